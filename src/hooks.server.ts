@@ -1,0 +1,87 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { textDirection } from '$lib/i18n';
+import { DISPLAY_COOKIE, displayClasses, parseDisplay } from '$lib/display';
+import { db, demoEnabled } from '$lib/server/db/app';
+import { isEmpty, seedDemo } from '$lib/server/seed';
+import {
+	SESSION_COOKIE,
+	deleteExpiredSessions,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { forgetOldFailures } from '$lib/server/auth/throttle';
+import { DomainError } from '$lib/server/errors';
+
+/** On start: open and migrate the database, load demo data into an empty one, tidy old rows. */
+export const init: ServerInit = async () => {
+	const database = db();
+	if (demoEnabled() && isEmpty(database)) {
+		const added = await seedDemo(database);
+		console.log(`Demo data loaded: ${added.people} people, ${added.services} services.`);
+	}
+	const tidy = () => {
+		deleteExpiredSessions(database);
+		forgetOldFailures(database);
+	};
+	tidy();
+	setInterval(tidy, 60 * 60 * 1000).unref();
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	// The Content Security Policy itself comes from kit.csp in svelte.config.js.
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	response.headers.set(
+		'Permissions-Policy',
+		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
+	);
+	return response;
+};
+
+const language: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', textDirection(locale))
+		});
+	});
+
+const display: Handle = ({ event, resolve }) => {
+	event.locals.display = parseDisplay(event.cookies.get(DISPLAY_COOKIE));
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%chorus.display%', displayClasses(event.locals.display))
+	});
+};
+
+const authentication: Handle = ({ event, resolve }) => {
+	const secure = event.url.protocol === 'https:';
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const found = validateSessionToken(db(), token);
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.session = found.session;
+			setSessionCookie(event.cookies, token, found.session, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, language, display, authentication);
+
+export const handleError: HandleServerError = ({ error, status, message }) => {
+	if (error instanceof DomainError) return { message: error.message, code: error.code };
+	if (status >= 500) console.error(error);
+	return { message };
+};

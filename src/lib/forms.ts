@@ -1,0 +1,24 @@
+/**
+ * Turns superforms' error object into the error summary's list, in the order the fields
+ * appear on the page. Form-wide errors (`_errors`) link to the first field.
+ */
+export function problemsFrom(
+	errors: Record<string, unknown> | undefined,
+	fieldOrder: string[]
+): { field: string; message: string }[] {
+	if (!errors) return [];
+	const first = (v: unknown): string | undefined =>
+		Array.isArray(v)
+			? (v.find((x) => typeof x === 'string') as string | undefined)
+			: v && typeof v === 'object' && '_errors' in v
+				? first((v as { _errors: unknown })._errors)
+				: undefined;
+	const problems: { field: string; message: string }[] = [];
+	const formWide = first(errors._errors);
+	if (formWide) problems.push({ field: fieldOrder[0], message: formWide });
+	for (const field of fieldOrder) {
+		const message = first(errors[field]);
+		if (message) problems.push({ field, message });
+	}
+	return problems;
+}

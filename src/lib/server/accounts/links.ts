@@ -1,0 +1,31 @@
+import { m } from '$lib/paraglide/messages';
+import { sendMail } from '../mail';
+import { PASSWORD_LINK_LIFETIME_MS } from './service';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Turns a set-password token into the link an admin passes on, and emails it when SMTP is
+ * configured. Returns what the page shows.
+ */
+export async function deliverPasswordLink(
+	origin: string,
+	token: string,
+	person: { name: string; email: string },
+	purpose: 'invite' | 'reset'
+) {
+	const link = `${origin}/set-password/${token}`;
+	const days = PASSWORD_LINK_LIFETIME_MS[purpose] / DAY;
+	let emailed = false;
+	try {
+		emailed = await sendMail({
+			to: person.email,
+			subject: m.setpw_title(),
+			text: `${m.setpw_intro({ name: person.name, email: person.email })}\n\n${link}`
+		});
+	} catch (e) {
+		// The link is on screen anyway; a mail failure must not lose it.
+		console.error('Could not email the set-password link', e);
+	}
+	return { name: person.name, link, days, emailed };
+}

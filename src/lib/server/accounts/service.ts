@@ -1,0 +1,356 @@
+import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { ROLES, type Role } from '$lib/roles';
+import { writeTransaction, type Db } from '../db';
+import { passwordToken, user, userRole } from '../db/schema';
+import { can, type Actor } from '../permissions';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import * as audit from '../audit/service';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
+import {
+	createSession,
+	invalidateSession,
+	invalidateUserSessions,
+	type SessionUser
+} from '../auth/session';
+import {
+	checkThrottle,
+	recordFailure,
+	recordSuccess,
+	throttleKeys
+} from '../auth/throttle';
+import { generateToken, hashToken } from '../auth/tokens';
+
+const DAY = 24 * 60 * 60 * 1000;
+/** How long a set-password link stays valid. */
+export const PASSWORD_LINK_LIFETIME_MS = { invite: 14 * DAY, reset: 3 * DAY } as const;
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+function rolesOf(db: Db, userId: number): Role[] {
+	return db
+		.select({ role: userRole.role })
+		.from(userRole)
+		.where(eq(userRole.userId, userId))
+		.all()
+		.map((r) => r.role)
+		.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+}
+
+export type SignInResult =
+	| { ok: true; token: string; session: ReturnType<typeof createSession>['session'] }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Checks an email and password. On success starts a new session (a new token every time).
+ * Unknown email, wrong password, disabled account and account without a password all give the
+ * same 'invalid' answer, in about the same time. Too many failures give 'throttled'.
+ */
+export async function signIn(
+	db: Db,
+	input: { email: string; password: string; address: string },
+	now = new Date()
+): Promise<SignInResult> {
+	const email = normaliseEmail(input.email);
+	const keys = throttleKeys(email, input.address);
+	const gate = checkThrottle(db, keys, now);
+	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+
+	const found = db.select().from(user).where(eq(user.email, email)).get();
+	const matches =
+		found?.passwordHash != null
+			? await verifyPassword(found.passwordHash, input.password)
+			: await verifyAgainstDummy(input.password);
+	if (!found || !matches || found.disabledAt) {
+		recordFailure(db, keys, now);
+		return { ok: false, reason: 'invalid' };
+	}
+	recordSuccess(db, keys);
+	const { token, session } = createSession(db, found.id, now);
+	return { ok: true, token, session };
+}
+
+/** Ends the current session. */
+export function signOut(db: Db, sessionId: string): void {
+	invalidateSession(db, sessionId);
+}
+
+/** Withdraws a person's unused links and makes a new one. Returns the token for the link. */
+function newPasswordToken(db: Db, userId: number, purpose: 'invite' | 'reset', now: Date): string {
+	db.delete(passwordToken).where(and(eq(passwordToken.userId, userId), isNull(passwordToken.usedAt))).run();
+	const token = generateToken();
+	db.insert(passwordToken)
+		.values({
+			id: hashToken(token),
+			userId,
+			purpose,
+			createdAt: now,
+			expiresAt: new Date(now.getTime() + PASSWORD_LINK_LIFETIME_MS[purpose])
+		})
+		.run();
+	return token;
+}
+
+export type InviteInput = { email: string; name: string; roles: Role[] };
+
+/**
+ * Invites a person: creates their account (no password yet) with roles and a one-time
+ * set-password link. Returns the new person's id and the link's token.
+ * Throws ForbiddenError, or ConflictError('email_taken').
+ */
+export function invite(db: Db, actor: Actor, input: InviteInput, now = new Date()) {
+	if (!can(actor, 'people.invite')) throw new ForbiddenError();
+	const email = normaliseEmail(input.email);
+	return writeTransaction(db, (tx) => {
+		if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) {
+			throw new ConflictError('email_taken');
+		}
+		const created = tx
+			.insert(user)
+			.values({ email, name: input.name.trim(), createdAt: now })
+			.returning({ id: user.id })
+			.get();
+		const roles = [...new Set(input.roles)];
+		if (roles.length) tx.insert(userRole).values(roles.map((role) => ({ userId: created.id, role }))).run();
+		const token = newPasswordToken(tx, created.id, 'invite', now);
+		audit.record(tx, {
+			actorId: actor!.id,
+			action: 'person.invited',
+			subjectType: 'user',
+			subjectId: created.id,
+			details: { email, roles },
+			at: now
+		});
+		return { userId: created.id, token };
+	});
+}
+
+/** Makes a fresh set-password link for a person, withdrawing older ones. Returns the token. Throws ForbiddenError, NotFoundError. */
+export function issuePasswordLink(db: Db, actor: Actor, userId: number, now = new Date()): string {
+	if (!can(actor, 'people.issuePasswordLink', { userId })) throw new ForbiddenError();
+	return writeTransaction(db, (tx) => {
+		const person = tx.select().from(user).where(eq(user.id, userId)).get();
+		if (!person) throw new NotFoundError('person_not_found');
+		const token = newPasswordToken(tx, userId, person.passwordHash ? 'reset' : 'invite', now);
+		audit.record(tx, {
+			actorId: actor!.id,
+			action: 'person.password_link_issued',
+			subjectType: 'user',
+			subjectId: userId,
+			at: now
+		});
+		return token;
+	});
+}
+
+function activeAdminCount(db: Db, exceptUserId?: number): number {
+	return db
+		.select({ id: user.id })
+		.from(user)
+		.innerJoin(userRole, and(eq(userRole.userId, user.id), eq(userRole.role, 'admin')))
+		.where(
+			and(isNull(user.disabledAt), exceptUserId === undefined ? undefined : ne(user.id, exceptUserId))
+		)
+		.all().length;
+}
+
+/**
+ * Replaces a person's roles. Refuses to leave the area without an active admin.
+ * Throws ForbiddenError, NotFoundError, ConflictError('last_admin').
+ */
+export function changeRoles(db: Db, actor: Actor, userId: number, roles: Role[], now = new Date()): void {
+	if (!can(actor, 'people.changeRoles', { userId })) throw new ForbiddenError();
+	const wanted = [...new Set(roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+	writeTransaction(db, (tx) => {
+		const person = tx.select().from(user).where(eq(user.id, userId)).get();
+		if (!person) throw new NotFoundError('person_not_found');
+		const before = rolesOf(tx, userId);
+		if (before.includes('admin') && !wanted.includes('admin') && activeAdminCount(tx, userId) === 0) {
+			throw new ConflictError('last_admin');
+		}
+		tx.delete(userRole).where(eq(userRole.userId, userId)).run();
+		if (wanted.length) tx.insert(userRole).values(wanted.map((role) => ({ userId, role }))).run();
+		audit.record(tx, {
+			actorId: actor!.id,
+			action: 'person.roles_changed',
+			subjectType: 'user',
+			subjectId: userId,
+			details: { before, after: wanted },
+			at: now
+		});
+	});
+}
+
+/**
+ * Disables (every session ends at once) or re-enables an account.
+ * Throws ForbiddenError (also for one's own account), NotFoundError, ConflictError('last_admin').
+ */
+export function setDisabled(db: Db, actor: Actor, userId: number, disabled: boolean, now = new Date()): void {
+	if (!can(actor, 'people.disable', { userId })) throw new ForbiddenError();
+	writeTransaction(db, (tx) => {
+		const person = tx.select().from(user).where(eq(user.id, userId)).get();
+		if (!person) throw new NotFoundError('person_not_found');
+		if (disabled === Boolean(person.disabledAt)) return;
+		if (disabled && rolesOf(tx, userId).includes('admin') && activeAdminCount(tx, userId) === 0) {
+			throw new ConflictError('last_admin');
+		}
+		tx.update(user).set({ disabledAt: disabled ? now : null }).where(eq(user.id, userId)).run();
+		if (disabled) invalidateUserSessions(tx, userId);
+		audit.record(tx, {
+			actorId: actor!.id,
+			action: disabled ? 'person.disabled' : 'person.enabled',
+			subjectType: 'user',
+			subjectId: userId,
+			at: now
+		});
+	});
+}
+
+export type PersonSummary = {
+	id: number;
+	email: string;
+	name: string;
+	roles: Role[];
+	disabled: boolean;
+	hasPassword: boolean;
+	createdAt: Date;
+};
+
+function summarise(db: Db, row: typeof user.$inferSelect): PersonSummary {
+	return {
+		id: row.id,
+		email: row.email,
+		name: row.name,
+		roles: rolesOf(db, row.id),
+		disabled: Boolean(row.disabledAt),
+		hasPassword: Boolean(row.passwordHash),
+		createdAt: row.createdAt
+	};
+}
+
+/** Everyone with an account, by name. Throws ForbiddenError. */
+export function listPeople(db: Db, actor: Actor): PersonSummary[] {
+	if (!can(actor, 'people.read')) throw new ForbiddenError();
+	return db
+		.select()
+		.from(user)
+		.orderBy(asc(user.name))
+		.all()
+		.map((row) => summarise(db, row));
+}
+
+/** One person. Throws ForbiddenError, NotFoundError. */
+export function getPerson(db: Db, actor: Actor, userId: number): PersonSummary {
+	if (!can(actor, 'people.read')) throw new ForbiddenError();
+	const row = db.select().from(user).where(eq(user.id, userId)).get();
+	if (!row) throw new NotFoundError('person_not_found');
+	return summarise(db, row);
+}
+
+/** People who hold a role (e.g. service leads to choose from). Throws ForbiddenError. */
+export function listPeopleWithRole(db: Db, actor: Actor, role: Role) {
+	if (!can(actor, 'people.read')) throw new ForbiddenError();
+	return db
+		.select({ id: user.id, name: user.name, email: user.email })
+		.from(user)
+		.innerJoin(userRole, and(eq(userRole.userId, user.id), eq(userRole.role, role)))
+		.orderBy(asc(user.name))
+		.all();
+}
+
+/** Who a set-password link is for, or null if it is unknown, used or expired. */
+export function checkPasswordToken(db: Db, token: string, now = new Date()) {
+	return (
+		db
+			.select({ userId: user.id, name: user.name, email: user.email, purpose: passwordToken.purpose })
+			.from(passwordToken)
+			.innerJoin(user, and(eq(user.id, passwordToken.userId), isNull(user.disabledAt)))
+			.where(
+				and(
+					eq(passwordToken.id, hashToken(token)),
+					isNull(passwordToken.usedAt),
+					gt(passwordToken.expiresAt, now)
+				)
+			)
+			.get() ?? null
+	);
+}
+
+/**
+ * Sets a password from a one-time link, uses the link up and ends every session of the person.
+ * Returns the person's email. Throws NotFoundError('link_invalid').
+ */
+export async function setPasswordWithToken(db: Db, token: string, password: string, now = new Date()) {
+	const passwordHash = await hashPassword(password);
+	return writeTransaction(db, (tx) => {
+		const target = checkPasswordToken(tx, token, now);
+		if (!target) throw new NotFoundError('link_invalid');
+		tx.update(user).set({ passwordHash }).where(eq(user.id, target.userId)).run();
+		tx.update(passwordToken).set({ usedAt: now }).where(eq(passwordToken.id, hashToken(token))).run();
+		invalidateUserSessions(tx, target.userId);
+		audit.record(tx, {
+			actorId: target.userId,
+			action: 'person.password_set',
+			subjectType: 'user',
+			subjectId: target.userId,
+			at: now
+		});
+		return target.email;
+	});
+}
+
+/**
+ * Changes one's own password after checking the current one; ends every session (other
+ * browsers included) and starts a new one for this browser. Returns the new session.
+ * Throws ForbiddenError, ValidationError('wrong_password').
+ */
+export async function changePassword(
+	db: Db,
+	actor: Actor,
+	input: { currentPassword: string; newPassword: string },
+	now = new Date()
+) {
+	if (!actor || !can(actor, 'account.changePassword')) throw new ForbiddenError();
+	const row = db.select().from(user).where(eq(user.id, actor.id)).get();
+	if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+		throw new ValidationError('wrong_password');
+	}
+	const passwordHash = await hashPassword(input.newPassword);
+	return writeTransaction(db, (tx) => {
+		tx.update(user).set({ passwordHash }).where(eq(user.id, actor.id)).run();
+		invalidateUserSessions(tx, actor.id);
+		audit.record(tx, {
+			actorId: actor.id,
+			action: 'person.password_changed',
+			subjectType: 'user',
+			subjectId: actor.id,
+			at: now
+		});
+		return createSession(tx, actor.id, now);
+	});
+}
+
+/**
+ * For a new deployment (`npm run create-admin`): creates an admin, or gives an existing
+ * person the admin role, and returns a one-time set-password link token. Acts as the system.
+ */
+export function createAdmin(db: Db, input: { email: string; name: string }, now = new Date()): string {
+	const email = normaliseEmail(input.email);
+	return writeTransaction(db, (tx) => {
+		let id = tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()?.id;
+		id ??= tx
+			.insert(user)
+			.values({ email, name: input.name, createdAt: now })
+			.returning({ id: user.id })
+			.get().id;
+		tx.insert(userRole).values({ userId: id, role: 'admin' }).onConflictDoNothing().run();
+		tx.update(user).set({ disabledAt: null }).where(eq(user.id, id)).run();
+		const token = newPasswordToken(tx, id, 'invite', now);
+		audit.record(tx, { actorId: null, action: 'person.admin_created', subjectType: 'user', subjectId: id, at: now });
+		return token;
+	});
+}
+
+export type { SessionUser };

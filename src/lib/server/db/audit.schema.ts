@@ -1,0 +1,26 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { user } from './accounts.schema';
+
+/** Who did what, when, to whom. Written by services inside the same transaction as the change. */
+export const auditEntry = sqliteTable(
+	'audit_entry',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		/** null when the system acted (seed, create-admin script). */
+		actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		action: text('action').notNull(),
+		subjectType: text('subject_type').notNull(),
+		subjectId: text('subject_id').notNull(),
+		/** JSON object with the details an admin needs to understand the change. */
+		details: text('details').notNull().default('{}')
+	},
+	(t) => [
+		// serves the audit log page: newest first
+		index('audit_entry_at_idx').on(t.at),
+		// serves "what happened to this person / service"
+		index('audit_entry_subject_idx').on(t.subjectType, t.subjectId)
+	]
+);
+
+export type AuditEntry = typeof auditEntry.$inferSelect;

@@ -1,0 +1,38 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where the committed SQL migrations live; the app and the scripts run from the project root. */
+export const MIGRATIONS_FOLDER = resolve(process.env.CHORUS_MIGRATIONS ?? 'drizzle');
+
+/**
+ * Opens (creating if needed) the SQLite database at `path` (":memory:" for tests), sets the
+ * pragmas every connection needs and applies the migrations in `drizzle/`. Returns the Drizzle
+ * database; the raw better-sqlite3 handle is `db.$client`.
+ */
+export function createDb(path: string): Db {
+	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+	const sqlite = new Database(path);
+	// WAL lets readers go on while one writer writes; FULL means an acknowledged answer
+	// survives a power cut; busy_timeout makes a second writer wait rather than fail.
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('synchronous = FULL');
+	const db = drizzle(sqlite, { schema }) as Db;
+	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+	return db;
+}
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction: the write lock is taken at the start, so a
+ * read-then-write cannot be overtaken by another writer. `fn` must be synchronous.
+ */
+export function writeTransaction<T>(db: Db, fn: (tx: Db) => T): T {
+	return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
+}

@@ -1,0 +1,4 @@
+// The one place drizzle-kit and the app find every table: each feature keeps its own file.
+export * from './accounts.schema';
+export * from './audit.schema';
+export * from './services.schema';

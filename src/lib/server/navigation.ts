@@ -1,0 +1,16 @@
+import { can, type Actor } from './permissions';
+
+/** The header's menu items, each shown only to those whose roles allow what it leads to. */
+const ITEMS = [
+	{ id: 'people', href: '/admin/people', action: 'people.read' },
+	{ id: 'services', href: '/admin/services', action: 'services.manage' },
+	{ id: 'audit', href: '/admin/audit', action: 'audit.read' },
+	{ id: 'account', href: '/account', action: 'account.changePassword' }
+] as const;
+
+export type NavItem = { id: (typeof ITEMS)[number]['id']; href: string };
+
+/** The menu for this person (a visitor gets only what is public). */
+export function navigationFor(actor: Actor): NavItem[] {
+	return ITEMS.filter((item) => can(actor, item.action)).map(({ id, href }) => ({ id, href }));
+}

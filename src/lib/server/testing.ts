@@ -1,0 +1,33 @@
+import type { Role } from '$lib/roles';
+import { createDb, type Db } from './db';
+import { user, userRole } from './db/schema';
+import type { Actor } from './permissions';
+
+/** A fresh, fully migrated in-memory database for one test. */
+export function testDb(): Db {
+	return createDb(':memory:');
+}
+
+let counter = 0;
+
+/** Adds a person with roles (and optionally a password hash) and returns them as an actor. */
+export function addPerson(
+	db: Db,
+	roles: Role[],
+	options: { email?: string; name?: string; passwordHash?: string | null } = {}
+): NonNullable<Actor> & { email: string } {
+	counter++;
+	const email = options.email ?? `person${counter}@example.org`;
+	const { id } = db
+		.insert(user)
+		.values({
+			email,
+			name: options.name ?? `Person ${counter}`,
+			passwordHash: options.passwordHash ?? null,
+			createdAt: new Date()
+		})
+		.returning({ id: user.id })
+		.get();
+	if (roles.length) db.insert(userRole).values(roles.map((role) => ({ userId: id, role }))).run();
+	return { id, roles, email };
+}

@@ -1,0 +1,35 @@
+import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { inviteSchema } from '$lib/features/accounts/schemas';
+import { db } from '$lib/server/db/app';
+import * as accounts from '$lib/server/accounts/service';
+import { deliverPasswordLink } from '$lib/server/accounts/links';
+import { ConflictError } from '$lib/server/errors';
+import { rethrowAsHttp } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!can(locals.user, 'people.invite')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	return { form: await superValidate(zod4(inviteSchema)) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const form = await superValidate(request, zod4(inviteSchema));
+		if (!form.valid) return fail(400, { form });
+		let result;
+		try {
+			result = accounts.invite(db(), locals.user, form.data);
+		} catch (e) {
+			if (e instanceof ConflictError) return setError(form, 'email', m.people_email_taken());
+			rethrowAsHttp(e);
+		}
+		const shown = await deliverPasswordLink(url.origin, result.token, form.data, 'invite');
+		// The form empties for the next invitation; the link is shown once, here.
+		const next = await superValidate(zod4(inviteSchema));
+		return message(next, { ...shown, userId: result.userId });
+	}
+};

@@ -1,0 +1,14 @@
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { serviceSchema } from '$lib/features/services/schemas';
+import { leadChoices, saveServiceForm } from '$lib/server/services/form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => ({
+	leads: leadChoices(locals.user),
+	form: await superValidate(zod4(serviceSchema))
+});
+
+export const actions: Actions = {
+	default: ({ request, locals }) => saveServiceForm(request, locals.user)
+};

@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { loginSchema } from '$lib/features/accounts/schemas';
+import { db } from '$lib/server/db/app';
+import * as accounts from '$lib/server/accounts/service';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { safeRedirectTarget } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('next')));
+	return {
+		form: await superValidate(zod4(loginSchema)),
+		/** "signed-out" or "password-set": a confirmation to show above the form. */
+		done: url.searchParams.get('done')
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await superValidate(event.request, zod4(loginSchema));
+		const password = form.data.password;
+		// The email stays in the form after a failure; the password is never sent back.
+		form.data.password = '';
+		if (!form.valid) return fail(400, { form });
+
+		const result = await accounts.signIn(db(), {
+			email: form.data.email,
+			password,
+			address: event.getClientAddress()
+		});
+		if (!result.ok) {
+			const message =
+				result.reason === 'throttled'
+					? m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) })
+					: m.login_error_invalid();
+			return setError(form, 'email', message);
+		}
+		setSessionCookie(event.cookies, result.token, result.session, event.url.protocol === 'https:');
+		redirect(303, safeRedirectTarget(event.url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,57 @@
+import { redirect } from '@sveltejs/kit';
+import {
+	CONTRASTS,
+	DISPLAY_COOKIE,
+	FONTS,
+	SYMBOLS,
+	TEXT_SIZES,
+	parseDisplay,
+	serialiseDisplay
+} from '$lib/display';
+import { isLocale } from '$lib/i18n';
+import { cookieName } from '$lib/paraglide/runtime';
+import { safeRedirectTarget } from '$lib/server/http';
+import type { Actions, PageServerLoad } from './$types';
+
+const YEAR = 60 * 60 * 24 * 365;
+
+export const load: PageServerLoad = ({ locals, url }) => ({
+	display: locals.display,
+	done: url.searchParams.get('done'),
+	options: { TEXT_SIZES, FONTS, CONTRASTS, SYMBOLS }
+});
+
+export const actions: Actions = {
+	/** Saves the display settings in a cookie; unknown values fall back to the defaults. */
+	display: async ({ request, cookies, url }) => {
+		const data = await request.formData();
+		const settings = parseDisplay(
+			['textSize', 'font', 'contrast', 'symbols'].map((k) => String(data.get(k) ?? '')).join('.')
+		);
+		cookies.set(DISPLAY_COOKIE, serialiseDisplay(settings), {
+			path: '/',
+			maxAge: YEAR,
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:'
+		});
+		redirect(303, '/settings?done=display');
+	},
+	/** Switches the interface language (Paraglide reads this cookie) and goes back where the person was. */
+	language: async ({ request, cookies, url }) => {
+		const data = await request.formData();
+		const locale = data.get('locale');
+		if (isLocale(locale)) {
+			cookies.set(cookieName, locale, {
+				path: '/',
+				maxAge: YEAR,
+				// Paraglide's browser runtime reads it too.
+				httpOnly: false,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:'
+			});
+		}
+		const back = safeRedirectTarget(String(data.get('returnTo') ?? ''), '/settings?done=language');
+		redirect(303, back);
+	}
+};
