@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the built app (`npx vite build` first). There is no `webServer`
+ * block: each worker starts its own `node build` with a fresh database (tests/fixtures.ts).
+ * Every test runs twice, with JavaScript on and off.
+ */
+const chromium = {
+	...devices['Desktop Chrome'],
+	locale: 'en-GB',
+	launchOptions: {
+		executablePath: '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	}
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '*.test.ts',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	forbidOnly: !!process.env.CI,
+	reporter: [['list'], ['json', { outputFile: '.ci-out/playwright.json' }]],
+	use: {
+		trace: 'off',
+		screenshot: 'off'
+	},
+	projects: [
+		{ name: 'js', use: { ...chromium, javaScriptEnabled: true } },
+		{ name: 'no-js', use: { ...chromium, javaScriptEnabled: false } }
+	]
+});

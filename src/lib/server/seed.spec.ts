@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { service, user } from './db/schema';
+import * as accounts from './accounts/service';
+import { DEMO_PASSWORD, DEMO_PEOPLE, isEmpty, seedDemo } from './seed';
+import { testDb } from './testing';
+
+describe('demo data', () => {
+	it('adds the demo people and services across all three sectors, and adds nothing the second time', async () => {
+		const db = testDb();
+		expect(isEmpty(db)).toBe(true);
+		expect(await seedDemo(db)).toEqual({ people: DEMO_PEOPLE.length, services: 6 });
+		expect(await seedDemo(db)).toEqual({ people: 0, services: 0 });
+		expect(isEmpty(db)).toBe(false);
+		expect(db.select().from(user).all()).toHaveLength(DEMO_PEOPLE.length);
+		expect(new Set(db.select().from(service).all().map((s) => s.sector))).toEqual(new Set(['education', 'health', 'social_care']));
+	});
+
+	it('lets every demo account sign in with the documented password', async () => {
+		const db = testDb();
+		await seedDemo(db);
+		for (const person of DEMO_PEOPLE) {
+			const result = await accounts.signIn(db, { email: person.email, password: DEMO_PASSWORD, address: '127.0.0.1' });
+			expect(result.ok, person.email).toBe(true);
+		}
+	});
+
+	it('makes the demo service lead the lead of speech and language therapy', async () => {
+		const db = testDb();
+		await seedDemo(db);
+		const lead = db.select().from(user).all().find((u) => u.email === 'service.lead@example.org')!;
+		const admin = { id: 0, roles: ['admin' as const] };
+		const led = accounts.listPeopleWithRole(db, admin, 'service_lead');
+		expect(led.map((p) => p.id)).toContain(lead.id);
+	});
+});

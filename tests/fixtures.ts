@@ -1,0 +1,325 @@
+/**
+ * Shared fixtures and helpers for the end-to-end tests.
+ *
+ * - Each worker starts its own copy of the built app (`node build`) on a free port with a
+ *   fresh, temporary SQLite database, so workers never see each other's data. The demo data
+ *   is loaded into it at start-up (CHORUS_DEMO).
+ * - Every page a test lands on must be checked with axe: call `check(page)` after each
+ *   `goto`, click or form submission that shows a new page or a new state. The `page`
+ *   fixture (and pages from `newPage`) record every URL the main frame navigates to, and a
+ *   test fails at the end if any of them was never checked.
+ */
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export { expect };
+
+/** Every demo account's password (src/lib/server/seed.ts). */
+export const DEMO_PASSWORD = 'chorus-demo-2026';
+
+export const DEMO_ACCOUNTS = [
+	{ email: 'admin@example.org', name: 'Amira Admin', role: 'admin' },
+	{ email: 'organiser@example.org', name: 'Olu Organiser', role: 'organiser' },
+	{ email: 'service.lead@example.org', name: 'Sam Lead', role: 'service_lead' },
+	{ email: 'board@example.org', name: 'Bea Board', role: 'board_member' },
+	{ email: 'supporter@example.org', name: 'Sunita Supporter', role: 'supporter' },
+	{ email: 'parent@example.org', name: 'Pat Parent', role: 'parent_carer' }
+] as const;
+
+export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+export const ADMIN = DEMO_ACCOUNTS[0];
+export const PARENT = DEMO_ACCOUNTS[5];
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/* ------------------------------------------------------------------------------------------ */
+/* The app under test                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+type AppServer = { url: string; output: () => string };
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string) {
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) {
+			throw new Error(`The app stopped while starting (exit ${child.exitCode}):\n${output()}`);
+		}
+		try {
+			const response = await fetch(url, { redirect: 'manual' });
+			if (response.status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`The app did not answer at ${url} within 30 s:\n${output()}`);
+}
+
+async function stop(child: ChildProcess) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Accessibility: axe on every page                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+type Tracking = { jsEnabled: boolean; visited: Set<string>; checked: Set<string> };
+const tracking = new WeakMap<Page, Tracking>();
+
+/** A page is identified by its path and query; the fragment (#field) is the same page. */
+function pageKey(url: string): string | null {
+	if (!url.startsWith('http')) return null; // about:blank, data: ...
+	const u = new URL(url);
+	return u.pathname + u.search;
+}
+
+/**
+ * Records the URLs the page's main frame navigates to (full loads, redirects' targets and
+ * client-side navigations alike). With JavaScript on, also notes when SvelteKit has hydrated
+ * the page: it registers its `beforeunload` listener as the last step of starting its router.
+ */
+async function track(page: Page, jsEnabled: boolean) {
+	const state: Tracking = { jsEnabled, visited: new Set(), checked: new Set() };
+	tracking.set(page, state);
+	page.on('framenavigated', (frame) => {
+		if (frame !== page.mainFrame()) return;
+		const key = pageKey(frame.url());
+		if (key) state.visited.add(key);
+	});
+	if (jsEnabled) {
+		await page.addInitScript(() => {
+			const original = window.addEventListener;
+			window.addEventListener = function (this: Window, ...args: Parameters<Window['addEventListener']>) {
+				if (args[0] === 'beforeunload') (window as unknown as { __e2eHydrated: boolean }).__e2eHydrated = true;
+				return original.apply(this, args);
+			} as Window['addEventListener'];
+		});
+	}
+}
+
+/** Fails if the page's main frame went to a page no `check` looked at. */
+function expectEveryPageChecked(page: Page) {
+	const state = tracking.get(page);
+	if (!state) return;
+	const missed = [...state.visited].filter((key) => !state.checked.has(key));
+	expect(missed, 'pages reached in this test but never checked with check(page)').toEqual([]);
+}
+
+/** With JavaScript on, waits until SvelteKit has hydrated the page, so controls behave as enhanced. */
+export async function waitUntilReady(page: Page) {
+	const state = tracking.get(page);
+	if (state?.jsEnabled) {
+		await page.waitForFunction(() => (window as unknown as { __e2eHydrated?: boolean }).__e2eHydrated === true);
+	}
+}
+
+/** Runs axe (WCAG 2.0/2.1 A and AA, 2.2 AA) on the page as it is now and expects no violations. */
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+	const report = results.violations
+		.map(
+			(v) =>
+				`  ${v.id} (${v.impact}): ${v.help}\n` +
+				v.nodes.map((n) => `    - ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')
+		)
+		.join('\n');
+	expect(results.violations, `axe found problems on ${page.url()}:\n${report}`).toHaveLength(0);
+}
+
+/**
+ * Checks the page the test has just reached: waits until it is interactive (JavaScript on)
+ * and runs axe. Call it after every goto, and after every click or submission that shows a
+ * new page or a new state (an error summary, a confirmation...).
+ */
+export async function check(page: Page) {
+	await page.waitForLoadState('load');
+	await waitUntilReady(page);
+	await expectNoAxeViolations(page);
+	const key = pageKey(page.url());
+	if (key) tracking.get(page)?.checked.add(key);
+}
+
+/** Goes to a path (relative to the app) and checks the page that comes back. */
+export async function visit(page: Page, pathname: string) {
+	const response = await page.goto(pathname);
+	await check(page);
+	return response;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Target size                                                                                 */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Every visible control on the page is at least 44×44 CSS px (WCAG 2.5.5, and well above
+ * 2.5.8's 24×24). Links inside a paragraph are exempt: they are inline in running text.
+ */
+export async function expectLargeTargets(page: Page) {
+	const small = await page.evaluate(() => {
+		const controls = document.querySelectorAll<HTMLElement>(
+			'a, button, input:not([type=hidden]), select, textarea, summary'
+		);
+		const describe = (el: HTMLElement) => {
+			const labelled = el.getAttribute('aria-label');
+			const labels = (el as HTMLInputElement).labels;
+			const text =
+				labelled ||
+				el.innerText?.trim() ||
+				(labels && labels.length ? labels[0].innerText.trim() : '') ||
+				el.getAttribute('name') ||
+				(el as HTMLInputElement).value ||
+				'';
+			return `<${el.tagName.toLowerCase()}> "${text.replace(/\s+/g, ' ').slice(0, 60)}"`;
+		};
+		const problems: string[] = [];
+		for (const el of controls) {
+			const box = el.getBoundingClientRect();
+			const style = getComputedStyle(el);
+			if (box.width === 0 && box.height === 0) continue;
+			if (style.visibility === 'hidden' || style.display === 'none') continue;
+			if (el.closest('.visually-hidden, [hidden]')) continue;
+			if (el.tagName === 'A' && el.closest('p')) continue;
+			if (Math.round(box.width) < 44 || Math.round(box.height) < 44) {
+				problems.push(`${describe(el)} is ${box.width.toFixed(1)}×${box.height.toFixed(1)} px`);
+			}
+		}
+		return problems;
+	});
+	expect(small, `controls smaller than 44×44 CSS px on ${page.url()}`).toEqual([]);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Signing in                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Fills the sign-in form on the page that shows it, and presses "Sign in". */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	await page.getByLabel('Email', { exact: true }).fill(email);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Opens the sign-in page, signs in and waits for the header to name the person. */
+export async function signInAs(page: Page, email: string, name: string, password = DEMO_PASSWORD) {
+	await visit(page, '/login');
+	await signIn(page, email, password);
+	await expect(page.getByText(`Signed in as ${name}`, { exact: true })).toBeVisible();
+	await check(page);
+}
+
+/** Presses "Sign out" in the header and waits for the confirmation. */
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await expect(page.getByText('You have signed out.', { exact: true })).toBeVisible();
+	await expect(page).toHaveURL(/\/login\?done=signed-out$/);
+	await check(page);
+}
+
+/** An email address nobody else uses: this project's name and a per-test label. */
+export function uniqueEmail(label: string, projectName: string) {
+	return `${label}-${projectName}@example.org`.toLowerCase();
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The extended test                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+type WorkerFixtures = { app: AppServer };
+type TestFixtures = {
+	/** A page in a new, signed-out browser context (its own cookies), tracked like `page`. */
+	newPage: () => Promise<Page>;
+};
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+	app: [
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, use) => {
+			const cwd = process.cwd();
+			if (!existsSync(path.join(cwd, 'build', 'index.js'))) {
+				throw new Error('No built app in ./build: run `npx vite build` first.');
+			}
+			const dir = await mkdtemp(path.join(tmpdir(), 'chorus-e2e-'));
+			const port = await freePort();
+			const url = `http://127.0.0.1:${port}`;
+			let log = '';
+			const child = spawn(process.execPath, ['build'], {
+				cwd,
+				env: {
+					...process.env,
+					PORT: String(port),
+					HOST: '127.0.0.1',
+					DATABASE_URL: path.join(dir, 'chorus.db'),
+					CHORUS_DEMO: '1',
+					ORIGIN: url,
+					SMTP_HOST: ''
+				},
+				stdio: ['ignore', 'pipe', 'pipe']
+			});
+			const keep = (chunk: Buffer) => {
+				log = (log + chunk.toString()).slice(-20_000);
+			};
+			child.stdout?.on('data', keep);
+			child.stderr?.on('data', keep);
+			try {
+				await waitUntilAnswering(url + '/', child, () => log);
+				await use({ url, output: () => log });
+			} finally {
+				await stop(child);
+				await rm(dir, { recursive: true, force: true });
+			}
+		},
+		{ scope: 'worker', timeout: 60_000 }
+	],
+
+	baseURL: async ({ app }, use) => {
+		await use(app.url);
+	},
+
+	page: async ({ page, javaScriptEnabled }, use) => {
+		await track(page, javaScriptEnabled !== false);
+		await use(page);
+		expectEveryPageChecked(page);
+	},
+
+	newPage: async ({ browser, baseURL, javaScriptEnabled, locale }, use) => {
+		const contexts: Awaited<ReturnType<Browser['newContext']>>[] = [];
+		const pages: Page[] = [];
+		await use(async () => {
+			const context = await browser.newContext({ baseURL, javaScriptEnabled, locale });
+			contexts.push(context);
+			const page = await context.newPage();
+			await track(page, javaScriptEnabled !== false);
+			pages.push(page);
+			return page;
+		});
+		try {
+			for (const page of pages) expectEveryPageChecked(page);
+		} finally {
+			for (const context of contexts) await context.close();
+		}
+	}
+});
