@@ -218,12 +218,12 @@ export type PersonSummary = {
 	createdAt: Date;
 };
 
-function summarise(db: Db, row: typeof user.$inferSelect): PersonSummary {
+function summarise(row: typeof user.$inferSelect, roles: Role[]): PersonSummary {
 	return {
 		id: row.id,
 		email: row.email,
 		name: row.name,
-		roles: rolesOf(db, row.id),
+		roles,
 		disabled: Boolean(row.disabledAt),
 		hasPassword: Boolean(row.passwordHash),
 		createdAt: row.createdAt
@@ -233,12 +233,18 @@ function summarise(db: Db, row: typeof user.$inferSelect): PersonSummary {
 /** Everyone with an account, by name. Throws ForbiddenError. */
 export function listPeople(db: Db, actor: Actor): PersonSummary[] {
 	if (!can(actor, 'people.read')) throw new ForbiddenError();
+	// Two queries for the whole list rather than one per person.
+	const rolesByUser = new Map<number, Role[]>();
+	for (const r of db.select().from(userRole).all()) {
+		rolesByUser.set(r.userId, [...(rolesByUser.get(r.userId) ?? []), r.role]);
+	}
+	const byRoleOrder = (roles: Role[]) => roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
 	return db
 		.select()
 		.from(user)
 		.orderBy(asc(user.name))
 		.all()
-		.map((row) => summarise(db, row));
+		.map((row) => summarise(row, byRoleOrder(rolesByUser.get(row.id) ?? [])));
 }
 
 /** One person. Throws ForbiddenError, NotFoundError. */
@@ -246,7 +252,7 @@ export function getPerson(db: Db, actor: Actor, userId: number): PersonSummary {
 	if (!can(actor, 'people.read')) throw new ForbiddenError();
 	const row = db.select().from(user).where(eq(user.id, userId)).get();
 	if (!row) throw new NotFoundError('person_not_found');
-	return summarise(db, row);
+	return summarise(row, rolesOf(db, row.id));
 }
 
 /** People who hold a role (e.g. service leads to choose from). Throws ForbiddenError. */

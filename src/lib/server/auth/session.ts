@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Role } from '$lib/roles';
 import type { Db } from '../db';
 import { session, user, userRole, type Session } from '../db/schema';
@@ -44,33 +44,48 @@ export function validateSessionToken(
 	token: string,
 	now = new Date()
 ): { session: Session; user: SessionUser } | null {
+	const q = queries(db);
 	const id = hashToken(token);
-	const row = db
-		.select({ session, user: { id: user.id, email: user.email, name: user.name } })
-		.from(session)
-		.innerJoin(user, and(eq(user.id, session.userId), isNull(user.disabledAt)))
-		.where(eq(session.id, id))
-		.get();
+	const row = q.lookup.get({ id });
 	if (!row) {
-		db.delete(session).where(eq(session.id, id)).run();
+		q.remove.run({ id });
 		return null;
 	}
 	const t = now.getTime();
 	if (t >= row.session.expiresAt.getTime() || t >= row.session.absoluteExpiresAt.getTime()) {
-		db.delete(session).where(eq(session.id, id)).run();
+		q.remove.run({ id });
 		return null;
 	}
 	if (row.session.expiresAt.getTime() - t < IDLE_TIMEOUT_MS - SLIDE_AFTER_MS) {
 		row.session.expiresAt = new Date(t + IDLE_TIMEOUT_MS);
 		db.update(session).set({ expiresAt: row.session.expiresAt }).where(eq(session.id, id)).run();
 	}
-	const roles = db
-		.select({ role: userRole.role })
-		.from(userRole)
-		.where(eq(userRole.userId, row.user.id))
-		.all()
-		.map((r) => r.role);
+	const roles = q.roles.all({ userId: row.user.id }).map((r) => r.role);
 	return { session: row.session, user: { ...row.user, roles } };
+}
+
+// Every request validates its session, so its queries are prepared once per database.
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+	return {
+		lookup: db
+			.select({ session, user: { id: user.id, email: user.email, name: user.name } })
+			.from(session)
+			.innerJoin(user, and(eq(user.id, session.userId), isNull(user.disabledAt)))
+			.where(eq(session.id, sql.placeholder('id')))
+			.prepare(),
+		remove: db.delete(session).where(eq(session.id, sql.placeholder('id'))).prepare(),
+		roles: db
+			.select({ role: userRole.role })
+			.from(userRole)
+			.where(eq(userRole.userId, sql.placeholder('userId')))
+			.prepare()
+	};
+}
+function queries(db: Db) {
+	let q = prepared.get(db);
+	if (!q) prepared.set(db, (q = prepare(db)));
+	return q;
 }
 
 /** Ends one session (sign out). */
