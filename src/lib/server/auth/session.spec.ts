@@ -107,3 +107,19 @@ describe('sessions', () => {
 		expect(db.select().from(session).all()).toHaveLength(1);
 	});
 });
+
+describe('session cookie', () => {
+	it('is HttpOnly, SameSite=Lax, Secure only over https, and expires with the session', async () => {
+		const { setSessionCookie, SESSION_COOKIE } = await import('./session');
+		const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
+		const cookies = { set: (name: string, value: string, options: Record<string, unknown>) => set.push({ name, value, options }) };
+		const db = testDb();
+		const person = addPerson(db, []);
+		const { token, session: s } = createSession(db, person.id, t0);
+		setSessionCookie(cookies as never, token, s, true);
+		setSessionCookie(cookies as never, token, s, false);
+		expect(set[0]).toMatchObject({ name: SESSION_COOKIE, value: token, options: { httpOnly: true, sameSite: 'lax', secure: true, path: '/' } });
+		expect(set[1].options.secure).toBe(false);
+		expect((set[0].options.expires as Date).getTime()).toBe(t0.getTime() + IDLE_TIMEOUT_MS);
+	});
+});
