@@ -13,7 +13,7 @@ import { test as base, expect, type Browser, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,22 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: () =
 	throw new Error(`The app did not answer at ${url} within 30 s:\n${output()}`);
 }
 
+/**
+ * The server's pages and the browser's scripts must come from the same `vite build`: a build
+ * interrupted by another one leaves a mix in which the app cannot start in the browser.
+ */
+async function expectOneBuild(cwd: string, url: string) {
+	const html = await (await fetch(url + '/')).text();
+	const marker = html.match(/__sveltekit_[a-z0-9]+/)?.[0];
+	if (!marker) return;
+	const dir = path.join(cwd, 'build', 'client', '_app', 'immutable');
+	const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js'));
+	for (const file of files) {
+		if ((await readFile(path.join(dir, file), 'utf8')).includes(marker)) return;
+	}
+	throw new Error('./build mixes two different builds (server and client do not match): run `npx vite build` again.');
+}
+
 async function stop(child: ChildProcess) {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -132,14 +148,73 @@ function expectEveryPageChecked(page: Page) {
 /** With JavaScript on, waits until SvelteKit has hydrated the page, so controls behave as enhanced. */
 export async function waitUntilReady(page: Page) {
 	const state = tracking.get(page);
-	if (state?.jsEnabled) {
-		await page.waitForFunction(() => (window as unknown as { __e2eHydrated?: boolean }).__e2eHydrated === true);
+	if (!state?.jsEnabled) return;
+	try {
+		await page.waitForFunction(() => (window as unknown as { __e2eHydrated?: boolean }).__e2eHydrated === true, undefined, {
+			timeout: 10_000
+		});
+	} catch (error) {
+		throw new Error(`The app did not start in the browser on ${page.url()} (look for errors in its console)`, {
+			cause: error
+		});
 	}
+}
+
+/**
+ * axe in "legacy" mode: one axe.run() in the page, without opening a helper page for each run.
+ * Its only limit, no cross-origin frames, does not matter here: Chorus has no frames.
+ */
+const axe = (page: Page) => new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+
+/**
+ * axe needs timers and promises, which do not run in a page with JavaScript switched off. For
+ * such a page axe looks at an exact copy instead: the page's current HTML (its own scripts
+ * removed, as they never ran) served at the same address, with the same stylesheets, fonts
+ * and window size, in a page where axe itself may run. One such page per browser (worker).
+ */
+type Copier = { page: Page; url: string; html: string };
+const copiers = new WeakMap<Browser, Promise<Copier>>();
+
+function copierFor(browser: Browser): Promise<Copier> {
+	let copier = copiers.get(browser);
+	if (!copier) {
+		copier = (async () => {
+			const context = await browser.newContext({ javaScriptEnabled: true, locale: 'en-GB' });
+			const page = await context.newPage();
+			const state: Copier = { page, url: '', html: '' };
+			await page.route('**/*', (route) => {
+				const request = route.request();
+				if (request.isNavigationRequest() && request.url() === state.url) {
+					return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: state.html });
+				}
+				if (request.resourceType() === 'script') return route.abort();
+				return route.fallback();
+			});
+			return state;
+		})();
+		copiers.set(browser, copier);
+	}
+	return copier;
+}
+
+async function analyzeCopy(page: Page) {
+	const browser = page.context().browser();
+	if (!browser) throw new Error('No browser to open a copy of the page in');
+	const copier = await copierFor(browser);
+	copier.url = page.url().split('#')[0];
+	copier.html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+	const viewport = page.viewportSize();
+	if (viewport) await copier.page.setViewportSize(viewport);
+	await copier.page.goto(copier.url);
+	return axe(copier.page);
 }
 
 /** Runs axe (WCAG 2.0/2.1 A and AA, 2.2 AA) on the page as it is now and expects no violations. */
 export async function expectNoAxeViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+	const results =
+		tracking.get(page)?.jsEnabled === false
+			? await analyzeCopy(page)
+			: await axe(page);
 	const report = results.violations
 		.map(
 			(v) =>
@@ -286,6 +361,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 			child.stderr?.on('data', keep);
 			try {
 				await waitUntilAnswering(url + '/', child, () => log);
+				await expectOneBuild(cwd, url);
 				await use({ url, output: () => log });
 			} finally {
 				await stop(child);

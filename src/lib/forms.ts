@@ -1,3 +1,5 @@
+import { superForm, type SuperValidated } from 'sveltekit-superforms';
+
 /**
  * Turns superforms' error object into the error summary's list, in the order the fields
  * appear on the page. Form-wide errors (`_errors`) link to the first field.
@@ -21,4 +23,13 @@ export function problemsFrom(
 		if (message) problems.push({ field, message });
 	}
 	return problems;
+}
+
+/**
+ * superForm with Chorus's defaults: what a person typed stays after submitting (only the
+ * server clears a field, e.g. passwords), and after a failed submit focus goes to the error
+ * summary (GOV.UK pattern, done by ErrorSummary) rather than superforms' jump to the field.
+ */
+export function chorusForm<T extends Record<string, unknown>, M>(data: SuperValidated<T, M>) {
+	return superForm(data, { resetForm: false, autoFocusOnError: false });
 }

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { ADMIN, check, expect, expectLargeTargets, signInAs, test, visit } from '../fixtures';
+
+type Messages = Record<string, string>;
+const messages = (locale: string): Messages =>
+	JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8'));
+const en = messages('en');
+const ur = messages('ur');
+const tr = messages('tr');
+
+const rootFontSize = (page: Page) =>
+	page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+
+test.describe('public pages', () => {
+	for (const [path, heading] of [
+		['/', 'Chorus'],
+		['/help', 'Get help'],
+		['/accessibility', 'Accessibility statement'],
+		['/privacy', 'Privacy notice'],
+		['/settings', 'Display settings and language'],
+		['/login', 'Sign in']
+	]) {
+		test(`${path} opens for a visitor`, async ({ page }) => {
+			const response = await visit(page, path);
+			expect(response?.status()).toBe(200);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+			await expect(page.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
+			await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
+		});
+	}
+
+	test('an unknown address shows "Page not found"', async ({ page }) => {
+		const response = await visit(page, '/no-such-page');
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		await expect(page).toHaveTitle(/^Page not found/);
+		await expect(page.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+	});
+
+	test('the home and settings pages have large enough controls', async ({ page }) => {
+		await visit(page, '/');
+		await expectLargeTargets(page);
+		await visit(page, '/settings');
+		await expectLargeTargets(page);
+		await signInAs(page, ADMIN.email, ADMIN.name);
+		await expectLargeTargets(page);
+	});
+});
+
+test.describe('display settings', () => {
+	test('larger text, high contrast, the device font and no symbols, remembered', async ({ page }) => {
+		await visit(page, '/settings');
+		const html = page.locator('html');
+		await expect(html).toContainClass('text-standard font-atkinson contrast-standard symbols-on');
+		const standardSize = await rootFontSize(page);
+
+		await page.getByLabel('Largest', { exact: true }).check();
+		await page.getByLabel('High contrast (black and white)', { exact: true }).check();
+		await page.getByLabel("Your device's usual font", { exact: true }).check();
+		await page.getByLabel('Hide symbols', { exact: true }).check();
+		await page.getByRole('button', { name: 'Save display settings' }).click();
+
+		await expect(page.getByText('Your display settings are saved.')).toBeVisible();
+		await expect(html).toContainClass('text-largest contrast-high font-system symbols-off');
+		await expect(html).not.toContainClass('text-standard');
+		const largestSize = await rootFontSize(page);
+		expect(largestSize).toBeGreaterThanOrEqual(standardSize * 1.4);
+		await expect(page.getByLabel('Largest', { exact: true })).toBeChecked();
+		await check(page);
+		await expectLargeTargets(page);
+
+		// The next page is shown the same way, straight from the server.
+		await visit(page, '/help');
+		await expect(html).toContainClass('text-largest contrast-high font-system symbols-off');
+		expect(await rootFontSize(page)).toBe(largestSize);
+		const bodyFont = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+		expect(bodyFont).toMatch(/^system-ui/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveCSS('color', 'rgb(0, 0, 0)');
+	});
+});
+
+test.describe('language', () => {
+	test('switching to Urdu, then Turkish, then back to English', async ({ page }) => {
+		const html = page.locator('html');
+		await visit(page, '/help');
+		await expect(html).toHaveAttribute('lang', 'en');
+		await expect(html).toHaveAttribute('dir', 'ltr');
+		await expect(page.getByText(tr.draft_translation_notice)).toHaveCount(0);
+
+		// Urdu: right to left.
+		await page.getByLabel(en.language_label, { exact: true }).selectOption({ label: 'اردو' });
+		await page.getByRole('button', { name: en.language_change }).click();
+		await expect(html).toHaveAttribute('lang', 'ur');
+		await expect(html).toHaveAttribute('dir', 'rtl');
+		await expect(page).toHaveURL(/\/help$/);
+		await expect(page.getByRole('link', { name: ur.skip_to_content })).toHaveAttribute('href', '#main');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur.help_title);
+		await expect(page.getByText(ur.draft_translation_notice)).toBeVisible();
+		await expect(page.getByRole('link', { name: ur.sign_in, exact: true })).toBeVisible();
+		await check(page);
+
+		// Turkish: left to right, chosen with the Urdu labels.
+		await page.getByLabel(ur.language_label, { exact: true }).selectOption({ label: 'Türkçe' });
+		await page.getByRole('button', { name: ur.language_change }).click();
+		await expect(html).toHaveAttribute('lang', 'tr');
+		await expect(html).toHaveAttribute('dir', 'ltr');
+		await expect(page.getByRole('link', { name: tr.skip_to_content })).toHaveAttribute('href', '#main');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr.help_title);
+		await expect(page.getByText(tr.draft_translation_notice)).toBeVisible();
+		await check(page);
+
+		// The choice is remembered on the next page.
+		await visit(page, '/login');
+		await expect(html).toHaveAttribute('lang', 'tr');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr.login_title);
+
+		// Back to English.
+		await page.getByLabel(tr.language_label, { exact: true }).selectOption({ label: 'English' });
+		await page.getByRole('button', { name: tr.language_change }).click();
+		await expect(html).toHaveAttribute('lang', 'en');
+		await expect(html).toHaveAttribute('dir', 'ltr');
+		await expect(page).toHaveURL(/\/login$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+		await expect(page.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
+		await expect(page.getByText(tr.draft_translation_notice)).toHaveCount(0);
+		await check(page);
+	});
+});
+
+test.describe('security', () => {
+	test('pages carry security headers and a strict content security policy', async ({ page }) => {
+		const response = await visit(page, '/login');
+		const headers = response!.headers();
+		const csp = headers['content-security-policy'];
+		expect(csp, 'content-security-policy header').toBeTruthy();
+		expect(csp).toContain("default-src 'self'");
+		expect(csp).toContain("object-src 'none'");
+		expect(csp).toContain("base-uri 'none'");
+		expect(csp).toContain("frame-ancestors 'none'");
+		const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'));
+		expect(scriptSrc).toMatch(/'nonce-[^']+'|'sha(256|384|512)-[^']+'/);
+		expect(scriptSrc).not.toContain("'unsafe-inline'");
+		expect(headers['x-content-type-options']).toBe('nosniff');
+		expect(headers['referrer-policy']).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+		expect(headers['permissions-policy']).toContain('camera=()');
+		expect(headers['x-frame-options']).toBe('DENY');
+	});
+
+	test('no request leaves the site, and nothing breaks the policy', async ({ page, baseURL, javaScriptEnabled }) => {
+		const requests: string[] = [];
+		const problems: string[] = [];
+		page.on('request', (request) => requests.push(request.url()));
+		page.on('console', (message) => {
+			if (message.type() === 'error') problems.push(message.text());
+		});
+		page.on('pageerror', (error) => problems.push(error.message));
+
+		await visit(page, '/');
+		await visit(page, '/help');
+		await signInAs(page, ADMIN.email, ADMIN.name);
+		if (javaScriptEnabled) {
+			// After a client-side navigation SvelteKit announces the new page's title in a
+			// visually hidden live region; its hiding style must not be blocked by the policy.
+			await expect(page.locator('#svelte-announcer')).toHaveCSS('clip-path', 'inset(50%)');
+		}
+		await visit(page, '/admin/people');
+		await visit(page, '/admin/services');
+		await visit(page, '/settings');
+
+		expect(requests.length).toBeGreaterThan(6);
+		// The page's own stylesheet and fonts are among them (so the list is not just the pages).
+		expect(requests.some((url) => /\.(woff2?|css)(\?|$)/.test(url))).toBe(true);
+		const elsewhere = requests.filter((url) => !url.startsWith(baseURL + '/'));
+		expect(elsewhere, 'requests to other origins').toEqual([]);
+		expect(problems, 'console errors (e.g. content security policy violations)').toEqual([]);
+	});
+});
