@@ -229,3 +229,52 @@ test.describe('people admin', () => {
 		await expectLargeTargets(page);
 	});
 });
+
+test.describe('your account', () => {
+	test('a person changes their own password, which signs them out everywhere else', async ({ page, newPage }, testInfo) => {
+		const person = {
+			name: `Cai Changer ${testInfo.project.name}`,
+			email: uniqueEmail('cai.changer', testInfo.project.name),
+			role: 'Supporter'
+		};
+		await signInAs(page, ADMIN.email, ADMIN.name);
+		const phone = await newPage();
+		await inviteAndSignIn(page, phone, person);
+		const laptop = await newPage();
+		await visit(laptop, '/login');
+		await signIn(laptop, person.email, NEW_PASSWORD);
+		await expect(laptop.getByText(`Signed in as ${person.name}`, { exact: true })).toBeVisible();
+		await check(laptop);
+
+		await visit(phone, '/account');
+		await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Your account');
+		const newer = 'an even longer new password';
+		await phone.getByLabel('Current password', { exact: true }).fill('not my password');
+		await phone.getByLabel('New password', { exact: true }).fill(newer);
+		await phone.getByLabel('Type the new password again', { exact: true }).fill(newer);
+		await phone.getByRole('button', { name: 'Change password', exact: true }).click();
+		await expect(phone.getByRole('alert').getByRole('link', { name: 'Your current password is not right' })).toBeVisible();
+		await expect(phone).toHaveTitle(/^Error: /);
+		await check(phone);
+
+		await phone.getByLabel('Current password', { exact: true }).fill(NEW_PASSWORD);
+		await phone.getByLabel('New password', { exact: true }).fill(newer);
+		await phone.getByLabel('Type the new password again', { exact: true }).fill(newer);
+		await phone.getByRole('button', { name: 'Change password', exact: true }).click();
+		await expect(phone.getByText('Your password is changed. You are now signed out on every other device.')).toBeVisible();
+		await check(phone);
+
+		// This browser stays signed in; the other one is signed out.
+		await visit(phone, '/account');
+		await expect(phone.getByText(`Signed in as ${person.name}`, { exact: true })).toBeVisible();
+		await visit(laptop, '/account');
+		await expect(laptop).toHaveURL(/\/login\?next=%2Faccount$/);
+		await signIn(laptop, person.email, NEW_PASSWORD);
+		await expect(laptop.getByText('The email or password is not right. Check them and try again.').first()).toBeVisible();
+		await check(laptop);
+		await signIn(laptop, person.email, newer);
+		await expect(laptop).toHaveURL(/\/account$/);
+		await expect(laptop.getByText(`Signed in as ${person.name}`, { exact: true })).toBeVisible();
+		await check(laptop);
+	});
+});
