@@ -14,10 +14,19 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'people.issuePasswordLink': { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'audit.read':               { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'services.manage':          { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
-	'account.changePassword':   { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true }
+	'account.changePassword':   { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
+	'settings.manage':          { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'board.read':               { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
+	'board.manage':             { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	// service_lead: allowed here because the matrix's resource is about a service they lead (below)
+	'board.respond':            { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'board.track':              { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: false, parent_carer: false, young_person: false },
+	'feedback.send':            { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
+	'feedback.moderate':        { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false }
 };
 
-const OTHER_PERSON = { userId: 999 };
+/** Someone else's account, and a thing about service 5, which the actor leads. */
+const OTHER_PERSON = { userId: 999, serviceIds: [5], ledServiceIds: [5] };
 
 describe('permission matrix', () => {
 	it('lists every action the app defines', () => {
@@ -37,10 +46,22 @@ describe('permission matrix', () => {
 		});
 	}
 
-	it('denies a signed-in person with no roles everything but their own account', () => {
+	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
-			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(action === 'account.changePassword');
+			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
+				['account.changePassword', 'board.read', 'feedback.send'].includes(action)
+			);
 		}
+	});
+
+	it('lets a service lead respond only about a service they lead', () => {
+		const lead = { id: 3, roles: ['service_lead'] as Role[] };
+		expect(can(lead, 'board.respond', { serviceIds: [5, 6], ledServiceIds: [6] })).toBe(true);
+		expect(can(lead, 'board.respond', { serviceIds: [5], ledServiceIds: [6] })).toBe(false);
+		expect(can(lead, 'board.respond', { serviceIds: [], ledServiceIds: [6] })).toBe(false);
+		expect(can(lead, 'board.respond')).toBe(false);
+		// leading a service is not enough without the role
+		expect(can({ id: 3, roles: ['parent_carer'] }, 'board.respond', { serviceIds: [5], ledServiceIds: [5] })).toBe(false);
 	});
 
 	it('gives a person with several roles what each role allows', () => {

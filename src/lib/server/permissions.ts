@@ -7,13 +7,22 @@ export type Actor = { id: number; roles: readonly Role[] } | null;
 export type Resource = {
 	/** The person the action is done to (people admin). */
 	userId?: number;
+	/** The services a thing is about (a board item). */
+	serviceIds?: readonly number[];
+	/** The services the actor leads (looked up by the calling service). */
+	ledServiceIds?: readonly number[];
 };
 
 type Rule = (actor: NonNullable<Actor>, resource: Resource) => boolean;
 
 const has = (actor: NonNullable<Actor>, role: Role) => actor.roles.includes(role);
 const isAdmin: Rule = (actor) => has(actor, 'admin');
+const isOrganiser: Rule = (actor) => has(actor, 'organiser') || has(actor, 'admin');
 const anyoneSignedIn: Rule = () => true;
+const everyone: Rule = () => true;
+/** A service lead of at least one of the services the thing is about. */
+const leadsOneOf: Rule = (actor, { serviceIds = [], ledServiceIds = [] }) =>
+	has(actor, 'service_lead') && serviceIds.some((id) => ledServiceIds.includes(id));
 
 /**
  * The one place roles are interpreted. Each action lists who may do it; an action that is not
@@ -35,14 +44,30 @@ const RULES = {
 	/** Add, edit and archive services and choose their leads. */
 	'services.manage': isAdmin,
 	/** Change one's own password. */
-	'account.changePassword': anyoneSignedIn
+	'account.changePassword': anyoneSignedIn,
+	/** Change the area's settings ("we reply within N weeks"...). */
+	'settings.manage': isAdmin,
+
+	/** Read the public "you said, we did" board. */
+	'board.read': everyone,
+	/** Create, edit, publish and unpublish board items; see unpublished ones. */
+	'board.manage': isOrganiser,
+	/** Add a "we did" and change status: organisers for the forum, a lead for their own services. */
+	'board.respond': (actor, resource) => isOrganiser(actor, resource) || leadsOneOf(actor, resource),
+	/** See which items are overdue, and the unpublished ones about one's services. */
+	'board.track': (actor) =>
+		['organiser', 'admin', 'service_lead', 'board_member'].some((r) => has(actor, r as Role)),
+	/** Send feedback through the public form. */
+	'feedback.send': everyone,
+	/** Work the moderation queue: make items, merge, reply, close. */
+	'feedback.moderate': isOrganiser
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
-/** Actions a visitor (not signed in) may take. None yet: visitors' pages need no permission. */
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set();
+/** Actions a visitor (not signed in) may take. */
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send']);
 
 /** Whether `actor` may do `action` (to `resource`). Denies anything not explicitly allowed. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

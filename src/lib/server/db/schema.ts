@@ -2,3 +2,5 @@
 export * from './accounts.schema';
 export * from './audit.schema';
 export * from './services.schema';
+export * from './settings.schema';
+export * from './board.schema';

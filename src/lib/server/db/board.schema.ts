@@ -1,0 +1,153 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../board';
+import { user } from './accounts.schema';
+import { service } from './services.schema';
+
+/**
+ * A "you said" item on the board. Calendar days (heardOn, dueOn, firstAnsweredOn) are ISO
+ * dates "YYYY-MM-DD": they are days in England, not instants.
+ */
+export const boardItem = sqliteTable(
+	'board_item',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		youSaid: text('you_said').notNull(),
+		easyRead: text('easy_read'),
+		/** A symbol id from $lib/symbols/catalogue, shown beside the easy-read words. */
+		easyReadSymbol: text('easy_read_symbol'),
+		voices: integer('voices').notNull().default(1),
+		source: text('source', { enum: BOARD_SOURCES }).notNull(),
+		/** Where exactly it came from, in words ("Spring 2026 short breaks survey"). */
+		sourceDetail: text('source_detail').notNull().default(''),
+		status: text('status', { enum: BOARD_STATUSES }).notNull().default('heard'),
+		heardOn: text('heard_on').notNull(),
+		/** heardOn plus the area's "we reply within N weeks" when the item was made. */
+		dueOn: text('due_on').notNull(),
+		/** The day of the first "we did": answered on time means firstAnsweredOn <= dueOn. */
+		firstAnsweredOn: text('first_answered_on'),
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Newest change anyone can see: the board lists by this. */
+		lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		// serves the public board: published items, newest activity first
+		index('board_item_published_activity_idx').on(t.publishedAt, t.lastActivityAt),
+		// serves the overdue list: unanswered items by due date
+		index('board_item_due_idx').on(t.firstAnsweredOn, t.dueOn)
+	]
+);
+
+/** Which services an item is about. */
+export const boardItemService = sqliteTable(
+	'board_item_service',
+	{
+		itemId: integer('item_id')
+			.notNull()
+			.references(() => boardItem.id, { onDelete: 'cascade' }),
+		serviceId: integer('service_id')
+			.notNull()
+			.references(() => service.id, { onDelete: 'restrict' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.itemId, t.serviceId] }),
+		// serves the board's service and sector filters
+		index('board_item_service_service_idx').on(t.serviceId)
+	]
+);
+
+/** Topic tags ("communication", "waiting times"), lower case. */
+export const boardItemTopic = sqliteTable(
+	'board_item_topic',
+	{
+		itemId: integer('item_id')
+			.notNull()
+			.references(() => boardItem.id, { onDelete: 'cascade' }),
+		topic: text('topic').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.itemId, t.topic] }),
+		// serves the topic filter
+		index('board_item_topic_topic_idx').on(t.topic)
+	]
+);
+
+/** A dated "we did": what was done, by whom, and the status it moved the item to. */
+export const boardResponse = sqliteTable(
+	'board_response',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		itemId: integer('item_id')
+			.notNull()
+			.references(() => boardItem.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		responder: text('responder', { enum: RESPONDERS }).notNull(),
+		/** The service that answered, when the responder is a service. */
+		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
+		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		statusBefore: text('status_before', { enum: BOARD_STATUSES }).notNull(),
+		statusAfter: text('status_after', { enum: BOARD_STATUSES }).notNull(),
+		/** Why it is not possible: required when statusAfter is not_possible. */
+		reason: text('reason'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	// serves an item's history
+	(t) => [index('board_response_item_idx').on(t.itemId, t.createdAt)]
+);
+
+/**
+ * Feedback anyone sent through the plain form. Never public by itself. To keep senders
+ * private it holds no account, no address and only the day it came in.
+ */
+export const feedback = sqliteTable(
+	'feedback',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		whatHappened: text('what_happened').notNull(),
+		/** null: "not sure" which service. */
+		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
+		contactName: text('contact_name'),
+		contactEmail: text('contact_email'),
+		contactPhone: text('contact_phone'),
+		consentToContact: integer('consent_to_contact', { mode: 'boolean' }).notNull().default(false),
+		aboutWho: text('about_who', { enum: FEEDBACK_WHO }),
+		receivedOn: text('received_on').notNull(),
+		status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('new'),
+		/** The board item it became or was merged into. */
+		boardItemId: integer('board_item_id').references(() => boardItem.id, { onDelete: 'set null' }),
+		closedReason: text('closed_reason')
+	},
+	// serves the moderation queue: by status, oldest first
+	(t) => [index('feedback_status_idx').on(t.status, t.id)]
+);
+
+/** A reply an organiser sent to someone who left contact details and consent. */
+export const feedbackReply = sqliteTable(
+	'feedback_reply',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		feedbackId: integer('feedback_id')
+			.notNull()
+			.references(() => feedback.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	// serves a feedback's replies
+	(t) => [index('feedback_reply_feedback_idx').on(t.feedbackId)]
+);
+
+/**
+ * Feedback sent per address per hour, for the rate limit. The key is a SHA-256 of the
+ * address and the hour, so it cannot be tied back to a feedback row or an address.
+ */
+export const feedbackRate = sqliteTable('feedback_rate', {
+	key: text('key').primaryKey(),
+	count: integer('count').notNull(),
+	hourStart: integer('hour_start', { mode: 'timestamp_ms' }).notNull()
+});
+
+export type BoardItem = typeof boardItem.$inferSelect;
+export type BoardResponse = typeof boardResponse.$inferSelect;
+export type Feedback = typeof feedback.$inferSelect;

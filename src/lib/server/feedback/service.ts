@@ -1,0 +1,173 @@
+import { asc, count, eq, lt } from 'drizzle-orm';
+import { londonDate, type FeedbackStatus, type FeedbackWho } from '$lib/board';
+import { writeTransaction, type Db } from '../db';
+import { feedback, feedbackRate, feedbackReply, service } from '../db/schema';
+import { can, type Actor } from '../permissions';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { hashToken } from '../auth/tokens';
+import * as audit from '../audit/service';
+import * as board from '../board/service';
+
+/** How much feedback one address may send in an hour. A family or a school may share one. */
+export const FEEDBACK_PER_HOUR = 5;
+
+export class RateLimitedError extends DomainError {
+	override readonly status = 429;
+	constructor() {
+		super('rate_limited');
+	}
+}
+
+export type FeedbackInput = {
+	whatHappened: string;
+	serviceId: number | null;
+	contactName: string;
+	contactEmail: string;
+	contactPhone: string;
+	consentToContact: boolean;
+	aboutWho: FeedbackWho | null;
+};
+
+/**
+ * Takes feedback from the public form into the moderation queue (never onto the board).
+ * Keeps no account, no address and only the day. Counts it against the sender's address for
+ * the hourly limit. Returns its id. Throws RateLimitedError, ValidationError.
+ */
+export function send(db: Db, input: FeedbackInput, address: string, now = new Date()): number {
+	const hourStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+	const key = hashToken(`feedback:${address}:${hourStart.getTime()}`);
+	return writeTransaction(db, (tx) => {
+		tx.delete(feedbackRate).where(lt(feedbackRate.hourStart, hourStart)).run();
+		const used = tx.select().from(feedbackRate).where(eq(feedbackRate.key, key)).get()?.count ?? 0;
+		if (used >= FEEDBACK_PER_HOUR) throw new RateLimitedError();
+		if (input.serviceId !== null && !tx.select({ id: service.id }).from(service).where(eq(service.id, input.serviceId)).get()) {
+			throw new ValidationError('service_not_found');
+		}
+		const hasContact = Boolean(input.contactEmail.trim() || input.contactPhone.trim());
+		const { id } = tx
+			.insert(feedback)
+			.values({
+				whatHappened: input.whatHappened.trim(),
+				serviceId: input.serviceId,
+				contactName: input.contactName.trim() || null,
+				contactEmail: input.contactEmail.trim() || null,
+				contactPhone: input.contactPhone.trim() || null,
+				// consent means nothing without a way to contact
+				consentToContact: hasContact && input.consentToContact,
+				aboutWho: input.aboutWho,
+				receivedOn: londonDate(now)
+			})
+			.returning({ id: feedback.id })
+			.get();
+		tx.insert(feedbackRate)
+			.values({ key, count: 1, hourStart })
+			.onConflictDoUpdate({ target: feedbackRate.key, set: { count: used + 1 } })
+			.run();
+		return id;
+	});
+}
+
+/** The moderation queue: feedback with a given status, oldest first. Throws ForbiddenError. */
+export function listQueue(db: Db, actor: Actor, status: FeedbackStatus = 'new') {
+	if (!can(actor, 'feedback.moderate')) throw new ForbiddenError();
+	return db
+		.select({ id: feedback.id, whatHappened: feedback.whatHappened, receivedOn: feedback.receivedOn, serviceName: service.name, status: feedback.status })
+		.from(feedback)
+		.leftJoin(service, eq(service.id, feedback.serviceId))
+		.where(eq(feedback.status, status))
+		.orderBy(asc(feedback.id))
+		.all();
+}
+
+/** How many are waiting, for the menu. */
+export function waitingCount(db: Db, actor: Actor): number {
+	if (!can(actor, 'feedback.moderate')) return 0;
+	return db.select({ n: count() }).from(feedback).where(eq(feedback.status, 'new')).get()?.n ?? 0;
+}
+
+/** One piece of feedback with its replies, for moderators (every open is audited). Throws ForbiddenError, NotFoundError. */
+export function get(db: Db, actor: Actor, id: number) {
+	if (!can(actor, 'feedback.moderate')) throw new ForbiddenError();
+	const row = db
+		.select({ feedback, serviceName: service.name })
+		.from(feedback)
+		.leftJoin(service, eq(service.id, feedback.serviceId))
+		.where(eq(feedback.id, id))
+		.get();
+	if (!row) throw new NotFoundError('feedback_not_found');
+	const replies = db.select().from(feedbackReply).where(eq(feedbackReply.feedbackId, id)).orderBy(asc(feedbackReply.createdAt)).all();
+	return { ...row.feedback, serviceName: row.serviceName, replies };
+}
+
+function openFeedback(tx: Db, id: number) {
+	const row = tx.select().from(feedback).where(eq(feedback.id, id)).get();
+	if (!row) throw new NotFoundError('feedback_not_found');
+	if (row.status !== 'new') throw new ConflictError('already_moderated');
+	return row;
+}
+
+/**
+ * Makes a new (unpublished) board item from feedback: the organiser writes the "you said" in
+ * plain words; the sender's own text stays private. Returns the item id.
+ * Throws ForbiddenError, NotFoundError, ConflictError('already_moderated').
+ */
+export function makeItem(db: Db, actor: Actor, id: number, item: board.ItemInput, now = new Date()): number {
+	if (!actor || !can(actor, 'feedback.moderate')) throw new ForbiddenError();
+	return writeTransaction(db, (tx) => {
+		openFeedback(tx, id);
+		const itemId = board.createItemIn(tx, actor, { ...item, source: 'direct_feedback' }, now);
+		tx.update(feedback).set({ status: 'made_item', boardItemId: itemId }).where(eq(feedback.id, id)).run();
+		audit.record(tx, { actorId: actor.id, action: 'feedback.made_item', subjectType: 'feedback', subjectId: id, details: { itemId }, at: now });
+		return itemId;
+	});
+}
+
+/**
+ * Merges feedback into an existing item: one more voice on the item; the feedback's text is
+ * never shown on the board. Throws ForbiddenError, NotFoundError, ConflictError.
+ */
+export function merge(db: Db, actor: Actor, id: number, itemId: number, now = new Date()): void {
+	if (!actor || !can(actor, 'feedback.moderate')) throw new ForbiddenError();
+	writeTransaction(db, (tx) => {
+		openFeedback(tx, id);
+		board.addVoicesIn(tx, itemId, 1, now);
+		tx.update(feedback).set({ status: 'merged', boardItemId: itemId }).where(eq(feedback.id, id)).run();
+		audit.record(tx, { actorId: actor.id, action: 'feedback.merged', subjectType: 'feedback', subjectId: id, details: { itemId }, at: now });
+	});
+}
+
+/**
+ * Records a reply to someone who left contact details and agreed to be contacted. Returns the
+ * reply id and where to send it. Throws ForbiddenError, NotFoundError, ValidationError('no_consent').
+ */
+export function reply(db: Db, actor: Actor, id: number, text: string, now = new Date()) {
+	if (!actor || !can(actor, 'feedback.moderate')) throw new ForbiddenError();
+	return writeTransaction(db, (tx) => {
+		const row = tx.select().from(feedback).where(eq(feedback.id, id)).get();
+		if (!row) throw new NotFoundError('feedback_not_found');
+		if (!row.consentToContact) throw new ValidationError('no_consent');
+		const { id: replyId } = tx
+			.insert(feedbackReply)
+			.values({ feedbackId: id, text: text.trim(), authorId: actor.id, createdAt: now })
+			.returning({ id: feedbackReply.id })
+			.get();
+		audit.record(tx, { actorId: actor.id, action: 'feedback.replied', subjectType: 'feedback', subjectId: id, at: now });
+		return { replyId, email: row.contactEmail, phone: row.contactPhone, name: row.contactName };
+	});
+}
+
+/** Marks a reply as emailed (when SMTP sent it). */
+export function markEmailed(db: Db, replyId: number): void {
+	db.update(feedbackReply).set({ emailed: true }).where(eq(feedbackReply.id, replyId)).run();
+}
+
+/** Closes feedback with a reason (spam, already answered...). Throws ForbiddenError, NotFoundError, ConflictError, ValidationError. */
+export function close(db: Db, actor: Actor, id: number, reason: string, now = new Date()): void {
+	if (!actor || !can(actor, 'feedback.moderate')) throw new ForbiddenError();
+	if (!reason.trim()) throw new ValidationError('reason_required');
+	writeTransaction(db, (tx) => {
+		openFeedback(tx, id);
+		tx.update(feedback).set({ status: 'closed', closedReason: reason.trim() }).where(eq(feedback.id, id)).run();
+		audit.record(tx, { actorId: actor.id, action: 'feedback.closed', subjectType: 'feedback', subjectId: id, details: { reason: reason.trim() }, at: now });
+	});
+}
