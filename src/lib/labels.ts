@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Role } from '$lib/roles';
 import type { Sector } from '$lib/sectors';
+import type { BoardSource, BoardStatus, FeedbackStatus, FeedbackWho } from '$lib/board';
 
 /** Display names for stored codes, in the reader's language. */
 const ROLE_NAMES: Record<Role, () => string> = {
@@ -31,6 +32,58 @@ export function formatDateTime(date: Date | string | number, locale: string): st
 		year: 'numeric',
 		hour: 'numeric',
 		minute: '2-digit',
+		timeZone: 'Europe/London'
+	}).format(new Date(date));
+}
+
+const STATUS_NAMES: Record<BoardStatus, () => string> = {
+	heard: m.status_heard,
+	working_on_it: m.status_working_on_it,
+	done: m.status_done,
+	not_possible: m.status_not_possible
+};
+const SOURCE_NAMES: Record<BoardSource, () => string> = {
+	survey: m.source_survey,
+	meeting: m.source_meeting,
+	direct_feedback: m.source_direct_feedback,
+	pupil_voice: m.source_pupil_voice,
+	other: m.source_other
+};
+const WHO_NAMES: Record<FeedbackWho, () => string> = {
+	parent_carer: m.feedback_who_parent_carer,
+	young_person: m.feedback_who_young_person,
+	professional: m.feedback_who_professional,
+	other: m.feedback_who_other,
+	prefer_not_to_say: m.feedback_who_prefer_not_to_say
+};
+const FEEDBACK_STATUS_NAMES: Record<FeedbackStatus, () => string> = {
+	new: m.feedback_status_new,
+	made_item: m.feedback_status_made_item,
+	merged: m.feedback_status_merged,
+	closed: m.feedback_status_closed
+};
+
+export const statusName = (s: BoardStatus): string => STATUS_NAMES[s]();
+export const sourceName = (s: BoardSource): string => SOURCE_NAMES[s]();
+export const whoName = (w: FeedbackWho): string => WHO_NAMES[w]();
+export const feedbackStatusName = (s: FeedbackStatus): string => FEEDBACK_STATUS_NAMES[s]();
+
+/** A calendar day ("2026-11-22") as people read it: "22 November 2026". */
+export function formatDay(isoDate: string, locale: string): string {
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** An instant's day in England, as people read it. */
+export function formatDate(date: Date | string | number, locale: string): string {
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
 		timeZone: 'Europe/London'
 	}).format(new Date(date));
 }

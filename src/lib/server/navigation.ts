@@ -2,9 +2,14 @@ import { can, type Actor } from './permissions';
 
 /** The header's menu items, each shown only to those whose roles allow what it leads to. */
 const ITEMS = [
+	{ id: 'board', href: '/board', action: 'board.read' },
+	{ id: 'feedback', href: '/feedback', action: 'feedback.send' },
+	{ id: 'followUp', href: '/manage/board', action: 'board.track' },
+	{ id: 'moderation', href: '/manage/feedback', action: 'feedback.moderate' },
 	{ id: 'people', href: '/admin/people', action: 'people.read' },
 	{ id: 'services', href: '/admin/services', action: 'services.manage' },
 	{ id: 'audit', href: '/admin/audit', action: 'audit.read' },
+	{ id: 'settings', href: '/admin/settings', action: 'settings.manage' },
 	{ id: 'account', href: '/account', action: 'account.changePassword' }
 ] as const;
 

@@ -1,0 +1,60 @@
+import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { itemSchema, responseSchema } from '$lib/features/board/schemas';
+import { db } from '$lib/server/db/app';
+import * as board from '$lib/server/board/service';
+import { itemFormValues, itemInputFrom } from '$lib/server/board/form';
+import { ValidationError } from '$lib/server/errors';
+import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import * as services from '$lib/server/services/service';
+import * as settings from '$lib/server/settings/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const item = orError(() => board.getItem(db(), locals.user, idParam(params.itemId)));
+	if (!item.mayRespond && !item.mayManage) error(403, { message: 'Forbidden', code: 'forbidden' });
+	const led = locals.user ? services.ledBy(db(), locals.user.id) : [];
+	return {
+		item,
+		done: url.searchParams.get('done'),
+		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+		replyWithinWeeks: settings.replyWithinWeeks(db()),
+		/** Who this person can answer for: the forum (organisers) and the item's services they lead. */
+		answerAs: [
+			...(item.mayManage ? [{ value: 'forum', label: m.respond_as_forum() }] : []),
+			...item.services.filter((s) => led.includes(s.id)).map((s) => ({ value: String(s.id), label: s.name }))
+		],
+		itemForm: await superValidate(itemFormValues(item), zod4(itemSchema), { errors: false, id: 'item' }),
+		responseForm: await superValidate({ status: item.status }, zod4(responseSchema), { errors: false, id: 'response' })
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(itemSchema), { id: 'item' });
+		if (!form.valid) return fail(400, { itemForm: form });
+		orError(() => board.updateItem(db(), locals.user, idParam(params.itemId), itemInputFrom(form.data)));
+		return message(form, m.manage_item_saved());
+	},
+	publish: async ({ request, locals, params }) => {
+		const published = (await request.formData()).get('published') === '1';
+		orError(() => board.setPublished(db(), locals.user, idParam(params.itemId), published));
+		return { published };
+	},
+	respond: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(responseSchema), { id: 'response' });
+		if (!form.valid) return fail(400, { responseForm: form });
+		const as = form.data.as === 'forum' ? 'forum' : Number(form.data.as);
+		try {
+			board.respond(db(), locals.user, idParam(params.itemId), { ...form.data, as });
+		} catch (e) {
+			if (e instanceof ValidationError && e.code === 'bad_transition') return setError(form, 'status', m.board_bad_transition());
+			if (e instanceof ValidationError && e.code === 'reason_required') return setError(form, 'reason', m.board_reason_required());
+			rethrowAsHttp(e);
+		}
+		const fresh = await superValidate(zod4(responseSchema), { id: 'response' });
+		return message(fresh, m.respond_saved());
+	}
+};

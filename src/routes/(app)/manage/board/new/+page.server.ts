@@ -1,0 +1,31 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { londonDate } from '$lib/board';
+import { itemSchema } from '$lib/features/board/schemas';
+import { db } from '$lib/server/db/app';
+import * as board from '$lib/server/board/service';
+import { itemInputFrom } from '$lib/server/board/form';
+import { orError } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import * as services from '$lib/server/services/service';
+import * as settings from '$lib/server/settings/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!can(locals.user, 'board.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	return {
+		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+		replyWithinWeeks: settings.replyWithinWeeks(db()),
+		form: await superValidate({ heardOn: londonDate(), voices: 1 }, zod4(itemSchema), { errors: false })
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(itemSchema));
+		if (!form.valid) return fail(400, { form });
+		const id = orError(() => board.createItem(db(), locals.user, itemInputFrom(form.data)));
+		redirect(303, `/manage/board/${id}?done=saved`);
+	}
+};

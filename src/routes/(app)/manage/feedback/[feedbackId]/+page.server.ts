@@ -1,0 +1,90 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { closeSchema, itemSchema, mergeSchema, replySchema } from '$lib/features/board/schemas';
+import { db } from '$lib/server/db/app';
+import * as board from '$lib/server/board/service';
+import { itemInputFrom } from '$lib/server/board/form';
+import { ConflictError, ValidationError } from '$lib/server/errors';
+import * as feedback from '$lib/server/feedback/service';
+import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { sendMail } from '$lib/server/mail';
+import * as services from '$lib/server/services/service';
+import * as settings from '$lib/server/settings/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const item = orError(() => feedback.get(db(), locals.user, idParam(params.feedbackId)));
+	return {
+		feedback: item,
+		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+		items: board.listForMerge(db(), locals.user),
+		replyWithinWeeks: settings.replyWithinWeeks(db()),
+		itemForm: await superValidate(
+			{ heardOn: item.receivedOn, voices: 1, source: 'direct_feedback' as const, serviceIds: item.serviceId ? [item.serviceId] : [] },
+			zod4(itemSchema),
+			{ errors: false, id: 'item' }
+		),
+		mergeForm: await superValidate(zod4(mergeSchema), { id: 'merge' }),
+		replyForm: await superValidate(zod4(replySchema), { id: 'reply' }),
+		closeForm: await superValidate(zod4(closeSchema), { id: 'close' })
+	};
+};
+
+/** Runs a moderation step; "someone already dealt with it" comes back as the form's message. */
+function moderate<T>(form: Parameters<typeof message>[0], step: () => T): T | ReturnType<typeof message> {
+	try {
+		return step();
+	} catch (e) {
+		if (e instanceof ConflictError) return message(form, m.moderation_already(), { status: 409 });
+		rethrowAsHttp(e);
+	}
+}
+
+export const actions: Actions = {
+	makeItem: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(itemSchema), { id: 'item' });
+		if (!form.valid) return fail(400, { itemForm: form });
+		const id = idParam(params.feedbackId);
+		const result = moderate(form, () => feedback.makeItem(db(), locals.user, id, itemInputFrom(form.data)));
+		if (typeof result !== 'number') return result;
+		redirect(303, `/manage/board/${result}?done=saved`);
+	},
+	merge: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(mergeSchema), { id: 'merge' });
+		if (!form.valid) return fail(400, { mergeForm: form });
+		const result = moderate(form, () => feedback.merge(db(), locals.user, idParam(params.feedbackId), form.data.itemId));
+		if (result !== undefined) return result;
+		return message(form, m.moderation_merged_done());
+	},
+	reply: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(replySchema), { id: 'reply' });
+		if (!form.valid) return fail(400, { replyForm: form });
+		let sent;
+		try {
+			sent = feedback.reply(db(), locals.user, idParam(params.feedbackId), form.data.text);
+		} catch (e) {
+			if (e instanceof ValidationError) return setError(form, 'text', m.moderation_no_consent_error());
+			rethrowAsHttp(e);
+		}
+		let emailed = false;
+		if (sent.email) {
+			try {
+				emailed = await sendMail({ to: sent.email, subject: m.board_title(), text: form.data.text });
+			} catch (e) {
+				console.error('Could not email the reply', e);
+			}
+			if (emailed) feedback.markEmailed(db(), sent.replyId);
+		}
+		const fresh = await superValidate(zod4(replySchema), { id: 'reply' });
+		return message(fresh, emailed ? m.moderation_replied_emailed() : m.moderation_replied_manual());
+	},
+	close: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(closeSchema), { id: 'close' });
+		if (!form.valid) return fail(400, { closeForm: form });
+		const result = moderate(form, () => feedback.close(db(), locals.user, idParam(params.feedbackId), form.data.reason));
+		if (result !== undefined) return result;
+		return message(form, m.moderation_closed_done());
+	}
+};

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { feedbackSchema } from '$lib/features/board/schemas';
+import { db } from '$lib/server/db/app';
+import * as feedback from '$lib/server/feedback/service';
+import * as services from '$lib/server/services/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => ({
+	services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+	form: await superValidate(zod4(feedbackSchema))
+});
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await superValidate(event.request, zod4(feedbackSchema));
+		if (!form.valid) return fail(400, { form });
+		// The honeypot: only robots fill in the field people cannot see. Say thank you, keep nothing.
+		if (form.data.website) redirect(303, '/feedback/sent');
+		const serviceId = Number(form.data.service) || null;
+		try {
+			feedback.send(
+				db(),
+				{ ...form.data, serviceId, aboutWho: form.data.aboutWho || null },
+				event.getClientAddress()
+			);
+		} catch (e) {
+			if (e instanceof feedback.RateLimitedError) return message(form, m.feedback_rate_limited(), { status: 429 });
+			throw e;
+		}
+		redirect(303, '/feedback/sent');
+	}
+};
