@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// Kit's own check compares with the https origin adapter-node assumes when ORIGIN is not
+		// set, which refuses every form on a plain-http `npm start`. hooks.server.ts makes the
+		// same check knowing the real origin (src/lib/server/origin.ts).
+		csrf: { trustedOrigins: ['*'] },
 		// Every response carries a strict Content Security Policy. Kit adds a nonce or hash for
 		// its own inline bootstrap script, so nothing else may run and nothing leaves the origin.
 		csp: {

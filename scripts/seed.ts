@@ -6,5 +6,7 @@ import { seedDemo } from '../src/lib/server/seed';
 const path = databasePath();
 const db = createDb(path);
 const added = await seedDemo(db);
-console.log(`Seeded ${path}: added ${added.people} people and ${added.services} services.`);
+console.log(
+	`Seeded ${path}: added ${added.people} people, ${added.services} services, ${added.boardItems} board items and ${added.feedback} pieces of feedback.`
+);
 db.$client.close();

@@ -14,13 +14,14 @@ import {
 } from '$lib/server/auth/session';
 import { forgetOldFailures } from '$lib/server/auth/throttle';
 import { DomainError } from '$lib/server/errors';
+import { isCrossSiteFormPost, servedOverHttps } from '$lib/server/origin';
 
 /** On start: open and migrate the database, load demo data into an empty one, tidy old rows. */
 export const init: ServerInit = async () => {
 	const database = db();
 	if (demoEnabled() && isEmpty(database)) {
 		const added = await seedDemo(database);
-		console.log(`Demo data loaded: ${added.people} people, ${added.services} services.`);
+		console.log(`Demo data loaded: ${added.people} people, ${added.services} services, ${added.boardItems} board items.`);
 	}
 	const tidy = () => {
 		deleteExpiredSessions(database);
@@ -28,6 +29,14 @@ export const init: ServerInit = async () => {
 	};
 	tidy();
 	setInterval(tidy, 60 * 60 * 1000).unref();
+};
+
+/** Refuses form posts from other sites (cross-site request forgery). */
+const sameSiteForms: Handle = ({ event, resolve }) => {
+	if (isCrossSiteFormPost(event.request, event.url)) {
+		return new Response('Cross-site form submissions are not allowed.', { status: 403, headers: { 'content-type': 'text/plain' } });
+	}
+	return resolve(event);
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -61,7 +70,7 @@ const display: Handle = ({ event, resolve }) => {
 };
 
 const authentication: Handle = ({ event, resolve }) => {
-	const secure = event.url.protocol === 'https:';
+	const secure = servedOverHttps(event.url);
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = null;
 	event.locals.session = null;
@@ -78,7 +87,7 @@ const authentication: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, language, display, authentication);
+export const handle = sequence(securityHeaders, sameSiteForms, language, display, authentication);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (error instanceof DomainError) return { message: error.message, code: error.code };

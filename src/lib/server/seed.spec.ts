@@ -8,8 +8,8 @@ describe('demo data', () => {
 	it('adds the demo people and services across all three sectors, and adds nothing the second time', async () => {
 		const db = testDb();
 		expect(isEmpty(db)).toBe(true);
-		expect(await seedDemo(db)).toEqual({ people: DEMO_PEOPLE.length, services: 6 });
-		expect(await seedDemo(db)).toEqual({ people: 0, services: 0 });
+		expect(await seedDemo(db)).toEqual({ people: DEMO_PEOPLE.length, services: 6, boardItems: 20, feedback: 4 });
+		expect(await seedDemo(db)).toEqual({ people: 0, services: 0, boardItems: 0, feedback: 0 });
 		expect(isEmpty(db)).toBe(false);
 		expect(db.select().from(user).all()).toHaveLength(DEMO_PEOPLE.length);
 		expect(new Set(db.select().from(service).all().map((s) => s.sector))).toEqual(new Set(['education', 'health', 'social_care']));
@@ -31,5 +31,22 @@ describe('demo data', () => {
 		const admin = { id: 0, roles: ['admin' as const] };
 		const led = accounts.listPeopleWithRole(db, admin, 'service_lead');
 		expect(led.map((p) => p.id)).toContain(lead.id);
+	});
+});
+
+describe('demo board', () => {
+	it('has published items in every status, some overdue, one waiting to be published, and feedback in the queue', async () => {
+		const db = testDb();
+		await seedDemo(db);
+		const board = await import('./board/service');
+		const feedback = await import('./feedback/service');
+		const organiser = { id: db.select().from(user).all().find((u) => u.email === 'organiser@example.org')!.id, roles: ['organiser' as const] };
+		const published = board.listPublic(db, {}).total;
+		expect(published).toBe(19);
+		const tracked = board.listTracked(db, organiser);
+		expect(new Set(tracked.map((i) => i.status))).toEqual(new Set(['heard', 'working_on_it', 'done', 'not_possible']));
+		expect(tracked.filter((i) => i.overdue).length).toBeGreaterThan(2);
+		expect(tracked.filter((i) => i.status === 'not_possible').every((i) => i.responses.some((r) => r.reason))).toBe(true);
+		expect(feedback.listQueue(db, organiser)).toHaveLength(4);
 	});
 });

@@ -4,6 +4,7 @@ import type { Sector } from '$lib/sectors';
 import { writeTransaction, type Db } from './db';
 import { service, serviceLead, user, userRole } from './db/schema';
 import { hashPassword } from './auth/password';
+import { seedBoardDemo } from './board/seed';
 
 /** Every demo account's password; listed in README. */
 export const DEMO_PASSWORD = 'chorus-demo-2026';
@@ -60,9 +61,12 @@ export function isEmpty(db: Db): boolean {
  * Adds the demo accounts and services that are not there yet. Safe to run again: nothing is
  * duplicated and nothing already there is changed. Returns how many rows it added.
  */
-export async function seedDemo(db: Db, now = new Date()): Promise<{ people: number; services: number }> {
+export async function seedDemo(
+	db: Db,
+	now = new Date()
+): Promise<{ people: number; services: number; boardItems: number; feedback: number }> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	return writeTransaction(db, (tx) => {
+	const base = writeTransaction(db, (tx) => {
 		let people = 0;
 		let services = 0;
 		for (const person of DEMO_PEOPLE) {
@@ -90,4 +94,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ people: numb
 		}
 		return { people, services };
 	});
+	// Later capabilities add their demo data here, each only into its own empty tables.
+	const board = seedBoardDemo(db, now);
+	return { ...base, boardItems: board.items, feedback: board.feedback };
 }

@@ -7,6 +7,7 @@ import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts/service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { safeRedirectTarget } from '$lib/server/http';
+import { servedOverHttps } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -38,7 +39,7 @@ export const actions: Actions = {
 					: m.login_error_invalid();
 			return setError(form, 'email', message);
 		}
-		setSessionCookie(event.cookies, result.token, result.session, event.url.protocol === 'https:');
+		setSessionCookie(event.cookies, result.token, result.session, servedOverHttps(event.url));
 		redirect(303, safeRedirectTarget(event.url.searchParams.get('next')));
 	}
 };

@@ -11,6 +11,7 @@ import {
 import { isLocale } from '$lib/i18n';
 import { cookieName } from '$lib/paraglide/runtime';
 import { safeRedirectTarget } from '$lib/server/http';
+import { servedOverHttps } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
 const YEAR = 60 * 60 * 24 * 365;
@@ -33,7 +34,7 @@ export const actions: Actions = {
 			maxAge: YEAR,
 			httpOnly: true,
 			sameSite: 'lax',
-			secure: url.protocol === 'https:'
+			secure: servedOverHttps(url)
 		});
 		redirect(303, '/settings?done=display');
 	},
@@ -48,7 +49,7 @@ export const actions: Actions = {
 				// Paraglide's browser runtime reads it too.
 				httpOnly: false,
 				sameSite: 'lax',
-				secure: url.protocol === 'https:'
+				secure: servedOverHttps(url)
 			});
 		}
 		const back = safeRedirectTarget(String(data.get('returnTo') ?? ''), '/settings?done=language');

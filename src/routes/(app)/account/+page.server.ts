@@ -7,6 +7,7 @@ import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts/service';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { ValidationError } from '$lib/server/errors';
+import { servedOverHttps } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
@@ -25,7 +26,7 @@ export const actions: Actions = {
 				currentPassword,
 				newPassword: password
 			});
-			setSessionCookie(cookies, token, session, url.protocol === 'https:');
+			setSessionCookie(cookies, token, session, servedOverHttps(url));
 		} catch (e) {
 			if (e instanceof ValidationError) return setError(form, 'currentPassword', m.account_error_wrong_password());
 			throw e;

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { statusName } from '$lib/labels';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board/service';
+import { siteOrigin } from '$lib/server/origin';
 import type { RequestHandler } from './$types';
 
 const escape = (s: string) =>
@@ -10,7 +11,7 @@ const escape = (s: string) =>
 /** An Atom feed of the board's newest activity (valid Atom 1.0; ids are stable per item). */
 export const GET: RequestHandler = ({ url }) => {
 	const { items } = board.listPublic(db(), { page: 1 });
-	const origin = url.origin;
+	const origin = siteOrigin(url);
 	const updated = items[0]?.lastActivityAt ?? new Date(0);
 	const entries = items
 		.map((item) => {

@@ -9,6 +9,7 @@ import { deliverPasswordLink } from '$lib/server/accounts/links';
 import { ConflictError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
+import { siteOrigin } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -46,6 +47,6 @@ export const actions: Actions = {
 		const userId = idParam(params.userId);
 		const token = orError(() => accounts.issuePasswordLink(db(), locals.user, userId));
 		const person = accounts.getPerson(db(), locals.user, userId);
-		return { link: await deliverPasswordLink(url.origin, token, person, person.hasPassword ? 'reset' : 'invite') };
+		return { link: await deliverPasswordLink(siteOrigin(url), token, person, person.hasPassword ? 'reset' : 'invite') };
 	}
 };

@@ -9,6 +9,7 @@ import { deliverPasswordLink } from '$lib/server/accounts/links';
 import { ConflictError } from '$lib/server/errors';
 import { rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
+import { siteOrigin } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -27,7 +28,7 @@ export const actions: Actions = {
 			if (e instanceof ConflictError) return setError(form, 'email', m.people_email_taken());
 			rethrowAsHttp(e);
 		}
-		const shown = await deliverPasswordLink(url.origin, result.token, form.data, 'invite');
+		const shown = await deliverPasswordLink(siteOrigin(url), result.token, form.data, 'invite');
 		// The form empties for the next invitation; the link is shown once, here.
 		const next = await superValidate(zod4(inviteSchema));
 		return message(next, { ...shown, userId: result.userId });
