@@ -44,5 +44,5 @@ export function addWeeks(isoDate: string, weeks: number): string {
 
 /** Normalises topic tags: trimmed, lower case, no repeats, no empties. */
 export function parseTopics(text: string): string[] {
-	return [...new Set(text.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, 10);
+	return [...new Set(text.split(/[,،]/).map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, 10);
 }
