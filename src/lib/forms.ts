@@ -1,4 +1,4 @@
-import { superForm, type SuperValidated } from 'sveltekit-superforms';
+import { superForm, type FormOptions, type SuperValidated } from 'sveltekit-superforms';
 
 /**
  * Turns superforms' error object into the error summary's list, in the order the fields
@@ -30,6 +30,6 @@ export function problemsFrom(
  * server clears a field, e.g. passwords), and after a failed submit focus goes to the error
  * summary (GOV.UK pattern, done by ErrorSummary) rather than superforms' jump to the field.
  */
-export function chorusForm<T extends Record<string, unknown>, M>(data: SuperValidated<T, M>) {
-	return superForm(data, { resetForm: false, autoFocusOnError: false });
+export function chorusForm<T extends Record<string, unknown>, M>(data: SuperValidated<T, M>, options: FormOptions<T, M> = {}) {
+	return superForm(data, { resetForm: false, autoFocusOnError: false, ...options });
 }

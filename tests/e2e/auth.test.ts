@@ -30,7 +30,10 @@ test.describe('signing in and out', () => {
 			await signOut(page);
 			await expect(page.getByText(/^Signed in as/)).toHaveCount(0);
 			await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
-			await expect(mainMenu(page)).toHaveCount(0);
+			// A visitor's menu has only the public pages.
+			await expect(mainMenu(page).getByRole('link', { name: 'You said, we did' })).toBeVisible();
+			await expect(mainMenu(page).getByRole('link', { name: 'Your account' })).toHaveCount(0);
+			await expect(mainMenu(page).getByRole('link', { name: 'People', exact: true })).toHaveCount(0);
 
 			// Signed out for real: a members' page sends them back to sign in.
 			await visit(page, '/account');

@@ -16,8 +16,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
-		const form = await superValidate(request, zod4(areaSettingsSchema));
-		if (!form.valid) return fail(400, { form });
+		const formData = await request.formData();
+		const form = await superValidate(formData, zod4(areaSettingsSchema));
+		// Give back what was typed: a number field that is not a number would come back as "NaN".
+		if (!form.valid) return fail(400, { form, typed: String(formData.get('replyWithinWeeks') ?? '') });
 		orError(() => settings.update(db(), locals.user, form.data));
 		return message(form, m.area_settings_saved());
 	}

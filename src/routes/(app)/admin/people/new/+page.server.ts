@@ -29,8 +29,9 @@ export const actions: Actions = {
 			rethrowAsHttp(e);
 		}
 		const shown = await deliverPasswordLink(siteOrigin(url), result.token, form.data, 'invite');
-		// The form empties for the next invitation; the link is shown once, here.
-		const next = await superValidate(zod4(inviteSchema));
-		return message(next, { ...shown, userId: result.userId });
+		// The form empties for the next invitation; the link is shown once, here. (Emptying the
+		// validated form keeps it valid: a fresh, never-validated one would make this a 400.)
+		form.data = { name: '', email: '', roles: [] };
+		return message(form, { ...shown, userId: result.userId });
 	}
 };

@@ -54,7 +54,8 @@ export const actions: Actions = {
 			if (e instanceof ValidationError && e.code === 'reason_required') return setError(form, 'reason', m.board_reason_required());
 			rethrowAsHttp(e);
 		}
-		const fresh = await superValidate(zod4(responseSchema), { id: 'response' });
-		return message(fresh, m.respond_saved());
+		// Saved: empty the fields (an empty, never-validated form would make this a 400 failure).
+		form.data = { ...form.data, text: '', reason: '' };
+		return message(form, m.respond_saved());
 	}
 };

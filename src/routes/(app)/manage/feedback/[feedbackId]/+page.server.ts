@@ -77,8 +77,9 @@ export const actions: Actions = {
 			}
 			if (emailed) feedback.markEmailed(db(), sent.replyId);
 		}
-		const fresh = await superValidate(zod4(replySchema), { id: 'reply' });
-		return message(fresh, emailed ? m.moderation_replied_emailed() : m.moderation_replied_manual());
+		// Saved: empty the field (an empty, never-validated form would make this a 400 failure).
+		form.data.text = '';
+		return message(form, emailed ? m.moderation_replied_emailed() : m.moderation_replied_manual());
 	},
 	close: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(closeSchema), { id: 'close' });
