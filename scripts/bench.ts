@@ -79,7 +79,8 @@ async function httpFigures() {
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'chorus-bench-'));
 	const port = 4900;
-	const server = spawn(process.execPath, ['build'], {
+	// Started as `npm run serve` starts it (its heap size included).
+	const server = spawn(process.execPath, ['--max-old-space-size=192', 'build'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: join(dir, 'bench.db') },
 		stdio: 'ignore'
 	});
