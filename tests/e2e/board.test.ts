@@ -406,7 +406,7 @@ test.describe('the public board', () => {
 		const matching = boardItems(page);
 		const shown = await matching.count();
 		expect(shown).toBeGreaterThanOrEqual(1);
-		await expect(page.getByRole('heading', { name: `${shown} items`, exact: true })).toBeVisible();
+		await expect(page.getByRole('heading', { name: `${shown} ${shown === 1 ? 'item' : 'items'}`, exact: true })).toBeVisible();
 		for (const item of await matching.all()) {
 			await expect(item.locator('.status-badge')).toHaveText('Done');
 			await expect(item.locator('.board-item-facts')).toContainText(SALT);
