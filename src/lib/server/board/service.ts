@@ -368,7 +368,7 @@ export function listTracked(db: Db, actor: Actor, options: { overdueOnly?: boole
 		.where(and(...where))
 		.orderBy(sql`CASE WHEN ${boardItem.firstAnsweredOn} IS NULL AND ${boardItem.dueOn} < ${today} THEN 0 ELSE 1 END`, asc(boardItem.dueOn))
 		.all();
-	return details(db, rows, today).map((item) => ({ ...item, mayRespond: mayRespond(db, actor, item.services.map((s) => s.id)) }));
+	return details(db, rows, today);
 }
 
 /** Figures for the top of the board: published items heard in a year and what became of them. */
