@@ -22,7 +22,10 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'board.respond':            { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'board.track':              { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: false, parent_carer: false, young_person: false },
 	'feedback.send':            { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
-	'feedback.moderate':        { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false }
+	'feedback.moderate':        { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'surveys.answer':           { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
+	'surveys.manage':           { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'surveys.results':          { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false }
 };
 
 /** Someone else's account, and a thing about service 5, which the actor leads. */
@@ -49,7 +52,7 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'board.read', 'feedback.send'].includes(action)
+				['account.changePassword', 'board.read', 'feedback.send', 'surveys.answer'].includes(action)
 			);
 		}
 	});
@@ -62,6 +65,15 @@ describe('permission matrix', () => {
 		expect(can(lead, 'board.respond')).toBe(false);
 		// leading a service is not enough without the role
 		expect(can({ id: 3, roles: ['parent_carer'] }, 'board.respond', { serviceIds: [5], ledServiceIds: [5] })).toBe(false);
+	});
+
+	it('lets a service lead read the results only of surveys about a service they lead', () => {
+		const lead = { id: 3, roles: ['service_lead'] as Role[] };
+		expect(can(lead, 'surveys.results', { serviceIds: [5, 6], ledServiceIds: [6] })).toBe(true);
+		expect(can(lead, 'surveys.results', { serviceIds: [5], ledServiceIds: [6] })).toBe(false);
+		// a survey about no service is the forum's own: organisers only
+		expect(can(lead, 'surveys.results', { serviceIds: [], ledServiceIds: [6] })).toBe(false);
+		expect(can({ id: 3, roles: ['board_member'] }, 'surveys.results', { serviceIds: [5], ledServiceIds: [5] })).toBe(false);
 	});
 
 	it('gives a person with several roles what each role allows', () => {

@@ -60,14 +60,21 @@ const RULES = {
 	/** Send feedback through the public form. */
 	'feedback.send': everyone,
 	/** Work the moderation queue: make items, merge, reply, close. */
-	'feedback.moderate': isOrganiser
+	'feedback.moderate': isOrganiser,
+
+	/** Answer a published survey through its link (named surveys also need the person signed in). */
+	'surveys.answer': everyone,
+	/** Build, preview, publish, close, duplicate and translate surveys; enter paper responses; tag answers. */
+	'surveys.manage': isOrganiser,
+	/** Read a survey's results and export them: organisers, and leads of the services it is about. */
+	'surveys.results': (actor, resource) => isOrganiser(actor, resource) || leadsOneOf(actor, resource)
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Actions a visitor (not signed in) may take. */
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send']);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer']);
 
 /** Whether `actor` may do `action` (to `resource`). Denies anything not explicitly allowed. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

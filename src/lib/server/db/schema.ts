@@ -4,3 +4,4 @@ export * from './audit.schema';
 export * from './services.schema';
 export * from './settings.schema';
 export * from './board.schema';
+export * from './surveys.schema';

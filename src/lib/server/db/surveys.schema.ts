@@ -1,0 +1,286 @@
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, RESPONDENT_GROUPS, SURVEY_STATES } from '../../surveys';
+import { user } from './accounts.schema';
+import { service } from './services.schema';
+
+/**
+ * A survey. Its texts are written in English (the base language); `survey_translation` holds
+ * the same texts in other languages. Calendar days are ISO dates "YYYY-MM-DD" in England.
+ */
+export const survey = sqliteTable('survey', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	title: text('title').notNull(),
+	/** Easy-read introduction shown before the first question. */
+	intro: text('intro').notNull().default(''),
+	audience: text('audience', { enum: AUDIENCES }).notNull(),
+	/** Anonymous (the default): responses hold no account, no IP, no time of day. */
+	anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(true),
+	state: text('state', { enum: SURVEY_STATES }).notNull().default('draft'),
+	opensOn: text('opens_on').notNull(),
+	closesOn: text('closes_on'),
+	createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+	closedAt: integer('closed_at', { mode: 'timestamp_ms' })
+});
+
+/** Which services a survey is about: their leads read its results. */
+export const surveyService = sqliteTable(
+	'survey_service',
+	{
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => survey.id, { onDelete: 'cascade' }),
+		serviceId: integer('service_id')
+			.notNull()
+			.references(() => service.id, { onDelete: 'restrict' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.surveyId, t.serviceId] }),
+		// serves "surveys about the services I lead"
+		index('survey_service_service_idx').on(t.serviceId)
+	]
+);
+
+/** An image the forum holds a licence for, uploaded for a question or option (PNG or JPEG, metadata stripped). */
+export const surveyImage = sqliteTable(
+	'survey_image',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => survey.id, { onDelete: 'cascade' }),
+		mime: text('mime', { enum: ['image/png', 'image/jpeg'] }).notNull(),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		alt: text('alt').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		// serves the builder's list of a survey's images
+		index('survey_image_survey_idx').on(t.surveyId)
+	]
+);
+
+/** One question, in order. `version` counts wording changes made after publishing. */
+export const surveyQuestion = sqliteTable(
+	'survey_question',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => survey.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: QUESTION_KINDS }).notNull(),
+		text: text('text').notNull(),
+		/** Optional "why we ask". */
+		help: text('help').notNull().default(''),
+		required: integer('required', { mode: 'boolean' }).notNull().default(true),
+		symbolId: text('symbol_id'),
+		imageId: integer('image_id').references(() => surveyImage.id, { onDelete: 'set null' }),
+		/** The service this question is about, for results and standards. */
+		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
+		/** The service standard it measures (standards arrive with reports). */
+		standardId: integer('standard_id'),
+		/** Set when the question came from the ready-made "about you" set. */
+		aboutYou: text('about_you', { enum: ABOUT_YOU }),
+		version: integer('version').notNull().default(1)
+	},
+	(t) => [
+		// serves loading a survey's questions in order
+		index('survey_question_survey_idx').on(t.surveyId, t.position)
+	]
+);
+
+/** An answer option of a choice question. `positive` marks answers that count as positive. */
+export const surveyOption = sqliteTable(
+	'survey_option',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		label: text('label').notNull(),
+		symbolId: text('symbol_id'),
+		imageId: integer('image_id').references(() => surveyImage.id, { onDelete: 'set null' }),
+		positive: integer('positive', { mode: 'boolean' }).notNull().default(false),
+		/** For "who is answering": the respondent group this answer puts a response in. */
+		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS })
+	},
+	(t) => [
+		// serves loading a question's options in order
+		index('survey_option_question_idx').on(t.questionId, t.position)
+	]
+);
+
+/** The wording a question had before each change made after publishing (answers were given to it). */
+export const surveyQuestionVersion = sqliteTable(
+	'survey_question_version',
+	{
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		/** JSON: { text, help, options: [{ id, label }] } as it was. */
+		wording: text('wording').notNull(),
+		replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
+		replacedBy: integer('replaced_by').references(() => user.id, { onDelete: 'set null' })
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.version] })]
+);
+
+/**
+ * A survey text in another language. `key` names the text: "title", "intro",
+ * "question.<id>.text", "question.<id>.help", "option.<id>.label", "image.<id>.alt".
+ */
+export const surveyTranslation = sqliteTable(
+	'survey_translation',
+	{
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => survey.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		key: text('key').notNull(),
+		text: text('text').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.surveyId, t.locale, t.key] })]
+);
+
+/**
+ * Answers so far of a response not yet sent. Found by the hash of the resume token in the
+ * respondent's link, or by the hash of the receipt code. Holds only the day it was last saved.
+ */
+export const surveyDraft = sqliteTable(
+	'survey_draft',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		receiptHash: text('receipt_hash').notNull(),
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => survey.id, { onDelete: 'cascade' }),
+		locale: text('locale').notNull(),
+		/** JSON: { [questionId]: { options: number[], text: string } }. */
+		answers: text('answers').notNull().default('{}'),
+		/** Only for named surveys. */
+		accountId: integer('account_id').references(() => user.id, { onDelete: 'cascade' }),
+		/** A paper response an organiser is typing in. */
+		onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
+		/** An organiser trying out a survey: never sent. */
+		preview: integer('preview', { mode: 'boolean' }).notNull().default(false),
+		savedOn: text('saved_on').notNull()
+	},
+	(t) => [
+		// serves "resume with my receipt code"
+		uniqueIndex('survey_draft_receipt_idx').on(t.receiptHash),
+		// serves clearing out old drafts
+		index('survey_draft_saved_idx').on(t.savedOn)
+	]
+);
+
+/**
+ * A sent response. The id is random. `tokenHash` is unique: however often the same answers are
+ * sent, one response is stored. Anonymous responses hold no account, and only the day.
+ */
+export const surveyResponse = sqliteTable(
+	'survey_response',
+	{
+		id: text('id').primaryKey(),
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => survey.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull(),
+		receiptHash: text('receipt_hash').notNull(),
+		accountId: integer('account_id').references(() => user.id, { onDelete: 'set null' }),
+		submittedOn: text('submitted_on').notNull(),
+		locale: text('locale').notNull(),
+		onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
+		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }).notNull()
+	},
+	(t) => [
+		uniqueIndex('survey_response_token_idx').on(t.tokenHash),
+		// serves "resume with my receipt code" after sending (shows the confirmation)
+		index('survey_response_receipt_idx').on(t.receiptHash),
+		// serves results, counts and the CSV export of a survey
+		index('survey_response_survey_idx').on(t.surveyId, t.submittedOn)
+	]
+);
+
+/** One answer: a chosen option (one row per option for "pick any") or a text. */
+export const surveyAnswer = sqliteTable(
+	'survey_answer',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		responseId: text('response_id')
+			.notNull()
+			.references(() => surveyResponse.id, { onDelete: 'cascade' }),
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		optionId: integer('option_id').references(() => surveyOption.id, { onDelete: 'restrict' }),
+		text: text('text'),
+		/** Marked by an organiser as a quote reports may use. */
+		quoted: integer('quoted', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [
+		// serves the CSV export and a response's answers
+		index('survey_answer_response_idx').on(t.responseId),
+		// serves results filters ("responses that chose option X") and the "is this option answered" check
+		index('survey_answer_question_option_idx').on(t.questionId, t.optionId)
+	]
+);
+
+/** Themes organisers tag free-text answers with. */
+export const surveyTheme = sqliteTable(
+	'survey_theme',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => survey.id, { onDelete: 'cascade' }),
+		name: text('name').notNull()
+	},
+	(t) => [uniqueIndex('survey_theme_name_idx').on(t.surveyId, t.name)]
+);
+
+export const surveyAnswerTheme = sqliteTable(
+	'survey_answer_theme',
+	{
+		answerId: integer('answer_id')
+			.notNull()
+			.references(() => surveyAnswer.id, { onDelete: 'cascade' }),
+		themeId: integer('theme_id')
+			.notNull()
+			.references(() => surveyTheme.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.answerId, t.themeId] }),
+		// serves theme counts
+		index('survey_answer_theme_theme_idx').on(t.themeId)
+	]
+);
+
+/**
+ * Running counts kept inside the submit transaction, so results and reports never scan the
+ * answers. `optionId` 0 counts the responses that answered the question at all.
+ */
+export const surveyTally = sqliteTable(
+	'survey_tally',
+	{
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		optionId: integer('option_id').notNull(),
+		day: text('day').notNull(),
+		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }).notNull(),
+		count: integer('count').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.optionId, t.day, t.respondentGroup] })]
+);
+
+export type Survey = typeof survey.$inferSelect;
+export type SurveyQuestion = typeof surveyQuestion.$inferSelect;
+export type SurveyOption = typeof surveyOption.$inferSelect;
+export type SurveyResponse = typeof surveyResponse.$inferSelect;

@@ -1,0 +1,424 @@
+/**
+ * Answering a survey: the questions in the respondent's language, answers kept in a draft
+ * between pages (found by the secret token in the respondent's link), and sending exactly once.
+ *
+ * These run on every answering page and every submission, so their queries are prepared once
+ * per database (see `prepared`).
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { londonDate } from '$lib/board';
+import { isOpenOn, type RespondentGroup } from '$lib/surveys';
+import { generateToken, hashToken } from '../auth/tokens';
+import { writeTransaction, type Db } from '../db';
+import {
+	survey,
+	surveyAnswer,
+	surveyDraft,
+	surveyImage,
+	surveyOption,
+	surveyQuestion,
+	surveyResponse,
+	surveyTally,
+	surveyTranslation,
+	type Survey,
+	type SurveyOption,
+	type SurveyQuestion
+} from '../db/schema';
+import { can, type Actor } from '../permissions';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { checkAnswer, type AnswerProblem, type DraftAnswer } from './answers';
+import { completeLocales } from './builder';
+
+/** Thrown when a named survey is opened by someone not signed in: the page sends them to sign in. */
+export class SignInNeededError extends DomainError {
+	override readonly status = 401;
+	constructor() {
+		super('sign_in_needed');
+	}
+}
+
+/** A survey that does not take answers today: the page explains, with the dates. */
+export class SurveyClosedError extends DomainError {
+	override readonly status = 410;
+	constructor(readonly survey: Survey) {
+		super(survey.state === 'published' && survey.opensOn > londonDate() ? 'not_open_yet' : 'survey_closed');
+	}
+}
+
+export type ImageRef = { id: number; alt: string };
+export type AnsweringOption = { id: number; label: string; symbolId: string | null; image: ImageRef | null };
+export type AnsweringQuestion = Pick<SurveyQuestion, 'id' | 'kind' | 'required' | 'symbolId' | 'aboutYou'> & {
+	text: string;
+	help: string;
+	image: ImageRef | null;
+	options: AnsweringOption[];
+};
+export type AnsweringSurvey = Survey & { questions: AnsweringQuestion[]; locale: string };
+
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+	return {
+		survey: db.select().from(survey).where(eq(survey.id, sql.placeholder('id'))).prepare(),
+		questions: db
+			.select()
+			.from(surveyQuestion)
+			.where(eq(surveyQuestion.surveyId, sql.placeholder('id')))
+			.orderBy(asc(surveyQuestion.position))
+			.prepare(),
+		options: db
+			.select({ option: surveyOption })
+			.from(surveyOption)
+			.innerJoin(surveyQuestion, eq(surveyQuestion.id, surveyOption.questionId))
+			.where(eq(surveyQuestion.surveyId, sql.placeholder('id')))
+			.orderBy(asc(surveyOption.position))
+			.prepare(),
+		images: db
+			.select({ id: surveyImage.id, alt: surveyImage.alt })
+			.from(surveyImage)
+			.where(eq(surveyImage.surveyId, sql.placeholder('id')))
+			.prepare(),
+		translations: db
+			.select({ key: surveyTranslation.key, text: surveyTranslation.text })
+			.from(surveyTranslation)
+			.where(and(eq(surveyTranslation.surveyId, sql.placeholder('id')), eq(surveyTranslation.locale, sql.placeholder('locale'))))
+			.prepare(),
+		draft: db.select().from(surveyDraft).where(eq(surveyDraft.tokenHash, sql.placeholder('hash'))).prepare(),
+		response: db
+			.select({ id: surveyResponse.id, surveyId: surveyResponse.surveyId, submittedOn: surveyResponse.submittedOn, accountId: surveyResponse.accountId })
+			.from(surveyResponse)
+			.where(eq(surveyResponse.tokenHash, sql.placeholder('hash')))
+			.prepare(),
+		saveAnswers: db
+			.update(surveyDraft)
+			.set({ answers: sql.placeholder('answers') as unknown as string, savedOn: sql.placeholder('savedOn') as unknown as string })
+			.where(eq(surveyDraft.tokenHash, sql.placeholder('hash')))
+			.prepare(),
+		insertResponse: db
+			.insert(surveyResponse)
+			.values({
+				id: sql.placeholder('id'),
+				surveyId: sql.placeholder('surveyId'),
+				tokenHash: sql.placeholder('tokenHash'),
+				receiptHash: sql.placeholder('receiptHash'),
+				accountId: sql.placeholder('accountId'),
+				submittedOn: sql.placeholder('submittedOn'),
+				locale: sql.placeholder('locale'),
+				onBehalf: sql.placeholder('onBehalf'),
+				respondentGroup: sql.placeholder('respondentGroup')
+			})
+			.onConflictDoNothing({ target: surveyResponse.tokenHash })
+			.prepare(),
+		insertAnswer: db
+			.insert(surveyAnswer)
+			.values({
+				responseId: sql.placeholder('responseId'),
+				questionId: sql.placeholder('questionId'),
+				optionId: sql.placeholder('optionId'),
+				text: sql.placeholder('text')
+			})
+			.prepare(),
+		tally: db
+			.insert(surveyTally)
+			.values({
+				questionId: sql.placeholder('questionId'),
+				optionId: sql.placeholder('optionId'),
+				day: sql.placeholder('day'),
+				respondentGroup: sql.placeholder('group'),
+				count: 1
+			})
+			.onConflictDoUpdate({
+				target: [surveyTally.questionId, surveyTally.optionId, surveyTally.day, surveyTally.respondentGroup],
+				set: { count: sql`${surveyTally.count} + 1` }
+			})
+			.prepare(),
+		deleteDraft: db.delete(surveyDraft).where(eq(surveyDraft.tokenHash, sql.placeholder('hash'))).prepare()
+	};
+}
+function q(db: Db) {
+	let p = prepared.get(db);
+	if (!p) prepared.set(db, (p = prepare(db)));
+	return p;
+}
+
+/** A survey row, or NotFoundError. */
+export function findSurvey(db: Db, id: number): Survey {
+	const row = q(db).survey.get({ id });
+	if (!row) throw new NotFoundError('survey_not_found');
+	return row;
+}
+
+type Structure = { survey: Survey; questions: SurveyQuestion[]; options: SurveyOption[] };
+
+function structure(db: Db, id: number): Structure {
+	const s = findSurvey(db, id);
+	return { survey: s, questions: q(db).questions.all({ id }), options: q(db).options.all({ id }).map((r) => r.option) };
+}
+
+/**
+ * A survey as a respondent sees it, with every text in `locale` where a translation exists
+ * (English otherwise). Throws NotFoundError.
+ */
+export function forAnswering(db: Db, surveyId: number, locale: string): AnsweringSurvey {
+	const { survey: s, questions, options } = structure(db, surveyId);
+	const t = locale === 'en' ? new Map<string, string>() : new Map(q(db).translations.all({ id: surveyId, locale }).map((r) => [r.key, r.text]));
+	const images = new Map(q(db).images.all({ id: surveyId }).map((i) => [i.id, { id: i.id, alt: t.get(`image.${i.id}.alt`) ?? i.alt }]));
+	const image = (id: number | null) => (id === null ? null : (images.get(id) ?? null));
+	return {
+		...s,
+		locale,
+		title: t.get('title') ?? s.title,
+		intro: t.get('intro') ?? s.intro,
+		questions: questions.map((qn) => ({
+			id: qn.id,
+			kind: qn.kind,
+			required: qn.required,
+			symbolId: qn.symbolId,
+			aboutYou: qn.aboutYou,
+			text: t.get(`question.${qn.id}.text`) ?? qn.text,
+			help: t.get(`question.${qn.id}.help`) ?? qn.help,
+			image: image(qn.imageId),
+			options: options
+				.filter((o) => o.questionId === qn.id)
+				.map((o) => ({ id: o.id, label: t.get(`option.${o.id}.label`) ?? o.label, symbolId: o.symbolId, image: image(o.imageId) }))
+		}))
+	};
+}
+
+/** The languages a survey can be answered in (English first). */
+export function locales(db: Db, surveyId: number): string[] {
+	return completeLocales(db, surveyId);
+}
+
+/** How a response is being made: by the respondent, typed in from paper, or an organiser's preview. */
+export type StartMode = 'answer' | 'paper' | 'preview';
+
+const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
+
+/**
+ * The short receipt code for a token, as people read it ("K7MQ-4XTP"). It is worked out from
+ * the token, so it is never stored; only its hash is, to find a response by code.
+ */
+export function receiptCode(token: string): string {
+	const digest = sha256(new TextEncoder().encode(`receipt:${token}`));
+	const chars = [...digest.slice(0, 8)].map((b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length]);
+	return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+}
+
+/** The stored hash of a receipt code, forgiving case, spaces and a missing dash. */
+export function receiptHash(code: string): string {
+	const clean = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+	return hashToken(`${clean.slice(0, 4)}-${clean.slice(4)}`);
+}
+
+/** Checks who may start or continue a response in this mode. */
+function checkStart(actor: Actor, s: Survey, mode: StartMode, today: string) {
+	if (mode !== 'answer') {
+		if (!can(actor, 'surveys.manage')) throw new ForbiddenError();
+		if (mode === 'paper' && s.state === 'draft') throw new SurveyClosedError(s);
+		return;
+	}
+	if (!can(actor, 'surveys.answer')) throw new ForbiddenError();
+	if (!isOpenOn(s, today)) throw new SurveyClosedError(s);
+	if (!s.anonymous && !actor) throw new SignInNeededError();
+}
+
+/**
+ * Starts a response: makes a draft and returns the token for the respondent's link (their
+ * resume link) and its receipt code. Throws NotFoundError, SurveyClosedError,
+ * SignInNeededError, ForbiddenError.
+ */
+export function start(db: Db, actor: Actor, surveyId: number, locale: string, mode: StartMode = 'answer', now = new Date()) {
+	const s = findSurvey(db, surveyId);
+	const today = londonDate(now);
+	checkStart(actor, s, mode, today);
+	const token = generateToken();
+	const code = receiptCode(token);
+	db.insert(surveyDraft)
+		.values({
+			tokenHash: hashToken(token),
+			receiptHash: receiptHash(code),
+			surveyId,
+			locale: locales(db, surveyId).includes(locale) ? locale : 'en',
+			// Named surveys know who answered; anonymous ones, and paper ones typed in by an organiser, do not.
+			accountId: !s.anonymous && mode === 'answer' ? actor!.id : null,
+			onBehalf: mode === 'paper',
+			preview: mode === 'preview',
+			savedOn: today
+		})
+		.run();
+	return { token, receipt: code };
+}
+
+export type Draft = typeof surveyDraft.$inferSelect & { parsed: Record<number, DraftAnswer> };
+export type OpenedResponse =
+	| { state: 'draft'; draft: Draft; survey: AnsweringSurvey; receipt: string }
+	| { state: 'sent'; surveyId: number; submittedOn: string; receipt: string };
+
+/**
+ * Opens the response behind a respondent's link: its draft and the survey in the draft's
+ * language, or the fact that it was already sent. A draft of a named survey opens only for its
+ * person; paper and preview drafts only for organisers. Throws NotFoundError, ForbiddenError,
+ * SurveyClosedError, SignInNeededError.
+ */
+export function open(db: Db, actor: Actor, surveyId: number, token: string, now = new Date()): OpenedResponse {
+	const hash = hashToken(token);
+	const receipt = receiptCode(token);
+	const draft = q(db).draft.get({ hash });
+	if (!draft) {
+		const sent = q(db).response.get({ hash });
+		if (!sent || sent.surveyId !== surveyId) throw new NotFoundError('response_not_found');
+		return { state: 'sent', surveyId, submittedOn: sent.submittedOn, receipt };
+	}
+	if (draft.surveyId !== surveyId) throw new NotFoundError('response_not_found');
+	const s = findSurvey(db, surveyId);
+	checkStart(actor, s, draft.preview ? 'preview' : draft.onBehalf ? 'paper' : 'answer', londonDate(now));
+	if (draft.accountId !== null && draft.accountId !== actor?.id) throw new ForbiddenError();
+	return {
+		state: 'draft',
+		draft: { ...draft, parsed: JSON.parse(draft.answers) as Record<number, DraftAnswer> },
+		survey: forAnswering(db, surveyId, draft.locale),
+		receipt
+	};
+}
+
+/**
+ * Finds a response by its receipt code. A draft gets a new link (the token is never stored, so
+ * the old one cannot be given back; it stops working). Returns the new token, or the day a sent
+ * response was sent, or null when no response of this survey has that code.
+ */
+export function resumeByReceipt(
+	db: Db,
+	surveyId: number,
+	code: string,
+	now = new Date()
+): { state: 'draft'; token: string } | { state: 'sent'; submittedOn: string } | null {
+	const hash = receiptHash(code);
+	return writeTransaction(db, (tx) => {
+		const draft = tx.select().from(surveyDraft).where(eq(surveyDraft.receiptHash, hash)).get();
+		if (draft && draft.surveyId === surveyId) {
+			let token = generateToken();
+			// The receipt code stays the respondent's: it was on their confirmation or their note.
+			while (receiptHash(receiptCode(token)) === hash) token = generateToken();
+			tx.update(surveyDraft).set({ tokenHash: hashToken(token), savedOn: londonDate(now) }).where(eq(surveyDraft.tokenHash, draft.tokenHash)).run();
+			return { state: 'draft' as const, token };
+		}
+		const sent = tx
+			.select({ submittedOn: surveyResponse.submittedOn })
+			.from(surveyResponse)
+			.where(and(eq(surveyResponse.receiptHash, hash), eq(surveyResponse.surveyId, surveyId)))
+			.get();
+		return sent ? { state: 'sent' as const, submittedOn: sent.submittedOn } : null;
+	});
+}
+
+/**
+ * Keeps one answer in the draft, after checking it. Returns null when saved, or the problem
+ * (the draft keeps what it had). Throws like `open`, and NotFoundError for a question that is
+ * not the survey's.
+ */
+export function saveAnswer(
+	db: Db,
+	actor: Actor,
+	surveyId: number,
+	token: string,
+	questionId: number,
+	optionIds: readonly number[],
+	text: string,
+	now = new Date()
+): AnswerProblem | null {
+	const opened = open(db, actor, surveyId, token, now);
+	if (opened.state === 'sent') throw new ValidationError('already_sent');
+	const question = opened.survey.questions.find((qn) => qn.id === questionId);
+	if (!question) throw new NotFoundError('question_not_found');
+	const checked = checkAnswer({ kind: question.kind, required: question.required, optionIds: question.options.map((o) => o.id) }, optionIds, text);
+	if (!checked.ok) return checked.problem;
+	const answers = { ...opened.draft.parsed };
+	if (checked.answer) answers[questionId] = checked.answer;
+	else delete answers[questionId];
+	q(db).saveAnswers.run({ answers: JSON.stringify(answers), savedOn: londonDate(now), hash: hashToken(token) });
+	return null;
+}
+
+/** The first question a draft still needs (required and unanswered, or answered with something no longer valid), by index. */
+export function firstMissing(s: AnsweringSurvey, answers: Record<number, DraftAnswer>): number | null {
+	const index = s.questions.findIndex((qn) => {
+		const a = answers[qn.id];
+		const checked = checkAnswer({ kind: qn.kind, required: qn.required, optionIds: qn.options.map((o) => o.id) }, a?.options ?? [], a?.text ?? '');
+		return !checked.ok;
+	});
+	return index < 0 ? null : index;
+}
+
+function randomId(): string {
+	const bytes = new Uint8Array(16);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function groupOf(s: Survey, questions: AnsweringQuestion[], options: Map<number, SurveyOption>, answers: Record<number, DraftAnswer>): RespondentGroup {
+	const who = questions.find((qn) => qn.aboutYou === 'who');
+	const chosen = who && answers[who.id]?.options[0];
+	const group = chosen ? options.get(chosen)?.respondentGroup : null;
+	if (group) return group;
+	if (s.audience === 'parent_carers') return 'parent_carer';
+	if (s.audience === 'young_people') return 'young_person';
+	return 'unknown';
+}
+
+export type Submitted = { responseId: string | null; receipt: string; alreadySent: boolean; submittedOn: string };
+
+/**
+ * Sends a draft: stores the response and its answers, updates the running tallies and deletes
+ * the draft, in one transaction. Sending the same token again (a double click, a resent form,
+ * many at once) stores nothing more and returns the same confirmation.
+ * Throws like `open`; ValidationError 'answers_missing' when a required question is unanswered,
+ * 'preview_not_sent' for a preview.
+ */
+export function submit(db: Db, actor: Actor, surveyId: number, token: string, now = new Date()): Submitted {
+	const hash = hashToken(token);
+	const receipt = receiptCode(token);
+	const today = londonDate(now);
+	const p = q(db);
+	// Inside the transaction the work uses `db` itself (the same connection), so the prepared
+	// statements, which belong to `db`, are reused rather than prepared again for `tx`.
+	return writeTransaction(db, () => {
+		const opened = open(db, actor, surveyId, token, now);
+		if (opened.state === 'sent') return { responseId: null, receipt, alreadySent: true, submittedOn: opened.submittedOn };
+		const { draft, survey: s } = opened;
+		if (draft.preview) throw new ValidationError('preview_not_sent');
+		if (firstMissing(s, draft.parsed) !== null) throw new ValidationError('answers_missing');
+		const options = new Map(structure(db, surveyId).options.map((o) => [o.id, o]));
+		const group = groupOf(s, s.questions, options, draft.parsed);
+		const id = randomId();
+		const inserted = p.insertResponse.run({
+			id,
+			surveyId,
+			tokenHash: hash,
+			receiptHash: draft.receiptHash,
+			accountId: draft.accountId,
+			submittedOn: today,
+			locale: draft.locale,
+			onBehalf: draft.onBehalf ? 1 : 0,
+			respondentGroup: group
+		});
+		// The unique token is the last word: if another connection got there first, this is a repeat.
+		if (inserted.changes === 0) return { responseId: null, receipt, alreadySent: true, submittedOn: today };
+		for (const qn of s.questions) {
+			const a = draft.parsed[qn.id];
+			if (!a) continue;
+			p.tally.run({ questionId: qn.id, optionId: 0, day: today, group });
+			if (a.options.length) {
+				for (const optionId of a.options) {
+					p.insertAnswer.run({ responseId: id, questionId: qn.id, optionId, text: null });
+					p.tally.run({ questionId: qn.id, optionId, day: today, group });
+				}
+			} else {
+				p.insertAnswer.run({ responseId: id, questionId: qn.id, optionId: null, text: a.text });
+			}
+		}
+		p.deleteDraft.run({ hash });
+		return { responseId: id, receipt, alreadySent: false, submittedOn: today };
+	});
+}

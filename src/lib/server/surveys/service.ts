@@ -1,0 +1,10 @@
+/**
+ * Easy-read surveys: the feature's use-cases, in three parts.
+ * - builder.ts: details, questions, options, order, publish, close, duplicate, translations, images
+ * - answering.ts: questions in the respondent's language, drafts, sending exactly once
+ * - results.ts: counts, free text with themes and quotes, CSV export
+ */
+export * from './builder';
+export * from './answering';
+export * from './results';
+export { checkAnswer, isPositive, type DraftAnswer, type AnswerProblem } from './answers';

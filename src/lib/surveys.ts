@@ -1,0 +1,135 @@
+/**
+ * Easy-read surveys: the words and rules both the browser and the server need.
+ * What a survey may do is decided in `$lib/server/surveys/service.ts`.
+ */
+import type { SymbolId } from '$lib/symbols/catalogue';
+
+export const SURVEY_STATES = ['draft', 'published', 'closed'] as const;
+export type SurveyState = (typeof SURVEY_STATES)[number];
+
+export const AUDIENCES = ['parent_carers', 'young_people', 'both'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const QUESTION_KINDS = ['smiley3', 'smiley5', 'yes_no', 'pick_one', 'pick_any', 'short_text', 'long_text'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** Kinds whose answer is one or more of the question's options. */
+export const CHOICE_KINDS: readonly QuestionKind[] = ['smiley3', 'smiley5', 'yes_no', 'pick_one', 'pick_any'];
+/** Kinds whose options are fixed in number (their words and symbols can still change). */
+export const FIXED_OPTION_KINDS: readonly QuestionKind[] = ['smiley3', 'smiley5', 'yes_no'];
+export const TEXT_KINDS: readonly QuestionKind[] = ['short_text', 'long_text'];
+
+export const isChoiceKind = (kind: QuestionKind) => CHOICE_KINDS.includes(kind);
+export const hasFixedOptions = (kind: QuestionKind) => FIXED_OPTION_KINDS.includes(kind);
+
+/** The longest answer each text kind takes, in characters. */
+export const TEXT_LIMITS = { short_text: 200, long_text: 5000 } as const;
+
+/** Who a response came from, for results and reports ("unknown" when nobody said). */
+export const RESPONDENT_GROUPS = ['parent_carer', 'young_person', 'other', 'unknown'] as const;
+export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
+
+export type OptionTemplate = { label: string; symbolId: SymbolId | null; positive: boolean; group?: RespondentGroup };
+
+/** The options a new question of a fixed kind starts with (the organiser may reword them). */
+export const FIXED_OPTIONS: Partial<Record<QuestionKind, readonly OptionTemplate[]>> = {
+	smiley3: [
+		{ label: 'Not good', symbolId: 'sad', positive: false },
+		{ label: 'Okay', symbolId: 'okay', positive: false },
+		{ label: 'Good', symbolId: 'happy', positive: true }
+	],
+	smiley5: [
+		{ label: 'Very bad', symbolId: 'very-sad', positive: false },
+		{ label: 'Bad', symbolId: 'sad', positive: false },
+		{ label: 'Okay', symbolId: 'okay', positive: false },
+		{ label: 'Good', symbolId: 'happy', positive: true },
+		{ label: 'Very good', symbolId: 'very-happy', positive: true }
+	],
+	yes_no: [
+		{ label: 'Yes', symbolId: 'yes', positive: true },
+		{ label: 'No', symbolId: 'no', positive: false },
+		{ label: 'Not sure', symbolId: 'not-sure', positive: false }
+	]
+};
+
+export const ABOUT_YOU = ['who', 'age_band', 'area', 'ethnicity', 'language'] as const;
+export type AboutYou = (typeof ABOUT_YOU)[number];
+
+const PREFER_NOT = { label: 'Prefer not to say', symbolId: null, positive: false } as const;
+const plain = (label: string): OptionTemplate => ({ label, symbolId: null, positive: false });
+
+/**
+ * The ready-made "about you" questions. They are ordinary "pick one" questions once added, so
+ * the organiser can reword them (an area's own area names, say); each ends with "Prefer not to say".
+ * Ethnicity uses the ONS 2021 census categories for England.
+ */
+export const ABOUT_YOU_QUESTIONS: Record<AboutYou, { text: string; help: string; options: readonly OptionTemplate[] }> = {
+	who: {
+		text: 'Who is answering?',
+		help: 'So we know if we hear from families and young people alike.',
+		options: [
+			{ label: 'A parent or carer', symbolId: null, positive: false, group: 'parent_carer' },
+			{ label: 'A child or young person', symbolId: null, positive: false, group: 'young_person' },
+			{ label: 'Someone who works with children', symbolId: null, positive: false, group: 'other' },
+			{ ...PREFER_NOT }
+		]
+	},
+	age_band: {
+		text: 'How old is your child (or how old are you)?',
+		help: 'So we know if we hear about children of every age.',
+		options: ['0 to 4', '5 to 10', '11 to 15', '16 to 18', '19 to 25'].map(plain).concat(PREFER_NOT)
+	},
+	area: {
+		text: 'Which part of the area do you live in?',
+		help: 'So we know if we hear from every part of the area.',
+		options: ['North', 'South', 'East', 'West', 'Centre', 'Outside the area'].map(plain).concat(PREFER_NOT)
+	},
+	ethnicity: {
+		text: 'What is your ethnic group?',
+		help: 'So we know if we hear from every community. These are the groups the 2021 census used.',
+		options: [
+			'Asian or Asian British: Bangladeshi',
+			'Asian or Asian British: Chinese',
+			'Asian or Asian British: Indian',
+			'Asian or Asian British: Pakistani',
+			'Asian or Asian British: any other Asian background',
+			'Black, Black British, Caribbean or African: African',
+			'Black, Black British, Caribbean or African: Caribbean',
+			'Black, Black British, Caribbean or African: any other Black background',
+			'Mixed or multiple: White and Asian',
+			'Mixed or multiple: White and Black African',
+			'Mixed or multiple: White and Black Caribbean',
+			'Mixed or multiple: any other mixed background',
+			'White: English, Welsh, Scottish, Northern Irish or British',
+			'White: Irish',
+			'White: Gypsy or Irish Traveller',
+			'White: Roma',
+			'White: any other White background',
+			'Other ethnic group: Arab',
+			'Other ethnic group: any other ethnic group'
+		]
+			.map(plain)
+			.concat(PREFER_NOT)
+	},
+	language: {
+		text: 'What language do you speak most at home?',
+		help: 'So we know which languages to offer.',
+		options: ['English', 'Arabic', 'Bengali', 'Polish', 'Punjabi', 'Romanian', 'Somali', 'Turkish', 'Urdu', 'Another language']
+			.map(plain)
+			.concat(PREFER_NOT)
+	}
+};
+
+/** A calendar quarter "2026-Q3" (January to March is Q1) for an ISO date. */
+export function quarterOf(isoDate: string): string {
+	const month = Number(isoDate.slice(5, 7));
+	return `${isoDate.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+}
+
+/** Whether a survey takes answers on `today` (ISO dates compare as strings). */
+export function isOpenOn(
+	survey: { state: SurveyState; opensOn: string; closesOn: string | null },
+	today: string
+): boolean {
+	return survey.state === 'published' && survey.opensOn <= today && (!survey.closesOn || today <= survey.closesOn);
+}
