@@ -133,3 +133,12 @@ export function isOpenOn(
 ): boolean {
 	return survey.state === 'published' && survey.opensOn <= today && (!survey.closesOn || today <= survey.closesOn);
 }
+
+/**
+ * Where a respondent's answers live: `/surveys/<id>/answer/<token>` (resume link: goes to the
+ * first question still to answer), then `/1`, `/2`... one question per page, `/check` (check
+ * your answers; posting it sends) and `/sent` (confirmation with the receipt code).
+ */
+export function answerPath(surveyId: number, token: string, step?: number | 'check' | 'sent'): string {
+	return `/surveys/${surveyId}/answer/${token}${step === undefined ? '' : `/${step}`}`;
+}

@@ -4,6 +4,8 @@ import { can, type Actor } from './permissions';
 const ITEMS = [
 	{ id: 'board', href: '/board', action: 'board.read' },
 	{ id: 'feedback', href: '/feedback', action: 'feedback.send' },
+	{ id: 'surveys', href: '/surveys', action: 'surveys.answer' },
+	{ id: 'manageSurveys', href: '/manage/surveys', action: 'surveys.track' },
 	{ id: 'followUp', href: '/manage/board', action: 'board.track' },
 	{ id: 'moderation', href: '/manage/feedback', action: 'feedback.moderate' },
 	{ id: 'people', href: '/admin/people', action: 'people.read' },

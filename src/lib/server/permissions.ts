@@ -66,6 +66,8 @@ const RULES = {
 	'surveys.answer': everyone,
 	/** Build, preview, publish, close, duplicate and translate surveys; enter paper responses; tag answers. */
 	'surveys.manage': isOrganiser,
+	/** See the list of surveys whose results one may read (organisers; service leads for their services). */
+	'surveys.track': (actor) => isOrganiser(actor, {}) || has(actor, 'service_lead'),
 	/** Read a survey's results and export them: organisers, and leads of the services it is about. */
 	'surveys.results': (actor, resource) => isOrganiser(actor, resource) || leadsOneOf(actor, resource)
 } satisfies Record<string, Rule>;

@@ -18,6 +18,7 @@ import {
 import { writeTransaction, type Db } from '../db';
 import {
 	service,
+	serviceLead,
 	survey,
 	surveyAnswer,
 	surveyImage,
@@ -203,6 +204,31 @@ export type SurveyListEntry = Survey & { responses: number; questions: number };
 export function listForManagers(db: Db, actor: Actor): SurveyListEntry[] {
 	mustManage(actor);
 	const rows = db.select().from(survey).orderBy(desc(survey.createdAt), desc(survey.id)).all();
+	return withCounts(db, rows);
+}
+
+/**
+ * The surveys a person may see in the organisers' area: every survey for those who build them,
+ * and for a service lead the surveys about a service they lead. Throws ForbiddenError.
+ */
+export function listForActor(db: Db, actor: Actor): SurveyListEntry[] {
+	if (can(actor, 'surveys.manage')) return listForManagers(db, actor);
+	if (!can(actor, 'surveys.track')) throw new ForbiddenError();
+	const led = db
+		.select({ serviceId: serviceLead.serviceId })
+		.from(serviceLead)
+		.where(eq(serviceLead.userId, actor!.id))
+		.all()
+		.map((r) => r.serviceId);
+	if (!led.length) return [];
+	const rows = db
+		.selectDistinct({ survey })
+		.from(survey)
+		.innerJoin(surveyService, eq(surveyService.surveyId, survey.id))
+		.where(inArray(surveyService.serviceId, led))
+		.orderBy(desc(survey.createdAt), desc(survey.id))
+		.all()
+		.map((r) => r.survey);
 	return withCounts(db, rows);
 }
 
