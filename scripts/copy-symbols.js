@@ -11,10 +11,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CATALOGUE_PATH = join(root, 'src/lib/symbols/catalogue.ts');
 export const TARGET_DIR = join(root, 'static/symbols/openmoji');
 
-const ENTRY = /^\s*\{ id: '([a-z0-9]+(?:-[a-z0-9]+)*)', hexcode: '([0-9A-F]{4,6}(?:-[0-9A-F]{4,6})*)', label: '[^']+', topic: '[a-z-]+' \},?\s*$/;
+// One catalogue entry on one line: id, hexcode, label, topic, then an optional `tags` string.
+// Exported so the unit test parses catalogue.ts exactly as this script does.
+export const ENTRY =
+	/^\s*\{ id: '([a-z0-9]+(?:-[a-z0-9]+)*)', hexcode: '([0-9A-F]{4,6}(?:-[0-9A-F]{4,6})*)', label: '[^'\\]+', topic: '[a-z-]+'(?:, tags: '[^'\\]*')? \},?\s*$/;
 
 /**
- * Reads the catalogue entries out of catalogue.ts (one entry per line, see its header comment).
+ * Reads the catalogue entries out of catalogue.ts (one entry per line, see its header comment;
+ * `tags` is optional).
  * Only the `export const catalogue = [ ... ] as const` block is read. Inside it, every line that is
  * not blank or a `//` comment must match the exact entry shape, so an entry is never skipped silently.
  * @param {string} source the text of catalogue.ts
@@ -93,7 +97,7 @@ function main() {
 	for (const [name, svg] of files) writeFileSync(join(TARGET_DIR, name), svg);
 
 	const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
-	console.log(`Copied ${files.size} OpenMoji ${version} symbols to static/symbols/openmoji`);
+	console.log(`Copied ${files.size} OpenMoji ${version} pictures for ${entries.length} catalogue entries to static/symbols/openmoji`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -1,0 +1,34 @@
+/**
+ * CSV downloads (survey answers, report tables) that open safely in Excel, LibreOffice and
+ * Google Sheets: RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order mark so Excel reads
+ * accents, Turkish and Urdu correctly, and no cell a spreadsheet would run as a formula.
+ */
+
+export type CsvCell = string | number | null | undefined;
+
+/** Characters that make a spreadsheet read a cell as a formula (or strip to one that does). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Prefixes an apostrophe to text a spreadsheet would treat as a formula (`=`, `+`, `-`, `@`,
+ * tab, carriage return at the start), so `=HYPERLINK(...)` or `-2+3` shows as typed instead of
+ * running. Spreadsheets hide the apostrophe when the file is opened.
+ */
+export function neutraliseCell(text: string): string {
+	return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function field(cell: CsvCell): string {
+	if (cell === null || cell === undefined) return '';
+	// Numbers the app computed are data, written as they are (a negative count stays a number).
+	const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : neutraliseCell(cell);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The rows as one CSV document: BOM first, fields separated by commas, each row ended by CRLF.
+ * Null and undefined become empty fields.
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+	return '\uFEFF' + rows.map((row) => row.map(field).join(',') + '\r\n').join('');
+}
