@@ -149,6 +149,9 @@ function expectEveryPageChecked(page: Page) {
 export async function waitUntilReady(page: Page) {
 	const state = tracking.get(page);
 	if (!state?.jsEnabled) return;
+	// Pages with `csr = false` (answering a survey) ship no app to start: only plain scripts.
+	const hasApp = await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('__sveltekit_')));
+	if (!hasApp) return;
 	try {
 		await page.waitForFunction(() => (window as unknown as { __e2eHydrated?: boolean }).__e2eHydrated === true, undefined, {
 			timeout: 10_000

@@ -1,0 +1,48 @@
+/**
+ * What the respondent's pages share: open the response behind the link in the address, or send
+ * the person where they should be (sign in, the closed-survey page, the confirmation).
+ */
+import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { answerPath } from '$lib/surveys';
+import { isLocale } from '$lib/i18n';
+import { cookieName } from '$lib/paraglide/runtime';
+import { db } from '../db/app';
+import { DomainError } from '../errors';
+import { servedOverHttps } from '../origin';
+import type { Actor } from '../permissions';
+import { open, SignInNeededError, SurveyClosedError, type OpenedResponse } from './answering';
+
+/** Tokens are lower-case base32; anything else is not a link we made. */
+const TOKEN = /^[a-z2-7]{20,64}$/;
+
+/**
+ * Opens the draft behind `/surveys/<id>/answer/<token>`. A sent response goes to its
+ * confirmation (unless `allowSent`), a closed survey to its start page, a named survey to
+ * sign-in. Unknown links are "page not found".
+ */
+export function openDraftOrRedirect(actor: Actor, surveyId: number, token: string, url: URL): Extract<OpenedResponse, { state: 'draft' }>;
+export function openDraftOrRedirect(actor: Actor, surveyId: number, token: string, url: URL, allowSent: true): OpenedResponse;
+export function openDraftOrRedirect(actor: Actor, surveyId: number, token: string, url: URL, allowSent = false): OpenedResponse {
+	if (!TOKEN.test(token)) error(404, { message: 'Not found', code: 'response_not_found' });
+	try {
+		const opened = open(db(), actor, surveyId, token);
+		if (opened.state === 'sent' && !allowSent) redirect(303, answerPath(surveyId, token, 'sent'));
+		return opened;
+	} catch (e) {
+		if (e instanceof SignInNeededError) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+		if (e instanceof SurveyClosedError) redirect(303, `/surveys/${surveyId}`);
+		if (e instanceof DomainError) error(e.status, { message: e.message, code: e.code });
+		throw e;
+	}
+}
+
+const YEAR = 60 * 60 * 24 * 365;
+
+/** Switches the interface to the language the respondent chose for the survey, when the app has it. */
+export function followSurveyLanguage(cookies: Cookies, url: URL, locale: string) {
+	if (!isLocale(locale)) return;
+	cookies.set(cookieName, locale, { path: '/', maxAge: YEAR, httpOnly: false, sameSite: 'lax', secure: servedOverHttps(url) });
+}
+
+/** Links to answers are secrets: never cache them, never index them. */
+export const PRIVATE_HEADERS = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex' } as const;

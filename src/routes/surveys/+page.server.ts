@@ -1,0 +1,7 @@
+import { db } from '$lib/server/db/app';
+import * as surveys from '$lib/server/surveys/service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({
+	surveys: surveys.listOpen(db()).map((s) => ({ id: s.id, title: s.title, intro: s.intro, audience: s.audience, closesOn: s.closesOn }))
+});

@@ -1,0 +1,68 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { londonDate } from '$lib/board';
+import { answerPath, isOpenOn } from '$lib/surveys';
+import { getLocale } from '$lib/paraglide/runtime';
+import { db } from '$lib/server/db/app';
+import { idParam, rethrowAsHttp } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import * as surveys from '$lib/server/surveys/service';
+import { followSurveyLanguage } from '$lib/server/surveys/respondent';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const id = idParam(params.surveyId);
+	const row = (() => {
+		try {
+			return surveys.findSurvey(db(), id);
+		} catch (e) {
+			rethrowAsHttp(e);
+		}
+	})();
+	const mayManage = can(locals.user, 'surveys.manage');
+	// A draft is nobody's business but its builders'.
+	if (row.state === 'draft' && !mayManage) error(404, { message: 'Not found', code: 'survey_not_found' });
+	const today = londonDate();
+	const available = surveys.locales(db(), id);
+	const uiLocale = getLocale();
+	const locale = available.includes(uiLocale) ? uiLocale : 'en';
+	const s = surveys.forAnswering(db(), id, locale);
+	return {
+		survey: { id, title: s.title, intro: s.intro, anonymous: s.anonymous, opensOn: s.opensOn, closesOn: s.closesOn, state: s.state, questions: s.questions.length, locale },
+		status: isOpenOn(row, today) ? ('open' as const) : row.state === 'published' && row.opensOn > today ? ('not_yet' as const) : ('closed' as const),
+		locales: available,
+		/** The survey is not in the language the person reads the site in. */
+		untranslated: !available.includes(uiLocale),
+		needsSignIn: !row.anonymous && !locals.user,
+		mayManage
+	};
+};
+
+export const actions: Actions = {
+	/** Starts a response in the chosen language and goes to the first question. */
+	start: async ({ params, request, locals, cookies, url }) => {
+		const id = idParam(params.surveyId);
+		const data = await request.formData();
+		const locale = String(data.get('locale') ?? 'en');
+		let token: string;
+		try {
+			({ token } = surveys.start(db(), locals.user, id, locale));
+		} catch (e) {
+			if (e instanceof surveys.SignInNeededError) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+			// Closed since the page was shown: the page now says so.
+			if (e instanceof surveys.SurveyClosedError) redirect(303, url.pathname);
+			rethrowAsHttp(e);
+		}
+		if (surveys.locales(db(), id).includes(locale)) followSurveyLanguage(cookies, url, locale);
+		redirect(303, answerPath(id, token, 1));
+	},
+	/** Finds answers saved earlier by their receipt code. */
+	resume: async ({ params, request }) => {
+		const id = idParam(params.surveyId);
+		const code = String((await request.formData()).get('code') ?? '').trim();
+		if (!code) return fail(400, { resume: { code, problem: 'empty' as const } });
+		const found = surveys.resumeByReceipt(db(), id, code);
+		if (!found) return fail(400, { resume: { code, problem: 'not_found' as const } });
+		if (found.state === 'sent') return { resume: { code, problem: null, sentOn: found.submittedOn } };
+		redirect(303, answerPath(id, found.token));
+	}
+};

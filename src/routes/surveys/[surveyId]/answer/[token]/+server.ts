@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import { answerPath } from '$lib/surveys';
+import { idParam } from '$lib/server/http';
+import { firstMissing } from '$lib/server/surveys/service';
+import { openDraftOrRedirect } from '$lib/server/surveys/respondent';
+import type { RequestHandler } from './$types';
+
+/** The resume link: back to the first question still to answer, or to "check your answers". */
+export const GET: RequestHandler = ({ params, locals, url }) => {
+	const surveyId = idParam(params.surveyId);
+	const opened = openDraftOrRedirect(locals.user, surveyId, params.token, url);
+	const missing = firstMissing(opened.survey, opened.draft.parsed);
+	const answeredAny = Object.keys(opened.draft.parsed).length > 0;
+	redirect(303, answerPath(surveyId, params.token, missing === null ? 'check' : answeredAny ? missing + 1 : 1));
+};

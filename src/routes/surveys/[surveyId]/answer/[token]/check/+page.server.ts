@@ -1,0 +1,52 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { answerPath } from '$lib/surveys';
+import { db } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import { idParam } from '$lib/server/http';
+import * as surveys from '$lib/server/surveys/service';
+import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys/respondent';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, locals, url, setHeaders }) => {
+	setHeaders(PRIVATE_HEADERS);
+	const surveyId = idParam(params.surveyId);
+	const { survey: s, draft } = openDraftOrRedirect(locals.user, surveyId, params.token, url);
+	return {
+		survey: { id: s.id, title: s.title, locale: s.locale, anonymous: s.anonymous },
+		token: params.token,
+		mode: draft.preview ? ('preview' as const) : draft.onBehalf ? ('paper' as const) : ('answer' as const),
+		answers: s.questions.map((q, i) => {
+			const a = draft.parsed[q.id];
+			return {
+				step: i + 1,
+				text: q.text,
+				answer: a ? (a.options.length ? a.options.map((id) => q.options.find((o) => o.id === id)?.label ?? '') : [a.text]) : []
+			};
+		})
+	};
+};
+
+export const actions: Actions = {
+	/**
+	 * Sends the answers. Sending twice (a double click, a refresh that resends, a slow network
+	 * retrying) stores one response and shows the same confirmation.
+	 */
+	default: async ({ params, locals, url }) => {
+		const surveyId = idParam(params.surveyId);
+		try {
+			surveys.submit(db(), locals.user, surveyId, params.token);
+		} catch (e) {
+			if (e instanceof surveys.SignInNeededError) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+			if (e instanceof surveys.SurveyClosedError) redirect(303, `/surveys/${surveyId}`);
+			if (e instanceof DomainError && e.code === 'answers_missing') {
+				const opened = openDraftOrRedirect(locals.user, surveyId, params.token, url);
+				const missing = surveys.firstMissing(opened.survey, opened.draft.parsed) ?? 0;
+				redirect(303, `${answerPath(surveyId, params.token, missing + 1)}?change&missing`);
+			}
+			if (e instanceof DomainError && e.code === 'preview_not_sent') return fail(400, { preview: true });
+			if (e instanceof DomainError) error(e.status, { message: e.message, code: e.code });
+			throw e;
+		}
+		redirect(303, answerPath(surveyId, params.token, 'sent'));
+	}
+};

@@ -1,0 +1,271 @@
+import type { Page } from '@playwright/test';
+import { check, expect, expectLargeTargets, signInAs, test, visit } from '../fixtures';
+
+/*
+ * Answering an easy-read survey: one question per page, errors, check your answers, sending
+ * exactly once, coming back later, languages, closed surveys and read aloud. Runs against the
+ * demo surveys the app seeds.
+ */
+
+const YOUNG_PEOPLE = 'What is school like for you?';
+const FAMILIES = 'How are services working for your family?';
+const ORGANISER = { email: 'organiser@example.org', name: 'Olu Organiser' };
+const RECEIPT = /^[A-Z2-9]{4}-[A-Z2-9]{4}$/;
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+/** Opens a survey from the public list and presses "Start now" (in `language` when offered). */
+async function startSurvey(page: Page, title: string, language?: string) {
+	await visit(page, '/surveys');
+	await page.getByRole('link', { name: title }).click();
+	await expect(h1(page)).toHaveText(title);
+	await check(page);
+	if (language) await page.getByLabel(language).check();
+	await page.getByRole('button', { name: 'Start now' }).click();
+	await expect(page.getByText(/^Question 1 of \d+$/)).toBeVisible();
+	await check(page);
+}
+
+/** Answers the question on the page with its first answer (or some words) and presses Continue. */
+async function answerCurrent(page: Page, words = 'More help with reading, please.') {
+	const choices = page.locator('input[name=answer]');
+	if (await choices.count()) await choices.first().check();
+	else await page.locator('[name=text]').fill(words);
+	await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Answers every question from where the page is until "Check your answers". */
+async function answerToTheEnd(page: Page) {
+	while (!page.url().endsWith('/check')) {
+		await check(page);
+		await answerCurrent(page);
+	}
+	await expect(h1(page)).toHaveText('Check your answers');
+	await check(page);
+}
+
+/** The number in "Question 3 of 8". */
+async function questionNumber(page: Page) {
+	const text = await page.getByText(/^Question \d+ of \d+$/).textContent();
+	return Number(text!.match(/Question (\d+)/)![1]);
+}
+
+test('a young person answers to the confirmation, fixing an error and changing an answer on the way', async ({ page }) => {
+	await startSurvey(page, YOUNG_PEOPLE);
+	await expectLargeTargets(page);
+	// Every answer is a big target: the whole row, at least 48 px tall.
+	const rows = page.locator('.answer label');
+	expect(await rows.count()).toBeGreaterThan(1);
+	for (const box of await rows.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(48);
+	// The question is the page's heading and the group's legend.
+	const question = (await h1(page).textContent())!.trim();
+	await expect(page.getByRole('group', { name: question })).toBeVisible();
+
+	// Continue without choosing: the error summary, which takes focus, and "Error:" in the title.
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('alert')).toContainText('Choose an answer');
+	await expect(page).toHaveTitle(/^Error: /);
+	await expect(page.locator('.error-summary')).toBeFocused();
+	await check(page);
+	// The summary's link goes to the first answer.
+	await page.getByRole('alert').getByRole('link', { name: 'Choose an answer' }).click();
+	await expect(page.locator('#answer')).toBeFocused();
+
+	await answerCurrent(page);
+	expect(await questionNumber(page)).toBe(2);
+	await answerToTheEnd(page);
+
+	// Change the first answer from "check your answers": back there afterwards.
+	const firstRow = page.locator('.check-row').first();
+	const before = (await firstRow.locator('dd').first().textContent())!.trim();
+	await firstRow.getByRole('link', { name: /^Change/ }).click();
+	await check(page);
+	await expect(page.locator('input[name=answer]:checked')).toHaveCount(1);
+	await page.locator('input[name=answer]').last().check();
+	await page.getByRole('button', { name: 'Save and go back to your answers' }).click();
+	await expect(h1(page)).toHaveText('Check your answers');
+	await check(page);
+	const after = (await page.locator('.check-row').first().locator('dd').first().textContent())!.trim();
+	expect(after).not.toBe(before);
+
+	await page.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(h1(page)).toHaveText('Thank you. Your answers have been sent');
+	await expect(page.locator('.receipt')).toHaveText(RECEIPT);
+	await expect(page.getByRole('link', { name: 'See what we heard and what we did' })).toHaveAttribute('href', '/board');
+	await check(page);
+
+	// Back and send again (a resent form): still the same confirmation, nothing new stored.
+	const sentUrl = page.url();
+	await page.goBack();
+	await check(page);
+	await expect(page).toHaveURL(sentUrl);
+});
+
+test('answers are kept after an error, and text answers say nobody can follow them up', async ({ page }) => {
+	await startSurvey(page, YOUNG_PEOPLE);
+	// Walk to the first text question.
+	while (!(await page.locator('[name=text]').count())) {
+		await answerCurrent(page);
+		await check(page);
+	}
+	await expect(page.getByText(/we cannot reply to what you write/)).toBeVisible();
+	const tooLong = 'x'.repeat(5001);
+	await page.locator('[name=text]').fill(tooLong);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('alert')).toContainText('Your answer is too long');
+	await expect(page).toHaveTitle(/^Error: /);
+	await check(page);
+	await expect(page.locator('[name=text]')).toHaveValue(tooLong);
+});
+
+test('a respondent comes back with the link, then with the code, and a sent response stays sent', async ({ page, newPage }) => {
+	await startSurvey(page, FAMILIES);
+	await answerCurrent(page);
+	await check(page);
+	expect(await questionNumber(page)).toBe(2);
+	await page.getByText('Stop now and come back later').click();
+	const link = (await page.locator('.resume-link a').textContent())!.trim();
+	const code = (await page.locator('.come-back .receipt').textContent())!.trim();
+	expect(code).toMatch(RECEIPT);
+
+	// Another browser (a different phone): the link goes to the first question still to answer.
+	const other = await newPage();
+	await other.goto(link);
+	await check(other);
+	expect(await questionNumber(other)).toBe(2);
+	// The first answer is still there.
+	await other.getByRole('link', { name: 'Back' }).click();
+	await check(other);
+	await expect(other.locator('input[name=answer]:checked')).toHaveCount(1);
+
+	// A third browser with just the code, typed in lower case without the dash.
+	const third = await newPage();
+	await visit(third, '/surveys');
+	await third.getByRole('link', { name: FAMILIES }).click();
+	await check(third);
+	await third.getByLabel('Your code').fill('nope-nope');
+	await third.getByRole('button', { name: 'Find my answers' }).click();
+	await expect(third.getByRole('alert')).toContainText('We cannot find that code');
+	await expect(third).toHaveTitle(/^Error: /);
+	await check(third);
+	await third.getByLabel('Your code').fill(code.replace('-', '').toLowerCase());
+	await third.getByRole('button', { name: 'Find my answers' }).click();
+	await expect(third.getByText(/^Question \d+ of \d+$/)).toBeVisible();
+	await check(third);
+	expect(await questionNumber(third)).toBe(2);
+	await answerToTheEnd(third);
+	await third.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(h1(third)).toHaveText('Thank you. Your answers have been sent');
+	await expect(third.locator('.receipt')).toHaveText(code);
+	await check(third);
+
+	// The code now says the answers were sent.
+	await visit(third, '/surveys');
+	await third.getByRole('link', { name: FAMILIES }).click();
+	await check(third);
+	await third.getByLabel('Your code').fill(code);
+	await third.getByRole('button', { name: 'Find my answers' }).click();
+	await expect(third.getByText(/The answers with this code were sent on/)).toBeVisible();
+	await check(third);
+});
+
+test('the same answers sent 50 times at once are stored once', async ({ page, baseURL }) => {
+	await signInAs(page, ORGANISER.email, ORGANISER.name);
+	const responses = async () => {
+		await visit(page, '/manage/surveys');
+		const row = page.getByRole('row').filter({ hasText: YOUNG_PEOPLE });
+		return Number((await row.getByTestId('responses').textContent())!.replace(/\D/g, ''));
+	};
+	const before = await responses();
+
+	await startSurvey(page, YOUNG_PEOPLE);
+	await answerToTheEnd(page);
+	const checkUrl = page.url();
+	const sends = await Promise.all(
+		Array.from({ length: 50 }, () =>
+			page.request.post(checkUrl, { form: {}, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 })
+		)
+	);
+	// Every one of them is told the answers were sent.
+	for (const r of sends) {
+		expect(r.status()).toBe(303);
+		expect(r.headers()['location']).toMatch(/\/sent$/);
+	}
+	await page.goto(checkUrl.replace(/\/check$/, '/sent'));
+	await expect(h1(page)).toHaveText('Thank you. Your answers have been sent');
+	await check(page);
+	expect(await responses()).toBe(before + 1);
+});
+
+test('a survey in two languages can be answered in Turkish', async ({ page }) => {
+	await visit(page, '/surveys');
+	await page.getByRole('link', { name: FAMILIES }).click();
+	await check(page);
+	await expect(page.getByRole('group', { name: 'Which language do you want to answer in?' })).toBeVisible();
+	await page.getByLabel('Türkçe').check();
+	await page.getByRole('button', { name: 'Start now' }).click();
+	await check(page);
+	// The survey's words are in Turkish and marked as Turkish; so is the site around them.
+	await expect(page.locator('.field[lang=tr]')).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+});
+
+test('a closed survey says so, and a draft is not found', async ({ page, newPage }) => {
+	await signInAs(page, ORGANISER.email, ORGANISER.name);
+	await visit(page, '/manage/surveys');
+	const closed = page.getByRole('row').filter({ hasText: 'Summer holiday activities' }).getByRole('link').first();
+	const closedId = (await closed.getAttribute('href'))!.match(/\/manage\/surveys\/(\d+)/)![1];
+	const draft = page.getByRole('row').filter({ hasText: 'Getting ready for adulthood' }).getByRole('link').first();
+	const draftId = (await draft.getAttribute('href'))!.match(/\/manage\/surveys\/(\d+)/)![1];
+
+	const visitor = await newPage();
+	await visit(visitor, `/surveys/${closedId}`);
+	await expect(visitor.getByRole('heading', { name: 'This survey is closed' })).toBeVisible();
+	await expect(visitor.getByRole('button', { name: 'Start now' })).toHaveCount(0);
+	const response = await visitor.goto(`/surveys/${draftId}`);
+	expect(response?.status()).toBe(404);
+	await check(visitor);
+});
+
+test('read aloud appears only when the browser has a voice, and speaks only when pressed', async ({ page, javaScriptEnabled }) => {
+	test.skip(!javaScriptEnabled, 'read aloud needs JavaScript; without it the buttons stay hidden');
+	// Chromium here has no voices: the buttons stay hidden.
+	await startSurvey(page, YOUNG_PEOPLE);
+	await expect(page.locator('button.read-aloud').first()).toBeHidden();
+
+	// A browser with an English voice: they appear; nothing plays until pressed; pressing again stops.
+	await page.addInitScript(() => {
+		const spoken: string[] = [];
+		let speaking = false;
+		(window as unknown as { __spoken: string[] }).__spoken = spoken;
+		const synth = {
+			getVoices: () => [{ lang: 'en-GB', name: 'Test voice', default: true }],
+			speak: (u: { text: string; onend?: () => void }) => {
+				speaking = true;
+				spoken.push(u.text);
+			},
+			cancel: () => {
+				speaking = false;
+			},
+			get speaking() {
+				return speaking;
+			},
+			addEventListener: () => {}
+		};
+		Object.defineProperty(window, 'speechSynthesis', { value: synth });
+		(window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = function (this: { text: string }, text: string) {
+			this.text = text;
+		};
+	});
+	await page.reload();
+	await check(page);
+	const button = page.getByRole('button', { name: 'Read the question aloud' });
+	await expect(button).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken.length)).toBe(0);
+	await button.click();
+	const question = (await h1(page).textContent())!.trim();
+	expect(await page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken[0])).toContain(question);
+	await expect(page.getByRole('button', { name: 'Stop reading' })).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: 'Stop reading' }).click();
+	await expect(button).toHaveAttribute('aria-pressed', 'false');
+});
