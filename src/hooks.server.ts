@@ -13,6 +13,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { forgetOldFailures } from '$lib/server/auth/throttle';
+import { deleteStaleDrafts } from '$lib/server/surveys/service';
 import { DomainError } from '$lib/server/errors';
 import { isCrossSiteFormPost, servedOverHttps } from '$lib/server/origin';
 
@@ -26,6 +27,7 @@ export const init: ServerInit = async () => {
 	const tidy = () => {
 		deleteExpiredSessions(database);
 		forgetOldFailures(database);
+		deleteStaleDrafts(database);
 	};
 	tidy();
 	setInterval(tidy, 60 * 60 * 1000).unref();
