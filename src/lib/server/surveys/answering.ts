@@ -42,8 +42,12 @@ export class SignInNeededError extends DomainError {
 /** A survey that does not take answers today: the page explains, with the dates. */
 export class SurveyClosedError extends DomainError {
 	override readonly status = 410;
-	constructor(readonly survey: Survey) {
-		super(survey.state === 'published' && survey.opensOn > londonDate() ? 'not_open_yet' : 'survey_closed');
+	/** `today`: the day asked about (the caller's `now`), so the code agrees with the check that failed. */
+	constructor(
+		readonly survey: Survey,
+		today = londonDate()
+	) {
+		super(survey.state === 'published' && survey.opensOn > today ? 'not_open_yet' : 'survey_closed');
 	}
 }
 
@@ -220,7 +224,7 @@ function checkStart(actor: Actor, s: Survey, mode: StartMode, today: string) {
 		return;
 	}
 	if (!can(actor, 'surveys.answer')) throw new ForbiddenError();
-	if (!isOpenOn(s, today)) throw new SurveyClosedError(s);
+	if (!isOpenOn(s, today)) throw new SurveyClosedError(s, today);
 	if (!s.anonymous && !actor) throw new SignInNeededError();
 }
 
@@ -421,4 +425,27 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 		p.deleteDraft.run({ hash });
 		return { responseId: id, receipt, alreadySent: false, submittedOn: today };
 	});
+}
+
+/** How long unsent answers are kept after they were last saved. */
+export const DRAFT_DAYS = 60;
+
+/**
+ * Deletes drafts nobody has touched for `DRAFT_DAYS` days, and respondents' drafts of closed
+ * surveys (paper responses may still be typed in after closing): unsent answers are not kept
+ * for ever. Returns how many went.
+ */
+export function deleteStaleDrafts(db: Db, now = new Date()): number {
+	const cutoff = new Date(now.getTime() - DRAFT_DAYS * 24 * 60 * 60 * 1000);
+	const old = db.delete(surveyDraft).where(sql`${surveyDraft.savedOn} < ${londonDate(cutoff)}`).run().changes;
+	const closed = db
+		.delete(surveyDraft)
+		.where(
+			and(
+				eq(surveyDraft.onBehalf, false),
+				sql`${surveyDraft.surveyId} in (select ${survey.id} from ${survey} where ${survey.state} = 'closed')`
+			)
+		)
+		.run().changes;
+	return old + closed;
 }
