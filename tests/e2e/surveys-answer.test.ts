@@ -153,17 +153,24 @@ test('a respondent comes back with the link, then with the code, and a sent resp
 	await expect(third.getByText(/^Question \d+ of \d+$/)).toBeVisible();
 	await check(third);
 	expect(await questionNumber(third)).toBe(2);
+	// Resuming by code gives a new link and code (the old ones stop working): the page says so.
+	await expect(third.getByText('Welcome back. Your answers so far are here.')).toBeVisible();
+	const newCode = (await third.locator('.receipt-inline').textContent())!.trim();
+	expect(newCode).toMatch(RECEIPT);
+	expect(newCode).not.toBe(code);
+	const oldLink = await third.context().request.get(link, { maxRedirects: 0 });
+	expect(oldLink.status()).toBe(404);
 	await answerToTheEnd(third);
 	await third.getByRole('button', { name: 'Send my answers' }).click();
 	await expect(h1(third)).toHaveText('Thank you. Your answers have been sent');
-	await expect(third.locator('.receipt')).toHaveText(code);
+	await expect(third.locator('.receipt')).toHaveText(newCode);
 	await check(third);
 
 	// The code now says the answers were sent.
 	await visit(third, '/surveys');
 	await third.getByRole('link', { name: FAMILIES }).click();
 	await check(third);
-	await third.getByLabel('Your code').fill(code);
+	await third.getByLabel('Your code').fill(newCode);
 	await third.getByRole('button', { name: 'Find my answers' }).click();
 	await expect(third.getByText(/The answers with this code were sent on/)).toBeVisible();
 	await check(third);

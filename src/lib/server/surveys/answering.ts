@@ -288,9 +288,10 @@ export function open(db: Db, actor: Actor, surveyId: number, token: string, now 
 }
 
 /**
- * Finds a response by its receipt code. A draft gets a new link (the token is never stored, so
- * the old one cannot be given back; it stops working). Returns the new token, or the day a sent
- * response was sent, or null when no response of this survey has that code.
+ * Finds a response by its receipt code. A draft gets a new link and, with it, a new code (the
+ * code is worked out from the token, which is never stored, so the old pair cannot be given
+ * back): the old link and code stop working, and the pages show the new code. Returns the new
+ * token, or the day a sent response was sent, or null when no response of this survey has that code.
  */
 export function resumeByReceipt(
 	db: Db,
@@ -302,10 +303,11 @@ export function resumeByReceipt(
 	return writeTransaction(db, (tx) => {
 		const draft = tx.select().from(surveyDraft).where(eq(surveyDraft.receiptHash, hash)).get();
 		if (draft && draft.surveyId === surveyId) {
-			let token = generateToken();
-			// The receipt code stays the respondent's: it was on their confirmation or their note.
-			while (receiptHash(receiptCode(token)) === hash) token = generateToken();
-			tx.update(surveyDraft).set({ tokenHash: hashToken(token), savedOn: londonDate(now) }).where(eq(surveyDraft.tokenHash, draft.tokenHash)).run();
+			const token = generateToken();
+			tx.update(surveyDraft)
+				.set({ tokenHash: hashToken(token), receiptHash: receiptHash(receiptCode(token)), savedOn: londonDate(now) })
+				.where(eq(surveyDraft.tokenHash, draft.tokenHash))
+				.run();
 			return { state: 'draft' as const, token };
 		}
 		const sent = tx

@@ -134,7 +134,8 @@ export function results(db: Db, actor: Actor, surveyId: number, filter: ResultsF
 
 export const TEXT_PAGE_SIZE = 50;
 
-export type TextAnswer = { id: number; text: string; quoted: boolean; submittedOn: string; themeIds: number[] };
+/** `locale` is the language the response was given in (so pages can mark the text's language). */
+export type TextAnswer = { id: number; text: string; quoted: boolean; submittedOn: string; locale: string; themeIds: number[] };
 
 /**
  * Free-text answers to a question, newest first, a page at a time, with their themes.
@@ -146,7 +147,7 @@ export function textAnswers(db: Db, actor: Actor, surveyId: number, questionId: 
 	const where = and(responseCondition(surveyId, filter), eq(surveyAnswer.questionId, questionId), isNotNull(surveyAnswer.text));
 	const total = db.select({ n: count() }).from(surveyAnswer).innerJoin(surveyResponse, eq(surveyResponse.id, surveyAnswer.responseId)).where(where).get()!.n;
 	const rows = db
-		.select({ id: surveyAnswer.id, text: surveyAnswer.text, quoted: surveyAnswer.quoted, submittedOn: surveyResponse.submittedOn })
+		.select({ id: surveyAnswer.id, text: surveyAnswer.text, quoted: surveyAnswer.quoted, submittedOn: surveyResponse.submittedOn, locale: surveyResponse.locale })
 		.from(surveyAnswer)
 		.innerJoin(surveyResponse, eq(surveyResponse.id, surveyAnswer.responseId))
 		.where(where)

@@ -63,6 +63,6 @@ export const actions: Actions = {
 		const found = surveys.resumeByReceipt(db(), id, code);
 		if (!found) return fail(400, { resume: { code, problem: 'not_found' as const } });
 		if (found.state === 'sent') return { resume: { code, problem: null, sentOn: found.submittedOn } };
-		redirect(303, answerPath(id, found.token));
+		redirect(303, `${answerPath(id, found.token)}?resumed`);
 	}
 };

@@ -11,5 +11,6 @@ export const GET: RequestHandler = ({ params, locals, url }) => {
 	const opened = openDraftOrRedirect(locals.user, surveyId, params.token, url);
 	const missing = firstMissing(opened.survey, opened.draft.parsed);
 	const answeredAny = Object.keys(opened.draft.parsed).length > 0;
-	redirect(303, answerPath(surveyId, params.token, missing === null ? 'check' : answeredAny ? missing + 1 : 1));
+	// Keeps `?resumed` (from the receipt code form), so the page can say the link and code are new.
+	redirect(303, answerPath(surveyId, params.token, missing === null ? 'check' : answeredAny ? missing + 1 : 1) + url.search);
 };

@@ -30,6 +30,7 @@ export const load: PageServerLoad = ({ params, locals, url, setHeaders }) => {
 		// Came from "check your answers": go back there after this question.
 		change: url.searchParams.has('change'),
 		missing: url.searchParams.has('missing'),
+		resumed: url.searchParams.has('resumed'),
 		mode: draft.preview ? ('preview' as const) : draft.onBehalf ? ('paper' as const) : ('answer' as const),
 		receipt,
 		resumeLink: `${siteOrigin(url)}${answerPath(surveyId, params.token)}`

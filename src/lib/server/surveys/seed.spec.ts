@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { count, eq, like } from 'drizzle-orm';
+import { isSymbolId } from '$lib/symbols/catalogue';
+import { quarterOf } from '$lib/surveys';
+import { survey, surveyAnswer, surveyDraft, surveyResponse, surveyTally, user } from '../db/schema';
+import { seedDemo } from '../seed';
+import { testDb } from '../testing';
+import type { Db } from '../db';
+import * as surveys from './service';
+import { DEMO_SURVEY_RESPONSES, DEMO_SURVEY_TITLES, seedSurveysDemo } from './seed';
+
+const TODAY = new Date('2026-11-22T10:00:00Z');
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+let db: Db;
+let organiser: { id: number; roles: ['organiser'] };
+const idOf = (title: string) => db.select({ id: survey.id }).from(survey).where(like(survey.title, `${title}%`)).get()!.id;
+
+beforeAll(async () => {
+	db = testDb();
+	await seedDemo(db, TODAY);
+	organiser = { id: db.select().from(user).where(eq(user.email, 'organiser@example.org')).get()!.id, roles: ['organiser'] };
+	// Hundreds of responses through the real answering path, on two busy cores.
+}, 60_000);
+
+describe('demo surveys', () => {
+	it('adds two open surveys, a closed one from last year and a draft, and nothing the second time', () => {
+		const rows = db.select().from(survey).all();
+		expect(rows.map((s) => s.state).sort()).toEqual(['closed', 'draft', 'published', 'published']);
+		expect(surveys.listOpen(db, '2026-11-22').map((s) => s.title).sort()).toEqual([DEMO_SURVEY_TITLES.parents, DEMO_SURVEY_TITLES.youngPeople].sort());
+		const closed = rows.find((s) => s.state === 'closed')!;
+		expect(closed.title).toBe(`${DEMO_SURVEY_TITLES.summer} 2025`);
+		expect(closed.closesOn!.slice(0, 4)).toBe('2025');
+
+		const before = {
+			responses: db.select({ n: count() }).from(surveyResponse).get()!.n,
+			answers: db.select({ n: count() }).from(surveyAnswer).get()!.n
+		};
+		expect(seedSurveysDemo(db, TODAY)).toEqual({ surveys: 0, responses: 0 });
+		expect(db.select({ n: count() }).from(survey).get()!.n).toBe(4);
+		expect(db.select({ n: count() }).from(surveyResponse).get()!.n).toBe(before.responses);
+		expect(db.select({ n: count() }).from(surveyAnswer).get()!.n).toBe(before.answers);
+	});
+
+	it('stores the planned number of responses, sent (no drafts left over)', () => {
+		const n = (title: string) => db.select({ n: count() }).from(surveyResponse).where(eq(surveyResponse.surveyId, idOf(title))).get()!.n;
+		expect(n(DEMO_SURVEY_TITLES.parents)).toBe(sum(DEMO_SURVEY_RESPONSES.parents));
+		expect(n(DEMO_SURVEY_TITLES.youngPeople)).toBe(sum(DEMO_SURVEY_RESPONSES.youngPeople));
+		expect(n(DEMO_SURVEY_TITLES.summer)).toBe(DEMO_SURVEY_RESPONSES.summer);
+		expect(n(DEMO_SURVEY_TITLES.draft)).toBe(0);
+		expect(db.select({ n: count() }).from(surveyDraft).get()!.n).toBe(0);
+	});
+
+	it('shows responses to the open surveys in each of the last four quarters', () => {
+		for (const title of [DEMO_SURVEY_TITLES.parents, DEMO_SURVEY_TITLES.youngPeople]) {
+			const rows = surveys.exportRows(db, organiser, idOf(title), TODAY).slice(1);
+			const quarters = new Set(rows.map((r) => quarterOf(r[1])));
+			expect([...quarters].sort(), title).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+			expect(rows.every((r) => r[1] <= '2026-11-22')).toBe(true);
+		}
+	});
+
+	it('gives results whose running tallies match the stored answers', () => {
+		const id = idOf(DEMO_SURVEY_TITLES.parents);
+		const results = surveys.results(db, organiser, id);
+		expect(results.responses).toBe(sum(DEMO_SURVEY_RESPONSES.parents));
+		expect(results.locales).toEqual(['en', 'tr']);
+		for (const q of results.questions) {
+			for (const o of q.options) {
+				const stored = db.select({ n: count() }).from(surveyAnswer).where(eq(surveyAnswer.optionId, o.id)).get()!.n;
+				expect(o.count, `${q.question.text}: ${o.label}`).toBe(stored);
+			}
+		}
+		// Every response answered the required questions; the optional ones were sometimes skipped.
+		const [smiley, , , , comment, who] = results.questions;
+		expect(smiley.answered).toBe(results.responses);
+		expect(comment.answered).toBeGreaterThan(50);
+		expect(comment.answered).toBeLessThan(results.responses);
+		expect(who.answered).toBeLessThan(results.responses);
+		// Believable: every answer is used, and most parents say they were not told how long they would wait.
+		expect(smiley.options.every((o) => o.count > 0)).toBe(true);
+		expect(results.questions[1].options[1].count).toBeGreaterThan(results.questions[1].options[0].count);
+		const tallied = db.select({ n: count() }).from(surveyTally).where(eq(surveyTally.questionId, smiley.question.id)).get()!.n;
+		expect(tallied).toBeGreaterThan(0);
+	});
+
+	it('offers the parent carer survey in Turkish, completely, with some answers given in Turkish', () => {
+		const id = idOf(DEMO_SURVEY_TITLES.parents);
+		expect(surveys.locales(db, id)).toEqual(['en', 'tr']);
+		const tr = surveys.forAnswering(db, id, 'tr');
+		expect(tr.title).toBe('Hizmetler aileniz için nasıl işliyor?');
+		expect(tr.questions.find((q) => q.aboutYou === 'language')!.options.map((o) => o.label)).toContain('Türkçe');
+		const inTurkish = surveys.results(db, organiser, id, { locale: 'tr' }).responses;
+		expect(inTurkish).toBeGreaterThan(10);
+		const texts = surveys.textAnswers(db, organiser, id, tr.questions[4].id, 1, { locale: 'tr' }).answers;
+		expect(texts.length).toBeGreaterThan(0);
+	});
+
+	it('has a symbol on every question and answer of the easy-read survey, each one in the library', () => {
+		const questions = surveys.questionsOf(db, idOf(DEMO_SURVEY_TITLES.youngPeople));
+		expect(new Set(questions.map((q) => q.kind))).toEqual(new Set(['smiley3', 'yes_no', 'pick_any', 'short_text']));
+		for (const q of questions) {
+			expect(q.symbolId && isSymbolId(q.symbolId), q.text).toBe(true);
+			for (const o of q.options) expect(o.symbolId && isSymbolId(o.symbolId), o.label).toBe(true);
+		}
+	});
+
+	it('has comments tagged with themes and a few marked as quotes', () => {
+		const id = idOf(DEMO_SURVEY_TITLES.parents);
+		const themes = surveys.themes(db, organiser, id);
+		expect(themes.length).toBeGreaterThanOrEqual(5);
+		expect(themes.every((t) => t.answers > 0)).toBe(true);
+		expect(surveys.quotes(db, organiser, id).length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('is the same data on every run on the same day', async () => {
+		const other = testDb();
+		await seedDemo(other, TODAY);
+		const summary = (d: Db) =>
+			d.$client
+				.prepare(
+					`select r.survey_id, r.submitted_on, r.locale, r.respondent_group, count(a.id) answers, group_concat(coalesce(a.option_id, a.text), '|') chosen
+					 from survey_response r join survey_answer a on a.response_id = r.id
+					 group by r.id order by 1, 2, 3, 4, 5, 6`
+				)
+				.all();
+		expect(summary(other)).toEqual(summary(db));
+	}, 60_000);
+});

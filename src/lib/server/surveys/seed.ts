@@ -1,0 +1,573 @@
+/**
+ * Demo surveys with a year of answers, so the results pages and later reports have data:
+ * - a parent carer survey about three services, with a full Turkish translation, open;
+ * - an easy-read survey for young people with a symbol on every question and answer, open;
+ * - last summer's short breaks survey, closed;
+ * - a draft about getting ready for adulthood.
+ * Responses go through the real answering path (start, saveAnswer, submit) with dates in the
+ * past, so drafts, responses, answers and tallies agree exactly as they would in use.
+ * Everything is worked out from a fixed seed and `today`: two runs on the same day give the same data.
+ */
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
+import { londonDate } from '$lib/board';
+import { quarterOf, type AboutYou, type Audience, type QuestionKind } from '$lib/surveys';
+import { writeTransaction, type Db } from '../db';
+import { service, survey, surveyAnswer, surveyResponse, user } from '../db/schema';
+import type { Actor } from '../permissions';
+import * as surveys from './service';
+
+const SALT = 'Speech and language therapy';
+const EHC = 'SEND assessment and EHC plans team';
+const TEACHING = 'Specialist teaching service';
+const BREAKS = 'Short breaks';
+
+/* ---------------------------------------------------------------------------------------- */
+/* Content                                                                                  */
+/* ---------------------------------------------------------------------------------------- */
+
+type DemoOption = { label: string; symbolId?: string; positive?: boolean };
+type DemoQuestion =
+	| { kind: QuestionKind; text: string; help?: string; required?: boolean; symbolId?: string; service?: string; options?: DemoOption[] }
+	| { aboutYou: AboutYou };
+type DemoSurvey = {
+	title: string;
+	intro: string;
+	audience: Audience;
+	services: string[];
+	questions: DemoQuestion[];
+};
+
+const PARENTS: DemoSurvey = {
+	title: 'How are services working for your family?',
+	intro:
+		'We are the parent carer forum. Tell us about speech and language therapy, EHC plans and short breaks. ' +
+		'It takes about 5 minutes. We do not ask your name. We share what families tell us with the people who run these services.',
+	audience: 'parent_carers',
+	services: [SALT, EHC, BREAKS],
+	questions: [
+		{ kind: 'smiley5', text: 'How good is speech and language therapy for your child?', help: 'Think about the last 12 months.', service: SALT },
+		{
+			kind: 'yes_no',
+			text: 'Did anyone tell you how long you would wait for speech and language therapy?',
+			help: 'So we know if families are kept informed.',
+			service: SALT
+		},
+		{
+			kind: 'pick_one',
+			text: "How long did your child's EHC needs assessment take?",
+			help: 'The law says it should take no more than 20 weeks.',
+			service: EHC,
+			options: [
+				{ label: 'Less than 20 weeks', positive: true },
+				{ label: '20 weeks or more' },
+				{ label: 'It has not finished yet' },
+				{ label: 'My child has not had one' }
+			]
+		},
+		{
+			kind: 'pick_any',
+			text: 'Which short breaks has your child used in the last year?',
+			help: 'Pick all that apply.',
+			service: BREAKS,
+			options: [
+				{ label: 'After-school clubs' },
+				{ label: 'Holiday activities' },
+				{ label: 'Overnight stays' },
+				{ label: 'Support at home' },
+				{ label: 'None of these' }
+			]
+		},
+		{
+			kind: 'long_text',
+			text: 'What is one thing that would make services better for your family?',
+			help: 'Please do not write any names. We read every answer.',
+			required: false
+		},
+		{ aboutYou: 'who' },
+		{ aboutYou: 'age_band' },
+		{ aboutYou: 'area' },
+		{ aboutYou: 'language' }
+	]
+};
+
+/**
+ * Every text of the parent carer survey in Turkish, by its English. Short, plain words; "EHC"
+ * stays as families meet it on their letters. A text missing here leaves Turkish unoffered
+ * (a half-translated survey is never shown), and the spec fails.
+ */
+const TURKISH: Record<string, string> = {
+	[PARENTS.title]: 'Hizmetler aileniz için nasıl işliyor?',
+	[PARENTS.intro]:
+		'Biz ebeveyn ve bakıcı forumuyuz. Bize konuşma ve dil terapisini, EHC planlarını ve kısa mola hizmetlerini anlatın. ' +
+		'Yaklaşık 5 dakika sürer. Adınızı sormuyoruz. Ailelerin bize söylediklerini bu hizmetleri yürütenlerle paylaşıyoruz.',
+	'How good is speech and language therapy for your child?': 'Konuşma ve dil terapisi çocuğunuz için ne kadar iyi?',
+	'Think about the last 12 months.': 'Son 12 ayı düşünün.',
+	'Very bad': 'Çok kötü',
+	Bad: 'Kötü',
+	Okay: 'İdare eder',
+	Good: 'İyi',
+	'Very good': 'Çok iyi',
+	'Did anyone tell you how long you would wait for speech and language therapy?':
+		'Konuşma ve dil terapisi için ne kadar bekleyeceğiniz size söylendi mi?',
+	'So we know if families are kept informed.': 'Ailelere bilgi verilip verilmediğini öğrenmek için soruyoruz.',
+	Yes: 'Evet',
+	No: 'Hayır',
+	'Not sure': 'Emin değilim',
+	"How long did your child's EHC needs assessment take?": 'Çocuğunuzun EHC ihtiyaç değerlendirmesi ne kadar sürdü?',
+	'The law says it should take no more than 20 weeks.': 'Yasaya göre en fazla 20 hafta sürmelidir.',
+	'Less than 20 weeks': '20 haftadan az',
+	'20 weeks or more': '20 hafta veya daha fazla',
+	'It has not finished yet': 'Henüz bitmedi',
+	'My child has not had one': 'Çocuğum için yapılmadı',
+	'Which short breaks has your child used in the last year?': 'Çocuğunuz son bir yılda hangi kısa mola hizmetlerini kullandı?',
+	'Pick all that apply.': 'Uygun olanların hepsini seçin.',
+	'After-school clubs': 'Okul sonrası kulüpler',
+	'Holiday activities': 'Tatil etkinlikleri',
+	'Overnight stays': 'Gece kalınan molalar',
+	'Support at home': 'Evde destek',
+	'None of these': 'Hiçbiri',
+	'What is one thing that would make services better for your family?': 'Hizmetleri aileniz için daha iyi yapacak bir şey nedir?',
+	'Please do not write any names. We read every answer.': 'Lütfen isim yazmayın. Her cevabı okuyoruz.',
+	// The ready-made "about you" questions
+	'Who is answering?': 'Kim cevaplıyor?',
+	'So we know if we hear from families and young people alike.': 'Hem ailelerden hem gençlerden haber alıp almadığımızı bilmek için soruyoruz.',
+	'A parent or carer': 'Bir ebeveyn veya bakıcı',
+	'A child or young person': 'Bir çocuk veya genç',
+	'Someone who works with children': 'Çocuklarla çalışan biri',
+	'Prefer not to say': 'Söylemek istemiyorum',
+	'How old is your child (or how old are you)?': 'Çocuğunuz kaç yaşında (ya da siz kaç yaşındasınız)?',
+	'So we know if we hear about children of every age.': 'Her yaştan çocuk için haber alıp almadığımızı bilmek için soruyoruz.',
+	'0 to 4': '0 ile 4 yaş arası',
+	'5 to 10': '5 ile 10 yaş arası',
+	'11 to 15': '11 ile 15 yaş arası',
+	'16 to 18': '16 ile 18 yaş arası',
+	'19 to 25': '19 ile 25 yaş arası',
+	'Which part of the area do you live in?': 'Bölgenin hangi kısmında yaşıyorsunuz?',
+	'So we know if we hear from every part of the area.': 'Bölgenin her yerinden haber alıp almadığımızı bilmek için soruyoruz.',
+	North: 'Kuzey',
+	South: 'Güney',
+	East: 'Doğu',
+	West: 'Batı',
+	Centre: 'Merkez',
+	'Outside the area': 'Bölgenin dışında',
+	'What language do you speak most at home?': 'Evde en çok hangi dili konuşuyorsunuz?',
+	'So we know which languages to offer.': 'Hangi dilleri sunmamız gerektiğini bilmek için soruyoruz.',
+	English: 'İngilizce',
+	Arabic: 'Arapça',
+	Bengali: 'Bengalce',
+	Polish: 'Lehçe',
+	Punjabi: 'Pencapça',
+	Romanian: 'Rumence',
+	Somali: 'Somalice',
+	Turkish: 'Türkçe',
+	Urdu: 'Urduca',
+	'Another language': 'Başka bir dil'
+};
+
+const YOUNG_PEOPLE: DemoSurvey = {
+	title: 'What is school like for you?',
+	intro: 'Tell us what school is like for you. There are 5 questions. You can pick the pictures. You do not have to give your name.',
+	audience: 'young_people',
+	services: [TEACHING],
+	questions: [
+		{ kind: 'smiley3', text: 'How do you feel at school?', help: 'Pick the face that is most like you.', symbolId: 'school' },
+		{ kind: 'yes_no', text: 'Is there an adult at school you can ask for help?', symbolId: 'ask-for-help' },
+		{
+			kind: 'pick_any',
+			text: 'What helps you at school?',
+			help: 'You can pick more than one.',
+			symbolId: 'idea',
+			options: [
+				{ label: 'A quiet space', symbolId: 'quiet-space' },
+				{ label: 'A break', symbolId: 'break' },
+				{ label: 'Pictures', symbolId: 'show-me-pictures' },
+				{ label: 'Ear defenders', symbolId: 'ear-defenders' },
+				{ label: 'More time', symbolId: 'give-me-time' },
+				{ label: 'Friends', symbolId: 'friends' },
+				{ label: 'Something else', symbolId: 'something-else' }
+			]
+		},
+		{
+			kind: 'pick_any',
+			text: 'What is hard at school?',
+			help: 'You can pick more than one.',
+			symbolId: 'worried',
+			required: false,
+			options: [
+				{ label: 'It is too loud', symbolId: 'too-loud' },
+				{ label: 'Homework', symbolId: 'homework' },
+				{ label: 'Tests', symbolId: 'test' },
+				{ label: 'Working in a group', symbolId: 'group-work' },
+				{ label: 'Lunch time', symbolId: 'lunch' },
+				{ label: 'Getting to school', symbolId: 'bus' },
+				{ label: 'Something else', symbolId: 'something-else' }
+			]
+		},
+		{ kind: 'short_text', text: 'What is one thing you would change at school?', symbolId: 'have-my-say', required: false }
+	]
+};
+
+const SUMMER: DemoSurvey = {
+	title: 'Summer holiday activities',
+	intro: 'Tell us about the short breaks holiday activities this summer. It takes 2 minutes. We do not ask your name.',
+	audience: 'parent_carers',
+	services: [BREAKS],
+	questions: [
+		{ kind: 'smiley5', text: 'How good were the holiday activities?', service: BREAKS },
+		{ kind: 'yes_no', text: 'Was it easy to book a place?', service: BREAKS },
+		{ kind: 'long_text', text: 'What should we change next summer?', required: false },
+		{ aboutYou: 'who' }
+	]
+};
+
+const ADULTHOOD: DemoSurvey = {
+	title: 'Getting ready for adulthood',
+	intro: 'Tell us what would help you get ready for life after school: college, work, money and where you live.',
+	audience: 'both',
+	services: [TEACHING],
+	questions: [
+		{ kind: 'smiley3', text: 'How ready do you feel for life after school?', symbolId: 'college' },
+		{ kind: 'long_text', text: 'What would help you get ready?', required: false, symbolId: 'idea' }
+	]
+};
+
+/** Comments parents write, with the theme an organiser gave them and whether it is quoted in reports. */
+const PARENT_COMMENTS: { text: string; theme?: string; quote?: boolean }[] = [
+	{ text: 'We waited 14 months for speech therapy. Nobody told us where we were on the list.', theme: 'waiting times', quote: true },
+	{ text: 'The speech therapist is brilliant with my son. He now uses his talker at school.', theme: 'praise', quote: true },
+	{ text: 'Please answer emails. I sent three and heard nothing back.', theme: 'replies' },
+	{ text: 'The EHC plan took 9 months and the school still does not follow it.', theme: 'ehc plans' },
+	{ text: 'Short breaks saved our family last summer. We need more places.', theme: 'short breaks', quote: true },
+	{ text: 'Appointments are always in school time, so my daughter misses lessons.', theme: 'appointments' },
+	{ text: 'I had to tell our story again to every new person we met.', theme: 'telling our story once', quote: true },
+	{ text: 'Letters are full of jargon. Please use plain words.', theme: 'information' },
+	{ text: 'More holiday clubs for older children, not just under 12s.', theme: 'short breaks' },
+	{ text: 'Therapy stopped when he started secondary school and nobody told us why.', theme: 'replies' },
+	{ text: 'Give every family a named person to call.' },
+	{ text: 'The drop-in advice sessions while we wait have really helped.', theme: 'praise' },
+	{ text: 'Overnight short breaks are too far from where we live.' },
+	{ text: 'Our annual review was cancelled twice.' },
+	{ text: 'It would help to meet other parents going through the same thing.' },
+	{ text: 'Staff are kind, but there are not enough of them.' },
+	{ text: 'I did not know we could ask for a personal budget until this year.' },
+	{ text: 'The online forms do not work well on my phone.' },
+	{ text: 'Speech therapy in school works much better for us than clinic visits.' },
+	{ text: 'We need help before things reach crisis point.', theme: 'waiting times' }
+];
+
+/** What Turkish-speaking parents write (answers stay in the language they were given in). */
+const TURKISH_COMMENTS = [
+	'Konuşma terapisi için bir yıldan fazla bekledik. Sıramızın ne zaman geleceğini kimse söylemedi.',
+	'Mektuplar sadece İngilizce geliyor. Türkçe bilgi olsa çok iyi olur.',
+	'Terapist çok iyi, oğlum artık daha çok konuşuyor.',
+	'Toplantılarda tercüman istiyoruz.',
+	'Tatil kulübü kızıma çok iyi geldi ama yer bulmak zor.'
+];
+
+const YOUNG_COMMENTS = [
+	'More quiet places to go at lunch',
+	'Teachers to explain things again',
+	'Less homework',
+	'Let me wear my ear defenders in assembly',
+	'More time in tests',
+	'Sit with my friends',
+	'A longer break',
+	'Stop people being mean to me',
+	'More art and music',
+	'Pictures on my timetable',
+	'Nothing, I like my school',
+	'Smaller classes'
+];
+
+const SUMMER_COMMENTS = [
+	'Book earlier, places went in a day.',
+	'More activities for teenagers please.',
+	'The staff understood my son. Thank you.',
+	'Trips out were the best part.',
+	'Longer days would help working parents.'
+];
+
+/* ---------------------------------------------------------------------------------------- */
+/* Generation                                                                               */
+/* ---------------------------------------------------------------------------------------- */
+
+/** A small fixed-seed random generator (mulberry32): the same data on every run. */
+function random(seed: number) {
+	let a = seed >>> 0;
+	const next = () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return {
+		next,
+		chance: (p: number) => next() < p,
+		int: (n: number) => Math.floor(next() * n),
+		/** An index picked by weight. */
+		weighted: (weights: readonly number[]) => {
+			let r = next() * weights.reduce((a, w) => a + w, 0);
+			for (let i = 0; i < weights.length; i++) if ((r -= weights[i]) < 0) return i;
+			return weights.length - 1;
+		}
+	};
+}
+type Random = ReturnType<typeof random>;
+
+const DAY = 24 * 60 * 60 * 1000;
+const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) => isoOf(dayOf(iso) + days * DAY);
+/** Midday on a day: the same day in London whatever the season. */
+const middayOf = (iso: string) => new Date(`${iso}T12:00:00Z`);
+
+/** The first day of the quarter `back` quarters before the one `today` is in. */
+function quarterStart(today: string, back: number): string {
+	const month0 = Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 - back * 3;
+	const year = Number(today.slice(0, 4)) + Math.floor(month0 / 12);
+	const month = ((month0 % 12) + 12) % 12;
+	return isoOf(Date.UTC(year, month, 1));
+}
+
+/** Days, oldest first: `perQuarter[i]` in the quarter `3 - i` before today's, up to today. */
+function daysOverFourQuarters(today: string, perQuarter: readonly number[], rnd: Random): string[] {
+	const days: string[] = [];
+	perQuarter.forEach((n, i) => {
+		const from = quarterStart(today, perQuarter.length - 1 - i);
+		const next = i === perQuarter.length - 1 ? addDays(today, 1) : quarterStart(today, perQuarter.length - 2 - i);
+		const span = Math.max(1, Math.round((dayOf(next) - dayOf(from)) / DAY));
+		for (let k = 0; k < n; k++) days.push(addDays(from, rnd.int(span)));
+	});
+	return days.sort();
+}
+
+function daysBetween(from: string, to: string, n: number, rnd: Random): string[] {
+	const span = Math.round((dayOf(to) - dayOf(from)) / DAY) + 1;
+	return Array.from({ length: n }, () => addDays(from, rnd.int(span))).sort();
+}
+
+type Built = { id: number; questions: surveys.QuestionWithOptions[] };
+
+/** Creates a survey through the builder as the organiser, on `on`. */
+function build(db: Db, organiser: Actor, demo: DemoSurvey, serviceIds: Map<string, number>, dates: { opensOn: string; closesOn: string | null }, on: Date): Built {
+	const idOf = (name: string) => serviceIds.get(name);
+	const id = surveys.create(
+		db,
+		organiser,
+		{
+			title: demo.title,
+			intro: demo.intro,
+			audience: demo.audience,
+			anonymous: true,
+			opensOn: dates.opensOn,
+			closesOn: dates.closesOn,
+			serviceIds: demo.services.map(idOf).filter((s): s is number => s !== undefined)
+		},
+		on
+	);
+	for (const q of demo.questions) {
+		if ('aboutYou' in q) {
+			surveys.addAboutYou(db, organiser, id, q.aboutYou, on);
+			continue;
+		}
+		const questionId = surveys.addQuestion(db, organiser, id, q.kind, q.text, on);
+		const existing = surveys.getQuestion(db, organiser, questionId).options;
+		const options = q.options
+			? q.options.map((o) => ({ label: o.label, symbolId: o.symbolId ?? null, imageId: null, positive: o.positive ?? false }))
+			: existing.map((o) => ({ id: o.id, label: o.label, symbolId: o.symbolId, imageId: o.imageId, positive: o.positive }));
+		surveys.updateQuestion(
+			db,
+			organiser,
+			questionId,
+			{
+				text: q.text,
+				help: q.help ?? '',
+				required: q.required ?? true,
+				symbolId: q.symbolId ?? null,
+				imageId: null,
+				serviceId: q.service ? (idOf(q.service) ?? null) : null,
+				options
+			},
+			on
+		);
+	}
+	return { id, questions: surveys.questionsOf(db, id) };
+}
+
+/** One respondent's choices: option positions (0-based) or a text, by question position. */
+type Answers = Map<number, number[] | string>;
+
+/** Answers one response through the real answering path on `day`. */
+function answer(db: Db, built: Built, day: string, locale: string, answers: Answers) {
+	const on = middayOf(day);
+	const { token } = surveys.start(db, null, built.id, locale, 'answer', on);
+	built.questions.forEach((q, i) => {
+		const a = answers.get(i);
+		if (a === undefined) return;
+		const problem =
+			typeof a === 'string'
+				? surveys.saveAnswer(db, null, built.id, token, q.id, [], a, on)
+				: surveys.saveAnswer(db, null, built.id, token, q.id, a.map((k) => q.options[k].id), '', on);
+		if (problem) throw new Error(`Demo answer refused (${problem}) for "${q.text}"`);
+	});
+	surveys.submit(db, null, built.id, token, on);
+}
+
+/** Picks "pick any" answers: each with its own chance; an exclusive last option ("none") when nothing else. */
+function pickAny(rnd: Random, chances: readonly number[], noneIndex?: number): number[] {
+	const chosen = chances.flatMap((p, i) => (rnd.chance(p) ? [i] : []));
+	if (chosen.length) return chosen;
+	return noneIndex === undefined ? [rnd.int(chances.length)] : [noneIndex];
+}
+
+function parentAnswers(rnd: Random, quarter: number, turkish: boolean, quarterCount: number): Answers {
+	const a: Answers = new Map();
+	// Speech therapy: waits were long a year ago and got a little better as drop-in sessions started.
+	const better = quarter / Math.max(1, quarterCount - 1);
+	a.set(0, [rnd.weighted([14 - 6 * better, 22 - 6 * better, 28, 25 + 8 * better, 11 + 4 * better])]);
+	a.set(1, [rnd.weighted([24 + 16 * better, 60 - 16 * better, 16])]);
+	a.set(2, [rnd.weighted([34, 31, 21, 14])]);
+	a.set(3, pickAny(rnd, [0.32, 0.46, 0.12, 0.18], 4));
+	if (rnd.chance(turkish ? 0.5 : 0.36)) {
+		a.set(4, turkish ? TURKISH_COMMENTS[rnd.int(TURKISH_COMMENTS.length)] : PARENT_COMMENTS[rnd.int(PARENT_COMMENTS.length)].text);
+	}
+	// "About you" is optional: most people answer it.
+	if (rnd.chance(0.93)) a.set(5, [rnd.weighted([88, 3, 6, 3])]);
+	if (rnd.chance(0.9)) a.set(6, [rnd.weighted([10, 38, 32, 14, 4, 2])]);
+	if (rnd.chance(0.88)) a.set(7, [rnd.weighted([22, 18, 20, 17, 15, 3, 5])]);
+	if (turkish) a.set(8, [7]);
+	else if (rnd.chance(0.9)) a.set(8, [rnd.weighted([74, 3, 3, 5, 3, 3, 2, 1, 4, 1, 1])]);
+	return a;
+}
+
+function youngAnswers(rnd: Random): Answers {
+	const a: Answers = new Map();
+	a.set(0, [rnd.weighted([24, 41, 35])]);
+	a.set(1, [rnd.weighted([63, 17, 20])]);
+	a.set(2, pickAny(rnd, [0.44, 0.38, 0.22, 0.18, 0.31, 0.52, 0.08]));
+	if (rnd.chance(0.85)) a.set(3, pickAny(rnd, [0.48, 0.33, 0.37, 0.27, 0.21, 0.12, 0.07]));
+	if (rnd.chance(0.45)) a.set(4, YOUNG_COMMENTS[rnd.int(YOUNG_COMMENTS.length)]);
+	return a;
+}
+
+function summerAnswers(rnd: Random): Answers {
+	const a: Answers = new Map();
+	a.set(0, [rnd.weighted([5, 9, 21, 38, 27])]);
+	a.set(1, [rnd.weighted([35, 52, 13])]);
+	if (rnd.chance(0.3)) a.set(2, SUMMER_COMMENTS[rnd.int(SUMMER_COMMENTS.length)]);
+	if (rnd.chance(0.9)) a.set(3, [rnd.weighted([90, 2, 5, 3])]);
+	return a;
+}
+
+/** Gives the parent carer survey its Turkish translation (only the texts there are words for). */
+function translate(db: Db, organiser: Actor, surveyId: number, on: Date) {
+	const texts: Record<string, string> = {};
+	for (const t of surveys.translatableTexts(db, surveyId)) {
+		const turkish = TURKISH[t.english];
+		if (turkish) texts[t.key] = turkish;
+	}
+	surveys.saveTranslation(db, organiser, surveyId, 'tr', texts, on);
+}
+
+/** Tags each themed comment's first few answers with its theme, and marks the first of a quoted one as a quote. */
+function tagComments(db: Db, organiser: Actor, surveyId: number, on: Date) {
+	const rows = db
+		.select({ id: surveyAnswer.id, text: surveyAnswer.text })
+		.from(surveyAnswer)
+		.innerJoin(surveyResponse, eq(surveyResponse.id, surveyAnswer.responseId))
+		.where(and(eq(surveyResponse.surveyId, surveyId), isNotNull(surveyAnswer.text)))
+		.orderBy(asc(surveyResponse.submittedOn), asc(surveyAnswer.id))
+		.all();
+	const seen = new Map<string, number>();
+	for (const row of rows) {
+		const comment = PARENT_COMMENTS.find((c) => c.text === row.text);
+		if (!comment?.theme) continue;
+		const n = seen.get(comment.text) ?? 0;
+		seen.set(comment.text, n + 1);
+		if (n >= 2) continue;
+		surveys.tagAnswer(db, organiser, row.id, { themeIds: [], newThemes: [comment.theme], quoted: !!comment.quote && n === 0 }, on);
+	}
+}
+
+/** How many responses each demo survey gets. */
+export const DEMO_SURVEY_RESPONSES = {
+	/** Parent carers, by quarter, oldest first (the last is the quarter today is in). */
+	parents: [72, 84, 90, 74],
+	youngPeople: [40, 52, 48, 40],
+	summer: 60
+} as const;
+
+/**
+ * Adds the demo surveys and their responses, if there are no surveys yet (needs the demo
+ * organiser and services). Dated relative to `today`: the open surveys' answers fall in the
+ * current quarter and the three before it. Returns how many surveys and responses it added.
+ */
+export function seedSurveysDemo(db: Db, today = new Date()): { surveys: number; responses: number } {
+	if ((db.select({ n: count() }).from(survey).get()?.n ?? 0) > 0) return { surveys: 0, responses: 0 };
+	const organiserRow = db.select({ id: user.id }).from(user).where(eq(user.email, 'organiser@example.org')).get();
+	if (!organiserRow) return { surveys: 0, responses: 0 };
+	const organiser: Actor = { id: organiserRow.id, roles: ['organiser'] };
+	const serviceIds = new Map(db.select({ id: service.id, name: service.name }).from(service).all().map((s) => [s.name, s.id]));
+	const todayIso = londonDate(today);
+	const rnd = random(20261122);
+
+	// One transaction: a file database then syncs once, not once per response.
+	return writeTransaction(db, () => {
+		let responses = 0;
+
+		// Open for the last four quarters (and a while yet).
+		const opensOn = quarterStart(todayIso, DEMO_SURVEY_RESPONSES.parents.length - 1);
+		const parents = build(db, organiser, PARENTS, serviceIds, { opensOn, closesOn: addDays(todayIso, 90) }, middayOf(addDays(opensOn, -14)));
+		translate(db, organiser, parents.id, middayOf(addDays(opensOn, -7)));
+		surveys.publish(db, organiser, parents.id, middayOf(opensOn));
+		const parentDays = daysOverFourQuarters(todayIso, DEMO_SURVEY_RESPONSES.parents, rnd);
+		for (const day of parentDays) {
+			const quarter = DEMO_SURVEY_RESPONSES.parents.length - 1 - quarterDistance(day, todayIso);
+			const turkish = rnd.chance(0.12);
+			answer(db, parents, day, turkish ? 'tr' : 'en', parentAnswers(rnd, quarter, turkish, DEMO_SURVEY_RESPONSES.parents.length));
+			responses++;
+		}
+		tagComments(db, organiser, parents.id, today);
+
+		const young = build(db, organiser, YOUNG_PEOPLE, serviceIds, { opensOn, closesOn: null }, middayOf(addDays(opensOn, -10)));
+		surveys.publish(db, organiser, young.id, middayOf(opensOn));
+		for (const day of daysOverFourQuarters(todayIso, DEMO_SURVEY_RESPONSES.youngPeople, rnd)) {
+			answer(db, young, day, 'en', youngAnswers(rnd));
+			responses++;
+		}
+
+		// Last summer's survey, closed when the holidays ended.
+		const lastYear = Number(todayIso.slice(0, 4)) - 1;
+		const summerOpens = `${lastYear}-07-01`;
+		const summerCloses = `${lastYear}-09-30`;
+		const summerDates = { opensOn: summerOpens, closesOn: null };
+		const summer = build(db, organiser, { ...SUMMER, title: `${SUMMER.title} ${lastYear}` }, serviceIds, summerDates, middayOf(`${lastYear}-06-20`));
+		surveys.publish(db, organiser, summer.id, middayOf(summerOpens));
+		for (const day of daysBetween(summerOpens, summerCloses, DEMO_SURVEY_RESPONSES.summer, rnd)) {
+			answer(db, summer, day, 'en', summerAnswers(rnd));
+			responses++;
+		}
+		surveys.close(db, organiser, summer.id, middayOf(addDays(summerCloses, 1)));
+		// Its closing date is set once closed: publishing refuses a survey that closes in the past.
+		const details = surveys.get(db, summer.id);
+		surveys.update(db, organiser, summer.id, { ...details, closesOn: summerCloses }, middayOf(addDays(summerCloses, 1)));
+
+		// A draft being written now.
+		build(db, organiser, ADULTHOOD, serviceIds, { opensOn: addDays(todayIso, 30), closesOn: addDays(todayIso, 120) }, middayOf(addDays(todayIso, -3)));
+
+		return { surveys: 4, responses };
+	});
+}
+
+/** How many quarters `day` is before the quarter `today` is in (0 for the same quarter). */
+function quarterDistance(day: string, today: string): number {
+	const index = (iso: string) => {
+		const [year, q] = quarterOf(iso).split('-Q');
+		return Number(year) * 4 + Number(q);
+	};
+	return index(today) - index(day);
+}
+
+/** The demo surveys' titles (last summer's is followed by its year). */
+export const DEMO_SURVEY_TITLES = { parents: PARENTS.title, youngPeople: YOUNG_PEOPLE.title, summer: SUMMER.title, draft: ADULTHOOD.title } as const;
