@@ -23,6 +23,9 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'board.track':              { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: false, parent_carer: false, young_person: false },
 	'feedback.send':            { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
 	'feedback.moderate':        { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'meetings.read':            { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
+	'meetings.manage':          { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'meetings.attend':          { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
 	'surveys.answer':           { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
 	'surveys.manage':           { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'surveys.track':            { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
@@ -53,7 +56,7 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'board.read', 'feedback.send', 'surveys.answer'].includes(action)
+				['account.changePassword', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend'].includes(action)
 			);
 		}
 	});

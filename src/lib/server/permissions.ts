@@ -62,6 +62,13 @@ const RULES = {
 	/** Work the moderation queue: make items, merge, reply, close. */
 	'feedback.moderate': isOrganiser,
 
+	/** Read published agendas, minutes, the actions tracker and the calendar feed. */
+	'meetings.read': everyone,
+	/** Plan meetings, write agendas and minutes, attach papers, see who is coming. */
+	'meetings.manage': isOrganiser,
+	/** Say one will come to a meeting, or send apologies. */
+	'meetings.attend': anyoneSignedIn,
+
 	/** Answer a published survey through its link (named surveys also need the person signed in). */
 	'surveys.answer': everyone,
 	/** Build, preview, publish, close, duplicate and translate surveys; enter paper responses; tag answers. */
@@ -76,7 +83,7 @@ export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Actions a visitor (not signed in) may take. */
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer']);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read']);
 
 /** Whether `actor` may do `action` (to `resource`). Denies anything not explicitly allowed. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

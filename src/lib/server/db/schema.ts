@@ -5,3 +5,4 @@ export * from './services.schema';
 export * from './settings.schema';
 export * from './board.schema';
 export * from './surveys.schema';
+export * from './meetings.schema';
