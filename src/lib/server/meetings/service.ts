@@ -322,6 +322,7 @@ export function removeItem(db: Db, actor: Actor, itemId: number, now = new Date(
 			tx.select({ id: decision.id }).from(decision).where(eq(decision.agendaItemId, itemId)).limit(1).get() ||
 			tx.select({ id: meetingAction.id }).from(meetingAction).where(eq(meetingAction.agendaItemId, itemId)).limit(1).get();
 		if (used) throw new ConflictError('item_has_minutes');
+		versionMinutes(tx, actor, findMeeting(tx, item.meetingId), now);
 		tx.delete(agendaItem).where(eq(agendaItem.id, itemId)).run();
 		const rest = tx.select({ id: agendaItem.id }).from(agendaItem).where(eq(agendaItem.meetingId, item.meetingId)).orderBy(asc(agendaItem.position)).all();
 		rest.forEach((r, i) => tx.update(agendaItem).set({ position: i + 1 }).where(eq(agendaItem.id, r.id)).run());
@@ -374,8 +375,8 @@ export function safeFileName(title: string, type: PaperType): string {
 			.replace(/[\u0300-\u036f]/g, '')
 			.toLowerCase()
 			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 60) || 'paper';
+			.slice(0, 60)
+			.replace(/^-+|-+$/g, '') || 'paper';
 	return `${stem}.${type}`;
 }
 
@@ -704,13 +705,19 @@ function itemsOf(db: Db, meetingId: number): ItemWithMinutes[] {
 
 /**
  * Matters arising for a meeting: actions from earlier meetings still open, oldest due first.
- * They appear until they are done or dropped.
+ * They appear until they are done or dropped. `publicOnly`: only actions from published minutes
+ * (what the public may read; minutes still being written stay with the organisers).
  */
-export function mattersArising(db: Db, meetingId: number): ActionWithOwner[] {
+export function mattersArising(db: Db, meetingId: number, options: { publicOnly?: boolean } = {}): ActionWithOwner[] {
 	const m = findMeeting(db, meetingId);
 	return actionsWithOwners(
 		db,
-		and(eq(meetingAction.status, 'open'), lt(meeting.startsAt, m.startsAt), isNull(meeting.cancelledAt))
+		and(
+			eq(meetingAction.status, 'open'),
+			lt(meeting.startsAt, m.startsAt),
+			isNull(meeting.cancelledAt),
+			options.publicOnly ? eq(meeting.state, 'minutes_published') : undefined
+		)
 	);
 }
 
@@ -737,10 +744,12 @@ export function get(db: Db, actor: Actor, id: number): MeetingDetail {
 	const items = itemsOf(db, id).map((i) => (showMinutes ? i : { ...i, notes: '', decisions: [], actions: [] }));
 	return {
 		...m,
+		// the raw summary is part of the minutes too
+		easyRead: showMinutes ? m.easyRead : '[]',
 		accessFeatures: JSON.parse(m.access) as AccessFeature[],
 		easyReadSentences: showMinutes ? (JSON.parse(m.easyRead) as EasyReadSentence[]) : [],
 		items,
-		mattersArising: mattersArising(db, id),
+		mattersArising: mattersArising(db, id, { publicOnly: !manager }),
 		showMinutes,
 		attendance: showMinutes
 			? db

@@ -1,0 +1,223 @@
+/**
+ * The meetings calendar feed (iCalendar, RFC 5545) that phones and calendar programs subscribe
+ * to. Times are written as London wall-clock times with a VTIMEZONE, so an event stays at 6pm
+ * across the clock changes. Each meeting keeps one UID for life and a SEQUENCE that grows when
+ * it changes, so a moved or cancelled meeting updates the copy in people's calendars.
+ *
+ * The feed is fetched without a language (calendar programs send no cookie): it is in English.
+ */
+import { ACCESS_FEATURES, type AccessFeature, type MeetingAudience } from '$lib/meetings';
+import type { Meeting } from '../db/schema';
+
+const ZONE = 'Europe/London';
+const CRLF = '\r\n';
+
+const AUDIENCE_WORDS: Record<MeetingAudience, string> = {
+	open_to_all: 'Open to everyone',
+	forum_members: 'For forum members',
+	steering_group: 'For the steering group'
+};
+
+const ACCESS_WORDS: Record<AccessFeature, string> = {
+	step_free: 'Step-free access',
+	interpreters: 'Interpreters for other languages',
+	bsl: 'British Sign Language (BSL) interpreter',
+	quiet_room: 'A quiet room',
+	hearing_loop: 'Hearing loop'
+};
+
+/**
+ * Europe/London since 1996: BST (+0100) from 01:00 GMT on the last Sunday of March, GMT from
+ * 02:00 BST on the last Sunday of October. DTSTART is the first such change in 1970, the usual
+ * anchor calendar programs use.
+ */
+const VTIMEZONE = [
+	'BEGIN:VTIMEZONE',
+	`TZID:${ZONE}`,
+	`X-LIC-LOCATION:${ZONE}`,
+	'BEGIN:DAYLIGHT',
+	'TZOFFSETFROM:+0000',
+	'TZOFFSETTO:+0100',
+	'TZNAME:BST',
+	'DTSTART:19700329T010000',
+	'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+	'END:DAYLIGHT',
+	'BEGIN:STANDARD',
+	'TZOFFSETFROM:+0100',
+	'TZOFFSETTO:+0000',
+	'TZNAME:GMT',
+	'DTSTART:19701025T020000',
+	'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+	'END:STANDARD',
+	'END:VTIMEZONE'
+];
+
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+	timeZone: ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hourCycle: 'h23'
+});
+
+/** The London wall-clock time of an instant, as iCalendar writes a local time: 20260701T180000. */
+export function londonWallTime(at: Date): string {
+	const parts = Object.fromEntries(LONDON.formatToParts(at).map((p) => [p.type, p.value]));
+	return `${parts.year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}`;
+}
+
+/** An instant in UTC, as iCalendar writes it: 20260701T170000Z. */
+export function utcTime(at: Date): string {
+	return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/**
+ * DTSTART/DTEND: London wall time with its zone. In the hour the clocks go back each wall time
+ * happens twice and a reader takes the first; an instant in the second one is written in UTC.
+ */
+function dateTimeProperty(name: 'DTSTART' | 'DTEND', at: Date): string {
+	const wall = londonWallTime(at);
+	const repeated = londonWallTime(new Date(at.getTime() - 60 * 60 * 1000)) === wall;
+	return repeated ? `${name}:${utcTime(at)}` : `${name};TZID=${ZONE}:${wall}`;
+}
+
+/** A TEXT value escaped (RFC 5545 3.3.11): backslash, semicolon, comma, line breaks; no control characters. */
+export function escapeText(text: string): string {
+	return (
+		text
+			.replace(/\\/g, '\\\\')
+			.replace(/;/g, '\\;')
+			.replace(/,/g, '\\,')
+			.replace(/\r\n|\r|\n/g, '\\n')
+			// eslint-disable-next-line no-control-regex -- removing control characters is the point
+			.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+	);
+}
+
+/** A URI value: no line breaks, spaces or control characters can get in. */
+function uri(value: string): string {
+	// eslint-disable-next-line no-control-regex -- removing control characters is the point
+	return value.replace(/[\u0000-\u0020\u007f]/g, '');
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Folds a content line (RFC 5545 3.1): no physical line longer than 75 octets, continuation
+ * lines start with one space, and a UTF-8 character is never split.
+ */
+export function foldLine(line: string): string {
+	const out: string[] = [];
+	let current = '';
+	let octets = 0;
+	for (const char of line) {
+		const size = encoder.encode(char).length;
+		if (octets + size > 75) {
+			out.push(current);
+			current = ' ';
+			octets = 1;
+		}
+		current += char;
+		octets += size;
+	}
+	out.push(current);
+	return out.join(CRLF);
+}
+
+/** SEQUENCE: minutes from 2020 to the last change, so it grows with every change and stays a small integer. */
+export function sequenceOf(updatedAt: Date): number {
+	return Math.max(0, Math.floor((updatedAt.getTime() - Date.UTC(2020, 0, 1)) / 60_000));
+}
+
+function accessWords(m: Meeting): string[] {
+	let stored: unknown;
+	try {
+		stored = JSON.parse(m.access);
+	} catch {
+		stored = [];
+	}
+	const features = ACCESS_FEATURES.filter((f) => Array.isArray(stored) && stored.includes(f));
+	const words = features.map((f) => ACCESS_WORDS[f]);
+	if (m.accessNotes.trim()) words.push(m.accessNotes.trim());
+	return words;
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+function description(m: Meeting, pageUrl: string): string {
+	const lines: string[] = [];
+	if (m.cancelledAt) lines.push(m.cancelReason ? sentence(`This meeting is cancelled: ${m.cancelReason}`) : 'This meeting is cancelled.');
+	if (m.movedFrom) lines.push(`This meeting has moved. It was going to be on ${londonWords(m.movedFrom)}.`);
+	lines.push(`${AUDIENCE_WORDS[m.audience]}.`);
+	const access = accessWords(m);
+	lines.push(access.length ? sentence(`Access: ${access.join('; ')}`) : 'Ask the forum if you need help to take part.');
+	if (m.onlineLink && m.place) lines.push(`You can also join online: ${m.onlineLink}`);
+	else if (m.onlineLink) lines.push(`Join online: ${m.onlineLink}`);
+	lines.push(`Agenda, papers and minutes: ${pageUrl}`);
+	return lines.join('\n');
+}
+
+/** "Tuesday 3 March 2026, 18:00" in London, for the moved-from line. */
+function londonWords(at: Date): string {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: ZONE,
+			weekday: 'long',
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		})
+			.formatToParts(at)
+			.map((p) => [p.type, p.value])
+	);
+	return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * The calendar feed of `meetings`: one VEVENT each (cancelled ones with STATUS:CANCELLED), London
+ * times with their VTIMEZONE, folded lines ending in CRLF. `origin` makes the page links and UIDs.
+ */
+export function meetingsCalendar(meetings: Meeting[], options: { origin: string; calendarName: string; now?: Date }): string {
+	const origin = options.origin.replace(/\/+$/, '');
+	const host = new URL(origin).host;
+	const lines = [
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		'PRODID:-//Chorus//Forum meetings//EN',
+		'CALSCALE:GREGORIAN',
+		'METHOD:PUBLISH',
+		`X-WR-CALNAME:${escapeText(options.calendarName)}`,
+		`X-WR-TIMEZONE:${ZONE}`,
+		'REFRESH-INTERVAL;VALUE=DURATION:PT6H',
+		'X-PUBLISHED-TTL:PT6H',
+		...VTIMEZONE
+	];
+	for (const m of meetings) {
+		const pageUrl = uri(`${origin}/meetings/${m.id}`);
+		lines.push(
+			'BEGIN:VEVENT',
+			`UID:meeting-${m.id}@${host}`,
+			`DTSTAMP:${utcTime(options.now ?? m.updatedAt)}`,
+			dateTimeProperty('DTSTART', m.startsAt),
+			dateTimeProperty('DTEND', m.endsAt),
+			`SUMMARY:${escapeText(m.cancelledAt ? `Cancelled: ${m.title}` : m.title)}`,
+			`LOCATION:${escapeText(m.place || m.onlineLink)}`,
+			`DESCRIPTION:${escapeText(description(m, pageUrl))}`,
+			`URL:${pageUrl}`,
+			`STATUS:${m.cancelledAt ? 'CANCELLED' : 'CONFIRMED'}`,
+			`SEQUENCE:${sequenceOf(m.updatedAt)}`,
+			`CREATED:${utcTime(m.createdAt)}`,
+			`LAST-MODIFIED:${utcTime(m.updatedAt)}`,
+			'TRANSP:OPAQUE',
+			'END:VEVENT'
+		);
+	}
+	lines.push('END:VCALENDAR');
+	return lines.map(foldLine).join(CRLF) + CRLF;
+}
