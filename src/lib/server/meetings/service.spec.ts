@@ -841,3 +841,26 @@ describe('who may manage meetings', () => {
 		expect(db.select().from(meeting).all().length).toBe(3); // both created one
 	});
 });
+
+describe('action due dates', () => {
+	it('refuses days that do not exist', () => {
+		const db = testDb();
+		const organiser = addPerson(db, ['organiser']);
+		const meetingId = meetings.create(db, organiser, {
+			title: 'Dates',
+			startsAt: new Date('2026-03-03T18:00:00Z'),
+			endsAt: new Date('2026-03-03T20:00:00Z'),
+			place: 'Hall',
+			onlineLink: '',
+			access: [],
+			accessNotes: '',
+			audience: 'open_to_all'
+		});
+		const itemId = meetings.addItem(db, organiser, meetingId, { title: 'Item', lead: '', minutesAllotted: 10, kind: 'discussion' });
+		const action = (dueOn: string) => ({ what: 'Do it', ownerUserId: null, ownerServiceId: null, ownerName: 'Sam', dueOn, status: 'open' as const, droppedReason: '' });
+		for (const bad of ['2026-02-30', '2026-13-01', '2026-00-10', '26-01-01']) {
+			expect(() => meetings.addAction(db, organiser, itemId, action(bad))).toThrow(ValidationError);
+		}
+		expect(meetings.addAction(db, organiser, itemId, action('2028-02-29'))).toBeGreaterThan(0);
+	});
+});

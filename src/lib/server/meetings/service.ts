@@ -457,6 +457,13 @@ export function saveItemMinutes(db: Db, actor: Actor, itemId: number, input: { n
 	});
 }
 
+/** "YYYY-MM-DD" naming a real day ("2026-02-30" reads back as another day, so it is not one). */
+function isCalendarDay(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const time = Date.parse(`${value}T12:00:00Z`);
+	return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 function actionValues(db: Db, input: ActionInput, today: string) {
 	const what = input.what.trim();
 	if (!what) throw new ValidationError('action_what_required');
@@ -466,7 +473,8 @@ function actionValues(db: Db, input: ActionInput, today: string) {
 		throw new ValidationError('action_owner_required');
 	if (input.ownerServiceId !== null && !db.select({ id: service.id }).from(service).where(eq(service.id, input.ownerServiceId)).get())
 		throw new ValidationError('action_owner_required');
-	if (input.dueOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(input.dueOn)) throw new ValidationError('due_invalid');
+	// A real calendar day: "2026-02-30" reads back as another day and is refused.
+	if (input.dueOn !== null && !isCalendarDay(input.dueOn)) throw new ValidationError('due_invalid');
 	if (input.status === 'dropped' && !input.droppedReason.trim()) throw new ValidationError('dropped_reason_required');
 	return {
 		what,
@@ -765,7 +773,7 @@ export function get(db: Db, actor: Actor, id: number): MeetingDetail {
 
 /**
  * Every open action from meetings whose minutes are published, for the public tracker:
- * overdue first, then by due date; `owner` narrows to one owner label.
+ * overdue first, then by due date.
  */
 export function openActions(db: Db, today = londonDate()): (ActionWithOwner & { overdue: boolean })[] {
 	const rows = actionsWithOwners(db, and(eq(meetingAction.status, 'open'), eq(meeting.state, 'minutes_published')));
