@@ -1,0 +1,54 @@
+import { m } from '$lib/paraglide/messages';
+import type { QuestionKind, RespondentGroup, SurveyState } from '$lib/surveys';
+
+/** A question kind in words ("smiley faces (5 faces)"). */
+export function kindName(kind: QuestionKind): string {
+	return {
+		smiley3: m.sr_kind_smiley3,
+		smiley5: m.sr_kind_smiley5,
+		yes_no: m.sr_kind_yes_no,
+		pick_one: m.sr_kind_pick_one,
+		pick_any: m.sr_kind_pick_any,
+		short_text: m.sr_kind_short_text,
+		long_text: m.sr_kind_long_text
+	}[kind]();
+}
+
+/** Who a response came from, in words ("Young people"). */
+export function groupName(group: RespondentGroup): string {
+	return {
+		parent_carer: m.sr_group_parent_carer,
+		young_person: m.sr_group_young_person,
+		other: m.sr_group_other,
+		unknown: m.sr_group_unknown
+	}[group]();
+}
+
+/** A survey's state in words. */
+export function stateName(state: SurveyState): string {
+	return { draft: m.sr_state_draft, published: m.sr_state_published, closed: m.sr_state_closed }[state]();
+}
+
+/** A language's name in the reader's language ("Turkish" for "tr" when reading English). */
+export function languageNameIn(code: string, readerLocale: string): string {
+	try {
+		return new Intl.DisplayNames([readerLocale], { type: 'language' }).of(code) ?? code;
+	} catch {
+		return code;
+	}
+}
+
+/** A share out of 100 as people read it: "33.3%" (one decimal at most, the reader's conventions). */
+export function formatPercent(percent: number, readerLocale: string): string {
+	return new Intl.NumberFormat(readerLocale === 'en' ? 'en-GB' : readerLocale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+}
+
+/** "Good or Very good", in the reader's language. */
+export function orList(words: string[], readerLocale: string): string {
+	return new Intl.ListFormat(readerLocale === 'en' ? 'en-GB' : readerLocale, { type: 'disjunction' }).format(words);
+}
+
+/** "waiting times, letters and parking", in the reader's language. */
+export function andList(words: string[], readerLocale: string): string {
+	return new Intl.ListFormat(readerLocale === 'en' ? 'en-GB' : readerLocale, { type: 'conjunction' }).format(words);
+}

@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { londonDate } from '$lib/board';
+import { toCsv } from '$lib/server/csv';
+import { db } from '$lib/server/db/app';
+import { idParam, orError } from '$lib/server/http';
+import { exportRows } from '$lib/server/surveys/results';
+import type { RequestHandler } from './$types';
+
+/**
+ * Every response of a survey as a CSV file, one row per response, safe to open in a
+ * spreadsheet (toCsv neutralises formulas). For those who may read the survey's results.
+ */
+export const GET: RequestHandler = ({ locals, params, url }) => {
+	// The (app) layout's sign-in guard does not run for endpoints.
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const surveyId = idParam(params.surveyId);
+	const csv = toCsv(orError(() => exportRows(db(), locals.user, surveyId)));
+	return new Response(csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="survey-${surveyId}-responses-${londonDate()}.csv"`,
+			'Cache-Control': 'no-store'
+		}
+	});
+};

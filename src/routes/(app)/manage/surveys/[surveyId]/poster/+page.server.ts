@@ -1,0 +1,32 @@
+import { m } from '$lib/paraglide/messages';
+import { db } from '$lib/server/db/app';
+import { ForbiddenError } from '$lib/server/errors';
+import { idParam, orError } from '$lib/server/http';
+import { siteOrigin } from '$lib/server/origin';
+import { can } from '$lib/server/permissions';
+import { qrSvg } from '$lib/server/qr';
+import * as builder from '$lib/server/surveys/builder';
+import type { PageServerLoad } from './$types';
+
+/** The printable poster for a survey: for organisers (those who build surveys). */
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	const surveyId = idParam(params.surveyId);
+	const survey = orError(() => {
+		const s = builder.get(db(), surveyId);
+		if (!can(locals.user, 'surveys.manage')) throw new ForbiddenError();
+		return s;
+	});
+	const link = `${siteOrigin(url)}/surveys/${survey.id}`;
+	return {
+		survey: {
+			id: survey.id,
+			title: survey.title,
+			intro: survey.intro,
+			state: survey.state,
+			closesOn: survey.closesOn,
+			anonymous: survey.anonymous
+		},
+		link,
+		qr: qrSvg(link, m.sr_poster_qr_label({ title: survey.title }))
+	};
+};

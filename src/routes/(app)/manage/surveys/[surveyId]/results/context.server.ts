@@ -1,0 +1,26 @@
+/**
+ * What both results pages start from: the survey (after checking the person may read its
+ * results), its questions, the "about you" questions offered as filters, and the filter the
+ * query string asks for.
+ */
+import { db } from '$lib/server/db/app';
+import * as builder from '$lib/server/surveys/builder';
+import { mustReadResults } from '$lib/server/surveys/results';
+import { idParam, orError } from '$lib/server/http';
+import type { Actor } from '$lib/server/permissions';
+import { isChoiceKind } from '$lib/surveys';
+import { parseResultsQuery, type FilterQuestion } from '$lib/features/surveys/results/filter';
+
+export function resultsContext(actor: Actor, surveyIdParam: string, params: URLSearchParams) {
+	const surveyId = idParam(surveyIdParam);
+	const survey = orError(() => {
+		const s = builder.get(db(), surveyId);
+		mustReadResults(db(), actor, s);
+		return s;
+	});
+	const questions = builder.questionsOf(db(), surveyId);
+	const filterQuestions: FilterQuestion[] = questions
+		.filter((q) => q.aboutYou !== null && isChoiceKind(q.kind))
+		.map((q) => ({ id: q.id, text: q.text, options: q.options.map((o) => ({ id: o.id, label: o.label })) }));
+	return { survey, questions, filterQuestions, query: parseResultsQuery(params, filterQuestions) };
+}
