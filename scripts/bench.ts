@@ -2,8 +2,9 @@
 // In-process: session validation (every request does one), permission checks, the audit log
 // and people list at a large area's size. Over HTTP against the built app (npm run build
 // first): page latency, the server's memory, and what the sign-in page costs a phone to load.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+// Then the survey figures (scripts/bench-surveys.ts). Printed as a table and written to
+// data/bench-results.json (BENCH_JSON to change it).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +16,8 @@ import * as audit from '../src/lib/server/audit/service';
 import * as accounts from '../src/lib/server/accounts/service';
 import * as board from '../src/lib/server/board/service';
 import { boardItem, boardItemService, boardItemTopic, boardResponse, service } from '../src/lib/server/db/schema';
+import { hasBuild, startBuiltApp, writeFigures } from './bench-server';
+import { surveyFigures } from './bench-surveys';
 
 type Row = { what: string; value: number; unit: string; target: string; ok: boolean };
 const rows: Row[] = [];
@@ -73,28 +76,16 @@ report('board figures for a year (ms)', timeIt(50, () => board.figures(db, 2026)
 
 // ---- over HTTP against the built app
 async function httpFigures() {
-	if (!existsSync('build/index.js')) {
+	if (!hasBuild()) {
 		console.log('(no build/: run `npm run build` for the HTTP figures)');
 		return;
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'chorus-bench-'));
-	const port = 4900;
 	// Started as `npm run serve` starts it (its heap size included).
-	const server = spawn(process.execPath, ['--max-old-space-size=192', 'build'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: join(dir, 'bench.db') },
-		stdio: 'ignore'
-	});
-	const base = `http://127.0.0.1:${port}`;
+	const server = await startBuiltApp(join(dir, 'bench.db'), { port: 4900 });
+	const base = server.base;
 	try {
-		for (let i = 0; i < 100; i++) {
-			try {
-				if ((await fetch(`${base}/login`)).ok) break;
-			} catch {
-				/* not up yet */
-			}
-			await new Promise((r) => setTimeout(r, 100));
-		}
-		const rssOf = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+		const rssOf = server.rssMb;
 		report('server memory once started (MB RSS)', rssOf(), 'MB', 150, false);
 		const latencies: number[] = [];
 		for (let i = 0; i < 400; i++) {
@@ -141,13 +132,16 @@ async function httpFigures() {
 		report(`sign-in page download, HTML+CSS+${imports.size - 1} JS files, gzip (KB)`, total / 1024, 'KB', 150, false);
 		report('plus the Latin regular font file (KB)', fonts / 1024, 'KB', 60, false);
 	} finally {
-		server.kill();
+		await server.stop();
 		rmSync(dir, { recursive: true, force: true });
 	}
 }
 await httpFigures();
+rows.push(...(await surveyFigures()));
 
 console.table(rows);
+const resultsFile = process.env.BENCH_JSON ?? 'data/bench-results.json';
+writeFigures(resultsFile, rows);
 const bad = rows.filter((r) => !r.ok);
-console.log(bad.length ? `${bad.length} figure(s) missed their target.` : 'Every figure met its target.');
+console.log(`${bad.length ? `${bad.length} figure(s) missed their target.` : 'Every figure met its target.'} Written to ${resultsFile}.`);
 process.exit(bad.length ? 1 : 0);

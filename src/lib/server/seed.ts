@@ -5,6 +5,8 @@ import { writeTransaction, type Db } from './db';
 import { service, serviceLead, user, userRole } from './db/schema';
 import { hashPassword } from './auth/password';
 import { seedBoardDemo } from './board/seed';
+import { seedSurveysDemo } from './surveys/seed';
+import { seedMeetingsDemo } from './meetings/seed';
 
 /** Every demo account's password; listed in README. */
 export const DEMO_PASSWORD = 'chorus-demo-2026';
@@ -96,5 +98,7 @@ export async function seedDemo(
 	});
 	// Later capabilities add their demo data here, each only into its own empty tables.
 	const board = seedBoardDemo(db, now);
+	seedSurveysDemo(db, now);
+	seedMeetingsDemo(db, now);
 	return { ...base, boardItems: board.items, feedback: board.feedback };
 }

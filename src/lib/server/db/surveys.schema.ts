@@ -204,7 +204,9 @@ export const surveyResponse = sqliteTable(
 		// serves "resume with my receipt code" after sending (shows the confirmation)
 		index('survey_response_receipt_idx').on(t.receiptHash),
 		// serves results, counts and the CSV export of a survey
-		index('survey_response_survey_idx').on(t.surveyId, t.submittedOn)
+		index('survey_response_survey_idx').on(t.surveyId, t.submittedOn),
+		// serves the results page's language filter (the languages a survey was answered in)
+		index('survey_response_survey_locale_idx').on(t.surveyId, t.locale)
 	]
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `survey_response_survey_locale_idx` ON `survey_response` (`survey_id`,`locale`);
