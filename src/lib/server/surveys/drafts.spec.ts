@@ -43,3 +43,33 @@ describe('deleteStaleDrafts', () => {
 		expect(left.map((d) => d.onBehalf)).toEqual([true]);
 	});
 });
+
+/** Submissions arriving together share one commit; each is still all-or-nothing on its own. */
+describe('submitSoon', () => {
+	it('stores each of many responses once, and a refused one does not undo the others', async () => {
+		const db = testDb();
+		const organiser = addPerson(db, ['organiser']);
+		const id = surveys.create(db, organiser, { title: 'Batch', intro: '', audience: 'both', anonymous: true, opensOn: '2020-01-01', closesOn: null, serviceIds: [] });
+		const question = surveys.addQuestion(db, organiser, id, 'yes_no', 'Is it good?');
+		surveys.publish(db, organiser, id);
+		const yes = surveys.getQuestion(db, organiser, question).options[0].id;
+		const ready = Array.from({ length: 20 }, () => {
+			const { token } = surveys.start(db, null, id, 'en');
+			surveys.saveAnswer(db, null, id, token, question, [yes], '');
+			return token;
+		});
+		const unanswered = surveys.start(db, null, id, 'en').token;
+		const sends = [...ready, ...ready, unanswered].map((token) => surveys.submitSoon(db, null, id, token));
+		const outcomes = await Promise.allSettled(sends);
+		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(40);
+		const refused = outcomes.filter((o) => o.status === 'rejected');
+		expect(refused).toHaveLength(1);
+		expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'answers_missing' });
+		const fulfilled = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+		expect(fulfilled.filter((v) => !v.alreadySent)).toHaveLength(20);
+		expect(surveys.results(db, organiser, id).responses).toBe(20);
+		expect(surveys.results(db, organiser, id).questions[0].options[0].count).toBe(20);
+		// The refused one keeps its draft; the others' drafts are gone.
+		expect(db.select().from(surveyDraft).all()).toHaveLength(1);
+	});
+});

@@ -34,7 +34,7 @@ export const actions: Actions = {
 	default: async ({ params, locals, url }) => {
 		const surveyId = idParam(params.surveyId);
 		try {
-			surveys.submit(db(), locals.user, surveyId, params.token);
+			await surveys.submitSoon(db(), locals.user, surveyId, params.token);
 		} catch (e) {
 			if (e instanceof surveys.SignInNeededError) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 			if (e instanceof surveys.SurveyClosedError) redirect(303, `/surveys/${surveyId}`);
