@@ -1,0 +1,36 @@
+import type { Audience } from '$lib/surveys';
+import type { SurveyFormInput } from './schemas';
+
+/** The details form's values as the service's input. */
+export function surveyInputFrom(data: SurveyFormInput) {
+	return {
+		title: data.title,
+		intro: data.intro,
+		audience: data.audience as Audience,
+		anonymous: data.anonymity === 'anonymous',
+		opensOn: data.opensOn,
+		closesOn: data.closesOn || null,
+		serviceIds: data.serviceIds
+	};
+}
+
+/** A stored survey's details as the form's values. */
+export function surveyFormValues(s: {
+	title: string;
+	intro: string;
+	audience: Audience;
+	anonymous: boolean;
+	opensOn: string;
+	closesOn: string | null;
+	serviceIds: number[];
+}): SurveyFormInput {
+	return {
+		title: s.title,
+		intro: s.intro,
+		audience: s.audience,
+		anonymity: s.anonymous ? 'anonymous' : 'named',
+		opensOn: s.opensOn,
+		closesOn: s.closesOn ?? '',
+		serviceIds: s.serviceIds
+	};
+}

@@ -1,0 +1,93 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { errorMessage } from '$lib/features/surveys/labels';
+import {
+	checkQuestionForm,
+	moveRow,
+	questionFormValues,
+	questionInputFrom,
+	readQuestionForm,
+	type Problem,
+	type QuestionFormValues
+} from '$lib/features/surveys/question-form';
+import { db } from '$lib/server/db/app';
+import { DomainError } from '$lib/server/errors';
+import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { can, type Actor } from '$lib/server/permissions';
+import * as services from '$lib/server/services/service';
+import * as surveys from '$lib/server/surveys/service';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The question of the address, which must belong to the survey of the address. */
+function questionOf(actor: Actor, params: { surveyId: string; questionId: string }) {
+	if (!can(actor, 'surveys.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	const surveyId = idParam(params.surveyId);
+	const question = orError(() => surveys.getQuestion(db(), actor, idParam(params.questionId)));
+	if (question.surveyId !== surveyId) error(404, { message: 'Not found', code: 'question_not_found' });
+	return { surveyId, question };
+}
+
+/** Which field a service error is about, so the error summary can take the organiser there. */
+function fieldFor(code: string, values: QuestionFormValues): string {
+	const row = (test: (o: QuestionFormValues['options'][number]) => boolean) => values.options.findIndex(test);
+	switch (code) {
+		case 'question_text_required':
+			return 'text';
+		case 'image_not_found':
+			return 'imageId';
+		case 'service_not_found':
+			return 'serviceId';
+		case 'option_answered': {
+			const i = row((o) => Boolean(o.id) && o.remove);
+			return i >= 0 ? `option-${i}-remove` : 'option-0-label';
+		}
+		case 'option_label_required': {
+			const i = row((o) => Boolean(o.id) && !o.remove && !o.label.trim());
+			return `option-${Math.max(i, 0)}-label`;
+		}
+		case 'options_fixed':
+		case 'option_not_found':
+			return 'option-0-label';
+		default:
+			return 'text';
+	}
+}
+
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	const { surveyId, question } = questionOf(locals.user, params);
+	const survey = surveys.get(db(), surveyId);
+	const questions = surveys.questionsOf(db(), surveyId);
+	return {
+		survey: { id: survey.id, title: survey.title },
+		question: { id: question.id, kind: question.kind, aboutYou: question.aboutYou, number: questions.findIndex((q) => q.id === question.id) + 1 },
+		values: questionFormValues(question),
+		answered: surveys.withCounts(db(), [survey])[0].responses > 0,
+		versions: surveys.questionVersions(db(), locals.user, question.id),
+		images: surveys.imagesOf(db(), locals.user, surveyId).map((i) => ({ id: i.id, alt: i.alt })),
+		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+		done: url.searchParams.get('done')
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, params }) => {
+		const { surveyId, question } = questionOf(locals.user, params);
+		const data = await request.formData();
+		const move = data.get('move');
+		const pick = data.get('pick');
+		let values = readQuestionForm(data);
+		if (typeof move === 'string') values = moveRow(values, move);
+		const problems: Problem[] = checkQuestionForm(values);
+		if (problems.length) return fail(400, { question: { values, problems } });
+		try {
+			surveys.updateQuestion(db(), locals.user, question.id, questionInputFrom(values));
+		} catch (e) {
+			if (e instanceof DomainError && (e.status === 400 || e.status === 409))
+				return fail(e.status, { question: { values, problems: [{ field: fieldFor(e.code, values), message: errorMessage(e.code) }] } });
+			rethrowAsHttp(e);
+		}
+		const here = `/manage/surveys/${surveyId}/questions/${question.id}`;
+		if (typeof pick === 'string' && /^(question|option-\d+)$/.test(pick)) redirect(303, `${here}/symbol?for=${pick}`);
+		if (typeof move === 'string') redirect(303, `${here}?done=moved#answers`);
+		redirect(303, `/manage/surveys/${surveyId}?done=question_saved#question-${question.id}`);
+	}
+};

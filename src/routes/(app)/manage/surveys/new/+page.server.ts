@@ -1,0 +1,38 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { londonDate } from '$lib/board';
+import { errorMessage } from '$lib/features/surveys/labels';
+import { surveySchema } from '$lib/features/surveys/schemas';
+import { surveyInputFrom } from '$lib/features/surveys/survey-form';
+import { db } from '$lib/server/db/app';
+import { ValidationError } from '$lib/server/errors';
+import { rethrowAsHttp } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import * as services from '$lib/server/services/service';
+import * as surveys from '$lib/server/surveys/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!can(locals.user, 'surveys.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	return {
+		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+		form: await superValidate({ opensOn: londonDate(), anonymity: 'anonymous' as const }, zod4(surveySchema), { errors: false })
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(surveySchema));
+		if (!form.valid) return fail(400, { form });
+		let id: number;
+		try {
+			id = surveys.create(db(), locals.user, surveyInputFrom(form.data));
+		} catch (e) {
+			if (e instanceof ValidationError && e.code === 'service_not_found') return setError(form, 'serviceIds._errors', errorMessage(e.code));
+			if (e instanceof ValidationError) return setError(form, 'closesOn', errorMessage(e.code));
+			rethrowAsHttp(e);
+		}
+		redirect(303, `/manage/surveys/${id}?done=created`);
+	}
+};
