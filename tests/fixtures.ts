@@ -353,7 +353,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 					DATABASE_URL: path.join(dir, 'chorus.db'),
 					CHORUS_DEMO: '1',
 					ORIGIN: url,
-					SMTP_HOST: ''
+					SMTP_HOST: '',
+					// As `npm run serve` sets it: meeting papers may be up to 10 MB (adapter-node's default is 512K).
+					BODY_SIZE_LIMIT: '11M'
 				},
 				stdio: ['ignore', 'pipe', 'pipe']
 			});

@@ -14,6 +14,9 @@ const RECEIPT = /^[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
+// Whole surveys, with axe on every page: longer than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** Opens a survey from the public list and presses "Start now" (in `language` when offered). */
 async function startSurvey(page: Page, title: string, language?: string) {
 	await visit(page, '/surveys');
@@ -31,12 +34,14 @@ async function answerCurrent(page: Page, words = 'More help with reading, please
 	const choices = page.locator('input[name=answer]');
 	if (await choices.count()) await choices.first().check();
 	else await page.locator('[name=text]').fill(words);
+	const before = page.url();
 	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.waitForURL((url) => url.href !== before);
 }
 
 /** Answers every question from where the page is until "Check your answers". */
 async function answerToTheEnd(page: Page) {
-	while (!page.url().endsWith('/check')) {
+	while (!new URL(page.url()).pathname.endsWith('/check')) {
 		await check(page);
 		await answerCurrent(page);
 	}
@@ -70,9 +75,11 @@ test('a young person answers to the confirmation, fixing an error and changing a
 	// The summary's link goes to the first answer.
 	await page.getByRole('alert').getByRole('link', { name: 'Choose an answer' }).click();
 	await expect(page.locator('#answer')).toBeFocused();
+	// The next page opens at its top, not at "#answer" carried over from the error link.
 
 	await answerCurrent(page);
 	expect(await questionNumber(page)).toBe(2);
+	expect(new URL(page.url()).hash).toBe('');
 	await answerToTheEnd(page);
 
 	// Change the first answer from "check your answers": back there afterwards.
@@ -134,7 +141,7 @@ test('a respondent comes back with the link, then with the code, and a sent resp
 	await check(other);
 	expect(await questionNumber(other)).toBe(2);
 	// The first answer is still there.
-	await other.getByRole('link', { name: 'Back' }).click();
+	await other.locator('a.back-link').click();
 	await check(other);
 	await expect(other.locator('input[name=answer]:checked')).toHaveCount(1);
 

@@ -1,8 +1,11 @@
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board/service';
+import * as meetings from '$lib/server/meetings/service';
 import { idParam, orError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, locals }) => ({
-	item: orError(() => board.getItem(db(), locals.user, idParam(params.itemId)))
-});
+export const load: PageServerLoad = ({ params, locals }) => {
+	const item = orError(() => board.getItem(db(), locals.user, idParam(params.itemId)));
+	// The forum meeting it was raised at, if any (only a meeting the public can see).
+	return { item, raisedAt: meetings.raisedFrom(db(), item.id) };
+};

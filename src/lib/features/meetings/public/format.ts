@@ -1,0 +1,116 @@
+/**
+ * Words for meetings on the public pages: times as people in England say them ("Tuesday
+ * 3 March 2026, 6pm to 8pm"), and the names of stored codes in the reader's language.
+ */
+import { m } from '$lib/paraglide/messages';
+import type { AccessFeature, ActionStatus, AgendaKind, MeetingAudience, MeetingState } from '$lib/meetings';
+import type { SymbolId } from '$lib/symbols/catalogue';
+
+const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : locale);
+const ZONE = 'Europe/London';
+
+/** The day in England, written out: "Tuesday 3 March 2026". */
+export function meetingDay(at: Date | string | number, locale: string): string {
+	const parts = new Intl.DateTimeFormat(intlLocale(locale), {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: ZONE
+	}).formatToParts(new Date(at));
+	if (locale !== 'en') return parts.map((p) => p.value).join('');
+	// en-GB puts a comma after the weekday; people write "Tuesday 3 March 2026".
+	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+}
+
+/** A time of day in England: "6pm", "6:30pm" in English; the language's own way otherwise. */
+export function meetingClock(at: Date | string | number, locale: string): string {
+	if (locale !== 'en') {
+		return new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: ZONE }).format(new Date(at));
+	}
+	const parts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }).formatToParts(
+		new Date(at)
+	);
+	const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+	const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+	if (hour === 12 && minute === '00') return 'midday';
+	if (hour === 0 && minute === '00') return 'midnight';
+	const h12 = hour % 12 === 0 ? 12 : hour % 12;
+	return `${h12}${minute === '00' ? '' : `:${minute}`}${hour < 12 ? 'am' : 'pm'}`;
+}
+
+/** A point in time: "Tuesday 3 March 2026, 6pm". */
+export function meetingMoment(at: Date | string | number, locale: string): string {
+	return `${meetingDay(at, locale)}, ${meetingClock(at, locale)}`;
+}
+
+/** When a meeting happens: "Tuesday 3 March 2026, 6pm to 8pm" (both days if it runs past midnight). */
+export function meetingTime(startsAt: Date | string | number, endsAt: Date | string | number, locale: string): string {
+	const day = meetingDay(startsAt, locale);
+	if (meetingDay(endsAt, locale) !== day) {
+		return m.mt_time_range_days({ start: meetingMoment(startsAt, locale), end: meetingMoment(endsAt, locale) });
+	}
+	return m.mt_time_range({ day, start: meetingClock(startsAt, locale), end: meetingClock(endsAt, locale) });
+}
+
+/** Where a meeting is, in words: the place, "Online", or both. */
+export function placeWords(place: string, onlineLink: string): string {
+	if (place && onlineLink) return m.mt_place_or_online({ place });
+	return place || m.mt_online();
+}
+
+/** A paper's type and size in words: "PDF, 120 KB". */
+export function paperDetails(mime: string, size: number): string {
+	const type =
+		{
+			'application/pdf': m.mt_type_pdf,
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document': m.mt_type_docx,
+			'application/msword': m.mt_type_doc,
+			'application/vnd.oasis.opendocument.text': m.mt_type_odt
+		}[mime] ?? m.mt_type_other;
+	return `${type()}, ${fileSize(size)}`;
+}
+
+export function fileSize(bytes: number): string {
+	if (bytes < 1024) return m.mt_size_bytes({ count: bytes });
+	if (bytes < 1024 * 1024) return m.mt_size_kb({ count: Math.round(bytes / 1024) });
+	return m.mt_size_mb({ count: Math.round((bytes / (1024 * 1024)) * 10) / 10 });
+}
+
+const AUDIENCES: Record<MeetingAudience, () => string> = {
+	open_to_all: m.mt_audience_open_to_all,
+	forum_members: m.mt_audience_forum_members,
+	steering_group: m.mt_audience_steering_group
+};
+export const audienceName = (a: MeetingAudience) => AUDIENCES[a]();
+
+/** What a reader can find for a meeting, in words. A draft never reaches the public pages. */
+export function stateName(state: MeetingState): string {
+	if (state === 'minutes_published') return m.mt_state_minutes();
+	if (state === 'minutes_drafted') return m.mt_state_minutes_drafted();
+	return m.mt_state_agenda();
+}
+
+const KINDS: Record<AgendaKind, () => string> = {
+	information: m.mt_kind_information,
+	discussion: m.mt_kind_discussion,
+	decision: m.mt_kind_decision
+};
+export const kindName = (k: AgendaKind) => KINDS[k]();
+
+const STATUSES: Record<ActionStatus, () => string> = {
+	open: m.mt_status_open,
+	done: m.mt_status_done,
+	dropped: m.mt_status_dropped
+};
+export const actionStatusName = (s: ActionStatus) => STATUSES[s]();
+
+/** Each access feature in words, with a symbol beside it (never the symbol alone). */
+export const ACCESS: Record<AccessFeature, { name: () => string; symbol: SymbolId }> = {
+	step_free: { name: m.mt_access_step_free, symbol: 'wheelchair' },
+	interpreters: { name: m.mt_access_interpreters, symbol: 'talk' },
+	bsl: { name: m.mt_access_bsl, symbol: 'sign-language' },
+	quiet_room: { name: m.mt_access_quiet_room, symbol: 'quiet-space' },
+	hearing_loop: { name: m.mt_access_hearing_loop, symbol: 'hearing-aid' }
+};
