@@ -17,7 +17,7 @@ export const tagSchema = z.object({
 		.default('')
 		.transform((v) =>
 			v
-				.split(',')
+				.split(/[,،]/) // the Arabic comma too: Urdu keyboards type it
 				.map((t) => t.trim())
 				.filter(Boolean)
 		)
