@@ -89,6 +89,11 @@ function prepare(db: Db) {
 			.where(and(eq(surveyTranslation.surveyId, sql.placeholder('id')), eq(surveyTranslation.locale, sql.placeholder('locale'))))
 			.prepare(),
 		draft: db.select().from(surveyDraft).where(eq(surveyDraft.tokenHash, sql.placeholder('hash'))).prepare(),
+		optionGroup: db
+			.select({ group: surveyOption.respondentGroup })
+			.from(surveyOption)
+			.where(eq(surveyOption.id, sql.placeholder('id')))
+			.prepare(),
 		response: db
 			.select({ id: surveyResponse.id, surveyId: surveyResponse.surveyId, submittedOn: surveyResponse.submittedOn, accountId: surveyResponse.accountId })
 			.from(surveyResponse)
@@ -363,10 +368,10 @@ function randomId(): string {
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-function groupOf(s: Survey, questions: AnsweringQuestion[], options: Map<number, SurveyOption>, answers: Record<number, DraftAnswer>): RespondentGroup {
+function groupOf(db: Db, s: Survey, questions: AnsweringQuestion[], answers: Record<number, DraftAnswer>): RespondentGroup {
 	const who = questions.find((qn) => qn.aboutYou === 'who');
 	const chosen = who && answers[who.id]?.options[0];
-	const group = chosen ? options.get(chosen)?.respondentGroup : null;
+	const group = chosen ? q(db).optionGroup.get({ id: chosen })?.group : null;
 	if (group) return group;
 	if (s.audience === 'parent_carers') return 'parent_carer';
 	if (s.audience === 'young_people') return 'young_person';
@@ -395,8 +400,7 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 		const { draft, survey: s } = opened;
 		if (draft.preview) throw new ValidationError('preview_not_sent');
 		if (firstMissing(s, draft.parsed) !== null) throw new ValidationError('answers_missing');
-		const options = new Map(structure(db, surveyId).options.map((o) => [o.id, o]));
-		const group = groupOf(s, s.questions, options, draft.parsed);
+		const group = groupOf(db, s, s.questions, draft.parsed);
 		const id = randomId();
 		const inserted = p.insertResponse.run({
 			id,

@@ -1,0 +1,82 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { agendaItemFormValues, agendaItemInputFrom } from '$lib/features/meetings/manage/form';
+import { errorMessage } from '$lib/features/meetings/manage/labels';
+import { agendaItemSchema } from '$lib/features/meetings/manage/schemas';
+import { PAPER_MAX_BYTES } from '$lib/meetings';
+import { db } from '$lib/server/db/app';
+import { DomainError, ValidationError } from '$lib/server/errors';
+import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import * as meetings from '$lib/server/meetings/service';
+import type { Actor } from '$lib/server/permissions';
+import type { Actions, PageServerLoad } from './$types';
+
+const MAX_TITLE = 200;
+
+/** The meeting and this agenda item of it (404 when the item belongs to another meeting). */
+function meetingAndItem(actor: Actor, params: { meetingId: string; itemId: string }) {
+	const meeting = orError(() => meetings.get(db(), actor, idParam(params.meetingId)));
+	const itemId = idParam(params.itemId);
+	const index = meeting.items.findIndex((i) => i.id === itemId);
+	if (index < 0) error(404, { message: 'Not found', code: 'agenda_item_not_found' });
+	return { meeting, item: meeting.items[index], n: index + 1 };
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { meeting, item, n } = meetingAndItem(locals.user, params);
+	return {
+		meeting: { id: meeting.id, title: meeting.title },
+		item: { id: item.id, title: item.title, papers: item.papers },
+		n,
+		done: url.searchParams.get('done'),
+		itemForm: await superValidate(agendaItemFormValues(item), zod4(agendaItemSchema), { errors: false, id: 'item' })
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const { item } = meetingAndItem(locals.user, params);
+		const form = await superValidate(request, zod4(agendaItemSchema), { id: 'item' });
+		if (!form.valid) return fail(400, { itemForm: form });
+		try {
+			meetings.updateItem(db(), locals.user, item.id, agendaItemInputFrom(form.data));
+		} catch (e) {
+			if (e instanceof ValidationError && e.code === 'title_required') return setError(form, 'title', m.mm_error_item_title_required());
+			if (e instanceof ValidationError && e.code === 'minutes_invalid') return setError(form, 'minutesAllotted', errorMessage(e.code));
+			rethrowAsHttp(e);
+		}
+		return message(form, m.mm_done_item_saved());
+	},
+	upload: async ({ request, locals, params }) => {
+		const { meeting, item } = meetingAndItem(locals.user, params);
+		const data = await request.formData();
+		const title = String(data.get('title') ?? '').trim();
+		const file = data.get('file');
+		const problems: { field: string; message: string }[] = [];
+		if (!title) problems.push({ field: 'paper-title', message: errorMessage('paper_title_required') });
+		else if (title.length > MAX_TITLE) problems.push({ field: 'paper-title', message: m.form_too_long({ max: MAX_TITLE }) });
+		if (!(file instanceof File) || (file.size === 0 && !file.name)) problems.push({ field: 'paper-file', message: m.mm_error_paper_file_required() });
+		else if (file.size === 0) problems.push({ field: 'paper-file', message: errorMessage('paper_empty') });
+		else if (file.size > PAPER_MAX_BYTES) problems.push({ field: 'paper-file', message: errorMessage('paper_too_large') });
+		if (problems.length || !(file instanceof File)) return fail(400, { upload: { title, problems } });
+		try {
+			meetings.addPaper(db(), locals.user, item.id, title, new Uint8Array(await file.arrayBuffer()));
+		} catch (e) {
+			if (e instanceof DomainError && e.status === 400) {
+				const field = e.code === 'paper_title_required' ? 'paper-title' : 'paper-file';
+				return fail(400, { upload: { title, problems: [{ field, message: errorMessage(e.code) }] } });
+			}
+			rethrowAsHttp(e);
+		}
+		redirect(303, `/manage/meetings/${meeting.id}/items/${item.id}?done=paper_added#papers`);
+	},
+	removePaper: async ({ request, locals, params }) => {
+		const { meeting, item } = meetingAndItem(locals.user, params);
+		const paperId = Number((await request.formData()).get('paper'));
+		if (!item.papers.some((p) => p.id === paperId)) error(404, { message: 'Not found', code: 'paper_not_found' });
+		orError(() => meetings.removePaper(db(), locals.user, paperId));
+		redirect(303, `/manage/meetings/${meeting.id}/items/${item.id}?done=paper_removed#papers`);
+	}
+};
