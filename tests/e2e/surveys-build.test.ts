@@ -103,7 +103,8 @@ test.describe('building surveys', () => {
 	});
 
 	test('an organiser builds a survey with every kind of question and symbols, orders, publishes and copies it', async ({
-		page
+		page,
+		newPage
 	}, testInfo) => {
 		// One long flow of about 40 pages, each checked with axe (slower without JavaScript).
 		test.setTimeout(240_000);
@@ -224,6 +225,37 @@ test.describe('building surveys', () => {
 		await expect(page.getByText('Published: people can answer between its dates')).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Close the survey' })).toBeVisible();
 		await check(page);
+
+		// A parent answers the survey just built, every kind of question, to the confirmation:
+		// an error on the way, and a change from "check your answers".
+		const parent = await newPage();
+		await visit(parent, `/surveys/${id}`);
+		await expect(h1(parent)).toHaveText(title);
+		await parent.getByRole('button', { name: 'Start now' }).click();
+		await check(parent);
+		await expect(parent.locator('img.symbol').first()).toBeVisible();
+		await parent.getByRole('button', { name: 'Continue' }).click();
+		await expect(parent.getByRole('alert')).toBeVisible();
+		await expect(parent).toHaveTitle(/^Error: /);
+		await check(parent);
+		while (!new URL(parent.url()).pathname.endsWith('/check')) {
+			const choices = parent.locator('input[name=answer]');
+			if (await choices.count()) await choices.first().check();
+			else await parent.locator('[name=text]').fill('The bus was late twice.');
+			const before = parent.url();
+			await parent.getByRole('button', { name: 'Continue' }).click();
+			await parent.waitForURL((url) => url.href !== before);
+			await check(parent);
+		}
+		await parent.locator('.check-row').first().getByRole('link', { name: /^Change/ }).click();
+		await check(parent);
+		await parent.locator('input[name=answer]').last().check();
+		await parent.getByRole('button', { name: 'Save and go back to your answers' }).click();
+		await expect(h1(parent)).toHaveText('Check your answers');
+		await check(parent);
+		await parent.getByRole('button', { name: 'Send my answers' }).click();
+		await expect(h1(parent)).toHaveText('Thank you. Your answers have been sent');
+		await check(parent);
 
 		// Paper answers go through the same pages as everyone's.
 		await page.getByRole('button', { name: 'Enter a paper response' }).click();
