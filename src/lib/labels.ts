@@ -23,17 +23,25 @@ const SECTOR_NAMES: Record<Sector, () => string> = {
 export const roleName = (role: Role): string => ROLE_NAMES[role]();
 export const sectorName = (sector: Sector): string => SECTOR_NAMES[sector]();
 
+const DATE_STYLES = {
+	dateTime: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' },
+	day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+	date: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// One formatter per style and language: a new Intl.DateTimeFormat per call costs time and
+// native memory V8 does not see, and a page of board items formats dozens of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(style: keyof typeof DATE_STYLES, locale: string): Intl.DateTimeFormat {
+	const key = `${style}:${locale}`;
+	let format = formatters.get(key);
+	if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, DATE_STYLES[style])));
+	return format;
+}
+
 /** A date and time as people in England read it: "Sunday 22 November 2026, 3:05pm". */
 export function formatDateTime(date: Date | string | number, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		hour: 'numeric',
-		minute: '2-digit',
-		timeZone: 'Europe/London'
-	}).format(new Date(date));
+	return formatter('dateTime', locale).format(new Date(date));
 }
 
 const STATUS_NAMES: Record<BoardStatus, () => string> = {
@@ -70,20 +78,10 @@ export const feedbackStatusName = (s: FeedbackStatus): string => FEEDBACK_STATUS
 
 /** A calendar day ("2026-11-22") as people read it: "22 November 2026". */
 export function formatDay(isoDate: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(`${isoDate}T00:00:00Z`));
+	return formatter('day', locale).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** An instant's day in England, as people read it. */
 export function formatDate(date: Date | string | number, locale: string): string {
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'Europe/London'
-	}).format(new Date(date));
+	return formatter('date', locale).format(new Date(date));
 }

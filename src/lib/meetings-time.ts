@@ -80,15 +80,27 @@ export function instantToLondon(at: Date): { date: string; time: string } {
 
 const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : locale);
 
+// Formatters are made once per language: each new Intl.DateTimeFormat costs time and native
+// memory V8 does not see, and a page of meetings formats dozens of times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'day' | 'clock', locale: string): Intl.DateTimeFormat {
+	const key = `${kind}:${locale}`;
+	let format = formatters.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(
+			intlLocale(locale),
+			kind === 'day'
+				? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE }
+				: { hour: 'numeric', minute: '2-digit', timeZone: ZONE }
+		);
+		formatters.set(key, format);
+	}
+	return format;
+}
+
 /** The day of an instant in England, with its weekday: "Tuesday 3 March 2026". */
 export function formatMeetingDay(at: Date, locale: string): string {
-	const format = new Intl.DateTimeFormat(intlLocale(locale), {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: ZONE
-	});
+	const format = formatter('day', locale);
 	if (locale !== 'en') return format.format(at);
 	// en-GB puts a comma after the weekday in some ICU versions; GOV.UK style has none.
 	const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
@@ -98,7 +110,7 @@ export function formatMeetingDay(at: Date, locale: string): string {
 /** A clock time in England: "6pm", "6:30pm", "midday" in English (GOV.UK style); the locale's own style otherwise. */
 export function formatClock(at: Date, locale: string): string {
 	if (locale !== 'en') {
-		return new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: ZONE }).format(at);
+		return formatter('clock', locale).format(at);
 	}
 	const { hour, minute } = londonFields(at.getTime());
 	if (minute === 0 && hour === 12) return 'midday';

@@ -3,41 +3,18 @@
  * 3 March 2026, 6pm to 8pm"), and the names of stored codes in the reader's language.
  */
 import { m } from '$lib/paraglide/messages';
+import { formatClock, formatMeetingDay } from '$lib/meetings-time';
 import type { AccessFeature, ActionStatus, AgendaKind, MeetingAudience, MeetingState } from '$lib/meetings';
 import type { SymbolId } from '$lib/symbols/catalogue';
 
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : locale);
-const ZONE = 'Europe/London';
-
-/** The day in England, written out: "Tuesday 3 March 2026". */
+/** The day in England, written out: "Tuesday 3 March 2026" (the organisers' pages say it the same way). */
 export function meetingDay(at: Date | string | number, locale: string): string {
-	const parts = new Intl.DateTimeFormat(intlLocale(locale), {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: ZONE
-	}).formatToParts(new Date(at));
-	if (locale !== 'en') return parts.map((p) => p.value).join('');
-	// en-GB puts a comma after the weekday; people write "Tuesday 3 March 2026".
-	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-	return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+	return formatMeetingDay(new Date(at), locale);
 }
 
-/** A time of day in England: "6pm", "6:30pm" in English; the language's own way otherwise. */
+/** A time of day in England: "6pm", "6:30pm", "midday" in English; the language's own way otherwise. */
 export function meetingClock(at: Date | string | number, locale: string): string {
-	if (locale !== 'en') {
-		return new Intl.DateTimeFormat(intlLocale(locale), { hour: 'numeric', minute: '2-digit', timeZone: ZONE }).format(new Date(at));
-	}
-	const parts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }).formatToParts(
-		new Date(at)
-	);
-	const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
-	const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
-	if (hour === 12 && minute === '00') return 'midday';
-	if (hour === 0 && minute === '00') return 'midnight';
-	const h12 = hour % 12 === 0 ? 12 : hour % 12;
-	return `${h12}${minute === '00' ? '' : `:${minute}`}${hour < 12 ? 'am' : 'pm'}`;
+	return formatClock(new Date(at), locale);
 }
 
 /** A point in time: "Tuesday 3 March 2026, 6pm". */
