@@ -1,3 +1,6 @@
+import { tick } from 'svelte';
+import { goto } from '$app/navigation';
+import type { SubmitFunction } from '@sveltejs/kit';
 import { superForm, type FormOptions, type SuperValidated } from 'sveltekit-superforms';
 
 /**
@@ -32,4 +35,20 @@ export function problemsFrom(
  */
 export function chorusForm<T extends Record<string, unknown>, M>(data: SuperValidated<T, M>, options: FormOptions<T, M> = {}) {
 	return superForm(data, { resetForm: false, autoFocusOnError: false, ...options });
+}
+
+/**
+ * `use:enhance` for a "move up / move down" form in an ordered list (survey questions, agenda
+ * items): after the move, the keyboard stays where it was, on the same button of the thing that
+ * moved (`#move-<id>-<direction>`), or its other button once it reaches an end.
+ */
+export function keepFocusOnMove(id: number, direction: 'up' | 'down'): SubmitFunction {
+	return () =>
+		async ({ result, update }) => {
+			if (result.type !== 'redirect') return update();
+			await goto(result.location, { invalidateAll: true, noScroll: true, keepFocus: true });
+			await tick();
+			const other = direction === 'up' ? 'down' : 'up';
+			(document.getElementById(`move-${id}-${direction}`) ?? document.getElementById(`move-${id}-${other}`))?.focus();
+		};
 }

@@ -8,9 +8,8 @@ import {
 	parseDisplay,
 	serialiseDisplay
 } from '$lib/display';
-import { isLocale } from '$lib/i18n';
-import { cookieName } from '$lib/paraglide/runtime';
 import { safeRedirectTarget } from '$lib/server/http';
+import { setLanguageCookie } from '$lib/server/language';
 import { servedOverHttps } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,17 +40,7 @@ export const actions: Actions = {
 	/** Switches the interface language (Paraglide reads this cookie) and goes back where the person was. */
 	language: async ({ request, cookies, url }) => {
 		const data = await request.formData();
-		const locale = data.get('locale');
-		if (isLocale(locale)) {
-			cookies.set(cookieName, locale, {
-				path: '/',
-				maxAge: YEAR,
-				// Paraglide's browser runtime reads it too.
-				httpOnly: false,
-				sameSite: 'lax',
-				secure: servedOverHttps(url)
-			});
-		}
+		setLanguageCookie(cookies, url, data.get('locale'));
 		const back = safeRedirectTarget(String(data.get('returnTo') ?? ''), '/settings?done=language');
 		redirect(303, back);
 	}

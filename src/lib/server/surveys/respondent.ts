@@ -2,13 +2,10 @@
  * What the respondent's pages share: open the response behind the link in the address, or send
  * the person where they should be (sign in, the closed-survey page, the confirmation).
  */
-import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { answerPath } from '$lib/surveys';
-import { isLocale } from '$lib/i18n';
-import { cookieName } from '$lib/paraglide/runtime';
 import { db } from '../db/app';
 import { DomainError } from '../errors';
-import { servedOverHttps } from '../origin';
 import type { Actor } from '../permissions';
 import { open, SignInNeededError, SurveyClosedError, type OpenedResponse } from './answering';
 
@@ -34,14 +31,6 @@ export function openDraftOrRedirect(actor: Actor, surveyId: number, token: strin
 		if (e instanceof DomainError) error(e.status, { message: e.message, code: e.code });
 		throw e;
 	}
-}
-
-const YEAR = 60 * 60 * 24 * 365;
-
-/** Switches the interface to the language the respondent chose for the survey, when the app has it. */
-export function followSurveyLanguage(cookies: Cookies, url: URL, locale: string) {
-	if (!isLocale(locale)) return;
-	cookies.set(cookieName, locale, { path: '/', maxAge: YEAR, httpOnly: false, sameSite: 'lax', secure: servedOverHttps(url) });
 }
 
 /** Links to answers are secrets: never cache them, never index them. */

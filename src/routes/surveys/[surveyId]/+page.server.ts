@@ -6,7 +6,7 @@ import { db } from '$lib/server/db/app';
 import { idParam, rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys/service';
-import { followSurveyLanguage } from '$lib/server/surveys/respondent';
+import { setLanguageCookie } from '$lib/server/language';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
@@ -52,7 +52,8 @@ export const actions: Actions = {
 			if (e instanceof surveys.SurveyClosedError) redirect(303, url.pathname);
 			rethrowAsHttp(e);
 		}
-		if (surveys.locales(db(), id).includes(locale)) followSurveyLanguage(cookies, url, locale);
+		// The site around the survey follows the language chosen for it, when the app has that language.
+		if (surveys.locales(db(), id).includes(locale)) setLanguageCookie(cookies, url, locale);
 		redirect(303, answerPath(id, token, 1));
 	},
 	/** Finds answers saved earlier by their receipt code. */
