@@ -29,11 +29,23 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'surveys.answer':           { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
 	'surveys.manage':           { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'surveys.track':            { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
-	'surveys.results':          { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false }
+	'surveys.results':          { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	// profiles: the matrix's resource is the actor's own profile, and the actor is a linked supporter (below)
+	'profiles.create':        { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false },
+	'profiles.support':       { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false },
+	'profiles.read':          { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: true },
+	'profiles.edit':          { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: true },
+	'profiles.share':         { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: true },
+	'profiles.consent':       { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: true },
+	'profiles.chooseSupporters': { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: true },
+	'profiles.signInCard':    { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false }
 };
 
-/** Someone else's account, and a thing about service 5, which the actor leads. */
-const OTHER_PERSON = { userId: 999, serviceIds: [5], ledServiceIds: [5] };
+/**
+ * Someone else's account, a thing about service 5, which the actor leads, and the profile of
+ * young person 1 (the actor, when they are a young person), who linked the actor (a supporter).
+ */
+const OTHER_PERSON = { userId: 999, serviceIds: [5], ledServiceIds: [5], profileOf: 1, linkedSupporterIds: [1] };
 
 describe('permission matrix', () => {
 	it('lists every action the app defines', () => {
@@ -78,6 +90,30 @@ describe('permission matrix', () => {
 		// a survey about no service is the forum's own: organisers only
 		expect(can(lead, 'surveys.results', { serviceIds: [], ledServiceIds: [6] })).toBe(false);
 		expect(can({ id: 3, roles: ['board_member'] }, 'surveys.results', { serviceIds: [5], ledServiceIds: [5] })).toBe(false);
+	});
+
+	it('lets only the young person and the supporters they linked open a profile', () => {
+		const sam = { id: 10, roles: ['young_person'] as Role[] };
+		const linked = { id: 20, roles: ['supporter'] as Role[] };
+		const other = { id: 21, roles: ['supporter'] as Role[] };
+		const samsProfile = { profileOf: 10, linkedSupporterIds: [20] };
+		expect(can(sam, 'profiles.read', samsProfile)).toBe(true);
+		expect(can(linked, 'profiles.edit', samsProfile)).toBe(true);
+		expect(can(other, 'profiles.read', samsProfile)).toBe(false);
+		// another young person, and a linked person who is no longer a supporter
+		expect(can({ id: 11, roles: ['young_person'] }, 'profiles.read', samsProfile)).toBe(false);
+		expect(can({ id: 20, roles: ['parent_carer'] }, 'profiles.read', samsProfile)).toBe(false);
+		// a young person id that happens to match is not enough without the role
+		expect(can({ id: 10, roles: ['supporter'] }, 'profiles.read', samsProfile)).toBe(false);
+		// the consent is the young person's alone; a supporter prints cards, the young person cannot
+		expect(can(linked, 'profiles.consent', samsProfile)).toBe(false);
+		expect(can(sam, 'profiles.signInCard', samsProfile)).toBe(false);
+		// admins link supporters for a young person who cannot yet choose, but never open the profile
+		const admin = { id: 1, roles: ['admin', 'organiser', 'service_lead', 'board_member'] as Role[] };
+		expect(can(admin, 'profiles.chooseSupporters', samsProfile)).toBe(true);
+		for (const action of ['profiles.read', 'profiles.edit', 'profiles.share', 'profiles.signInCard'] as Action[]) {
+			expect(can(admin, action, samsProfile)).toBe(false);
+		}
 	});
 
 	it('gives a person with several roles what each role allows', () => {

@@ -11,6 +11,10 @@ export type Resource = {
 	serviceIds?: readonly number[];
 	/** The services the actor leads (looked up by the calling service). */
 	ledServiceIds?: readonly number[];
+	/** Whose one-page profile it is (the young person's user id). */
+	profileOf?: number;
+	/** The supporters that young person has linked (looked up by the calling service). */
+	linkedSupporterIds?: readonly number[];
 };
 
 type Rule = (actor: NonNullable<Actor>, resource: Resource) => boolean;
@@ -23,6 +27,13 @@ const everyone: Rule = () => true;
 /** A service lead of at least one of the services the thing is about. */
 const leadsOneOf: Rule = (actor, { serviceIds = [], ledServiceIds = [] }) =>
 	has(actor, 'service_lead') && serviceIds.some((id) => ledServiceIds.includes(id));
+
+/** The young person whose profile it is, signed in as themselves. */
+const ownProfile: Rule = (actor, { profileOf }) => has(actor, 'young_person') && profileOf === actor.id;
+/** A supporter the young person has linked to their profile. */
+const linkedSupporter: Rule = (actor, { linkedSupporterIds = [] }) =>
+	has(actor, 'supporter') && linkedSupporterIds.includes(actor.id);
+const ownOrLinked: Rule = (actor, resource) => ownProfile(actor, resource) || linkedSupporter(actor, resource);
 
 /**
  * The one place roles are interpreted. Each action lists who may do it; an action that is not
@@ -76,7 +87,27 @@ const RULES = {
 	/** See the list of surveys whose results one may read (organisers; service leads for their services). */
 	'surveys.track': (actor) => isOrganiser(actor, {}) || has(actor, 'service_lead'),
 	/** Read a survey's results and export them: organisers, and leads of the services it is about. */
-	'surveys.results': (actor, resource) => isOrganiser(actor, resource) || leadsOneOf(actor, resource)
+	'surveys.results': (actor, resource) => isOrganiser(actor, resource) || leadsOneOf(actor, resource),
+
+	// Profiles belong to the young person: nobody else opens one unless the young person (or an
+	// admin, for one who cannot yet choose) linked them. Admins, organisers, service leads and
+	// board members cannot open profiles.
+	/** Make a young person's account and be linked to it (supporters). */
+	'profiles.create': (actor) => has(actor, 'supporter'),
+	/** See the young people one supports. */
+	'profiles.support': (actor) => has(actor, 'supporter'),
+	/** Open a profile and its earlier versions. */
+	'profiles.read': ownOrLinked,
+	/** Add, change and remove items, the photo; mark reviewed. */
+	'profiles.edit': ownOrLinked,
+	/** Make and revoke read-only share links. */
+	'profiles.share': ownOrLinked,
+	/** Tick or untick "count my symbols": the young person's own choice. */
+	'profiles.consent': ownProfile,
+	/** Link and unlink supporters. */
+	'profiles.chooseSupporters': (actor, resource) => ownProfile(actor, resource) || isAdmin(actor, resource),
+	/** Print a new sign-in card (new code) and reset the picture passcode. */
+	'profiles.signInCard': linkedSupporter
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

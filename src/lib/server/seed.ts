@@ -7,6 +7,7 @@ import { hashPassword } from './auth/password';
 import { seedBoardDemo } from './board/seed';
 import { seedSurveysDemo } from './surveys/seed';
 import { seedMeetingsDemo } from './meetings/seed';
+import { seedProfilesDemo } from './profiles/seed';
 
 /** Every demo account's password; listed in README. */
 export const DEMO_PASSWORD = 'chorus-demo-2026';
@@ -100,5 +101,6 @@ export async function seedDemo(
 	const board = seedBoardDemo(db, now);
 	seedSurveysDemo(db, now);
 	seedMeetingsDemo(db, now);
+	await seedProfilesDemo(db, now);
 	return { ...base, boardItems: board.items, feedback: board.feedback };
 }

@@ -98,10 +98,12 @@ export type InviteInput = { email: string; name: string; roles: Role[] };
 /**
  * Invites a person: creates their account (no password yet) with roles and a one-time
  * set-password link. Returns the new person's id and the link's token.
- * Throws ForbiddenError, or ConflictError('email_taken').
+ * Throws ForbiddenError, or ConflictError('email_taken' or 'young_person_role').
  */
 export function invite(db: Db, actor: Actor, input: InviteInput, now = new Date()) {
 	if (!can(actor, 'people.invite')) throw new ForbiddenError();
+	// young people get an account from their supporter, with a sign-in card instead of an email
+	if (input.roles.includes('young_person')) throw new ConflictError('young_person_role');
 	const email = normaliseEmail(input.email);
 	return writeTransaction(db, (tx) => {
 		if (tx.select({ id: user.id }).from(user).where(eq(user.email, email)).get()) {
@@ -127,12 +129,14 @@ export function invite(db: Db, actor: Actor, input: InviteInput, now = new Date(
 	});
 }
 
-/** Makes a fresh set-password link for a person, withdrawing older ones. Returns the token. Throws ForbiddenError, NotFoundError. */
+/** Makes a fresh set-password link for a person, withdrawing older ones. Returns the token. Throws ForbiddenError, NotFoundError, ConflictError('no_email'). */
 export function issuePasswordLink(db: Db, actor: Actor, userId: number, now = new Date()): string {
 	if (!can(actor, 'people.issuePasswordLink', { userId })) throw new ForbiddenError();
 	return writeTransaction(db, (tx) => {
 		const person = tx.select().from(user).where(eq(user.id, userId)).get();
 		if (!person) throw new NotFoundError('person_not_found');
+		// a young person signs in with a card from their supporter, never a password
+		if (person.email === null) throw new ConflictError('no_email');
 		const token = newPasswordToken(tx, userId, person.passwordHash ? 'reset' : 'invite', now);
 		audit.record(tx, {
 			actorId: actor!.id,
@@ -157,8 +161,9 @@ function activeAdminCount(db: Db, exceptUserId?: number): number {
 }
 
 /**
- * Replaces a person's roles. Refuses to leave the area without an active admin.
- * Throws ForbiddenError, NotFoundError, ConflictError('last_admin').
+ * Replaces a person's roles. Refuses to leave the area without an active admin, and to give or
+ * take away the young person role (it comes only with a young person's account, made by a supporter).
+ * Throws ForbiddenError, NotFoundError, ConflictError('last_admin' or 'young_person_role').
  */
 export function changeRoles(db: Db, actor: Actor, userId: number, roles: Role[], now = new Date()): void {
 	if (!can(actor, 'people.changeRoles', { userId })) throw new ForbiddenError();
@@ -167,6 +172,10 @@ export function changeRoles(db: Db, actor: Actor, userId: number, roles: Role[],
 		const person = tx.select().from(user).where(eq(user.id, userId)).get();
 		if (!person) throw new NotFoundError('person_not_found');
 		const before = rolesOf(tx, userId);
+		// young people have no email and sign in with a card: the role comes only with that account
+		if (before.includes('young_person') !== wanted.includes('young_person') || (person.email === null && wanted.length !== 1)) {
+			throw new ConflictError('young_person_role');
+		}
 		if (before.includes('admin') && !wanted.includes('admin') && activeAdminCount(tx, userId) === 0) {
 			throw new ConflictError('last_admin');
 		}
@@ -210,7 +219,8 @@ export function setDisabled(db: Db, actor: Actor, userId: number, disabled: bool
 
 export type PersonSummary = {
 	id: number;
-	email: string;
+	/** null for a young person, who signs in with a card instead */
+	email: string | null;
 	name: string;
 	roles: Role[];
 	disabled: boolean;

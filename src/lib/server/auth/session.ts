@@ -18,7 +18,7 @@ const SLIDE_AFTER_MS = HOUR;
 export const SESSION_COOKIE = 'chorus_session';
 
 /** The person behind a valid session, as the app sees them. */
-export type SessionUser = { id: number; email: string; name: string; roles: Role[] };
+export type SessionUser = { id: number; email: string | null; name: string; roles: Role[] };
 
 /** Starts a session for a person. Returns the token for the cookie (never stored) and the row. */
 export function createSession(db: Db, userId: number, now = new Date()) {

@@ -1,10 +1,13 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../roles';
 
-/** A person who can sign in. Email is stored lower-cased so look-ups are exact. */
+/**
+ * A person who can sign in. Email is stored lower-cased so look-ups are exact. Young people have
+ * no email: they sign in with a card code and a picture passcode (`young_person`).
+ */
 export const user = sqliteTable('user', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
-	email: text('email').notNull().unique(),
+	email: text('email').unique(),
 	name: text('name').notNull(),
 	/** argon2id PHC string; null until the person sets a password from their invitation. */
 	passwordHash: text('password_hash'),

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb } from './index';
+import { createDb, MIGRATIONS_FOLDER } from './index';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -45,5 +45,37 @@ describe('createDb', () => {
 		expect(() =>
 			db.$client.prepare('INSERT INTO user_role (user_id, role) VALUES (999, ?)').run('admin')
 		).toThrow(/FOREIGN KEY/);
+	});
+
+	it('keeps every row that refers to a person when a migration rebuilds the user table', () => {
+		// 0005 makes user.email optional, which SQLite does by copying the table: a DROP with
+		// foreign keys on would cascade-delete sessions, roles and more.
+		const dir = mkdtempSync(join(tmpdir(), 'chorus-db-'));
+		dirs.push(dir);
+		const older = join(dir, 'migrations');
+		cpSync(MIGRATIONS_FOLDER, older, { recursive: true });
+		const journalFile = join(older, 'meta', '_journal.json');
+		const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+		journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0005');
+		writeFileSync(journalFile, JSON.stringify(journal));
+		const file = join(dir, 'chorus.db');
+		const before = createDb(file, older);
+		const now = Date.now();
+		before.$client.exec(`
+			INSERT INTO user (id, email, name, created_at) VALUES (7, 'a@example.org', 'A', ${now});
+			INSERT INTO user_role (user_id, role) VALUES (7, 'organiser');
+			INSERT INTO session (id, user_id, created_at, expires_at, absolute_expires_at) VALUES ('s', 7, ${now}, ${now + 1000}, ${now + 1000});
+		`);
+		before.$client.close();
+
+		const after = createDb(file);
+		const count = (table: string) =>
+			(after.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+		expect([count('user'), count('user_role'), count('session')]).toEqual([1, 1, 1]);
+		expect(after.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+		// a young person has no email
+		after.$client.exec(`INSERT INTO user (email, name, created_at) VALUES (NULL, 'Sam', ${now})`);
+		expect(count('user')).toBe(2);
+		after.$client.close();
 	});
 });

@@ -12,20 +12,27 @@ export const MIGRATIONS_FOLDER = resolve(process.env.CHORUS_MIGRATIONS ?? 'drizz
 
 /**
  * Opens (creating if needed) the SQLite database at `path` (":memory:" for tests), sets the
- * pragmas every connection needs and applies the migrations in `drizzle/`. Returns the Drizzle
+ * pragmas every connection needs and applies the migrations in `drizzle/` (or `migrationsFolder`). Returns the Drizzle
  * database; the raw better-sqlite3 handle is `db.$client`.
  */
-export function createDb(path: string): Db {
+export function createDb(path: string, migrationsFolder = MIGRATIONS_FOLDER): Db {
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const sqlite = new Database(path);
 	// WAL lets readers go on while one writer writes; FULL means an acknowledged answer
 	// survives a power cut; busy_timeout makes a second writer wait rather than fail.
 	sqlite.pragma('journal_mode = WAL');
-	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = FULL');
 	const db = drizzle(sqlite, { schema }) as Db;
-	migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+	// SQLite changes a column by copying its table to a new one and dropping the old. With foreign
+	// keys on, that DROP would cascade-delete every row referring to the table (sessions, roles...),
+	// and the pragma cannot change inside the migrator's transaction, so keys are off while the
+	// migrations run and every reference is checked before they come back on.
+	sqlite.pragma('foreign_keys = OFF');
+	migrate(db, { migrationsFolder });
+	const broken = sqlite.pragma('foreign_key_check') as unknown[];
+	if (broken.length) throw new Error(`Migration left ${broken.length} broken references`);
+	sqlite.pragma('foreign_keys = ON');
 	return db;
 }
 

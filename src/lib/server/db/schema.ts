@@ -6,3 +6,4 @@ export * from './settings.schema';
 export * from './board.schema';
 export * from './surveys.schema';
 export * from './meetings.schema';
+export * from './profiles.schema';

@@ -15,7 +15,7 @@ export type ServiceInput = {
 };
 
 export type ServiceWithLeads = typeof service.$inferSelect & {
-	leads: { id: number; name: string; email: string }[];
+	leads: { id: number; name: string; email: string | null }[];
 };
 
 function leadsOf(db: Db, serviceIds: number[]) {

@@ -1,0 +1,145 @@
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { PROFILE_SECTIONS } from '../../profiles';
+import { user } from './accounts.schema';
+
+/**
+ * A young person's way of signing in, beside their `user` row (which has no email or password).
+ * The card code and the picture passcode are stored only as hashes.
+ */
+export const youngPerson = sqliteTable('young_person', {
+	userId: integer('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	/** Optional, as the young person or their school says it ("Year 7"). */
+	yearGroup: text('year_group'),
+	/** SHA-256 of the normalised card code; unique, so a code finds one young person. */
+	signInCodeHash: text('sign_in_code_hash').notNull().unique(),
+	/** argon2id of the three passcode pictures in order; null until the young person chooses. */
+	passcodeHash: text('passcode_hash'),
+	createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+	/** Day-precise is enough: kept to find profiles nobody has used for a long time. */
+	lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' })
+});
+
+/** The supporters a young person (or an admin, for one who cannot yet choose) lets see the profile. */
+export const profileSupporter = sqliteTable(
+	'profile_supporter',
+	{
+		youngPersonId: integer('young_person_id')
+			.notNull()
+			.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+		supporterId: integer('supporter_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		linkedBy: integer('linked_by').references(() => user.id, { onDelete: 'set null' }),
+		linkedAt: integer('linked_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.youngPersonId, t.supporterId] }),
+		// serves "young people I support": a supporter's own list
+		index('profile_supporter_supporter_idx').on(t.supporterId)
+	]
+);
+
+/** The profile's own settings; its items are in `profile_item`. One row per young person. */
+export const profile = sqliteTable('profile', {
+	youngPersonId: integer('young_person_id')
+		.primaryKey()
+		.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+	/** The young person ticked "count my symbols in the area's pupil-voice summary". */
+	countMySymbols: integer('count_my_symbols', { mode: 'boolean' }).notNull().default(false),
+	/** The number of the latest saved version (0 before the first save). */
+	version: integer('version').notNull().default(0),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+	reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+	reviewedBy: integer('reviewed_by').references(() => user.id, { onDelete: 'set null' })
+});
+
+/** The optional photo, re-encoded on the server (no metadata), kept apart so lists never load it. */
+export const profilePhoto = sqliteTable('profile_photo', {
+	youngPersonId: integer('young_person_id')
+		.primaryKey()
+		.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+	bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+	description: text('description').notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** One thing on the profile: a symbol, own words, or both, in one section. */
+export const profileItem = sqliteTable(
+	'profile_item',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		youngPersonId: integer('young_person_id')
+			.notNull()
+			.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+		section: text('section', { enum: PROFILE_SECTIONS }).notNull(),
+		symbolId: text('symbol_id'),
+		words: text('words'),
+		position: integer('position').notNull(),
+		/** Who wrote it: the young person, or a supporter (then shown as "written by ..."). */
+		writtenBy: integer('written_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	// serves the profile page: every item of one profile in section order
+	(t) => [index('profile_item_profile_idx').on(t.youngPersonId, t.section, t.position)]
+);
+
+/**
+ * Every save of a profile, as a snapshot of all its items (JSON, with writers' names as they were),
+ * so an earlier version reads the same even after items or people change.
+ */
+export const profileVersion = sqliteTable(
+	'profile_version',
+	{
+		youngPersonId: integer('young_person_id')
+			.notNull()
+			.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+		savedBy: integer('saved_by').references(() => user.id, { onDelete: 'set null' }),
+		/** What this save did: 'added', 'changed', 'removed', 'photo'... */
+		change: text('change').notNull(),
+		snapshot: text('snapshot').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.youngPersonId, t.number] })]
+);
+
+/** A read-only link to a profile that expires and can be revoked. */
+export const profileShareLink = sqliteTable(
+	'profile_share_link',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** SHA-256 of the token in the link: the link itself is never stored. */
+		tokenHash: text('token_hash').notNull().unique(),
+		youngPersonId: integer('young_person_id')
+			.notNull()
+			.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+		/** Who it is for, in the maker's words ("Ms Khan, new class teacher"). */
+		label: text('label').notNull(),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' })
+	},
+	// serves the share page: one profile's links
+	(t) => [index('profile_share_link_profile_idx').on(t.youngPersonId)]
+);
+
+/** Each opening of a share link: when, never who (no address, no browser). */
+export const profileShareOpen = sqliteTable(
+	'profile_share_open',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		shareLinkId: integer('share_link_id')
+			.notNull()
+			.references(() => profileShareLink.id, { onDelete: 'cascade' }),
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	// serves the share page's "opened N times, last on ..." for each link
+	(t) => [index('profile_share_open_link_idx').on(t.shareLinkId)]
+);
+
+export type ProfileItem = typeof profileItem.$inferSelect;

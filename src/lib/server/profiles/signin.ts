@@ -1,0 +1,219 @@
+/**
+ * Young people's accounts and how they sign in without a memory test: a card with a short code
+ * (and a QR code) from their supporter, then a picture passcode of three pictures in order.
+ * Codes and passcodes are stored only as hashes; wrong tries are throttled like passwords.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import {
+	CODE_ALPHABET,
+	CODE_LENGTH,
+	PASSCODE_LENGTH,
+	isPasscodeSymbol,
+	normaliseCode
+} from '$lib/profiles';
+import { writeTransaction, type Db } from '../db';
+import { profile, profileSupporter, user, userRole, youngPerson } from '../db/schema';
+import { can, type Actor } from '../permissions';
+import { ForbiddenError, ValidationError } from '../errors';
+import * as audit from '../audit/service';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
+import { createSession, invalidateUserSessions } from '../auth/session';
+import { checkThrottle, recordFailure, recordSuccess, type ThrottleKeys } from '../auth/throttle';
+import { hashToken } from '../auth/tokens';
+import { profileResource } from './access';
+
+/** A new random card code (normalised form). Rejection sampling keeps every character equally likely. */
+export function generateCode(): string {
+	const limit = 256 - (256 % CODE_ALPHABET.length);
+	let code = '';
+	while (code.length < CODE_LENGTH) {
+		const bytes = new Uint8Array(16);
+		crypto.getRandomValues(bytes);
+		for (const b of bytes) {
+			if (b < limit && code.length < CODE_LENGTH) code += CODE_ALPHABET[b % CODE_ALPHABET.length];
+		}
+	}
+	return code;
+}
+
+/** What a card code is stored as (also used by the demo seed to give a known code). */
+export function codeHash(code: string): string {
+	return hashToken(`sign-in-code:${normaliseCode(code)}`);
+}
+
+/** Puts a fresh code on the young person; returns it (the only time it exists in the clear). */
+function issueCode(tx: Db, youngPersonId: number): string {
+	for (;;) {
+		const code = generateCode();
+		const hash = codeHash(code);
+		// 29^8 codes: a clash is vanishingly rare, but a unique index would turn one into a 500
+		if (tx.select({ id: youngPerson.userId }).from(youngPerson).where(eq(youngPerson.signInCodeHash, hash)).get()) continue;
+		tx.update(youngPerson).set({ signInCodeHash: hash }).where(eq(youngPerson.userId, youngPersonId)).run();
+		return code;
+	}
+}
+
+export type NewYoungPerson = { name: string; yearGroup?: string | null };
+
+/**
+ * A supporter makes a young person's account (a first or chosen name, optional year group; no
+ * surname, email or date of birth) and is linked to their profile. Returns the id and the
+ * sign-in card code. Throws ForbiddenError or ValidationError('name').
+ */
+export function createYoungPerson(db: Db, actor: Actor, input: NewYoungPerson, now = new Date()) {
+	if (!can(actor, 'profiles.create')) throw new ForbiddenError();
+	const name = input.name.trim();
+	if (!name || name.length > 40) throw new ValidationError('name', 'Give a first name or chosen name of up to 40 letters.');
+	const yearGroup = input.yearGroup?.trim() || null;
+	return writeTransaction(db, (tx) => {
+		const { id } = tx.insert(user).values({ email: null, name, createdAt: now }).returning({ id: user.id }).get();
+		tx.insert(userRole).values({ userId: id, role: 'young_person' }).run();
+		// a placeholder hash until issueCode picks one that is free
+		tx.insert(youngPerson)
+			.values({ userId: id, yearGroup, signInCodeHash: `pending:${id}`, createdBy: actor!.id, createdAt: now })
+			.run();
+		const code = issueCode(tx, id);
+		tx.insert(profile).values({ youngPersonId: id, updatedAt: now }).run();
+		tx.insert(profileSupporter).values({ youngPersonId: id, supporterId: actor!.id, linkedBy: actor!.id, linkedAt: now }).run();
+		audit.record(tx, { actorId: actor!.id, action: 'young_person.created', subjectType: 'user', subjectId: id, at: now });
+		return { id, code };
+	});
+}
+
+/**
+ * A linked supporter prints a new sign-in card: a new code, so the old card stops working.
+ * Returns the code. Throws NotFoundError or ForbiddenError.
+ */
+export function newSignInCode(db: Db, actor: Actor, youngPersonId: number, now = new Date()): string {
+	if (!can(actor, 'profiles.signInCard', profileResource(db, youngPersonId))) throw new ForbiddenError();
+	return writeTransaction(db, (tx) => {
+		const code = issueCode(tx, youngPersonId);
+		audit.record(tx, { actorId: actor!.id, action: 'young_person.new_card', subjectType: 'user', subjectId: youngPersonId, at: now });
+		return code;
+	});
+}
+
+/**
+ * A linked supporter clears a forgotten picture passcode: the young person chooses a new one at
+ * their next sign-in, and is signed out everywhere. Throws NotFoundError or ForbiddenError.
+ */
+export function resetPasscode(db: Db, actor: Actor, youngPersonId: number, now = new Date()): void {
+	if (!can(actor, 'profiles.signInCard', profileResource(db, youngPersonId))) throw new ForbiddenError();
+	writeTransaction(db, (tx) => {
+		tx.update(youngPerson).set({ passcodeHash: null }).where(eq(youngPerson.userId, youngPersonId)).run();
+		invalidateUserSessions(tx, youngPersonId);
+		audit.record(tx, { actorId: actor!.id, action: 'young_person.passcode_reset', subjectType: 'user', subjectId: youngPersonId, at: now });
+	});
+}
+
+export type CardCheck =
+	| { ok: true; youngPersonId: number; name: string; hasPasscode: boolean }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+/** Throttle keys: the card (so one card's passcode cannot be guessed fast) and the address. */
+function keysFor(code: string, address: string): ThrottleKeys {
+	return { account: hashToken(`card:${normaliseCode(code)}`), address: hashToken(`address:${address}`) };
+}
+
+function findByCode(db: Db, code: string) {
+	return db
+		.select({ id: user.id, name: user.name, passcodeHash: youngPerson.passcodeHash })
+		.from(youngPerson)
+		.innerJoin(user, and(eq(user.id, youngPerson.userId), isNull(user.disabledAt)))
+		.where(eq(youngPerson.signInCodeHash, codeHash(code)))
+		.get();
+}
+
+/**
+ * First step of signing in: is this a card code in use? A wrong code counts as a failed try.
+ * Returns who it belongs to (first name only, to greet them) and whether they have a passcode yet.
+ */
+export function checkCard(db: Db, input: { code: string; address: string }, now = new Date()): CardCheck {
+	const keys = keysFor(input.code, input.address);
+	const gate = checkThrottle(db, keys, now);
+	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+	const found = normaliseCode(input.code).length === 8 ? findByCode(db, input.code) : undefined;
+	if (!found) {
+		recordFailure(db, keys, now);
+		return { ok: false, reason: 'invalid' };
+	}
+	return { ok: true, youngPersonId: found.id, name: found.name, hasPasscode: found.passcodeHash !== null };
+}
+
+/** The pictures as stored in the hash: ids in order, separated by spaces. Throws ValidationError. */
+function passcodeText(picks: readonly string[]): string {
+	if (picks.length !== PASSCODE_LENGTH || !picks.every(isPasscodeSymbol)) {
+		throw new ValidationError('passcode', `Choose ${PASSCODE_LENGTH} pictures.`);
+	}
+	return picks.join(' ');
+}
+
+export type PasscodeSignIn =
+	| { ok: true; youngPersonId: number; token: string; session: ReturnType<typeof createSession>['session'] }
+	| { ok: false; reason: 'invalid' | 'no_passcode' | 'has_passcode' }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+function startSession(db: Db, youngPersonId: number, keys: ThrottleKeys, now: Date): PasscodeSignIn {
+	recordSuccess(db, keys);
+	// the day is enough to find profiles nobody uses any more
+	const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+	db.update(youngPerson).set({ lastSignInAt: day }).where(eq(youngPerson.userId, youngPersonId)).run();
+	const { token, session } = createSession(db, youngPersonId, now);
+	return { ok: true, youngPersonId, token, session };
+}
+
+/**
+ * Second step: the card code and three pictures in order. On success starts a session. A wrong
+ * passcode, an unknown code and a disabled account all answer 'invalid' and count as a failed try.
+ */
+export async function signInWithPasscode(
+	db: Db,
+	input: { code: string; picks: readonly string[]; address: string },
+	now = new Date()
+): Promise<PasscodeSignIn> {
+	const text = passcodeText(input.picks);
+	const keys = keysFor(input.code, input.address);
+	const gate = checkThrottle(db, keys, now);
+	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+	const found = findByCode(db, input.code);
+	if (found && found.passcodeHash === null) return { ok: false, reason: 'no_passcode' };
+	const matches = found?.passcodeHash ? await verifyPassword(found.passcodeHash, text) : await verifyAgainstDummy(text);
+	if (!found || !matches) {
+		recordFailure(db, keys, now);
+		return { ok: false, reason: 'invalid' };
+	}
+	return startSession(db, found.id, keys, now);
+}
+
+/**
+ * First sign-in with a card (or after a reset): the young person chooses their three pictures,
+ * and is signed in. Answers 'has_passcode' if one was chosen meanwhile (a second tab, a double click).
+ */
+export async function choosePasscode(
+	db: Db,
+	input: { code: string; picks: readonly string[]; address: string },
+	now = new Date()
+): Promise<PasscodeSignIn> {
+	const text = passcodeText(input.picks);
+	const keys = keysFor(input.code, input.address);
+	const gate = checkThrottle(db, keys, now);
+	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+	const found = findByCode(db, input.code);
+	if (!found) {
+		recordFailure(db, keys, now);
+		return { ok: false, reason: 'invalid' };
+	}
+	const hash = await hashPassword(text);
+	return writeTransaction(db, (tx) => {
+		// only while there is none: the check and the write are one transaction
+		const set = tx
+			.update(youngPerson)
+			.set({ passcodeHash: hash })
+			.where(and(eq(youngPerson.userId, found.id), isNull(youngPerson.passcodeHash)))
+			.run();
+		if (set.changes === 0) return { ok: false, reason: 'has_passcode' } as const;
+		audit.record(tx, { actorId: found.id, action: 'young_person.passcode_chosen', subjectType: 'user', subjectId: found.id, at: now });
+		return startSession(tx, found.id, keys, now);
+	});
+}
