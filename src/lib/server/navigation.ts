@@ -6,6 +6,8 @@ const ITEMS = [
 	{ id: 'feedback', href: '/feedback', action: 'feedback.send' },
 	{ id: 'surveys', href: '/surveys', action: 'surveys.answer' },
 	{ id: 'meetings', href: '/meetings', action: 'meetings.read' },
+	{ id: 'myProfile', href: '/my-profile', action: 'profiles.own' },
+	{ id: 'youngPeople', href: '/young-people', action: 'profiles.support' },
 	{ id: 'manageSurveys', href: '/manage/surveys', action: 'surveys.track' },
 	{ id: 'manageMeetings', href: '/manage/meetings', action: 'meetings.manage' },
 	{ id: 'followUp', href: '/manage/board', action: 'board.track' },

@@ -14,7 +14,7 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'people.issuePasswordLink': { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'audit.read':               { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'services.manage':          { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
-	'account.changePassword':   { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
+	'account.changePassword':   { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: false },
 	'settings.manage':          { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'board.read':               { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
 	'board.manage':             { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
@@ -32,6 +32,7 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'surveys.results':          { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	// profiles: the matrix's resource is the actor's own profile, and the actor is a linked supporter (below)
 	'profiles.create':        { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false },
+	'profiles.own':             { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: true },
 	'profiles.support':       { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false },
 	'profiles.read':          { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: true },
 	'profiles.edit':          { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: true },

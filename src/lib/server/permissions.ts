@@ -54,8 +54,8 @@ const RULES = {
 	'audit.read': isAdmin,
 	/** Add, edit and archive services and choose their leads. */
 	'services.manage': isAdmin,
-	/** Change one's own password. */
-	'account.changePassword': anyoneSignedIn,
+	/** Change one's own password (young people have none: they sign in with a card). */
+	'account.changePassword': (actor) => !has(actor, 'young_person') || actor.roles.length > 1,
 	/** Change the area's settings ("we reply within N weeks"...). */
 	'settings.manage': isAdmin,
 
@@ -94,6 +94,8 @@ const RULES = {
 	// board members cannot open profiles.
 	/** Make a young person's account and be linked to it (supporters). */
 	'profiles.create': (actor) => has(actor, 'supporter'),
+	/** Open one's own profile (young people). */
+	'profiles.own': (actor) => has(actor, 'young_person'),
 	/** See the young people one supports. */
 	'profiles.support': (actor) => has(actor, 'supporter'),
 	/** Open a profile and its earlier versions. */
