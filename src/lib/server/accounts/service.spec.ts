@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { validateSessionToken } from '../auth/session';
 import { addPerson, testDb } from '../testing';
 import * as accounts from './service';
+import { createYoungPerson } from '../profiles/signin';
 
 const ADDRESS = '192.0.2.10';
 
@@ -113,6 +114,28 @@ describe('people admin', () => {
 		expect(db.select().from(userRole).where(eq(userRole.userId, person.id)).all().map((r) => r.role).sort()).toEqual(['admin', 'organiser']);
 		const entry = db.select().from(auditEntry).where(eq(auditEntry.subjectId, String(person.id))).get();
 		expect(JSON.parse(entry!.details)).toEqual({ before: ['parent_carer'], after: ['admin', 'organiser'] });
+	});
+
+	it('keeps the young person role to accounts made by a supporter, which have no email or password link', () => {
+		const db = testDb();
+		const admin = addPerson(db, ['admin']);
+		const supporter = addPerson(db, ['supporter']);
+		const { id } = createYoungPerson(db, supporter, { name: 'Sam' });
+		const code = (e: unknown) => (e as ConflictError).code;
+		const attempt = (fn: () => unknown) => {
+			try {
+				fn();
+			} catch (e) {
+				return code(e);
+			}
+			return 'allowed';
+		};
+		expect(attempt(() => accounts.invite(db, admin, { email: 'kid@example.org', name: 'Kid', roles: ['young_person'] }))).toBe('young_person_role');
+		expect(attempt(() => accounts.changeRoles(db, admin, supporter.id, ['supporter', 'young_person']))).toBe('young_person_role');
+		expect(attempt(() => accounts.changeRoles(db, admin, id, ['organiser']))).toBe('young_person_role');
+		expect(attempt(() => accounts.changeRoles(db, admin, id, ['young_person', 'organiser']))).toBe('young_person_role');
+		expect(attempt(() => accounts.issuePasswordLink(db, admin, id))).toBe('no_email');
+		expect(accounts.getPerson(db, admin, id)).toMatchObject({ email: null, roles: ['young_person'], hasPassword: false });
 	});
 
 	it('disabling ends every session at once; re-enabling lets the person back in', async () => {
