@@ -32,3 +32,50 @@ function field(cell: CsvCell): string {
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
 	return '\uFEFF' + rows.map((row) => row.map(field).join(',') + '\r\n').join('');
 }
+
+/**
+ * Reads a CSV document (RFC 4180: quoted fields may hold commas, quotes as "" and line breaks;
+ * CRLF or LF line ends; a leading byte-order mark is ignored). Returns rows of fields; blank
+ * lines are skipped. A quote left open at the end throws a RangeError naming the line.
+ */
+export function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let fieldText = '';
+	let quoted = false;
+	let line = 1;
+	let quoteLine = 0;
+	const src = text.replace(/^\uFEFF/, '');
+	const endRow = () => {
+		row.push(fieldText);
+		if (!(row.length === 1 && row[0].trim() === '')) rows.push(row);
+		row = [];
+		fieldText = '';
+	};
+	for (let i = 0; i < src.length; i++) {
+		const c = src[i];
+		if (quoted) {
+			if (c === '"' && src[i + 1] === '"') {
+				fieldText += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else {
+				if (c === '\n') line++;
+				fieldText += c;
+			}
+		} else if (c === '"' && fieldText === '') {
+			quoted = true;
+			quoteLine = line;
+		} else if (c === ',') {
+			row.push(fieldText);
+			fieldText = '';
+		} else if (c === '\n' || c === '\r') {
+			if (c === '\r' && src[i + 1] === '\n') i++;
+			endRow();
+			line++;
+		} else fieldText += c;
+	}
+	if (quoted) throw new RangeError(`A quote opened on line ${quoteLine} is never closed.`);
+	if (fieldText !== '' || row.length) endRow();
+	return rows;
+}

@@ -30,6 +30,14 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'surveys.manage':           { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'surveys.track':            { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
 	'surveys.results':          { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	// service_lead: allowed because the matrix's resource is about a service they lead
+	'standards.manage':       { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'standards.read':         { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: false, parent_carer: false, young_person: false },
+	'standards.enterFigures': { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'reports.read':           { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: false, parent_carer: false, young_person: false },
+	'reports.comment':        { visitor: false, admin: true, organiser: true, service_lead: false, board_member: true, supporter: false, parent_carer: false, young_person: false },
+	'reports.manage':         { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false },
+	'reports.readPublished':  { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true },
 	// profiles: the matrix's resource is the actor's own profile, and the actor is a linked supporter (below)
 	'profiles.create':        { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false },
 	'profiles.own':             { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: true },
@@ -69,7 +77,7 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend'].includes(action)
+				['account.changePassword', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished'].includes(action)
 			);
 		}
 	});
@@ -115,6 +123,15 @@ describe('permission matrix', () => {
 		for (const action of ['profiles.read', 'profiles.edit', 'profiles.share', 'profiles.signInCard'] as Action[]) {
 			expect(can(admin, action, samsProfile)).toBe(false);
 		}
+	});
+
+	it('lets a service lead enter figures only for standards of a service they lead', () => {
+		const lead = { id: 3, roles: ['service_lead'] as Role[] };
+		expect(can(lead, 'standards.enterFigures', { serviceIds: [5], ledServiceIds: [5] })).toBe(true);
+		expect(can(lead, 'standards.enterFigures', { serviceIds: [6], ledServiceIds: [5] })).toBe(false);
+		// an area-wide standard belongs to no service: organisers only
+		expect(can(lead, 'standards.enterFigures', { serviceIds: [], ledServiceIds: [5] })).toBe(false);
+		expect(can({ id: 3, roles: ['organiser'] }, 'standards.enterFigures', { serviceIds: [] })).toBe(true);
 	});
 
 	it('gives a person with several roles what each role allows', () => {

@@ -89,6 +89,21 @@ const RULES = {
 	/** Read a survey's results and export them: organisers, and leads of the services it is about. */
 	'surveys.results': (actor, resource) => isOrganiser(actor, resource) || leadsOneOf(actor, resource),
 
+	/** Define, change and archive service standards; link survey questions to them. */
+	'standards.manage': isOrganiser,
+	/** See standards and their figures (staff who follow up and the board). */
+	'standards.read': (actor) => ['organiser', 'admin', 'service_lead', 'board_member'].some((r) => has(actor, r as Role)),
+	/** Enter or import operational figures: organisers, and the lead of the standard's service. */
+	'standards.enterFigures': (actor, resource) => isOrganiser(actor, resource) || leadsOneOf(actor, resource),
+	/** Read draft reports (published ones are public). */
+	'reports.read': (actor) => ['organiser', 'admin', 'service_lead', 'board_member'].some((r) => has(actor, r as Role)),
+	/** Comment on a draft report. */
+	'reports.comment': (actor) => has(actor, 'board_member') || isOrganiser(actor, {}),
+	/** Start draft reports, approve and publish them. */
+	'reports.manage': isOrganiser,
+	/** Read published reports. */
+	'reports.readPublished': everyone,
+
 	// Profiles belong to the young person: nobody else opens one unless the young person (or an
 	// admin, for one who cannot yet choose) linked them. Admins, organisers, service leads and
 	// board members cannot open profiles.
@@ -116,7 +131,7 @@ export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Actions a visitor (not signed in) may take. */
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read']);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished']);
 
 /** Whether `actor` may do `action` (to `resource`). Denies anything not explicitly allowed. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

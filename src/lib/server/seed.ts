@@ -8,6 +8,7 @@ import { seedBoardDemo } from './board/seed';
 import { seedSurveysDemo } from './surveys/seed';
 import { seedMeetingsDemo } from './meetings/seed';
 import { seedProfilesDemo } from './profiles/seed';
+import { seedReportsDemo } from './reports/seed';
 
 /** Every demo account's password; listed in README. */
 export const DEMO_PASSWORD = 'chorus-demo-2026';
@@ -102,5 +103,6 @@ export async function seedDemo(
 	seedSurveysDemo(db, now);
 	seedMeetingsDemo(db, now);
 	await seedProfilesDemo(db, now);
+	seedReportsDemo(db, now);
 	return { ...base, boardItems: board.items, feedback: board.feedback };
 }

@@ -7,3 +7,4 @@ export * from './board.schema';
 export * from './surveys.schema';
 export * from './meetings.schema';
 export * from './profiles.schema';
+export * from './standards.schema';

@@ -90,7 +90,9 @@ export const surveyQuestion = sqliteTable(
 	},
 	(t) => [
 		// serves loading a survey's questions in order
-		index('survey_question_survey_idx').on(t.surveyId, t.position)
+		index('survey_question_survey_idx').on(t.surveyId, t.position),
+		// serves the board's report: the questions linked to each standard
+		index('survey_question_standard_idx').on(t.standardId)
 	]
 );
 
@@ -279,7 +281,11 @@ export const surveyTally = sqliteTable(
 		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }).notNull(),
 		count: integer('count').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.questionId, t.optionId, t.day, t.respondentGroup] })]
+	(t) => [
+		primaryKey({ columns: [t.questionId, t.optionId, t.day, t.respondentGroup] }),
+		// serves the board's report: one question's counts over a period, read from the index alone
+		index('survey_tally_question_day_idx').on(t.questionId, t.day, t.optionId, t.respondentGroup, t.count)
+	]
 );
 
 export type Survey = typeof survey.$inferSelect;

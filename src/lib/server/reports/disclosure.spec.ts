@@ -122,6 +122,23 @@ describe('suppressBreakdown', () => {
 		expect(() => suppressBreakdown(cells(3, 4), 7.5)).toThrow(RangeError);
 	});
 
+	it('hides at most one complementary cell, and only one that is needed', () => {
+		fc.assert(
+			fc.property(fc.array(count, { minLength: 1, maxLength: 8 }), (counts) => {
+				const result = suppressBreakdown(cells(...counts), sum(counts));
+				const complements = result.cells.filter((cell) => cell.reason === 'secondary');
+				expect(complements.length).toBeLessThanOrEqual(1);
+				if (complements.length === 1) {
+					// Without it the small cells would be pinned: a lone one is the total minus the
+					// shown cells, and several 1s are forced when their sum equals their number.
+					const primary = result.cells.filter((cell) => cell.reason === 'primary');
+					expect(primary.length === 1 || primary.every((cell) => cell.count === 1)).toBe(true);
+				}
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
 	it('leaves its input alone', () => {
 		const input = cells(3, 20, 12);
 		const copy = structuredClone(input);
@@ -186,30 +203,31 @@ describe('suppressBreakdown', () => {
 });
 
 /**
- * The table as a visitor sees it: cells, then row totals as an extra column, column totals as an
- * extra row and the grand total in the corner; null where a figure is hidden.
+ * The table with its totals: cells, then row totals as an extra column, column totals as an extra
+ * row and the grand total in the corner. Built here from the counts, not taken from the result.
  */
-function published(counts: number[][], result: TableSuppression): (number | null)[][] {
-	const r = counts.length;
-	const c = counts[0].length;
-	const view: (number | null)[][] = counts.map((row, i) => [
-		...row.map((value, j) => (result.hidden[i][j] ? null : value)),
-		result.rowTotalShown[i] ? result.rowTotals[i] : null
-	]);
-	view.push([...result.colTotals.map((value, j) => (result.colTotalShown[j] ? value : null)), result.grandTotalShown ? result.grandTotal : null]);
-	expect(view.length).toBe(r + 1);
-	expect(view[0].length).toBe(c + 1);
-	return view;
+/** Which figures of the extended table a result hides. */
+function hiddenGrid(result: TableSuppression): boolean[][] {
+	return [
+		...result.hidden.map((row, i) => [...row, !result.rowTotalShown[i]]),
+		[...result.colTotalShown.map((shown) => !shown), !result.grandTotalShown]
+	];
 }
 
-/** Everything a visitor could check against a candidate table: the shown figures match, hidden ones are >= 1, all sums hold. */
+/** The table as a visitor sees it: null where a figure is hidden. */
+function published(actual: number[][], hidden: boolean[][]): (number | null)[][] {
+	return actual.map((line, i) => line.map((value, j) => (hidden[i][j] ? null : value)));
+}
+
+/** Everything a visitor can check a candidate table against: shown figures match, hidden ones are >= 1, all sums hold. */
 function consistent(candidate: number[][], view: (number | null)[][]): boolean {
 	const r = candidate.length - 1;
 	const c = candidate[0].length - 1;
 	for (let i = 0; i <= r; i++) {
 		for (let j = 0; j <= c; j++) {
 			const shown = view[i][j];
-			if (shown === null ? candidate[i][j] < 1 || !Number.isInteger(candidate[i][j]) : candidate[i][j] !== shown) return false;
+			const value = candidate[i][j];
+			if (shown === null ? value < 1 || !Number.isInteger(value) : value !== shown) return false;
 		}
 	}
 	for (let i = 0; i <= r; i++) if (sum(candidate[i].slice(0, c)) !== candidate[i][c]) return false;
@@ -276,7 +294,8 @@ function otherCompletion(actual: number[][], view: (number | null)[][], ti: numb
 					if (actual[i][j] + change < 1) continue;
 					if (visited.has(`col:${j}`)) continue;
 					visited.add(`col:${j}`);
-					queue.push({ kind: 'col', index: j, need: -colCoefficient(i) * change, changes: [...state.changes, [i, j, change]] });
+					const changes: [number, number, number][] = [...state.changes, [i, j, change]];
+					queue.push({ kind: 'col', index: j, need: -colCoefficient(i) * change, changes });
 				}
 			}
 		}
@@ -285,9 +304,9 @@ function otherCompletion(actual: number[][], view: (number | null)[][], ti: numb
 }
 
 /** Every hidden figure, as [row, column] in the extended table, that a visitor could pin down. */
-function recoverable(counts: number[][], result: TableSuppression): [number, number][] {
+function recoverable(counts: number[][], hidden: boolean[][]): [number, number][] {
 	const actual = extended(counts);
-	const view = published(counts, result);
+	const view = published(actual, hidden);
 	expect(consistent(actual, view)).toBe(true);
 	const found: [number, number][] = [];
 	view.forEach((line, i) =>
@@ -300,6 +319,8 @@ function recoverable(counts: number[][], result: TableSuppression): [number, num
 
 const labels = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const run = (counts: number[][]) => suppressTable(labels(counts.length, 'r'), labels(counts[0].length, 'c'), counts);
+/** Hides the small figures and nothing else, as a naive publisher would. */
+const onlyPrimary = (counts: number[][]) => extended(counts).map((line) => line.map((value) => isSmallCount(value)));
 const pattern = (result: TableSuppression) => result.hidden.map((row) => row.map((h) => (h ? 'x' : '.')).join(''));
 
 describe('suppressTable', () => {
@@ -327,7 +348,7 @@ describe('suppressTable', () => {
 		expect(result.cellReason[0][1]).toBe('primary');
 		expect(result.cellReason[1][2]).toBe('secondary');
 		expect([...result.rowTotalShown, ...result.colTotalShown, result.grandTotalShown].every(Boolean)).toBe(true);
-		expect(recoverable(counts, result)).toEqual([]);
+		expect(recoverable(counts, hiddenGrid(result))).toEqual([]);
 	});
 
 	it('catches the subtraction that hiding only the small cell would allow', () => {
@@ -337,15 +358,8 @@ describe('suppressTable', () => {
 			[10, 12, 8]
 		];
 		const result = run(counts);
-		const onlyPrimary: TableSuppression = {
-			...result,
-			hidden: counts.map((row) => row.map((value) => isSmallCount(value))),
-			rowTotalShown: [true, true],
-			colTotalShown: [true, true, true],
-			grandTotalShown: true
-		};
-		expect(recoverable(counts, onlyPrimary)).toEqual([[0, 1]]);
-		expect(recoverable(counts, result)).toEqual([]);
+		expect(recoverable(counts, onlyPrimary(counts))).toEqual([[0, 1]]);
+		expect(recoverable(counts, hiddenGrid(result))).toEqual([]);
 	});
 
 	it('hides another row total when one row total is small', () => {
@@ -359,7 +373,7 @@ describe('suppressTable', () => {
 		// Otherwise the small total is the grand total minus the other two.
 		expect(result.rowTotalShown.filter((shown) => !shown).length).toBeGreaterThanOrEqual(2);
 		expect(result.hidden[0]).toEqual([true, false, false]);
-		expect(recoverable(counts, result)).toEqual([]);
+		expect(recoverable(counts, hiddenGrid(result))).toEqual([]);
 	});
 
 	it('hides column totals in a one-row table, where each equals its cell', () => {
@@ -368,7 +382,7 @@ describe('suppressTable', () => {
 		expect(pattern(result)).toEqual(['xx.']);
 		expect(result.colTotalShown).toEqual([false, false, true]);
 		expect(result.rowTotalShown).toEqual([true]);
-		expect(recoverable(counts, result)).toEqual([]);
+		expect(recoverable(counts, hiddenGrid(result))).toEqual([]);
 	});
 
 	it('goes beyond a rectangle of ones, whose values would be forced', () => {
@@ -378,17 +392,10 @@ describe('suppressTable', () => {
 			[30, 30, 30]
 		];
 		const result = run(counts);
-		const onlyPrimary: TableSuppression = {
-			...result,
-			hidden: counts.map((row) => row.map((value) => isSmallCount(value))),
-			rowTotalShown: [true, true, true],
-			colTotalShown: [true, true, true],
-			grandTotalShown: true
-		};
 		// Two 1s in each row and column look protected, but moving them would make a 0.
-		expect(recoverable(counts, onlyPrimary).length).toBe(4);
+		expect(recoverable(counts, onlyPrimary(counts)).length).toBe(4);
 		expect(result.hidden.flat().filter(Boolean).length).toBeGreaterThan(4);
-		expect(recoverable(counts, result)).toEqual([]);
+		expect(recoverable(counts, hiddenGrid(result))).toEqual([]);
 	});
 
 	it('never hides a zero', () => {
@@ -424,7 +431,7 @@ describe('suppressTable', () => {
 			fc.property(table, (counts) => {
 				const result = run(counts);
 				const actual = extended(counts);
-				const view = published(counts, result);
+				const view = published(actual, hiddenGrid(result));
 				const r = counts.length;
 				const c = counts[0].length;
 				view.forEach((line, i) =>
@@ -446,9 +453,29 @@ describe('suppressTable', () => {
 					expect(hiddenCount === 0 || hiddenCount >= 2, `column ${j} of ${JSON.stringify(counts)}`).toBe(true);
 				}
 				// Stronger: every hidden figure has another whole value consistent with all that is shown.
-				expect(recoverable(counts, result), JSON.stringify(counts)).toEqual([]);
+				expect(recoverable(counts, hiddenGrid(result)), JSON.stringify(counts)).toEqual([]);
 			}),
 			{ numRuns: 300 }
+		);
+	});
+
+	it('hides no complement it does not need, for random tables', () => {
+		fc.assert(
+			fc.property(table, (counts) => {
+				const result = run(counts);
+				const actual = extended(counts);
+				const hidden = hiddenGrid(result);
+				hidden.forEach((line, i) =>
+					line.forEach((isHidden, j) => {
+						if (!isHidden || isSmallCount(actual[i][j])) return;
+						if (i < counts.length && j < counts[0].length) expect(result.cellReason[i][j]).toBe('secondary');
+						// Showing this complement again must expose some hidden figure.
+						const again = hidden.map((row, a) => row.map((h, b) => h && !(a === i && b === j)));
+						expect(recoverable(counts, again).length, `figure ${i},${j} of ${JSON.stringify(counts)}`).toBeGreaterThan(0);
+					})
+				);
+			}),
+			{ numRuns: 150 }
 		);
 	});
 

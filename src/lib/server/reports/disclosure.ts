@@ -11,12 +11,14 @@
  *    default) is never shown as a number: on its own it is written "fewer than 5"; inside a
  *    table it is hidden. Totals follow the same rule: a total of 3 is hidden like a cell of 3.
  *
- * 3. Zeros are always shown, as 0. A zero tells nobody anything about a person, and "no family
- *    reported this" is often the finding people most need. Because the rule is public, a
- *    visitor knows that every hidden figure is at least 1, and the protection below is worked
- *    out against that visitor. For the same reason a zero is never hidden to protect another
- *    figure: hiding a figure that everyone can tell must be 0 protects nothing, and hiding zeros
- *    only sometimes would make the rule impossible to explain.
+ * 3. Zeros are always shown, as 0, and never hidden, not even to protect another figure. A zero
+ *    tells nobody anything about a person, and "no family reported this" is often the finding
+ *    people most need. A hidden zero could serve as a complement (a visitor could not tell it
+ *    from a small count), sometimes more cheaply than a larger cell, but then "hidden" would
+ *    mean "1 or more" in some tables and "maybe 0" in others, which a methods note cannot
+ *    explain simply. We chose the plain rule and pay for it: since it is public, a visitor knows
+ *    that every hidden figure is at least 1, and the protection below is worked out against
+ *    that better-informed visitor (which is why two hidden 1s are not always enough).
  *
  * 4. No subtraction (secondary suppression). A hidden figure must not be recoverable from the
  *    figures that are shown. If a row shows its total and hides one cell, the cell is the total
@@ -34,6 +36,8 @@
  *      then the smallest sum. Within a rectangle the hidden figures can all move by one together
  *      (+1, -1, -1, +1) and every shown total still adds up, so none of them is pinned down.
  *      Totals are hidden only when no rectangle of cells will do (or when they are small).
+ *      Last, each complement is tried shown again and stays shown if nothing becomes
+ *      recoverable, so every complement left is needed.
  *
  * What "could be worked out" means here is exact and checked: the shown figures, the fact that
  * rows and columns add up to their totals, and the fact that every hidden figure is a whole
@@ -262,9 +266,12 @@ function cheapestRectangle(grid: Grid, hidden: boolean[][], rows: number, cols: 
 			if (corners.some(([a, b]) => grid[a][b] === 0)) continue;
 			// The change in each real value for one unit around the rectangle, one way or the other.
 			const fits = (way: 1 | -1) =>
-				corners.every(([a, b, turn]) => way * turn * sign(a, b, rows, cols) === 1 || true);
+				corners.every(([a, b, turn]) => way * turn * sign(a, b, rows, cols) === 1 || grid[a][b] >= 2);
 			if (!fits(1) && !fits(-1)) continue;
 			const added = corners.filter(([a, b]) => !hidden[a][b]);
+			// A movable rectangle of figures already hidden would mean (i, j) was not pinned; the
+			// guard keeps every pass hiding something new, so the loop in suppressTable must end.
+			if (added.length === 0) continue;
 			const totals = added.filter(([a, b]) => a === rows || b === cols).length;
 			const sum = added.reduce((acc, [a, b]) => acc + grid[a][b], 0);
 			if (totals < bestCost[0] || (totals === bestCost[0] && sum < bestCost[1])) {
@@ -336,6 +343,29 @@ export function suppressTable(
 		for (const [a, b] of toHide) {
 			hidden[a][b] = true;
 			reason[a][b] = 'secondary';
+		}
+	}
+
+	// Greedy choices made early can become unnecessary once later ones are in place. Try showing
+	// each complementary figure again, totals first and then the largest cells, and keep it shown
+	// when nothing becomes pinned; repeat until no pass shows anything more, so every complement
+	// left is needed. The protection check is exact, so this loses nothing.
+	const isTotal = ([a, b]: [number, number]) => (a === r || b === c ? 1 : 0);
+	for (let changed = true; changed; ) {
+		changed = false;
+		const complements: [number, number][] = [];
+		for (let a = 0; a <= r; a++) {
+			for (let b = 0; b <= c; b++) if (reason[a][b] === 'secondary') complements.push([a, b]);
+		}
+		complements.sort((x, y) => isTotal(y) - isTotal(x) || grid[y[0]][y[1]] - grid[x[0]][x[1]]);
+		for (const [a, b] of complements) {
+			hidden[a][b] = false;
+			if (pinnedFigures(grid, hidden, r, c).length > 0) {
+				hidden[a][b] = true;
+			} else {
+				reason[a][b] = null;
+				changed = true;
+			}
 		}
 	}
 

@@ -9,9 +9,13 @@ import * as audit from '../audit/service';
 export type AreaSettings = {
 	/** "We reply within N weeks": a board item's response is due this long after it was heard. */
 	replyWithinWeeks: number;
+	/** Reports show no percentage worked out from fewer responses than this (and give it no RAG). */
+	disclosureMinimumResponses: number;
+	/** Reports show counts from 1 up to one below this as "fewer than N". */
+	disclosureSmallCountBelow: number;
 };
 
-export const DEFAULT_SETTINGS: AreaSettings = { replyWithinWeeks: 8 };
+export const DEFAULT_SETTINGS: AreaSettings = { replyWithinWeeks: 8, disclosureMinimumResponses: 10, disclosureSmallCountBelow: 5 };
 
 /** The current settings (defaults for any never set). */
 export function get(db: Db): AreaSettings {

@@ -8,3 +8,4 @@ export * from './builder';
 export * from './answering';
 export * from './results';
 export { checkAnswer, isPositive, type DraftAnswer, type AnswerProblem } from './answers';
+export * from './standards';

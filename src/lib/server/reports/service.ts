@@ -1,0 +1,220 @@
+/**
+ * The partnership board's reports: a draft is worked out afresh from the data each time it is
+ * read, board members comment on it, and an organiser or admin publishes it. Publishing stores
+ * the whole report as a snapshot, so what the board approved never changes afterwards, and the
+ * public can read it. Standards and figures are in ./standards, the working out in ./build.
+ */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { SECTORS, type Sector } from '$lib/sectors';
+import { isDay, quarterOf, type Period, type ReportScopeKind } from '$lib/standards';
+import { londonDate } from '$lib/board';
+import { writeTransaction, type Db } from '../db';
+import { report, reportComment, user, type Report } from '../db/schema';
+import { can, type Actor } from '../permissions';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import * as audit from '../audit/service';
+import * as services from '../services/service';
+import type { CsvCell } from '../csv';
+import { buildReport, type ReportData, type ReportScope } from './build';
+
+export { buildReport } from './build';
+export type { ReportData, ReportScope, StandardReport, Figure } from './build';
+
+export type ReportInput = { title: string; period: Period; scope: ReportScopeKind; sector?: Sector | null; serviceId?: number | null };
+
+/** The quarter a report covers by default: the last whole quarter before today. */
+export function defaultPeriod(now = new Date()): Period {
+	const thisQuarter = quarterOf(londonDate(now));
+	const dayBefore = new Date(Date.parse(thisQuarter.start) - 86_400_000).toISOString().slice(0, 10);
+	return quarterOf(dayBefore);
+}
+
+function checkInput(db: Db, input: ReportInput): ReportInput {
+	const title = input.title.replace(/\s+/g, ' ').trim();
+	if (!title || title.length > 120) throw new ValidationError('title', 'Give the report a title of up to 120 letters.');
+	if (!isDay(input.period.start) || !isDay(input.period.end)) throw new ValidationError('period', 'Give the period as two dates.');
+	if (input.period.end < input.period.start) throw new ValidationError('period', 'The period must end on or after its first day.');
+	if (input.scope === 'sector' && !(input.sector && SECTORS.includes(input.sector))) throw new ValidationError('sector', 'Choose a sector.');
+	if (input.scope === 'service') services.get(db, input.serviceId ?? -1);
+	return {
+		title,
+		period: input.period,
+		scope: input.scope,
+		sector: input.scope === 'sector' ? input.sector : null,
+		serviceId: input.scope === 'service' ? input.serviceId : null
+	};
+}
+
+/** Starts a draft report. Returns its id. Throws ForbiddenError, ValidationError or NotFoundError. */
+export function createDraft(db: Db, actor: Actor, input: ReportInput, now = new Date()): number {
+	if (!can(actor, 'reports.manage')) throw new ForbiddenError();
+	const clean = checkInput(db, input);
+	return writeTransaction(db, (tx) => {
+		const { id } = tx
+			.insert(report)
+			.values({
+				title: clean.title,
+				periodStart: clean.period.start,
+				periodEnd: clean.period.end,
+				scope: clean.scope,
+				scopeSector: clean.sector ?? null,
+				scopeServiceId: clean.serviceId ?? null,
+				createdBy: actor!.id,
+				createdAt: now
+			})
+			.returning({ id: report.id })
+			.get();
+		audit.record(tx, { actorId: actor!.id, action: 'report.drafted', subjectType: 'report', subjectId: id, at: now });
+		return id;
+	});
+}
+
+function find(db: Db, id: number): Report {
+	const row = db.select().from(report).where(eq(report.id, id)).get();
+	if (!row) throw new NotFoundError('report_not_found', 'There is no such report.');
+	return row;
+}
+
+const scopeOfRow = (r: Report): ReportScope => ({ kind: r.scope, sector: r.scopeSector, serviceId: r.scopeServiceId });
+
+export type ReportComment = { id: number; author: string | null; body: string; createdAt: Date };
+
+export type ReportView = {
+	id: number;
+	title: string;
+	status: 'draft' | 'published';
+	publishedAt: Date | null;
+	publishedBy: string | null;
+	data: ReportData;
+	comments: ReportComment[];
+};
+
+/**
+ * A report as its reader may see it: a published one from its frozen snapshot (anyone); a draft
+ * worked out now (staff who read reports). Throws NotFoundError or ForbiddenError.
+ */
+export function get(db: Db, actor: Actor, id: number, now = new Date()): ReportView {
+	const row = find(db, id);
+	if (row.status === 'published') {
+		if (!can(actor, 'reports.readPublished')) throw new ForbiddenError();
+	} else if (!can(actor, 'reports.read')) {
+		// a draft is not public: to a visitor it does not exist
+		if (!actor) throw new NotFoundError('report_not_found', 'There is no such report.');
+		throw new ForbiddenError();
+	}
+	const data =
+		row.status === 'published' && row.snapshot
+			? (JSON.parse(row.snapshot) as ReportData)
+			: buildReport(db, { start: row.periodStart, end: row.periodEnd }, scopeOfRow(row), now);
+	const publisher = row.publishedBy ? db.select({ name: user.name }).from(user).where(eq(user.id, row.publishedBy)).get() : undefined;
+	return {
+		id: row.id,
+		title: row.title,
+		status: row.status,
+		publishedAt: row.publishedAt,
+		publishedBy: publisher?.name ?? null,
+		data,
+		// comments are the board's working notes: staff only
+		comments: can(actor, 'reports.read') ? comments(db, id) : []
+	};
+}
+
+function comments(db: Db, reportId: number): ReportComment[] {
+	return db
+		.select({ id: reportComment.id, author: user.name, body: reportComment.body, createdAt: reportComment.createdAt })
+		.from(reportComment)
+		.leftJoin(user, eq(user.id, reportComment.authorId))
+		.where(eq(reportComment.reportId, reportId))
+		.orderBy(asc(reportComment.createdAt), asc(reportComment.id))
+		.all();
+}
+
+/** Adds a comment to a draft. Throws ForbiddenError, NotFoundError, ValidationError or ConflictError('published'). */
+export function comment(db: Db, actor: Actor, reportId: number, body: string, now = new Date()): number {
+	if (!can(actor, 'reports.comment')) throw new ForbiddenError();
+	const text = body.trim();
+	if (!text || text.length > 4000) throw new ValidationError('comment', 'Write a comment of up to 4000 letters.');
+	const row = find(db, reportId);
+	if (row.status === 'published') throw new ConflictError('published', 'This report is published: it can no longer be commented on.');
+	return db.insert(reportComment).values({ reportId, authorId: actor!.id, body: text, createdAt: now }).returning({ id: reportComment.id }).get().id;
+}
+
+/**
+ * Approves and publishes a draft: the report is worked out one last time and stored as its
+ * snapshot, which nothing changes afterwards. Throws ForbiddenError, NotFoundError or
+ * ConflictError('published').
+ */
+export function publish(db: Db, actor: Actor, reportId: number, now = new Date()): void {
+	if (!can(actor, 'reports.manage')) throw new ForbiddenError();
+	writeTransaction(db, (tx) => {
+		const row = find(tx, reportId);
+		if (row.status === 'published') throw new ConflictError('published', 'This report is already published.');
+		const data = buildReport(tx, { start: row.periodStart, end: row.periodEnd }, scopeOfRow(row), now);
+		tx.update(report)
+			.set({ status: 'published', snapshot: JSON.stringify(data), publishedAt: now, publishedBy: actor!.id })
+			.where(and(eq(report.id, reportId), eq(report.status, 'draft')))
+			.run();
+		audit.record(tx, { actorId: actor!.id, action: 'report.published', subjectType: 'report', subjectId: reportId, at: now });
+	});
+}
+
+/** Removes a draft nobody needs. Published reports cannot be removed. */
+export function removeDraft(db: Db, actor: Actor, reportId: number, now = new Date()): void {
+	if (!can(actor, 'reports.manage')) throw new ForbiddenError();
+	writeTransaction(db, (tx) => {
+		const row = find(tx, reportId);
+		if (row.status === 'published') throw new ConflictError('published', 'A published report cannot be removed.');
+		tx.delete(report).where(eq(report.id, reportId)).run();
+		audit.record(tx, { actorId: actor!.id, action: 'report.draft_removed', subjectType: 'report', subjectId: reportId, details: { title: row.title }, at: now });
+	});
+}
+
+export type ReportSummary = { id: number; title: string; status: 'draft' | 'published'; period: Period; scope: ReportScopeKind; publishedAt: Date | null; createdAt: Date };
+
+/** Reports the reader may see, newest first: published ones for everyone, drafts too for staff. */
+export function list(db: Db, actor: Actor): ReportSummary[] {
+	const staff = can(actor, 'reports.read');
+	return db
+		.select()
+		.from(report)
+		.where(staff ? undefined : eq(report.status, 'published'))
+		.orderBy(desc(report.periodEnd), desc(report.id))
+		.all()
+		.map((r) => ({ id: r.id, title: r.title, status: r.status, period: { start: r.periodStart, end: r.periodEnd }, scope: r.scope, publishedAt: r.publishedAt, createdAt: r.createdAt }));
+}
+
+const countText = (c: { kind: string; value?: number; limit?: number } | null) =>
+	c === null ? '[c]' : c.kind === 'value' ? String(c.value) : c.kind === 'none' ? '0' : `fewer than ${c.limit}`;
+
+/** Every figure of a report as CSV rows (header first): each standard's current value and trend, and breakdowns. */
+export function csvRows(data: ReportData): CsvCell[][] {
+	const rows: CsvCell[][] = [
+		['Standard', 'Service', 'Measure', 'Period start', 'Period end', 'Breakdown', 'Value', 'Unit', 'Target', 'RAG', 'Responses or items', 'Margin of error (points)', 'Why no value']
+	];
+	for (const s of data.standards) {
+		const service = s.service?.name ?? 'Whole area';
+		const line = (p: Period, breakdown: string, f: ReportData['standards'][number]['current']) => [
+			s.statement,
+			service,
+			s.measure,
+			p.start,
+			p.end,
+			breakdown,
+			f.value,
+			s.unit,
+			s.target,
+			f.rag ?? '',
+			f.basis ? countText(f.basis) : '',
+			f.interval?.margin ?? '',
+			f.missing === 'too_few' ? 'too few responses to show' : f.missing === 'no_data' ? 'no data' : ''
+		];
+		for (const t of s.trend) rows.push(line(t.period, 'all', t.figure));
+		rows.push(line(data.period, 'all', s.current));
+		for (const [kind, list] of [['group', s.byGroup], ['sector', s.bySector]] as const) {
+			for (const b of list) {
+				rows.push([s.statement, service, s.measure, data.period.start, data.period.end, `${kind}: ${b.key}`, b.share, 'percent', s.target, '', countText(b.responses), '', b.share === null ? 'hidden to protect small groups' : '']);
+			}
+		}
+	}
+	return rows;
+}
