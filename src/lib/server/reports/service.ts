@@ -15,6 +15,12 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import * as audit from '../audit/service';
 import * as services from '../services/service';
 import type { CsvCell } from '../csv';
+import * as settings from '../settings/service';
+import * as standards from './standards';
+import { crossTab } from '../surveys/crosstab';
+import { protectShares } from './shares';
+import { showCount, type CountDisplay } from './disclosure';
+import { ABOUT_YOU, type AboutYou } from '$lib/surveys';
 import { buildReport, type ReportData, type ReportScope } from './build';
 
 export { buildReport } from './build';
@@ -217,4 +223,38 @@ export function csvRows(data: ReportData): CsvCell[][] {
 		}
 	}
 	return rows;
+}
+
+export type AboutYouBreakdown = { aboutYou: AboutYou; period: Period; rows: { label: string | null; share: number | null; responses: CountDisplay | null }[]; total: { share: number | null; responses: CountDisplay | null } };
+
+/**
+ * A survey standard's share of positive answers split by an "about you" answer (area, age band...)
+ * over any period, with the report's disclosure rules. Scans raw answers off the request thread.
+ * Throws ForbiddenError, NotFoundError or ValidationError('standard_kind').
+ */
+export async function breakdownByAboutYou(db: Db, actor: Actor, standardId: number, period: Period, aboutYou: AboutYou): Promise<AboutYouBreakdown> {
+	if (!can(actor, 'reports.read')) throw new ForbiddenError();
+	if (!ABOUT_YOU.includes(aboutYou)) throw new ValidationError('about_you', 'Choose what to split the answers by.');
+	if (!isDay(period.start) || !isDay(period.end) || period.end < period.start) throw new ValidationError('period', 'Give the period as two dates.');
+	standards.checkSurveyStandard(db, standardId);
+	const area = settings.get(db);
+	const rules = { minimumForPercentage: area.disclosureMinimumResponses, smallCountBelow: area.disclosureSmallCountBelow };
+	const rows = await crossTab(db, standardId, period, aboutYou);
+	const guarded = protectShares(rows.map((r, i) => ({ key: String(i), n: r.answered, positive: r.positive })), rules);
+	const totalN = rows.reduce((a, r) => a + r.answered, 0);
+	const totalPositive = rows.reduce((a, r) => a + r.positive, 0);
+	const share = (positive: number, n: number) => Math.round((positive / n) * 1000) / 10;
+	return {
+		aboutYou,
+		period,
+		rows: guarded.cells.map((c, i) => ({
+			label: rows[i].bucket,
+			share: c.shareShown ? share(c.positive, c.n) : null,
+			responses: c.nShown ? showCount(c.n, rules) : null
+		})),
+		total: {
+			share: guarded.totalShareShown && totalN > 0 ? share(totalPositive, totalN) : null,
+			responses: guarded.totalNShown ? showCount(totalN, rules) : null
+		}
+	};
 }

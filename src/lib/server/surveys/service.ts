@@ -9,3 +9,4 @@ export * from './answering';
 export * from './results';
 export { checkAnswer, isPositive, type DraftAnswer, type AnswerProblem } from './answers';
 export * from './standards';
+export * from './crosstab';

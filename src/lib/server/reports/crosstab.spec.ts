@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb, type Db } from '../db';
+import { closeReaders } from '../db/reader';
+import { addPerson } from '../testing';
+import { ForbiddenError } from '../errors';
+import * as surveys from '../surveys/service';
+import * as standards from './standards';
+import * as reports from './service';
+
+const dir = mkdtempSync(join(tmpdir(), 'chorus-crosstab-'));
+afterAll(async () => {
+	await closeReaders();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** A survey with a yes / no question linked to a standard and an "area" question, answered `answers` times. */
+function setUp(db: Db, answers: [area: number, yes: boolean][]) {
+	const org = addPerson(db, ['organiser']);
+	const surveyId = surveys.create(db, org, { title: 'Areas', intro: '', audience: 'parent_carers', anonymous: true, opensOn: '2026-01-01', closesOn: null, serviceIds: [] });
+	const questionId = surveys.addQuestion(db, org, surveyId, 'yes_no', 'Were you listened to?');
+	surveys.addAboutYou(db, org, surveyId, 'area');
+	surveys.publish(db, org, surveyId);
+	const standardId = standards.create(db, org, { serviceId: null, statement: 'Listened to', measure: 'Share who said yes', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 80, amberFrom: 60 });
+	surveys.linkQuestionToStandard(db, org, questionId, standardId, (id) => standards.checkSurveyStandard(db, id));
+	const s = surveys.forAnswering(db, surveyId, 'en');
+	const areaQuestion = s.questions.find((q) => q.id !== questionId)!;
+	const yesNo = s.questions.find((q) => q.id === questionId)!;
+	const on = new Date('2026-05-10T12:00:00Z');
+	for (const [area, yes] of answers) {
+		const { token } = surveys.start(db, null, surveyId, 'en', 'answer', on);
+		surveys.saveAnswer(db, null, surveyId, token, yesNo.id, [yesNo.options[yes ? 0 : 1].id], '', on);
+		surveys.saveAnswer(db, null, surveyId, token, areaQuestion.id, [areaQuestion.options[area].id], '', on);
+		surveys.submit(db, null, surveyId, token, on);
+	}
+	return { org, standardId, areaLabels: areaQuestion.options.map((o) => o.label) };
+}
+
+describe('breakdowns by "about you" answers, from raw answers in a worker', () => {
+	it('gives the same counts in the worker as on the request thread, under the disclosure rules', async () => {
+		// area 0: 12 answers, 9 yes; area 1: 11 answers, 4 yes; area 2: 3 answers, all yes
+		const answers: [number, boolean][] = [
+			...Array.from({ length: 12 }, (_, i) => [0, i < 9] as [number, boolean]),
+			...Array.from({ length: 11 }, (_, i) => [1, i < 4] as [number, boolean]),
+			...Array.from({ length: 3 }, () => [2, true] as [number, boolean])
+		];
+		const fileDb = createDb(join(dir, 'chorus.db'));
+		const memoryDb = createDb(':memory:');
+		const onFile = setUp(fileDb, answers);
+		setUp(memoryDb, answers);
+		const period = { start: '2026-05-01', end: '2026-05-31' };
+		const fromWorker = await surveys.crossTab(fileDb, onFile.standardId, period, 'area');
+		const inThread = await surveys.crossTab(memoryDb, onFile.standardId, period, 'area');
+		expect(fromWorker).toEqual(inThread);
+		expect(fromWorker).toEqual([
+			{ bucket: onFile.areaLabels[0], answered: 12, positive: 9 },
+			{ bucket: onFile.areaLabels[1], answered: 11, positive: 4 },
+			{ bucket: onFile.areaLabels[2], answered: 3, positive: 3 }
+		]);
+
+		const shown = await reports.breakdownByAboutYou(fileDb, onFile.org, onFile.standardId, period, 'area');
+		// the third area has 3 responses: hidden, and so is the next smallest, so neither can be worked out
+		expect(shown.rows.map((r) => r.share)).toEqual([75, null, null]);
+		expect(shown.rows[2].responses).toBeNull();
+		expect(shown.total.share).toBeCloseTo(61.5, 1);
+		expect(await surveys.crossTab(fileDb, onFile.standardId, { start: '2026-06-01', end: '2026-06-30' }, 'area')).toEqual([]);
+		await expect(reports.breakdownByAboutYou(fileDb, addPerson(fileDb, ['parent_carer']), onFile.standardId, period, 'area')).rejects.toThrow(ForbiddenError);
+		fileDb.$client.close();
+	});
+});
+
