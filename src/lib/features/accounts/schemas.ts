@@ -42,6 +42,12 @@ export const changePasswordSchema = z
 	.refine((v) => v.password === v.confirm, { error: () => m.password_mismatch(), path: ['confirm'] });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
+/**
+ * The roles an admin can give. A young person's role comes only with the account a supporter
+ * makes for them (no email, a sign-in card instead), so it is never offered here.
+ */
+export const ADMIN_GIVEN_ROLES = ROLES.filter((r) => r !== 'young_person');
+
 const roles = z.array(z.enum(ROLES)).min(1, { error: () => m.people_roles_required() });
 
 export const inviteSchema = z.object({

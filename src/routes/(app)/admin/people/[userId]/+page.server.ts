@@ -6,16 +6,24 @@ import { rolesSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts/service';
 import { deliverPasswordLink } from '$lib/server/accounts/links';
-import { ConflictError } from '$lib/server/errors';
+import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import { siteOrigin } from '$lib/server/origin';
+import * as profiles from '$lib/server/profiles/service';
 import type { Actions, PageServerLoad } from './$types';
+
+/** Young people have no email: they sign in with a card a supporter made. */
+const isYoungPerson = (person: { roles: readonly string[] }) => person.roles.includes('young_person');
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const person = orError(() => accounts.getPerson(db(), locals.user, idParam(params.userId)));
+	const youngPerson = isYoungPerson(person);
 	return {
 		person,
+		youngPerson,
+		// An admin chooses supporters for a young person who cannot yet choose for themselves.
+		supporters: youngPerson ? orError(() => profiles.supporters(db(), locals.user, person.id)) : [],
 		canDisable: can(locals.user, 'people.disable', { userId: person.id }),
 		form: await superValidate({ roles: person.roles }, zod4(rolesSchema), { errors: false })
 	};
@@ -28,7 +36,10 @@ export const actions: Actions = {
 		try {
 			accounts.changeRoles(db(), locals.user, idParam(params.userId), form.data.roles);
 		} catch (e) {
-			if (e instanceof ConflictError) return message(form, m.error_last_admin(), { status: 409 });
+			if (e instanceof ConflictError) {
+				const text = e.code === 'young_person_role' ? m.yp_admin_role_conflict() : m.error_last_admin();
+				return message(form, text, { status: 409 });
+			}
 			rethrowAsHttp(e);
 		}
 		return message(form, m.person_roles_saved());
@@ -45,8 +56,48 @@ export const actions: Actions = {
 	},
 	link: async ({ locals, params, url }) => {
 		const userId = idParam(params.userId);
-		const token = orError(() => accounts.issuePasswordLink(db(), locals.user, userId));
+		let token;
+		try {
+			token = accounts.issuePasswordLink(db(), locals.user, userId);
+		} catch (e) {
+			if (e instanceof ConflictError && e.code === 'no_email') return fail(409, { linkProblem: m.yp_admin_no_email() });
+			rethrowAsHttp(e);
+		}
 		const person = accounts.getPerson(db(), locals.user, userId);
-		return { link: await deliverPasswordLink(siteOrigin(url), token, person, person.hasPassword ? 'reset' : 'invite') };
+		// issuePasswordLink refuses a person without an email, so this is only for the type checker
+		if (person.email === null) return fail(409, { linkProblem: m.yp_admin_no_email() });
+		const to = { name: person.name, email: person.email };
+		return { link: await deliverPasswordLink(siteOrigin(url), token, to, person.hasPassword ? 'reset' : 'invite') };
+	},
+	/** Lets a supporter see a young person's profile, found by their email. */
+	addSupporter: async ({ request, locals, params }) => {
+		const email = String((await request.formData()).get('supporterEmail') ?? '').trim();
+		if (!email) return fail(400, { supporterEmail: email, supporterProblem: m.yp_admin_email_missing() });
+		try {
+			const linked = profiles.linkSupporter(db(), locals.user, idParam(params.userId), email);
+			return { supporterDone: m.yp_admin_added({ name: linked.name }) };
+		} catch (e) {
+			if (e instanceof ValidationError && e.code === 'not_a_supporter') {
+				return fail(400, { supporterEmail: email, supporterProblem: m.yp_admin_not_a_supporter() });
+			}
+			if (e instanceof ConflictError && e.code === 'already_linked') {
+				return fail(409, { supporterEmail: email, supporterProblem: m.yp_admin_already_linked() });
+			}
+			rethrowAsHttp(e);
+		}
+	},
+	/** Stops a supporter seeing the young person's profile, at once. */
+	removeSupporter: async ({ request, locals, params }) => {
+		const youngPersonId = idParam(params.userId);
+		const supporterId = Number((await request.formData()).get('supporterId'));
+		const name = orError(() => profiles.supporters(db(), locals.user, youngPersonId)).find((s) => s.id === supporterId)?.name;
+		if (name === undefined) return fail(404, { supporterRemoveProblem: m.yp_admin_not_linked() });
+		try {
+			profiles.unlinkSupporter(db(), locals.user, youngPersonId, supporterId);
+		} catch (e) {
+			if (e instanceof NotFoundError && e.code === 'supporter') return fail(404, { supporterRemoveProblem: m.yp_admin_not_linked() });
+			rethrowAsHttp(e);
+		}
+		return { supporterDone: m.yp_admin_removed({ name }) };
 	}
 };

@@ -25,6 +25,8 @@ export const actions: Actions = {
 		try {
 			result = accounts.invite(db(), locals.user, form.data);
 		} catch (e) {
+			// A young person's account is made by a supporter, with a sign-in card instead of an email.
+			if (e instanceof ConflictError && e.code === 'young_person_role') return setError(form, 'roles._errors', m.yp_admin_role_conflict());
 			if (e instanceof ConflictError) return setError(form, 'email', m.people_email_taken());
 			rethrowAsHttp(e);
 		}

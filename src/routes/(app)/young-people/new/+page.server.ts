@@ -1,0 +1,39 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/db/app';
+import { ValidationError } from '$lib/server/errors';
+import { rethrowAsHttp } from '$lib/server/http';
+import { servedOverHttps } from '$lib/server/origin';
+import { can } from '$lib/server/permissions';
+import { cardPath, rememberFreshCode } from '$lib/server/profiles/card-cookie';
+import * as profiles from '$lib/server/profiles/service';
+import type { Actions, PageServerLoad } from './$types';
+
+const NAME_MAX = 40;
+const YEAR_GROUP_MAX = 30;
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (!can(locals.user, 'profiles.create')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	return {};
+};
+
+export const actions: Actions = {
+	/** Makes the account, then shows its sign-in card with the new code (the only time it exists in the clear). */
+	default: async ({ request, locals, cookies, url }) => {
+		const data = await request.formData();
+		const name = String(data.get('name') ?? '');
+		const yearGroup = String(data.get('yearGroup') ?? '');
+		const typed = { name, yearGroup };
+		if (yearGroup.trim().length > YEAR_GROUP_MAX) return fail(400, { ...typed, problem: 'year_too_long' as const });
+		let made;
+		try {
+			made = profiles.createYoungPerson(db(), locals.user, { name, yearGroup });
+		} catch (e) {
+			if (e instanceof ValidationError && e.code === 'name') {
+				return fail(400, { ...typed, problem: name.trim().length > NAME_MAX ? ('name_too_long' as const) : ('name_missing' as const) });
+			}
+			rethrowAsHttp(e);
+		}
+		rememberFreshCode(cookies, made.id, made.code, servedOverHttps(url));
+		redirect(303, cardPath(made.id));
+	}
+};
