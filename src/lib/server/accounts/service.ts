@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { ROLES, type Role } from '$lib/roles';
 import { writeTransaction, type Db } from '../db';
 import { passwordToken, user, userRole } from '../db/schema';
@@ -269,9 +269,11 @@ export function getPerson(db: Db, actor: Actor, userId: number): PersonSummary {
 export function listPeopleWithRole(db: Db, actor: Actor, role: Role) {
 	if (!can(actor, 'people.read')) throw new ForbiddenError();
 	return db
-		.select({ id: user.id, name: user.name, email: user.email })
+		// people with an email: young people (who have none) are never chosen from a list like this
+		.select({ id: user.id, name: user.name, email: sql<string>`${user.email}` })
 		.from(user)
 		.innerJoin(userRole, and(eq(userRole.userId, user.id), eq(userRole.role, role)))
+		.where(isNotNull(user.email))
 		.orderBy(asc(user.name))
 		.all();
 }
@@ -280,9 +282,10 @@ export function listPeopleWithRole(db: Db, actor: Actor, role: Role) {
 export function checkPasswordToken(db: Db, token: string, now = new Date()) {
 	return (
 		db
-			.select({ userId: user.id, name: user.name, email: user.email, purpose: passwordToken.purpose })
+			// links are only ever made for people with an email (issuePasswordLink refuses others)
+			.select({ userId: user.id, name: user.name, email: sql<string>`${user.email}`, purpose: passwordToken.purpose })
 			.from(passwordToken)
-			.innerJoin(user, and(eq(user.id, passwordToken.userId), isNull(user.disabledAt)))
+			.innerJoin(user, and(eq(user.id, passwordToken.userId), isNull(user.disabledAt), isNotNull(user.email)))
 			.where(
 				and(
 					eq(passwordToken.id, hashToken(token)),
