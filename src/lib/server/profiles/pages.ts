@@ -1,0 +1,49 @@
+/**
+ * What the profile pages share on the server: a visitor is sent to sign in (and brought back),
+ * while a signed-in person the service turns away sees the friendly error page.
+ */
+import { redirect } from '@sveltejs/kit';
+import { ForbiddenError, ValidationError } from '../errors';
+import { rethrowAsHttp } from '../http';
+import type { Actor } from '../permissions';
+
+/** The sign-in page, coming back to this address afterwards (without a form action's "?/name"). */
+export function loginPath(url: URL): string {
+	const params = new URLSearchParams(url.search);
+	for (const key of [...params.keys()]) if (key.startsWith('/')) params.delete(key);
+	const query = params.size ? `?${params}` : '';
+	return `/login?next=${encodeURIComponent(url.pathname + query)}`;
+}
+
+/**
+ * Runs a profiles service call for a page or form. Returns what it returns; a visitor it refuses
+ * is redirected to sign in; other domain errors become their error page (403, 404...).
+ */
+export function forPage<T>(actor: Actor, url: URL, call: () => T): T {
+	try {
+		return call();
+	} catch (e) {
+		if (e instanceof ForbiddenError && !actor) redirect(303, loginPath(url));
+		rethrowAsHttp(e);
+	}
+}
+
+/** A form's outcome: what the service returned, or a problem to show on the form. */
+export type Attempt<T> = { ok: true; value: T } | { ok: false; status: 400 | 403; problem: string };
+
+/**
+ * Runs a profiles service call for a form whose problems are shown on the form itself: a
+ * ValidationError gives its code (400); a signed-in person refused gives 'forbidden' (403), for a
+ * friendly line rather than an error page. Visitors and other errors go as with `forPage`.
+ */
+export function attempt<T>(actor: Actor, url: URL, call: () => T): Attempt<T> {
+	return forPage(actor, url, (): Attempt<T> => {
+		try {
+			return { ok: true, value: call() };
+		} catch (e) {
+			if (e instanceof ValidationError) return { ok: false, status: 400, problem: e.code };
+			if (e instanceof ForbiddenError && actor) return { ok: false, status: 403, problem: 'forbidden' };
+			throw e;
+		}
+	});
+}
