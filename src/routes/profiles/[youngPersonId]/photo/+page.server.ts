@@ -1,0 +1,97 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { ITEM_WORDS_MAX } from '$lib/profiles';
+import { db } from '$lib/server/db/app';
+import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/errors';
+import { idParam } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import { profileResource } from '$lib/server/profiles/access';
+import { forPage } from '$lib/server/profiles/pages';
+import * as profiles from '$lib/server/profiles/service';
+import type { Actions, PageServerLoad } from './$types';
+
+type Problem = { field: 'photo' | 'description'; message: string };
+
+/** What each refusal of processPhoto / setPhoto means, in plain words, and which field it is about. */
+const PHOTO_PROBLEMS: Record<string, () => Problem> = {
+	image_too_large: () => ({ field: 'photo', message: m.ps_error_image_too_large() }),
+	image_type: () => ({ field: 'photo', message: m.ps_error_image_type() }),
+	image_damaged: () => ({ field: 'photo', message: m.ps_error_image_damaged() }),
+	image_dimensions: () => ({ field: 'photo', message: m.ps_error_image_dimensions() }),
+	photo_description: () => ({ field: 'description', message: m.ps_error_photo_description() })
+};
+
+export const load: PageServerLoad = ({ locals, params, url, setHeaders }) => {
+	setHeaders({ 'cache-control': 'private, no-store' });
+	const youngPersonId = idParam(params.youngPersonId);
+	const profile = forPage(locals.user, url, () => profiles.view(db(), locals.user, youngPersonId));
+	const done = url.searchParams.get('done');
+	return {
+		youngPerson: { id: youngPersonId, name: profile.youngPerson.name },
+		isOwn: profile.isOwn,
+		photoDescription: profile.hasPhoto ? profile.photoDescription : null,
+		// "Remove the photo" first asks "are you sure?" (a link, so it works without JavaScript)
+		confirmRemove: profile.hasPhoto && url.searchParams.has('remove'),
+		done: done === 'saved' || done === 'removed' ? done : null
+	};
+};
+
+export const actions: Actions = {
+	/** Adds or replaces the photo: re-drawn small without metadata, with its description. */
+	upload: async ({ locals, params, request, url }) => {
+		const youngPersonId = idParam(params.youngPersonId);
+		// Checked before the picture is decoded, so nobody else can make the server do that work.
+		forPage(locals.user, url, () => {
+			if (!can(locals.user, 'profiles.edit', profileResource(db(), youngPersonId))) throw new ForbiddenError();
+		});
+		const data = await request.formData();
+		const file = data.get('photo');
+		const description = String(data.get('description') ?? '');
+		const problems: Problem[] = [];
+		if (!(file instanceof File) || file.size === 0) problems.push({ field: 'photo', message: m.ps_error_photo_required() });
+		const words = description.replace(/\s+/g, ' ').trim();
+		if (!words) problems.push(PHOTO_PROBLEMS.photo_description());
+		else if (words.length > ITEM_WORDS_MAX) problems.push({ field: 'description', message: m.ps_error_too_long({ max: ITEM_WORDS_MAX }) });
+		if (problems.length || !(file instanceof File)) return fail(400, { problems, description });
+
+		/** The code of a refusal the form shows; anything else goes on to the error page. */
+		const refusal = (e: unknown): string => {
+			if (e instanceof ValidationError && PHOTO_PROBLEMS[e.code]) return e.code;
+			throw e;
+		};
+		let refused: string | null = null;
+		let processed: Awaited<ReturnType<typeof profiles.processPhoto>> | null = null;
+		try {
+			processed = await profiles.processPhoto(new Uint8Array(await file.arrayBuffer()));
+		} catch (e) {
+			refused = refusal(e);
+		}
+		if (processed) {
+			const photo = { bytes: processed.bytes, description };
+			refused = forPage(locals.user, url, () => {
+				try {
+					profiles.setPhoto(db(), locals.user, youngPersonId, photo);
+					return null;
+				} catch (e) {
+					return refusal(e);
+				}
+			});
+		}
+		// Keep the description typed; a file chooser cannot be refilled, so the page asks for it again.
+		if (refused) return fail(400, { problems: [PHOTO_PROBLEMS[refused]()], description });
+		redirect(303, `/profiles/${youngPersonId}/photo?done=saved`);
+	},
+
+	/** Removes the photo (after "are you sure?"); pressing it twice is not an error. */
+	remove: async ({ locals, params, url }) => {
+		const youngPersonId = idParam(params.youngPersonId);
+		forPage(locals.user, url, () => {
+			try {
+				profiles.removePhoto(db(), locals.user, youngPersonId);
+			} catch (e) {
+				if (!(e instanceof NotFoundError && e.code === 'photo')) throw e;
+			}
+		});
+		redirect(303, `/profiles/${youngPersonId}/photo?done=removed`);
+	}
+};
