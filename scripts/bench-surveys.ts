@@ -36,13 +36,13 @@ const PEAK_DRAFTS = env('BENCH_SURVEY_PEAK_DRAFTS', 1500 * PEAK_SECONDS);
 const KB = 1024;
 
 const log = (message: string) => console.log(`[surveys] ${message}`);
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN);
+export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN);
 
 /* ------------------------------------------------------------------------------------------ */
 /* The database: the demo data plus one busy survey with 1,000,000 answers                      */
 /* ------------------------------------------------------------------------------------------ */
 
-type BenchSurvey = { id: number; questions: surveys.QuestionWithOptions[] };
+export type BenchSurvey = { id: number; questions: surveys.QuestionWithOptions[] };
 
 function buildSurvey(db: Db, organiser: { id: number; roles: ['organiser'] }, opensOn: string): BenchSurvey {
 	const id = surveys.create(db, organiser, {
@@ -105,6 +105,7 @@ function fillAnswers(db: Db, s: BenchSurvey, total: number, today: string): { re
 	);
 	const insertAnswer = sqlite.prepare('insert into survey_answer (response_id, question_id, option_id, text) values (?, ?, ?, ?)');
 	const insertTally = sqlite.prepare('insert into survey_tally (question_id, option_id, day, respondent_group, count) values (?, ?, ?, ?, ?)');
+	const insertMonth = sqlite.prepare('insert into survey_tally_month (question_id, option_id, month, respondent_group, count) values (?, ?, ?, ?, ?)');
 	let seed = 7;
 	const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
 	const days = Array.from({ length: 365 }, (_, i) => new Date(Date.parse(`${today}T12:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10));
@@ -156,6 +157,17 @@ function fillAnswers(db: Db, s: BenchSurvey, total: number, today: string): { re
 			const [questionId, optionId, day, group] = key.split('|');
 			insertTally.run(Number(questionId), Number(optionId), day, group, n);
 		}
+		// the monthly counts, as submit keeps them
+		const months = new Map<string, number>();
+		for (const [key, n] of tallies) {
+			const [q, o, day, group] = key.split('|');
+			const monthKey = `${q}|${o}|${day.slice(0, 7)}|${group}`;
+			months.set(monthKey, (months.get(monthKey) ?? 0) + n);
+		}
+		for (const [key, n] of months) {
+			const [q, o, month, group] = key.split('|');
+			insertMonth.run(Number(q), Number(o), month, group, n);
+		}
 	})();
 	return { responses, answers };
 }
@@ -165,7 +177,7 @@ function fillAnswers(db: Db, s: BenchSurvey, total: number, today: string): { re
  * the service (start, saveAnswer); the rest copy their answers, so this takes seconds, not minutes.
  * Returns their tokens.
  */
-function makeDrafts(db: Db, s: BenchSurvey, count: number): string[] {
+export function makeDrafts(db: Db, s: BenchSurvey, count: number): string[] {
 	const variants: string[] = [];
 	for (let v = 0; v < 12; v++) {
 		const { token } = surveys.start(db, null, s.id, 'en');
@@ -225,7 +237,7 @@ export async function buildDatabase(path: string, answers: number, drafts: numbe
 type Reply = { status: number; location: string; body: Buffer; headers: Record<string, string | string[] | undefined> };
 
 /** A lean HTTP client (keep-alive, no redirects followed), so the client's own cost stays small beside the server's. */
-function client(base: string, sockets: number) {
+export function client(base: string, sockets: number) {
 	const agent = new Agent({ keepAlive: true, maxSockets: sockets });
 	const { hostname, port } = new URL(base);
 	let retries = 0;
@@ -274,7 +286,7 @@ function client(base: string, sockets: number) {
 	};
 	return { send, close: () => agent.destroy(), retries: () => retries };
 }
-type Client = ReturnType<typeof client>;
+export type Client = ReturnType<typeof client>;
 
 /** What a page makes a browser download, gzip at level 9: the HTML, its scripts (script src and module preloads) and its stylesheets. */
 async function pageWeight(http: Client, base: string, path: string) {
@@ -312,7 +324,7 @@ async function pageWeight(http: Client, base: string, path: string) {
 	return { html: gz(page.body), js, css, scripts: [...scripts], hasPostForm: /<form\b[^>]*method=["']?post/i.test(html) };
 }
 
-async function signIn(http: Client, email: string, password: string): Promise<string> {
+export async function signIn(http: Client, email: string, password: string): Promise<string> {
 	const res = await http.send('POST', '/login', new URLSearchParams({ email, password }).toString());
 	const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
 	if (res.status !== 303 || !cookies.length) throw new Error(`sign-in answered ${res.status}`);

@@ -64,20 +64,13 @@ export function addDays(day: string, days: number): string {
 }
 
 /**
- * The `count` periods before `period`, oldest first: earlier quarters for a quarter, otherwise
- * periods of the same length just before it. Used for trends.
+ * The `count` quarters before `period`, oldest first, for trends: the quarters before a quarter,
+ * or before the quarter a custom period starts in. Quarters keep every trend comparable (a board
+ * reads "the last four quarters" whatever the period) and come from the monthly tallies.
  */
 export function previousPeriods(period: Period, count: number): Period[] {
-	const q = quarterOf(period.start);
-	const isQuarter = q.start === period.start && q.end === period.end;
 	const out: Period[] = [];
-	for (let i = count; i >= 1; i--) {
-		if (isQuarter) out.push(quarterFrom(period.start, -i));
-		else {
-			const length = periodDays(period);
-			out.push({ start: addDays(period.start, -length * i), end: addDays(period.end, -length * i) });
-		}
-	}
+	for (let i = count; i >= 1; i--) out.push(quarterFrom(period.start, -i));
 	return out;
 }
 

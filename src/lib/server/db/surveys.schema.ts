@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, RESPONDENT_GROUPS, SURVEY_STATES } from '../../surveys';
 import { user } from './accounts.schema';
@@ -232,7 +233,9 @@ export const surveyAnswer = sqliteTable(
 		// serves the CSV export and a response's answers
 		index('survey_answer_response_idx').on(t.responseId),
 		// serves results filters ("responses that chose option X") and the "is this option answered" check
-		index('survey_answer_question_option_idx').on(t.questionId, t.optionId)
+		index('survey_answer_question_option_idx').on(t.questionId, t.optionId),
+		// serves the board report's "what families told us": the few answers marked as quotes
+		index('survey_answer_quoted_idx').on(t.responseId).where(sql`${t.quoted} = 1`)
 	]
 );
 
@@ -286,6 +289,26 @@ export const surveyTally = sqliteTable(
 		// serves the board's report: one question's counts over a period, read from the index alone
 		index('survey_tally_question_day_idx').on(t.questionId, t.day, t.optionId, t.respondentGroup, t.count)
 	]
+);
+
+/**
+ * The same running counts by calendar month ("YYYY-MM"), kept in the same submit transaction, so
+ * a quarter's report reads three rows per answer instead of ninety. Reports add daily counts only
+ * for the part-months at the edges of a custom period.
+ */
+export const surveyTallyMonth = sqliteTable(
+	'survey_tally_month',
+	{
+		questionId: integer('question_id')
+			.notNull()
+			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		optionId: integer('option_id').notNull(),
+		month: text('month').notNull(),
+		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }).notNull(),
+		count: integer('count').notNull()
+	},
+	// the primary key serves the report: one question's months, read in order
+	(t) => [primaryKey({ columns: [t.questionId, t.month, t.optionId, t.respondentGroup] })]
 );
 
 export type Survey = typeof survey.$inferSelect;

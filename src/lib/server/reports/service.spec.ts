@@ -227,3 +227,34 @@ describe('publishing', () => {
 		expect(reports.list(db, { id: idOf(db, 'board@example.org'), roles: ['board_member'] }).length).toBe(2);
 	});
 });
+
+describe('periods from tallies', () => {
+	it('splits a period into whole months and the days at its edges', () => {
+		expect(surveys.splitPeriod({ start: '2026-07-01', end: '2026-09-30' })).toEqual({ months: ['2026-07', '2026-08', '2026-09'], days: [] });
+		expect(surveys.splitPeriod({ start: '2026-02-10', end: '2026-04-03' })).toEqual({
+			months: ['2026-03'],
+			days: [
+				{ start: '2026-02-10', end: '2026-02-28' },
+				{ start: '2026-04-01', end: '2026-04-03' }
+			]
+		});
+		expect(surveys.splitPeriod({ start: '2026-05-02', end: '2026-05-30' })).toEqual({ months: [], days: [{ start: '2026-05-02', end: '2026-05-30' }] });
+		expect(surveys.splitPeriod({ start: '2024-02-01', end: '2024-02-29' })).toEqual({ months: ['2024-02'], days: [] });
+	});
+
+	it('counts a custom period the same from months and edge days as from days alone', () => {
+		const ids = db.select({ id: standard.id }).from(standard).all().map((s) => s.id);
+		const custom: Period = { start: quarterFrom(today, -3).start.slice(0, 8) + '17', end: quarterFrom(today, -1).end.slice(0, 8) + '05' };
+		const split = surveys.standardTallies(db, ids, [custom]);
+		const byDays = db.$client
+			.prepare(
+				`SELECT sum(CASE WHEN t.option_id = 0 THEN t.count ELSE 0 END) AS answered, sum(CASE WHEN o.positive = 1 THEN t.count ELSE 0 END) AS positive
+				 FROM survey_tally t JOIN survey_question q ON q.id = t.question_id LEFT JOIN survey_option o ON o.id = t.option_id
+				 WHERE q.standard_id IS NOT NULL AND t.day BETWEEN ? AND ?`
+			)
+			.get(custom.start, custom.end) as { answered: number; positive: number };
+		expect(byDays.answered).toBeGreaterThan(0);
+		expect(split.reduce((a, r) => a + r.answered, 0)).toBe(byDays.answered);
+		expect(split.reduce((a, r) => a + r.positive, 0)).toBe(byDays.positive);
+	});
+});

@@ -155,7 +155,9 @@ export function publish(db: Db, actor: Actor, reportId: number, now = new Date()
 	writeTransaction(db, (tx) => {
 		const row = find(tx, reportId);
 		if (row.status === 'published') throw new ConflictError('published', 'This report is already published.');
-		const data = buildReport(tx, { start: row.periodStart, end: row.periodEnd }, scopeOfRow(row), now);
+		// `db`, not `tx`: one connection, so this reads inside the same transaction, and the report's
+		// prepared statements belong to the connection
+		const data = buildReport(db, { start: row.periodStart, end: row.periodEnd }, scopeOfRow(row), now);
 		tx.update(report)
 			.set({ status: 'published', snapshot: JSON.stringify(data), publishedAt: now, publishedBy: actor!.id })
 			.where(and(eq(report.id, reportId), eq(report.status, 'draft')))

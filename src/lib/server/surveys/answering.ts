@@ -21,6 +21,7 @@ import {
 	surveyQuestion,
 	surveyResponse,
 	surveyTally,
+	surveyTallyMonth,
 	surveyTranslation,
 	type Survey,
 	type SurveyOption,
@@ -140,6 +141,20 @@ function prepare(db: Db) {
 			.onConflictDoUpdate({
 				target: [surveyTally.questionId, surveyTally.optionId, surveyTally.day, surveyTally.respondentGroup],
 				set: { count: sql`${surveyTally.count} + 1` }
+			})
+			.prepare(),
+		tallyMonth: db
+			.insert(surveyTallyMonth)
+			.values({
+				questionId: sql.placeholder('questionId'),
+				optionId: sql.placeholder('optionId'),
+				month: sql.placeholder('month'),
+				respondentGroup: sql.placeholder('group'),
+				count: 1
+			})
+			.onConflictDoUpdate({
+				target: [surveyTallyMonth.questionId, surveyTallyMonth.month, surveyTallyMonth.optionId, surveyTallyMonth.respondentGroup],
+				set: { count: sql`${surveyTallyMonth.count} + 1` }
 			})
 			.prepare(),
 		deleteDraft: db.delete(surveyDraft).where(eq(surveyDraft.tokenHash, sql.placeholder('hash'))).prepare()
@@ -415,14 +430,19 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 		});
 		// The unique token is the last word: if another connection got there first, this is a repeat.
 		if (inserted.changes === 0) return { responseId: null, receipt, alreadySent: true, submittedOn: today };
+		const month = today.slice(0, 7);
+		const count = (questionId: number, optionId: number) => {
+			p.tally.run({ questionId, optionId, day: today, group });
+			p.tallyMonth.run({ questionId, optionId, month, group });
+		};
 		for (const qn of s.questions) {
 			const a = draft.parsed[qn.id];
 			if (!a) continue;
-			p.tally.run({ questionId: qn.id, optionId: 0, day: today, group });
+			count(qn.id, 0);
 			if (a.options.length) {
 				for (const optionId of a.options) {
 					p.insertAnswer.run({ responseId: id, questionId: qn.id, optionId, text: null });
-					p.tally.run({ questionId: qn.id, optionId, day: today, group });
+					count(qn.id, optionId);
 				}
 			} else {
 				p.insertAnswer.run({ responseId: id, questionId: qn.id, optionId: null, text: a.text });

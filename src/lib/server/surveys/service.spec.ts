@@ -596,6 +596,7 @@ describe('anonymity', () => {
 		expect(columns(db, 'survey_answer')).toEqual(['id', 'response_id', 'question_id', 'option_id', 'text', 'quoted']);
 		expect(columns(db, 'survey_draft')).toEqual(['token_hash', 'receipt_hash', 'survey_id', 'locale', 'answers', 'account_id', 'on_behalf', 'preview', 'saved_on']);
 		expect(columns(db, 'survey_tally')).toEqual(['question_id', 'option_id', 'day', 'respondent_group', 'count']);
+		expect(columns(db, 'survey_tally_month')).toEqual(['question_id', 'option_id', 'month', 'respondent_group', 'count']);
 	});
 
 	function anonymousSurvey() {
@@ -630,7 +631,12 @@ describe('anonymity', () => {
 		}
 		expect(db.select({ day: surveyTally.day }).from(surveyTally).all().every((t) => t.day === '2026-03-30')).toBe(true);
 		// Nothing stored anywhere in the answer tables looks like an IP address, a time of day or a timestamp.
-		for (const table of ['survey_response', 'survey_answer', 'survey_draft', 'survey_tally']) {
+		// the monthly counts agree with the daily ones
+		expect(db.$client.prepare('select question_id, option_id, respondent_group, count from survey_tally_month order by 1, 2, 3').all()).toEqual(
+			db.$client.prepare('select question_id, option_id, respondent_group, count from survey_tally order by 1, 2, 3').all()
+		);
+		expect(db.$client.prepare('select distinct month from survey_tally_month').pluck().all()).toEqual(['2026-03']);
+		for (const table of ['survey_response', 'survey_answer', 'survey_draft', 'survey_tally', 'survey_tally_month']) {
 			for (const row of db.$client.prepare(`select * from ${table}`).all() as Record<string, unknown>[]) {
 				for (const value of Object.values(row)) {
 					expect(String(value)).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b/);
@@ -1216,6 +1222,7 @@ describe('answering', () => {
 		expect(() => surveys.submit(db, organiser, id, token)).toThrow(expect.objectContaining({ code: 'preview_not_sent' }));
 		expect(countRows(db, 'survey_response')).toBe(0);
 		expect(countRows(db, 'survey_tally')).toBe(0);
+		expect(countRows(db, 'survey_tally_month')).toBe(0);
 		expect(countRows(db, 'survey_draft')).toBe(1);
 	});
 

@@ -9,6 +9,7 @@ import type { RespondentGroup } from '$lib/surveys';
 import type { Sector } from '$lib/sectors';
 import type { Db } from '../db';
 import {
+	service,
 	survey,
 	surveyAnswer,
 	surveyAnswerTheme,
@@ -99,36 +100,96 @@ export type StandardTally = {
 	positive: number;
 };
 
+/** Whole calendar months ("YYYY-MM") inside a period, and the days at its edges outside them. */
+export function splitPeriod(period: Period): { months: string[]; days: Period[] } {
+	const months: string[] = [];
+	let [y, m] = period.start.split('-').map(Number);
+	for (;;) {
+		const first = `${y}-${String(m).padStart(2, '0')}-01`;
+		if (first > period.end) break;
+		const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+		if (first >= period.start && last <= period.end) months.push(first.slice(0, 7));
+		[y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+	}
+	if (months.length === 0) return { months, days: [period] };
+	const days: Period[] = [];
+	const firstMonth = `${months[0]}-01`;
+	const lastMonth = months.at(-1)!;
+	const [ly, lm] = lastMonth.split('-').map(Number);
+	const lastDay = new Date(Date.UTC(ly, lm, 0)).toISOString().slice(0, 10);
+	const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10);
+	const dayAfter = (d: string) => new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10);
+	if (period.start < firstMonth) days.push({ start: period.start, end: dayBefore(firstMonth) });
+	if (period.end > lastDay) days.push({ start: dayAfter(lastDay), end: period.end });
+	return { months, days };
+}
+
+// Reports ask for thousands of tally rows each time: plain prepared statements reading rows as
+// arrays keep the per-row cost down (no query building, no row objects).
+const statements = new WeakMap<Db, ReturnType<typeof prepareTallies>>();
+function prepareTallies(db: Db) {
+	const c = db.$client;
+	return {
+		byMonth: c.prepare('SELECT option_id, month, respondent_group, count FROM survey_tally_month WHERE question_id = ? AND month BETWEEN ? AND ?').raw(),
+		byDay: c.prepare('SELECT option_id, day, respondent_group, count FROM survey_tally WHERE question_id = ? AND day BETWEEN ? AND ?').raw()
+	};
+}
+function tallyStatements(db: Db) {
+	let found = statements.get(db);
+	if (!found) statements.set(db, (found = prepareTallies(db)));
+	return found;
+}
+
 /**
  * Answered and positive counts of the questions linked to each standard, for each period, by
- * respondent group and sector, from the running tallies (never the answers themselves).
+ * respondent group and sector, from the running tallies (never the answers themselves): whole
+ * months from the monthly counts (one index range per question), the days at a custom period's
+ * edges from the daily ones.
  */
 export function standardTallies(db: Db, standardIds: readonly number[], periods: readonly Period[]): StandardTally[] {
 	if (standardIds.length === 0 || periods.length === 0) return [];
-	const start = periods.reduce((a, p) => (p.start < a ? p.start : a), periods[0].start);
-	const end = periods.reduce((a, p) => (p.end > a ? p.end : a), periods[0].end);
-	const periodCase = sql.join(
-		periods.map((p, i) => sql`WHEN t.day BETWEEN ${p.start} AND ${p.end} THEN ${i}`),
-		sql` `
+	const questions = db
+		.select({ id: surveyQuestion.id, standardId: sql<number>`${surveyQuestion.standardId}`, sector: service.sector })
+		.from(surveyQuestion)
+		.leftJoin(service, eq(service.id, surveyQuestion.serviceId))
+		.where(inArray(surveyQuestion.standardId, [...standardIds]))
+		.all();
+	if (questions.length === 0) return [];
+	const positive = new Set(
+		db
+			.select({ id: surveyOption.id })
+			.from(surveyOption)
+			.where(and(inArray(surveyOption.questionId, questions.map((q) => q.id)), eq(surveyOption.positive, true)))
+			.all()
+			.map((o) => o.id)
 	);
-	const ids = sql.join(standardIds.map((id) => sql`${id}`), sql`, `);
-	// raw SQL: one pass over the tally index for every standard and period at once
-	const rows = db.all<{ standardId: number; period: number | null; grp: RespondentGroup; sector: Sector | null; answered: number; positive: number }>(sql`
-		SELECT q.standard_id AS standardId,
-			CASE ${periodCase} END AS period,
-			t.respondent_group AS grp,
-			s.sector AS sector,
-			SUM(CASE WHEN t.option_id = 0 THEN t.count ELSE 0 END) AS answered,
-			SUM(CASE WHEN o.positive = 1 THEN t.count ELSE 0 END) AS positive
-		FROM survey_question q
-		JOIN survey_tally t ON t.question_id = q.id AND t.day BETWEEN ${start} AND ${end}
-		LEFT JOIN survey_option o ON o.id = t.option_id
-		LEFT JOIN service s ON s.id = q.service_id
-		WHERE q.standard_id IN (${ids})
-		GROUP BY 1, 2, 3, 4`);
-	return rows
-		.filter((r) => r.period !== null)
-		.map((r) => ({ standardId: r.standardId, period: r.period!, group: r.grp, sector: r.sector, answered: r.answered, positive: r.positive }));
+	const parts = periods.map(splitPeriod);
+	const periodOfMonth = new Map(parts.flatMap((p, i) => p.months.map((mo) => [mo, i] as const)));
+	const months = [...periodOfMonth.keys()].sort();
+	const dayRanges = parts.flatMap((p, i) => p.days.map((d) => ({ ...d, i })));
+	const { byMonth, byDay } = tallyStatements(db);
+	const merged = new Map<string, StandardTally>();
+	const add = (q: (typeof questions)[number], period: number, optionId: number, group: RespondentGroup, count: number) => {
+		const key = `${q.standardId}|${period}|${group}|${q.sector}`;
+		let row = merged.get(key);
+		if (!row) merged.set(key, (row = { standardId: q.standardId, period, group, sector: q.sector, answered: 0, positive: 0 }));
+		if (optionId === 0) row.answered += count;
+		else if (positive.has(optionId)) row.positive += count;
+	};
+	for (const q of questions) {
+		if (months.length) {
+			for (const [optionId, month, group, count] of byMonth.all(q.id, months[0], months.at(-1)) as [number, string, RespondentGroup, number][]) {
+				const period = periodOfMonth.get(month);
+				if (period !== undefined) add(q, period, optionId, group, count);
+			}
+		}
+		for (const range of dayRanges) {
+			for (const [optionId, , group, count] of byDay.all(q.id, range.start, range.end) as [number, string, RespondentGroup, number][]) {
+				add(q, range.i, optionId, group, count);
+			}
+		}
+	}
+	return [...merged.values()];
 }
 
 /** Which surveys a report's scope covers: about one of these services (null: every survey). */
@@ -152,7 +213,8 @@ export function reportQuotes(db: Db, period: Period, serviceIds: readonly number
 		.innerJoin(survey, eq(survey.id, surveyResponse.surveyId))
 		.where(
 			and(
-				eq(surveyAnswer.quoted, true),
+				// written out as "= 1" so SQLite can use the partial index of quoted answers
+				sql`${surveyAnswer.quoted} = 1`,
 				isNotNull(surveyAnswer.text),
 				gte(surveyResponse.submittedOn, period.start),
 				lte(surveyResponse.submittedOn, period.end),

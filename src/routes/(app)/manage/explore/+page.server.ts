@@ -1,0 +1,45 @@
+import { londonDate } from '$lib/board';
+import { ABOUT_YOU, type AboutYou } from '$lib/surveys';
+import { isDay, quarterFrom } from '$lib/standards';
+import { db } from '$lib/server/db/app';
+import * as reports from '$lib/server/reports/service';
+import * as standards from '$lib/server/reports/standards';
+import { ValidationError } from '$lib/server/errors';
+import { ForbiddenError } from '$lib/server/errors';
+import { rethrowAsHttp } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import type { PageServerLoad } from './$types';
+
+// A plain GET form: the choice is in the address, so it can be bookmarked and works without JavaScript.
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!can(locals.user, 'reports.read')) rethrowAsHttp(new ForbiddenError());
+	const quarter = quarterFrom(londonDate(), -1);
+	const surveyStandards = standards.list(db(), { kind: 'survey' });
+	const chosen = {
+		standard: url.searchParams.get('standard') ?? '',
+		by: url.searchParams.get('by') ?? 'area',
+		start: url.searchParams.get('start') ?? quarter.start,
+		end: url.searchParams.get('end') ?? quarter.end
+	};
+	let problem: string | null = null;
+	let breakdown: reports.AboutYouBreakdown | null = null;
+	if (chosen.standard) {
+		const standardId = Number(chosen.standard);
+		if (!isDay(chosen.start) || !isDay(chosen.end) || chosen.end < chosen.start) problem = 'period';
+		else if (!(ABOUT_YOU as readonly string[]).includes(chosen.by)) problem = 'by';
+		else {
+			try {
+				breakdown = await reports.breakdownByAboutYou(db(), locals.user, standardId, { start: chosen.start, end: chosen.end }, chosen.by as AboutYou);
+			} catch (e) {
+				if (e instanceof ValidationError || (e as { status?: number }).status === 404) problem = 'standard';
+				else rethrowAsHttp(e);
+			}
+		}
+	}
+	return {
+		chosen,
+		problem,
+		breakdown,
+		standards: surveyStandards.map((s) => ({ id: s.id, statement: s.statement, service: s.serviceName }))
+	};
+};
