@@ -98,5 +98,17 @@ export const areaSettingsSchema = z.object({
 		.number({ error: () => m.settings_weeks_invalid() })
 		.int({ error: () => m.settings_weeks_invalid() })
 		.min(1, { error: () => m.settings_weeks_invalid() })
-		.max(52, { error: () => m.settings_weeks_invalid() })
+		.max(52, { error: () => m.settings_weeks_invalid() }),
+	/** Reports show no percentage from fewer responses than this (disclosure control). */
+	disclosureMinimumResponses: z.coerce
+		.number({ error: () => m.sd_settings_minimum_invalid() })
+		.int({ error: () => m.sd_settings_minimum_invalid() })
+		.min(2, { error: () => m.sd_settings_minimum_invalid() })
+		.max(100, { error: () => m.sd_settings_minimum_invalid() }),
+	/** Reports show counts from 1 up to one below this as "fewer than N". */
+	disclosureSmallCountBelow: z.coerce
+		.number({ error: () => m.sd_settings_small_invalid() })
+		.int({ error: () => m.sd_settings_small_invalid() })
+		.min(2, { error: () => m.sd_settings_small_invalid() })
+		.max(20, { error: () => m.sd_settings_small_invalid() })
 });

@@ -19,7 +19,12 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const form = await superValidate(formData, zod4(areaSettingsSchema));
 		// Give back what was typed: a number field that is not a number would come back as "NaN".
-		if (!form.valid) return fail(400, { form, typed: String(formData.get('replyWithinWeeks') ?? '') });
+		const typed = {
+			replyWithinWeeks: String(formData.get('replyWithinWeeks') ?? ''),
+			disclosureMinimumResponses: String(formData.get('disclosureMinimumResponses') ?? ''),
+			disclosureSmallCountBelow: String(formData.get('disclosureSmallCountBelow') ?? '')
+		};
+		if (!form.valid) return fail(400, { form, typed });
 		orError(() => settings.update(db(), locals.user, form.data));
 		return message(form, m.area_settings_saved());
 	}

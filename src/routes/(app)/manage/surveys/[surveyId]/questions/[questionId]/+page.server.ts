@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { errorMessage } from '$lib/features/surveys/labels';
+import { m } from '$lib/paraglide/messages';
 import {
 	checkQuestionForm,
 	moveRow,
@@ -10,10 +11,11 @@ import {
 	type QuestionFormValues
 } from '$lib/features/surveys/question-form';
 import { db } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
+import { DomainError, ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can, type Actor } from '$lib/server/permissions';
 import * as services from '$lib/server/services/service';
+import * as standards from '$lib/server/reports/standards';
 import * as surveys from '$lib/server/surveys/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -52,6 +54,39 @@ function fieldFor(code: string, values: QuestionFormValues): string {
 	}
 }
 
+/** Why a question could not be linked to a standard, in plain words. */
+const LINK_PROBLEMS: Record<string, () => string> = {
+	question_kind: m.sd_link_question_kind,
+	no_positive: m.sd_link_no_positive,
+	standard_kind: m.sd_link_standard_kind,
+	standard_not_found: m.sd_link_standard_kind
+};
+
+/** The survey standards a question may measure (with its current one, even if since archived). */
+function standardChoices(current: number | null) {
+	const live = standards.list(db(), { kind: 'survey' });
+	const choices = live.map((s) => ({ id: s.id, statement: s.statement, serviceName: s.serviceName, archived: false }));
+	if (current !== null && !live.some((s) => s.id === current)) {
+		const s = standards.get(db(), current);
+		choices.push({ id: s.id, statement: s.statement, serviceName: null, archived: true });
+	}
+	return choices;
+}
+
+/** The small "which standard does this question measure" form (it posts `link_standard`). */
+function linkStandard(actor: Actor, surveyId: number, questionId: number, data: FormData) {
+	const posted = String(data.get('standardId') ?? '');
+	const standardId = posted === '' ? null : Number(posted);
+	try {
+		if (standardId !== null && !Number.isSafeInteger(standardId)) throw new ValidationError('standard_kind');
+		surveys.linkQuestionToStandard(db(), actor, questionId, standardId, (id) => standards.checkSurveyStandard(db(), id));
+	} catch (e) {
+		if (e instanceof DomainError && LINK_PROBLEMS[e.code]) return fail(400, { standardLink: { value: posted, message: LINK_PROBLEMS[e.code]() } });
+		rethrowAsHttp(e);
+	}
+	redirect(303, `/manage/surveys/${surveyId}/questions/${questionId}?done=${standardId === null ? 'standard_unlinked' : 'standard_linked'}#standard`);
+}
+
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const { surveyId, question } = questionOf(locals.user, params);
 	const survey = surveys.get(db(), surveyId);
@@ -64,6 +99,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		versions: surveys.questionVersions(db(), locals.user, question.id),
 		images: surveys.imagesOf(db(), locals.user, surveyId).map((i) => ({ id: i.id, alt: i.alt })),
 		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+		// only one-choice questions can measure a standard ("about you" ones describe people, not services)
+		standard: {
+			eligible: (surveys.STANDARD_KINDS as readonly string[]).includes(question.kind) && !question.aboutYou,
+			current: question.standardId,
+			choices: standardChoices(question.standardId)
+		},
 		done: url.searchParams.get('done')
 	};
 };
@@ -72,6 +113,8 @@ export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const { surveyId, question } = questionOf(locals.user, params);
 		const data = await request.formData();
+		// A page may have only one unnamed action; the standard's own small form says which it is.
+		if (data.get('intent') === 'link_standard') return linkStandard(locals.user, surveyId, question.id, data);
 		const move = data.get('move');
 		const pick = data.get('pick');
 		let values = readQuestionForm(data);

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { londonDate } from '$lib/board';
+import { periodLabel, quarterFrom } from '$lib/standards';
+import { db } from '$lib/server/db/app';
+import { orError } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import { formatNumber } from '$lib/server/reports/rag';
+import * as standards from '$lib/server/reports/standards';
+import type { PageServerLoad } from './$types';
+
+/** The standards whose figures this person enters (a lead: their services'), with the last figure of each. */
+export const load: PageServerLoad = ({ locals }) => {
+	if (!can(locals.user, 'standards.read')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	const list = orError(() => standards.forFigures(db(), locals.user));
+	const figures = orError(() => standards.figuresOf(db(), list.map((s) => s.id)));
+	const lastQuarter = quarterFrom(londonDate(), -1);
+	return {
+		lastQuarter: periodLabel(lastQuarter),
+		standards: list.map((s) => {
+			const mine = figures.filter((f) => f.standardId === s.id);
+			const latest = mine[0];
+			return {
+				id: s.id,
+				statement: s.statement,
+				serviceName: s.serviceName,
+				unit: s.unit,
+				latest: latest ? { period: periodLabel({ start: latest.periodStart, end: latest.periodEnd }), value: formatNumber(latest.value) } : null,
+				missingLastQuarter: !mine.some((f) => f.periodStart === lastQuarter.start && f.periodEnd === lastQuarter.end)
+			};
+		})
+	};
+};

@@ -1,0 +1,28 @@
+import { error, redirect } from '@sveltejs/kit';
+import { londonDate } from '$lib/board';
+import { quarterFrom } from '$lib/standards';
+import { toCsv } from '$lib/server/csv';
+import { db } from '$lib/server/db/app';
+import { orError } from '$lib/server/http';
+import * as standards from '$lib/server/reports/standards';
+import type { RequestHandler } from './$types';
+
+/**
+ * A CSV file to fill in: the column names, then one line for each standard this person enters
+ * figures for, set to the last whole quarter with the figure and note left blank to fill in.
+ */
+export const GET: RequestHandler = ({ locals, url }) => {
+	// The (app) layout's sign-in guard does not run for endpoints.
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	const list = orError(() => standards.forFigures(db(), locals.user));
+	if (list.length === 0) error(403, { message: 'You do not enter figures for any standard.', code: 'forbidden' });
+	const quarter = quarterFrom(londonDate(), -1);
+	const csv = toCsv([[...standards.IMPORT_COLUMNS], ...list.map((s) => [s.id, quarter.start, quarter.end, '', ''])]);
+	return new Response(csv, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="figures-${quarter.start}.csv"`,
+			'Cache-Control': 'no-store'
+		}
+	});
+};
