@@ -1,0 +1,65 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { commentSchema } from '$lib/features/reports/schemas';
+import { db } from '$lib/server/db/app';
+import { ConflictError, ValidationError } from '$lib/server/errors';
+import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import * as reports from '$lib/server/reports/service';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A report for the board: a draft worked out now, with comments and the decision; or a published one, frozen. */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const id = idParam(params.reportId);
+	const view = orError(() => reports.get(db(), locals.user, id));
+	const draft = view.status === 'draft';
+	return {
+		report: { id: view.id, title: view.title, status: view.status, publishedAt: view.publishedAt, publishedBy: view.publishedBy },
+		data: view.data,
+		comments: view.comments,
+		viewer: { surveyLinks: can(locals.user, 'surveys.track'), showWhoEntered: true },
+		mayComment: draft && can(locals.user, 'reports.comment'),
+		mayManage: draft && can(locals.user, 'reports.manage'),
+		removing: draft && url.searchParams.get('remove') === '1',
+		done: url.searchParams.get('done'),
+		commentForm: await superValidate(zod4(commentSchema), { id: 'comment' })
+	};
+};
+
+export const actions: Actions = {
+	comment: async ({ request, locals, params }) => {
+		const id = idParam(params.reportId);
+		const form = await superValidate(request, zod4(commentSchema), { id: 'comment' });
+		if (!form.valid) return fail(400, { commentForm: form });
+		try {
+			reports.comment(db(), locals.user, id, form.data.body);
+		} catch (e) {
+			if (e instanceof ValidationError) return setError(form, 'body', m.rp_comment_required());
+			if (e instanceof ConflictError) return setError(form, 'body', m.rp_already_published());
+			rethrowAsHttp(e);
+		}
+		redirect(303, `/manage/reports/${id}?done=commented#comments`);
+	},
+	publish: async ({ locals, params }) => {
+		const id = idParam(params.reportId);
+		try {
+			reports.publish(db(), locals.user, id);
+		} catch (e) {
+			if (e instanceof ConflictError) return fail(409, { decision: { message: m.rp_already_published() } });
+			rethrowAsHttp(e);
+		}
+		redirect(303, `/manage/reports/${id}?done=published`);
+	},
+	remove: async ({ locals, params }) => {
+		const id = idParam(params.reportId);
+		try {
+			reports.removeDraft(db(), locals.user, id);
+		} catch (e) {
+			if (e instanceof ConflictError) return fail(409, { decision: { message: m.rp_cannot_remove_published() } });
+			rethrowAsHttp(e);
+		}
+		redirect(303, '/manage/reports?done=removed');
+	}
+};

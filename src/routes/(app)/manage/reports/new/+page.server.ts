@@ -1,0 +1,43 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { m } from '$lib/paraglide/messages';
+import { periodKey, quarterChoices, reportInputFrom } from '$lib/features/reports/period';
+import { reportSchema } from '$lib/features/reports/schemas';
+import { db } from '$lib/server/db/app';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { rethrowAsHttp } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import * as reports from '$lib/server/reports/service';
+import * as services from '$lib/server/services/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!can(locals.user, 'reports.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	const period = reports.defaultPeriod();
+	return {
+		quarters: quarterChoices(period),
+		services: services.list(db()).map((s) => ({ id: s.id, name: s.name, sector: s.sector })),
+		form: await superValidate({ period: periodKey(period), scope: 'area' }, zod4(reportSchema), { errors: false })
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await superValidate(request, zod4(reportSchema));
+		if (!form.valid) return fail(400, { form });
+		const input = reportInputFrom(form.data);
+		if (!input) return setError(form, 'period', m.rp_period_required());
+		let id: number;
+		try {
+			id = reports.createDraft(db(), locals.user, input);
+		} catch (e) {
+			if (e instanceof ValidationError && e.code === 'title') return setError(form, 'title', m.rp_title_required());
+			if (e instanceof ValidationError && e.code === 'period') return setError(form, form.data.period === 'custom' ? 'periodEnd' : 'period', m.rp_last_before_first());
+			if (e instanceof ValidationError && e.code === 'sector') return setError(form, 'scope', m.rp_scope_required());
+			if (e instanceof NotFoundError && e.code === 'service_not_found') return setError(form, 'scope', m.rp_scope_required());
+			rethrowAsHttp(e);
+		}
+		redirect(303, `/manage/reports/${id}?done=created`);
+	}
+};

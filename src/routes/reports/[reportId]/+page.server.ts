@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/db/app';
+import { idParam, orError } from '$lib/server/http';
+import { can } from '$lib/server/permissions';
+import * as reports from '$lib/server/reports/service';
+import type { PageServerLoad } from './$types';
+
+/** A published report, frozen as the board approved it. A draft does not exist here for visitors (404). */
+export const load: PageServerLoad = ({ locals, params }) => {
+	const id = idParam(params.reportId);
+	const view = orError(() => reports.get(db(), locals.user, id));
+	// Only staff get this far with a draft: its page, with comments, is in the signed-in area.
+	if (view.status === 'draft') redirect(303, `/manage/reports/${id}`);
+	return {
+		report: { id: view.id, title: view.title, publishedAt: view.publishedAt },
+		// Who entered a figure is for staff: leave the names out of what the public page receives.
+		data: {
+			...view.data,
+			standards: view.data.standards.map((s) => ({
+				...s,
+				evidence: { ...s.evidence, figures: s.evidence.figures.map((f) => ({ ...f, enteredBy: null })) }
+			}))
+		},
+		viewer: { surveyLinks: can(locals.user, 'surveys.track'), showWhoEntered: false }
+	};
+};
