@@ -113,15 +113,28 @@ function surveyFigure(rows: StandardTally[], standard: standards.StandardSummary
 	};
 }
 
-function breakdown(rows: StandardTally[], keyOf: (r: StandardTally) => string, keys: readonly string[], rules: DisclosureRules): BreakdownRow[] {
+/**
+ * A breakdown of a survey figure, and whether the overall figure may still be shown beside it:
+ * when the only way to protect a hidden group is to hide the total, the headline goes too.
+ */
+function breakdown(
+	rows: StandardTally[],
+	keyOf: (r: StandardTally) => string,
+	keys: readonly string[],
+	rules: DisclosureRules
+): { rows: BreakdownRow[]; totalShareShown: boolean; totalNShown: boolean } {
 	const cells = keys.map((key) => {
 		const mine = rows.filter((r) => keyOf(r) === key);
 		return { key, n: mine.reduce((a, r) => a + r.answered, 0), positive: mine.reduce((a, r) => a + r.positive, 0) };
 	});
 	const guarded = protectShares(cells, rules);
-	return guarded.cells
-		.filter((c) => c.n > 0)
-		.map((c) => ({ key: c.key, share: c.shareShown ? pct(c.positive / c.n) : null, responses: c.nShown ? showCount(c.n, rules) : null }));
+	return {
+		rows: guarded.cells
+			.filter((c) => c.n > 0)
+			.map((c) => ({ key: c.key, share: c.shareShown ? pct(c.positive / c.n) : null, responses: c.nShown ? showCount(c.n, rules) : null })),
+		totalShareShown: guarded.totalShareShown,
+		totalNShown: guarded.totalNShown
+	};
 }
 
 function boardFigure(kind: MeasureKind, r: Responsiveness, standard: standards.StandardSummary, rules: DisclosureRules): Figure {
@@ -187,8 +200,22 @@ export function buildReport(db: Db, period: Period, scope: ReportScope, now = ne
 			const mine = tallies.filter((t) => t.standardId === s.id);
 			figureFor = (i) => surveyFigure(mine.filter((t) => t.period === i), s, disclosure);
 			const now_ = mine.filter((t) => t.period === current);
-			byGroup = breakdown(now_, (t) => t.group, RESPONDENT_GROUPS, disclosure);
-			bySector = breakdown(now_, (t) => t.sector ?? 'area', [...SECTORS, 'area'], disclosure);
+			const groups = breakdown(now_, (t) => t.group, RESPONDENT_GROUPS, disclosure);
+			const sectors = breakdown(now_, (t) => t.sector ?? 'area', [...SECTORS, 'area'], disclosure);
+			byGroup = groups.rows;
+			bySector = sectors.rows;
+			const plain = figureFor;
+			figureFor = (i) => {
+				const f = plain(i);
+				if (i !== current) return f;
+				// the headline beside the breakdowns must not let a hidden group be worked out
+				if (!(groups.totalShareShown && sectors.totalShareShown) && f.value !== null) {
+					Object.assign(f, { value: null, missing: 'too_few', rag: null, interval: null });
+				}
+				// a total already written "fewer than 5" gives nothing away; an exact one hidden to protect a group goes
+				if (!(groups.totalNShown && sectors.totalNShown) && f.basis?.kind === 'value') f.basis = null;
+				return f;
+			};
 		} else if (s.measureKind === 'operational') {
 			const mine = figures.filter((f) => f.standardId === s.id);
 			figureFor = (i) => operationalFigure(mine, periods[i], s);
@@ -244,7 +271,8 @@ export function buildReport(db: Db, period: Period, scope: ReportScope, now = ne
 					youngPeople: showCount(youngPeople.youngPeople, disclosure),
 					symbols: youngPeople.symbols.map((s) => ({ symbolId: s.symbolId, youngPeople: showCount(s.youngPeople, disclosure) }))
 				}
-			: { shown: false, youngPeople: showCount(youngPeople.youngPeople, disclosure), symbols: [] }
+			: // below the minimum even how many agreed stays vague
+				{ shown: false, youngPeople: { kind: 'fewer_than', limit: disclosure.minimumForPercentage }, symbols: [] }
 	};
 }
 

@@ -124,6 +124,41 @@ describe('disclosure in reports', () => {
 	});
 });
 
+describe('the headline beside its breakdowns', () => {
+	it('is hidden when showing it would let a hidden group be worked out', () => {
+		const d = testDb();
+		const org = addPerson(d, ['organiser']);
+		const surveyId = surveys.create(d, org, { title: 'Who', intro: '', audience: 'both', anonymous: true, opensOn: '2026-01-01', closesOn: null, serviceIds: [] });
+		const questionId = surveys.addQuestion(d, org, surveyId, 'yes_no', 'Were you listened to?');
+		surveys.addAboutYou(d, org, surveyId, 'who');
+		surveys.publish(d, org, surveyId);
+		const standardId = standards.create(d, org, { serviceId: null, statement: 'Listened to', measure: 'Share who said yes', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 80, amberFrom: 60 });
+		surveys.linkQuestionToStandard(d, org, questionId, standardId, (id) => standards.checkSurveyStandard(d, id));
+		const s = surveys.forAnswering(d, surveyId, 'en');
+		const yesNo = s.questions.find((q) => q.id === questionId)!;
+		const who = s.questions.find((q) => q.id !== questionId)!;
+		const on = new Date('2026-05-10T12:00:00Z');
+		const send = (whoIndex: number, yes: boolean) => {
+			const { token } = surveys.start(d, null, surveyId, 'en', 'answer', on);
+			surveys.saveAnswer(d, null, surveyId, token, yesNo.id, [yesNo.options[yes ? 0 : 1].id], '', on);
+			surveys.saveAnswer(d, null, surveyId, token, who.id, [who.options[whoIndex].id], '', on);
+			surveys.submit(d, null, surveyId, token, on);
+		};
+		// 8 parent carers and 7 young people, every one saying yes: each group is too small to show,
+		// and 100% overall would say what every one of them answered
+		for (let i = 0; i < 8; i++) send(0, true);
+		for (let i = 0; i < 7; i++) send(1, true);
+		const may = { start: '2026-05-01', end: '2026-05-31' };
+		let row = reports.buildReport(d, may, { kind: 'area' }, on).standards[0];
+		expect(row.byGroup.every((g) => g.share === null)).toBe(true);
+		expect(row.current).toMatchObject({ value: null, missing: 'too_few', rag: null });
+		// one more parent says no: 15 of 16, the groups no longer pinned, so the headline is shown
+		send(0, false);
+		row = reports.buildReport(d, may, { kind: 'area' }, on).standards[0];
+		expect(row.current.value).toBe(93.8);
+	});
+});
+
 describe('standards and figures', () => {
 	it('checks thresholds and lets only organisers define standards', () => {
 		const d = testDb();

@@ -192,7 +192,7 @@ export function list(db: Db, actor: Actor): ReportSummary[] {
 }
 
 const countText = (c: { kind: string; value?: number; limit?: number } | null) =>
-	c === null ? '[c]' : c.kind === 'value' ? String(c.value) : c.kind === 'none' ? '0' : `fewer than ${c.limit}`;
+	c === null ? '[hidden]' : c.kind === 'value' ? String(c.value) : c.kind === 'none' ? '0' : `fewer than ${c.limit}`;
 
 /** Every figure of a report as CSV rows (header first): each standard's current value and trend, and breakdowns. */
 export function csvRows(data: ReportData): CsvCell[][] {
