@@ -34,7 +34,7 @@ type Reader = { worker: Worker; pending: Map<number, Pending>; next: number };
 const readers = new Map<string, Reader>();
 
 function readerFor(path: string): Reader {
-	let reader = readers.get(path);
+	const reader = readers.get(path);
 	if (reader) return reader;
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 	const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver } });
