@@ -274,12 +274,15 @@ export async function visit(page: Page, pathname: string) {
 /* Target size                                                                                 */
 /* ------------------------------------------------------------------------------------------ */
 
+/** Young people's pages (sign-in, profile) ask for larger targets than the rest: 48 px. */
+export const YOUNG_PEOPLES_TARGET = 48;
+
 /**
- * Every visible control on the page is at least 44×44 CSS px (WCAG 2.5.5, and well above
- * 2.5.8's 24×24). Links inside a paragraph are exempt: they are inline in running text.
+ * Every visible control on the page is at least `minimum` (44) CSS px each way (WCAG 2.5.5, and
+ * well above 2.5.8's 24×24). Links inside a paragraph are exempt: they are inline in running text.
  */
-export async function expectLargeTargets(page: Page) {
-	const small = await page.evaluate(() => {
+export async function expectLargeTargets(page: Page, minimum = 44) {
+	const small = await page.evaluate((minimum) => {
 		const controls = document.querySelectorAll<HTMLElement>(
 			'a, button, input:not([type=hidden]), select, textarea, summary'
 		);
@@ -303,13 +306,13 @@ export async function expectLargeTargets(page: Page) {
 			if (style.visibility === 'hidden' || style.display === 'none') continue;
 			if (el.closest('.visually-hidden, [hidden]')) continue;
 			if (el.tagName === 'A' && el.closest('p')) continue;
-			if (Math.round(box.width) < 44 || Math.round(box.height) < 44) {
+			if (Math.round(box.width) < minimum || Math.round(box.height) < minimum) {
 				problems.push(`${describe(el)} is ${box.width.toFixed(1)}×${box.height.toFixed(1)} px`);
 			}
 		}
 		return problems;
-	});
-	expect(small, `controls smaller than 44×44 CSS px on ${page.url()}`).toEqual([]);
+	}, minimum);
+	expect(small, `controls smaller than ${minimum}×${minimum} CSS px on ${page.url()}`).toEqual([]);
 }
 
 /* ------------------------------------------------------------------------------------------ */

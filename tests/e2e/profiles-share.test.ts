@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { check, expect, expectLargeTargets, signInAs, test, visit } from '../fixtures';
+import { check, expect, expectLargeTargets, YOUNG_PEOPLES_TARGET, signInAs, test, visit } from '../fixtures';
 
 /*
  * Who sees a one-page profile: the young person's own choice of supporters, share links that
@@ -67,7 +67,7 @@ test('a young person chooses who sees the profile and shares it with a link that
 	await visit(page, `/profiles/${alex}/supporters`);
 	await expect(h1(page)).toHaveText('Who can see my profile');
 	await expect(page.getByText('Organisers and other staff cannot see the profile.')).toBeVisible();
-	await expectLargeTargets(page);
+	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
 	await page.getByRole('button', { name: `Stop ${SUPPORTER.name} seeing my profile` }).click();
 	await expect(h1(page)).toHaveText(`Stop ${SUPPORTER.name} seeing the profile?`);
 	await check(page);
@@ -92,7 +92,7 @@ test('a young person chooses who sees the profile and shares it with a link that
 	await page.getByRole('link', { name: 'Share page' }).click();
 	await expect(h1(page)).toHaveText('Share my profile');
 	await check(page);
-	await expectLargeTargets(page);
+	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
 	await expect(page.getByRole('radio', { name: '30 days (about 1 month)' })).toBeChecked();
 	await page.getByRole('button', { name: 'Make the link' }).click();
 	await expect(page.getByRole('alert')).toContainText('Say who the link is for');
@@ -154,7 +154,7 @@ test('a supporter adds a photo that shows on the profile and through a share lin
 	await visit(page, `/profiles/${isla}/photo`);
 	await expect(h1(page)).toHaveText("Isla's photo");
 	await expect(page.getByText('We make it smaller and remove hidden details like where it was taken.')).toBeVisible();
-	await expectLargeTargets(page);
+	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
 	const description = page.getByRole('textbox', { name: 'What does the photo show?' });
 	await page.getByLabel('Choose a photo').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
 	await description.fill('Isla smiling on the beach');

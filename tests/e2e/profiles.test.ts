@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { ADMIN, check, expect, expectLargeTargets, signInAs, test, visit } from '../fixtures';
+import { ADMIN, check, expect, expectLargeTargets, YOUNG_PEOPLES_TARGET, signInAs, test, visit } from '../fixtures';
 
 /*
  * One-page profiles: the demo young person Alex signs in with the card code and picture passcode
@@ -69,7 +69,7 @@ test('a young person builds their profile by keyboard, sees the versions, then c
 	const id = await signInAsYoungPerson(page, ALEX.code, ALEX.picks);
 	await expect(h1(page)).toHaveText('My one-page profile');
 	await expect(page.getByRole('heading', { name: 'How best to support me' })).toBeVisible();
-	await expectLargeTargets(page);
+	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
 	const before = await versionOf(page);
 	expect(before).toBeGreaterThan(0);
 
@@ -98,7 +98,7 @@ test('a young person builds their profile by keyboard, sees the versions, then c
 	await pressAndLoad(page, 'Enter');
 	await expect(h1(page)).toHaveText('Add to “How best to support me”');
 	await check(page);
-	await expectLargeTargets(page);
+	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
 	await tabTo(page, page.getByRole('searchbox', { name: 'Search for a picture' }));
 	await page.keyboard.type('ear defenders');
 	await pressAndLoad(page, 'Enter');
@@ -152,7 +152,7 @@ test('a young person builds their profile by keyboard, sees the versions, then c
 	await page.getByRole('link', { name: 'Earlier versions' }).click();
 	await expect(h1(page)).toHaveText('Earlier versions of my profile');
 	await check(page);
-	await expectLargeTargets(page);
+	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
 	const newest = page.getByRole('row').nth(1);
 	await expect(newest).toContainText(`Version ${before + 2}`);
 	await expect(newest).toContainText('Added something');
@@ -172,7 +172,7 @@ test('a young person builds their profile by keyboard, sees the versions, then c
 	await page.getByRole('link', { name: `Change: ${words}` }).click();
 	await expect(h1(page)).toHaveText('Change something in “My hopes for the future”');
 	await check(page);
-	await expectLargeTargets(page);
+	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
 	await page.getByLabel('Your own words').fill(`${words}!`);
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByRole('status')).toHaveText(`Changed. Your profile is saved as version ${before + 3}.`);

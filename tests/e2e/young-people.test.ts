@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { ADMIN, check, expect, expectLargeTargets, signInAs, signOut, test, visit } from '../fixtures';
+import { ADMIN, check, expect, expectLargeTargets, YOUNG_PEOPLES_TARGET, signInAs, signOut, test, visit } from '../fixtures';
 
 /*
  * Young people's accounts: a supporter adds a young person and prints their sign-in card; the
@@ -104,7 +104,7 @@ test('a supporter adds a young person, who signs in with their card and pictures
 	await expect(h1(yp)).toHaveText('Sign in with your card');
 	await expect(yp.getByLabel('Your code')).toHaveValue(code);
 	await expect(yp.getByRole('link', { name: 'Sign in here' })).toHaveAttribute('href', '/login');
-	await expectLargeTargets(yp);
+	await expectLargeTargets(yp, YOUNG_PEOPLES_TARGET);
 	await tabTo(yp, yp.getByRole('button', { name: 'Next', exact: true }));
 	await yp.keyboard.press('Enter');
 
@@ -113,7 +113,7 @@ test('a supporter adds a young person, who signs in with their card and pictures
 	await expect(yp.getByRole('heading', { level: 2, name: 'Picture 1 of 3' })).toBeVisible();
 	await expect(yp).toHaveTitle(/^Picture 1 of 3/);
 	await check(yp);
-	await expectLargeTargets(yp);
+	await expectLargeTargets(yp, YOUNG_PEOPLES_TARGET);
 	// nine big picture buttons, in a 3 by 3 grid
 	const grid = yp.getByRole('group', { name: 'Picture 1 of 3' });
 	const sizes = await grid.getByRole('button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()));
@@ -154,7 +154,7 @@ test('a supporter adds a young person, who signs in with their card and pictures
 	await expect(yp).toHaveTitle(/^Error: Picture 1 of 3/);
 	await expect(yp.getByRole('heading', { level: 2, name: 'Picture 1 of 3' })).toBeVisible();
 	await check(yp);
-	await expectLargeTargets(yp);
+	await expectLargeTargets(yp, YOUNG_PEOPLES_TARGET);
 });
 
 test('a supporter resets pictures and makes a new card; an admin chooses who supports a young person', async ({ page, newPage }) => {
