@@ -82,17 +82,18 @@ export type ReportData = {
 	youngPeople: { shown: boolean; youngPeople: CountDisplay; symbols: { symbolId: string; youngPeople: CountDisplay }[] };
 };
 
-const pct = (x: number) => Math.round(x * 1000) / 10;
+/** A share as a percentage with one decimal (0.7125 -> 71.3). */
+export const pct = (x: number) => Math.round(x * 1000) / 10;
 
 /** The scope's services (null: every service) and its label. Throws NotFoundError for an unknown service. */
-function scopeOf(db: Db, scope: ReportScope): { serviceIds: number[] | null; label: string } {
+function scopeOf(db: Db, scope: ReportScope, all: services.ServiceWithLeads[]): { serviceIds: number[] | null; label: string } {
 	if (scope.kind === 'service') {
 		const s = services.get(db, scope.serviceId ?? -1);
 		return { serviceIds: [s.id], label: s.name };
 	}
 	if (scope.kind === 'sector') {
 		const sector = scope.sector && SECTORS.includes(scope.sector) ? scope.sector : 'education';
-		return { serviceIds: services.list(db, { includeArchived: true }).filter((s) => s.sector === sector).map((s) => s.id), label: sector };
+		return { serviceIds: all.filter((s) => s.sector === sector).map((s) => s.id), label: sector };
 	}
 	return { serviceIds: null, label: 'area' };
 }
@@ -170,13 +171,14 @@ function operationalFigure(figs: standards.FigureRow[], period: Period, standard
 export function buildReport(db: Db, period: Period, scope: ReportScope, now = new Date(), rules?: DisclosureRules): ReportData {
 	const area = settings.get(db);
 	const disclosure = rules ?? { minimumForPercentage: area.disclosureMinimumResponses, smallCountBelow: area.disclosureSmallCountBelow };
-	const { serviceIds, label } = scopeOf(db, scope);
+	const allServices = services.list(db, { includeArchived: true });
+	const { serviceIds, label } = scopeOf(db, scope, allServices);
 	const inScope = standards
 		.list(db)
 		.filter((s) => (serviceIds === null ? true : s.serviceId !== null && serviceIds.includes(s.serviceId)));
 	const periods = [...previousPeriods(period, 4), period];
 	const current = periods.length - 1;
-	const serviceInfo = new Map(services.list(db, { includeArchived: true }).map((s) => [s.id, s]));
+	const serviceInfo = new Map(allServices.map((s) => [s.id, s]));
 
 	const surveyIds = inScope.filter((s) => s.measureKind === 'survey').map((s) => s.id);
 	const tallies = standardTallies(db, surveyIds, periods);

@@ -21,7 +21,7 @@ import { crossTab } from '../surveys/crosstab';
 import { protectShares } from './shares';
 import { showCount, type CountDisplay } from './disclosure';
 import { ABOUT_YOU, type AboutYou } from '$lib/surveys';
-import { buildReport, type ReportData, type ReportScope } from './build';
+import { buildReport, pct, type ReportData, type ReportScope } from './build';
 
 export { buildReport } from './build';
 export type { ReportData, ReportScope, StandardReport, Figure } from './build';
@@ -245,7 +245,7 @@ export async function breakdownByAboutYou(db: Db, actor: Actor, standardId: numb
 	const guarded = protectShares(rows.map((r, i) => ({ key: String(i), n: r.answered, positive: r.positive })), rules);
 	const totalN = rows.reduce((a, r) => a + r.answered, 0);
 	const totalPositive = rows.reduce((a, r) => a + r.positive, 0);
-	const share = (positive: number, n: number) => Math.round((positive / n) * 1000) / 10;
+	const share = (positive: number, n: number) => pct(positive / n);
 	return {
 		aboutYou,
 		period,
