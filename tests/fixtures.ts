@@ -30,12 +30,14 @@ export const DEMO_ACCOUNTS = [
 	{ email: 'service.lead@example.org', name: 'Sam Lead', role: 'service_lead' },
 	{ email: 'board@example.org', name: 'Bea Board', role: 'board_member' },
 	{ email: 'supporter@example.org', name: 'Sunita Supporter', role: 'supporter' },
-	{ email: 'parent@example.org', name: 'Pat Parent', role: 'parent_carer' }
+	{ email: 'parent@example.org', name: 'Pat Parent', role: 'parent_carer' },
+	{ email: 'safeguarding@example.org', name: 'Sade Safeguarding', role: 'safeguarding_lead' }
 ] as const;
 
 export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
 export const ADMIN = DEMO_ACCOUNTS[0];
 export const PARENT = DEMO_ACCOUNTS[5];
+export const SAFEGUARDING_LEAD = DEMO_ACCOUNTS[6];
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

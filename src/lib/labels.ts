@@ -11,7 +11,8 @@ const ROLE_NAMES: Record<Role, () => string> = {
 	board_member: m.role_board_member,
 	supporter: m.role_supporter,
 	parent_carer: m.role_parent_carer,
-	young_person: m.role_young_person
+	young_person: m.role_young_person,
+	safeguarding_lead: m.role_safeguarding_lead
 };
 
 const SECTOR_NAMES: Record<Sector, () => string> = {

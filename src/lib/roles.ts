@@ -9,7 +9,8 @@ export const ROLES = [
 	'board_member',
 	'supporter',
 	'parent_carer',
-	'young_person'
+	'young_person',
+	'safeguarding_lead'
 ] as const;
 
 export type Role = (typeof ROLES)[number];

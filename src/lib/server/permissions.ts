@@ -52,6 +52,10 @@ const RULES = {
 	'people.issuePasswordLink': isAdmin,
 	/** Read the audit log. */
 	'audit.read': isAdmin,
+	/** Erase a person on request (UK GDPR): their account and what links to them; never oneself. */
+	'people.erase': (actor, resource) => isAdmin(actor, resource) && resource.userId !== actor.id,
+	/** Download everything held about oneself ("My data"). */
+	'data.download': anyoneSignedIn,
 	/** Add, edit and archive services and choose their leads. */
 	'services.manage': isAdmin,
 	/** Change one's own password (young people have none: they sign in with a card). */
@@ -124,7 +128,14 @@ const RULES = {
 	/** Link and unlink supporters. */
 	'profiles.chooseSupporters': (actor, resource) => ownProfile(actor, resource) || isAdmin(actor, resource),
 	/** Print a new sign-in card (new code) and reset the picture passcode. */
-	'profiles.signInCard': linkedSupporter
+	'profiles.signInCard': linkedSupporter,
+
+	// Safeguarding: flags hold children's words about harm, so only safeguarding leads open them
+	// (not admins or organisers, unless they also hold the lead role).
+	/** See the flag queue, open and review flags, keep the list of local phrases. */
+	'safeguarding.review': (actor) => has(actor, 'safeguarding_lead'),
+	/** Send a message straight to the safeguarding leads ("I'm worried about something"). */
+	'safeguarding.tell': anyoneSignedIn
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -19,7 +19,8 @@ export const DEMO_PEOPLE: { email: string; name: string; roles: Role[] }[] = [
 	{ email: 'service.lead@example.org', name: 'Sam Lead', roles: ['service_lead'] },
 	{ email: 'board@example.org', name: 'Bea Board', roles: ['board_member'] },
 	{ email: 'supporter@example.org', name: 'Sunita Supporter', roles: ['supporter'] },
-	{ email: 'parent@example.org', name: 'Pat Parent', roles: ['parent_carer'] }
+	{ email: 'parent@example.org', name: 'Pat Parent', roles: ['parent_carer'] },
+	{ email: 'safeguarding@example.org', name: 'Sade Safeguarding', roles: ['safeguarding_lead'] }
 ];
 
 export const DEMO_SERVICES: { name: string; sector: Sector; description: string; leads?: string[] }[] = [

@@ -8,3 +8,4 @@ export * from './surveys.schema';
 export * from './meetings.schema';
 export * from './profiles.schema';
 export * from './standards.schema';
+export * from './safeguarding.schema';

@@ -7,6 +7,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationEr
 import { hashToken } from '../auth/tokens';
 import * as audit from '../audit/service';
 import * as board from '../board/service';
+import * as safeguarding from '../safeguarding/service';
 
 /** How much feedback one address may send in an hour. A family or a school may share one. */
 export const FEEDBACK_PER_HOUR = 5;
@@ -59,6 +60,14 @@ export function send(db: Db, input: FeedbackInput, address: string, now = new Da
 			})
 			.returning({ id: feedback.id })
 			.get();
+		// Checked for phrases that may point to harm; the feedback is kept either way. The service's
+		// name is kept with the flag so the lead knows where it was about.
+		const serviceName = input.serviceId === null ? null : tx.select({ name: service.name }).from(service).where(eq(service.id, input.serviceId)).get()?.name;
+		safeguarding.raiseIfWorrying(
+			tx,
+			{ source: 'feedback', sourceId: id, personId: null, text: input.whatHappened.trim(), context: serviceName ? { service: serviceName } : {} },
+			now
+		);
 		tx.insert(feedbackRate)
 			.values({ key, count: 1, hourStart })
 			.onConflictDoUpdate({ target: feedbackRate.key, set: { count: used + 1 } })
@@ -97,6 +106,20 @@ export function get(db: Db, actor: Actor, id: number) {
 	if (!row) throw new NotFoundError('feedback_not_found');
 	const replies = db.select().from(feedbackReply).where(eq(feedbackReply.feedbackId, id)).orderBy(asc(feedbackReply.createdAt)).all();
 	return { ...row.feedback, serviceName: row.serviceName, replies };
+}
+
+/**
+ * The contact details a sender gave (for a safeguarding lead opening a flag on it: the route has
+ * already checked `safeguarding.review`). Null when they gave none, or none are kept any more.
+ */
+export function contactFor(db: Db, id: number): { name: string | null; email: string | null; phone: string | null; accountId: null } | null {
+	const row = db
+		.select({ name: feedback.contactName, email: feedback.contactEmail, phone: feedback.contactPhone })
+		.from(feedback)
+		.where(eq(feedback.id, id))
+		.get();
+	if (!row || (!row.name && !row.email && !row.phone)) return null;
+	return { ...row, accountId: null };
 }
 
 function openFeedback(tx: Db, id: number) {

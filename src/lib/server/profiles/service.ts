@@ -26,6 +26,7 @@ import { can, type Action, type Actor, type Resource } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
 import { profileResource } from './access';
+import * as safeguarding from '../safeguarding/service';
 
 export * from './signin';
 export * from './sharing';
@@ -233,8 +234,18 @@ export function addItem(
 			})
 			.returning({ id: profileItem.id })
 			.get();
+		flagWords(tx, youngPersonId, id, section, item.words, now);
 		return { itemId: id, version: saveVersion(tx, youngPersonId, actor!.id, 'added', now) };
 	});
+}
+
+/**
+ * Own words are checked for phrases that may point to harm, and a flag goes to the safeguarding
+ * leads (the words are saved either way). The flag is about the young person, whoever typed it.
+ */
+function flagWords(tx: Db, youngPersonId: number, itemId: number, section: ProfileSection, words: string | null, now: Date) {
+	if (!words) return;
+	safeguarding.raiseIfWorrying(tx, { source: 'profile_item', sourceId: itemId, personId: youngPersonId, text: words, context: { section } }, now);
 }
 
 /**
@@ -274,11 +285,12 @@ export function updateItem(
 	allow(db, actor, 'profiles.edit', youngPersonId);
 	const item = cleanItem(input);
 	return writeTransaction(db, (tx) => {
-		ownItem(tx, actor!, youngPersonId, itemId);
+		const before = ownItem(tx, actor!, youngPersonId, itemId);
 		tx.update(profileItem)
 			.set({ ...item, writtenBy: actor!.id, updatedAt: now })
 			.where(eq(profileItem.id, itemId))
 			.run();
+		if (item.words !== before.words) flagWords(tx, youngPersonId, itemId, before.section, item.words, now);
 		return saveVersion(tx, youngPersonId, actor!.id, 'changed', now);
 	});
 }

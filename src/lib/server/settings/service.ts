@@ -13,9 +13,35 @@ export type AreaSettings = {
 	disclosureMinimumResponses: number;
 	/** Reports show counts from 1 up to one below this as "fewer than N". */
 	disclosureSmallCountBelow: number;
+	/** Safeguarding flags not reviewed within this many working days show as overdue to every lead. */
+	safeguardingReviewWorkingDays: number;
+	/** The local children's services contact shown beside 999 and Childline where people write ("" = not set). */
+	childrensServicesContact: string;
+	// Retention, in days (see server/retention): how long each kind of personal data is kept.
+	/** Contact details given with direct feedback, counted from the day it was received. */
+	retainFeedbackContactDays: number;
+	/** Free-text answers of a survey, counted from the day it closed. */
+	retainClosedSurveyTextDays: number;
+	/** Profiles (and accounts) of young people who have not signed in for this long. */
+	retainInactiveProfileDays: number;
+	/** The record of each opening of a profile share link. */
+	retainShareOpenDays: number;
+	/** Audit log entries. */
+	retainAuditDays: number;
 };
 
-export const DEFAULT_SETTINGS: AreaSettings = { replyWithinWeeks: 8, disclosureMinimumResponses: 10, disclosureSmallCountBelow: 5 };
+export const DEFAULT_SETTINGS: AreaSettings = {
+	replyWithinWeeks: 8,
+	disclosureMinimumResponses: 10,
+	disclosureSmallCountBelow: 5,
+	safeguardingReviewWorkingDays: 1,
+	childrensServicesContact: '',
+	retainFeedbackContactDays: 365,
+	retainClosedSurveyTextDays: 730,
+	retainInactiveProfileDays: 1095,
+	retainShareOpenDays: 90,
+	retainAuditDays: 2190
+};
 
 /** The current settings (defaults for any never set). */
 export function get(db: Db): AreaSettings {

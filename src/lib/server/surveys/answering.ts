@@ -31,6 +31,7 @@ import { can, type Actor } from '../permissions';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { checkAnswer, type AnswerProblem, type DraftAnswer } from './answers';
 import { completeLocales } from './builder';
+import * as safeguarding from '../safeguarding/service';
 
 /** Thrown when a named survey is opened by someone not signed in: the page sends them to sign in. */
 export class SignInNeededError extends DomainError {
@@ -445,7 +446,19 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 					count(qn.id, optionId);
 				}
 			} else {
-				p.insertAnswer.run({ responseId: id, questionId: qn.id, optionId: null, text: a.text });
+				const answer = p.insertAnswer.run({ responseId: id, questionId: qn.id, optionId: null, text: a.text });
+				// Free text is checked for phrases that may point to harm; the answer is kept either way.
+				safeguarding.raiseIfWorrying(
+					db,
+					{
+						source: 'survey_answer',
+						sourceId: Number(answer.lastInsertRowid),
+						personId: draft.accountId,
+						text: a.text ?? '',
+						context: { survey: s.title, question: qn.text }
+					},
+					now
+				);
 			}
 		}
 		p.deleteDraft.run({ hash });
