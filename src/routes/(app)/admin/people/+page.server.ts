@@ -3,6 +3,8 @@ import * as accounts from '$lib/server/accounts/service';
 import { orError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({
-	people: orError(() => accounts.listPeople(db(), locals.user))
+export const load: PageServerLoad = ({ locals, url }) => ({
+	people: orError(() => accounts.listPeople(db(), locals.user)),
+	/** After an erasure: its reference (only a well-formed one is shown). */
+	erased: /^ER-[A-Z0-9]{8}$/.exec(url.searchParams.get('erased') ?? '')?.[0] ?? null
 });

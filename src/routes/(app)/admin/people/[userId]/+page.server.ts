@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		// An admin chooses supporters for a young person who cannot yet choose for themselves.
 		supporters: youngPerson ? orError(() => profiles.supporters(db(), locals.user, person.id)) : [],
 		canDisable: can(locals.user, 'people.disable', { userId: person.id }),
+		canErase: can(locals.user, 'people.erase', { userId: person.id }),
 		form: await superValidate({ roles: person.roles }, zod4(rolesSchema), { errors: false })
 	};
 };

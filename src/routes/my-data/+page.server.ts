@@ -1,0 +1,11 @@
+import { redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+
+/**
+ * "My data" is for anyone signed in, young people included (they have no /account page). A visitor
+ * signs in first: the sign-in page also links to the card sign-in young people use.
+ */
+export const load: PageServerLoad = ({ locals }) => {
+	if (!locals.user) redirect(303, '/login?next=/my-data');
+	return { youngPerson: locals.user.roles.includes('young_person') };
+};

@@ -1,0 +1,27 @@
+import { redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/db/app';
+import { rethrowAsHttp } from '$lib/server/http';
+import * as privacy from '$lib/server/privacy/download';
+import type { RequestHandler } from './$types';
+
+/** The "Download my data" button: the zip of everything held about the signed-in person. */
+export const POST: RequestHandler = ({ locals }) => {
+	if (!locals.user) redirect(303, '/login?next=/my-data');
+	let file;
+	try {
+		file = privacy.download(db(), locals.user);
+	} catch (e) {
+		rethrowAsHttp(e);
+	}
+	return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+		headers: {
+			'content-type': 'application/zip',
+			'content-disposition': `attachment; filename="${file.fileName}"`,
+			'content-length': String(file.bytes.byteLength),
+			'cache-control': 'private, no-store'
+		}
+	});
+};
+
+/** The button posts; a link or a reload lands on the page that explains it. */
+export const GET: RequestHandler = () => redirect(303, '/my-data');
