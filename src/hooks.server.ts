@@ -14,6 +14,7 @@ import {
 } from '$lib/server/auth/session';
 import { forgetOldFailures } from '$lib/server/auth/throttle';
 import { deleteStaleDrafts } from '$lib/server/surveys/service';
+import { scheduleDaily as scheduleRetention } from '$lib/server/retention/service';
 import { DomainError } from '$lib/server/errors';
 import { isCrossSiteFormPost, servedOverHttps } from '$lib/server/origin';
 
@@ -31,6 +32,8 @@ export const init: ServerInit = async () => {
 	};
 	tidy();
 	setInterval(tidy, 60 * 60 * 1000).unref();
+	// Personal data past its retention period goes a minute after start, then daily.
+	scheduleRetention(db);
 };
 
 /** Refuses form posts from other sites (cross-site request forgery). */

@@ -2,30 +2,47 @@ import { error, fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { areaSettingsSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as settings from '$lib/server/settings/service';
+import * as retention from '$lib/server/retention/service';
+import { NUMBER_FIELDS, settingsPageSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!can(locals.user, 'settings.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
-	return { form: await superValidate(settings.get(db()), zod4(areaSettingsSchema), { errors: false }) };
+	return {
+		form: await superValidate(settings.get(db()), zod4(settingsPageSchema), { errors: false }),
+		lastRun: retention.lastRun(db(), locals.user)
+	};
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		const formData = await request.formData();
-		const form = await superValidate(formData, zod4(areaSettingsSchema));
-		// Give back what was typed: a number field that is not a number would come back as "NaN".
-		const typed = {
-			replyWithinWeeks: String(formData.get('replyWithinWeeks') ?? ''),
-			disclosureMinimumResponses: String(formData.get('disclosureMinimumResponses') ?? ''),
-			disclosureSmallCountBelow: String(formData.get('disclosureSmallCountBelow') ?? '')
-		};
+		const form = await superValidate(formData, zod4(settingsPageSchema));
+		// Give back what was typed: a number field that is not a whole number would come back
+		// empty ("abc") or changed ("1.5"), and the person would not see what was wrong.
+		const typed = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, String(formData.get(field) ?? '')]));
 		if (!form.valid) return fail(400, { form, typed });
-		orError(() => settings.update(db(), locals.user, form.data));
+		const d = form.data;
+		// valid, so every number is a whole number in its range (never null)
+		const num = (v: number | null) => v as number;
+		orError(() =>
+			settings.update(db(), locals.user, {
+				replyWithinWeeks: d.replyWithinWeeks,
+				disclosureMinimumResponses: d.disclosureMinimumResponses,
+				disclosureSmallCountBelow: d.disclosureSmallCountBelow,
+				safeguardingReviewWorkingDays: num(d.safeguardingReviewWorkingDays),
+				childrensServicesContact: d.childrensServicesContact.trim(),
+				retainFeedbackContactDays: num(d.retainFeedbackContactDays),
+				retainClosedSurveyTextDays: num(d.retainClosedSurveyTextDays),
+				retainInactiveProfileDays: num(d.retainInactiveProfileDays),
+				retainShareOpenDays: num(d.retainShareOpenDays),
+				retainAuditDays: num(d.retainAuditDays)
+			})
+		);
 		return message(form, m.area_settings_saved());
 	}
 };

@@ -1,0 +1,7 @@
+import { db } from '$lib/server/db/app';
+import * as retention from '$lib/server/retention/service';
+import { DRAFT_DAYS } from '$lib/server/surveys/service';
+import type { PageServerLoad } from './$types';
+
+/** The notice tells people the area's actual retention periods, as the admin set them. */
+export const load: PageServerLoad = () => ({ periods: retention.periods(db()), draftDays: DRAFT_DAYS });
