@@ -1,8 +1,12 @@
+import { db } from '$lib/server/db/app';
 import { navigationFor } from '$lib/server/navigation';
+import * as settings from '$lib/server/settings/service';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
 	user: locals.user ? { name: locals.user.name, roles: locals.user.roles } : null,
 	nav: navigationFor(locals.user),
-	display: locals.display
+	display: locals.display,
+	/** For "Where to get help now" (GetHelpNow.svelte) on every page where people write. */
+	help: { childrensServicesContact: settings.get(db()).childrensServicesContact }
 });

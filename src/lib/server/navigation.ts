@@ -15,6 +15,7 @@ const ITEMS = [
 	{ id: 'manageReports', href: '/manage/reports', action: 'reports.read' },
 	{ id: 'standards', href: '/manage/standards', action: 'standards.read' },
 	{ id: 'moderation', href: '/manage/feedback', action: 'feedback.moderate' },
+	{ id: 'safeguarding', href: '/safeguarding', action: 'safeguarding.review' },
 	{ id: 'people', href: '/admin/people', action: 'people.read' },
 	{ id: 'services', href: '/admin/services', action: 'services.manage' },
 	{ id: 'audit', href: '/admin/audit', action: 'audit.read' },

@@ -9,6 +9,7 @@ import { seedSurveysDemo } from './surveys/seed';
 import { seedMeetingsDemo } from './meetings/seed';
 import { seedProfilesDemo } from './profiles/seed';
 import { seedReportsDemo } from './reports/seed';
+import { seedSafeguardingDemo } from './safeguarding/seed';
 
 /** Every demo account's password; listed in README. */
 export const DEMO_PASSWORD = 'chorus-demo-2026';
@@ -105,5 +106,6 @@ export async function seedDemo(
 	seedMeetingsDemo(db, now);
 	await seedProfilesDemo(db, now);
 	seedReportsDemo(db, now);
+	seedSafeguardingDemo(db, now);
 	return { ...base, boardItems: board.items, feedback: board.feedback };
 }

@@ -2,8 +2,9 @@ import type { PhraseCategory } from '$lib/safeguarding';
 
 /**
  * Finds phrases in free text, forgiving what people actually type: any case, extra or missing
- * spaces, punctuation, accents, and one wrong, missing, extra or swapped letter in a word of five
- * letters or more (two in a word of nine or more; in a four-letter word only two swapped letters). Plain code, no regular expression per phrase:
+ * spaces ("my self", "killmyself"), punctuation, accents, and one wrong, missing, extra or swapped
+ * letter in a word of five letters or more (two in a word of nine or more; in a four-letter word
+ * only two swapped letters), never in the first letter. Plain code, no regular expression per phrase:
  * it runs inside the survey submit transaction, so it must stay fast (see the unit test figures).
  */
 
@@ -63,15 +64,23 @@ function swapped(a: string, b: string): boolean {
 	return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
 }
 
+/**
+ * Whether a typed word is the phrase's word, forgiving slips. A slip is never forgiven in the first
+ * letter ("room" is not "groom", "bill" is not "kill"): people rarely mistype the letter they start with.
+ */
 function wordMatches(typed: string, word: Word): boolean {
+	if (typed === word.text || (word.prefix && typed.startsWith(word.text))) return true;
 	// Four-letter words forgive only a swap: "wnat" is "want", but "bill" is not "kill".
-	if (word.text.length === 4 && swapped(word.prefix ? typed.slice(0, 4) : typed, word.text)) return true;
-	if (word.prefix) {
-		// "hurt*": the typed word starts with "hurt" (forgiving a slip in a long stem) and may go on
-		if (typed.length < word.text.length) return withinEdits(typed, word.text, allowance(word.text.length));
-		return withinEdits(typed.slice(0, word.text.length), word.text, allowance(word.text.length));
+	if (word.text.length === 4) return swapped(word.prefix ? typed.slice(0, 4) : typed, word.text);
+	const max = allowance(word.text.length);
+	if (max === 0 || typed[0] !== word.text[0]) return false;
+	if (!word.prefix) return withinEdits(typed, word.text, max);
+	// "suicid*": some start of the typed word, a letter or two shorter or longer than the stem
+	// (a missed or extra letter moves the end), is the stem with a slip: "sucidal", "suiccidal".
+	for (let length = word.text.length - max; length <= word.text.length + max; length++) {
+		if (length > 0 && length <= typed.length && withinEdits(typed.slice(0, length), word.text, max)) return true;
 	}
-	return withinEdits(typed, word.text, allowance(word.text.length));
+	return false;
 }
 
 function compile(phrases: readonly Phrase[]): Compiled[] {
@@ -104,13 +113,17 @@ export function makeMatcher(phrases: readonly Phrase[]): (text: string) => Match
 	};
 }
 
-/** Whether the words occur one after another somewhere in the typed words. */
+/**
+ * Whether the words occur one after another somewhere in the typed words. A phrase word may also
+ * match two typed words run together ("my self" for "myself", "any more" for "anymore").
+ */
 function matchesWords(typed: string[], words: Word[]): boolean {
-	outer: for (let start = 0; start + words.length <= typed.length; start++) {
-		for (let k = 0; k < words.length; k++) {
-			if (!wordMatches(typed[start + k], words[k])) continue outer;
-		}
-		return true;
-	}
+	const from = (j: number, k: number): boolean => {
+		if (k === words.length) return true;
+		if (j >= typed.length) return false;
+		if (wordMatches(typed[j], words[k]) && from(j + 1, k + 1)) return true;
+		return j + 1 < typed.length && wordMatches(typed[j] + typed[j + 1], words[k]) && from(j + 2, k + 1);
+	};
+	for (let start = 0; start < typed.length; start++) if (from(start, 0)) return true;
 	return false;
 }

@@ -14,6 +14,7 @@ import { safeguardingFlag, safeguardingPhrase, user } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
+import { unorderedId } from '../auth/tokens';
 import * as settings from '../settings/service';
 import { BUILT_IN_PHRASES } from './phrases';
 import { makeMatcher, normalise, type Match, type Phrase } from './matcher';
@@ -53,10 +54,30 @@ export function findPhrases(db: Db, text: string): Match[] {
 	return matcherFor(db)(text);
 }
 
+export const TRY_MAX = 500;
+
+/**
+ * "Try a sentence" on the phrase page: the phrases a lead's sample text matches, so leads can check
+ * the list. Nothing is saved or flagged. Throws ForbiddenError.
+ */
+export function tryText(db: Db, actor: Actor, text: string): Match[] {
+	mustReview(actor);
+	return findPhrases(db, text.slice(0, TRY_MAX));
+}
+
+/** The built-in phrases grouped by kind of worry, for the phrase page. Throws ForbiddenError. */
+export function builtInByCategory(actor: Actor): { category: PhraseCategory; phrases: readonly string[] }[] {
+	mustReview(actor);
+	return PHRASE_CATEGORIES.map((category) => ({ category, phrases: BUILT_IN_PHRASES[category] }));
+}
+
 function insertFlag(db: Db, input: FlagInput, categories: PhraseCategory[], now: Date): number {
 	return db
 		.insert(safeguardingFlag)
 		.values({
+			// random, not the next number: flags on anonymous answers sit among flags that name people,
+			// and a numbered flag would place the answer right after its author's (see unorderedId)
+			id: unorderedId(),
 			source: input.source,
 			sourceId: input.sourceId === null ? null : String(input.sourceId),
 			personId: input.personId,

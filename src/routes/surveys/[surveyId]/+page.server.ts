@@ -33,6 +33,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		/** The survey is not in the language the person reads the site in. */
 		untranslated: !available.includes(uiLocale),
 		needsSignIn: !row.anonymous && !locals.user,
+		/** It asks for written answers: an anonymous survey then says nobody can follow them up. */
+		hasText: s.questions.some((q) => q.kind === 'short_text' || q.kind === 'long_text'),
 		mayManage
 	};
 };

@@ -1,0 +1,59 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { FLAG_OUTCOMES } from '$lib/safeguarding';
+import { db } from '$lib/server/db/app';
+import { ConflictError, ValidationError } from '$lib/server/errors';
+import * as feedback from '$lib/server/feedback/service';
+import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import * as safeguarding from '$lib/server/safeguarding/service';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The review form. The outcome starts empty (no radio chosen), so a lead always decides it. */
+const reviewSchema = z.object({
+	outcome: z
+		.string()
+		.default('')
+		.refine((v) => (FLAG_OUTCOMES as readonly string[]).includes(v), { error: () => m.sg_review_outcome_required() }),
+	note: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.sg_review_note_required() })
+		.max(safeguarding.REVIEW_NOTE_MAX, { error: () => m.sg_review_note_too_long({ max: safeguarding.REVIEW_NOTE_MAX }) })
+		.default('')
+});
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const id = idParam(params.flagId);
+	// Opening the flag is recorded in the audit log (by the service).
+	const flag = orError(() => safeguarding.open(db(), locals.user, id, (feedbackId) => feedback.contactFor(db(), feedbackId)));
+	return {
+		flag,
+		form: await superValidate(zod4(reviewSchema)),
+		/** "reviewed" after this lead's review; "already" when another lead had reviewed it first. */
+		done: url.searchParams.get('done')
+	};
+};
+
+export const actions: Actions = {
+	review: async ({ request, locals, params }) => {
+		const id = idParam(params.flagId);
+		const form = await superValidate(request, zod4(reviewSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			safeguarding.review(db(), locals.user, id, form.data);
+		} catch (e) {
+			if (e instanceof ValidationError) {
+				return e.code === 'outcome'
+					? setError(form, 'outcome', m.sg_review_outcome_required())
+					: setError(form, 'note', e.code === 'note_too_long' ? m.sg_review_note_too_long({ max: safeguarding.REVIEW_NOTE_MAX }) : m.sg_review_note_required());
+			}
+			// Another lead got there first: the page now shows their review, and says so.
+			if (e instanceof ConflictError) redirect(303, `/safeguarding/${id}?done=already`);
+			rethrowAsHttp(e);
+		}
+		redirect(303, `/safeguarding/${id}?done=reviewed`);
+	}
+};
