@@ -149,7 +149,8 @@ describe('people admin', () => {
 		expect((await accounts.signIn(db, { email: person.email, password: 'a good long password', address: ADDRESS })).ok).toBe(false);
 		accounts.setDisabled(db, admin, person.id, false);
 		expect((await accounts.signIn(db, { email: person.email, password: 'a good long password', address: ADDRESS })).ok).toBe(true);
-		expect(db.select({ action: auditEntry.action }).from(auditEntry).all().map((r) => r.action)).toEqual(['person.disabled', 'person.enabled']);
+		const changes = db.select({ action: auditEntry.action }).from(auditEntry).orderBy(auditEntry.id).all().map((r) => r.action).filter((a) => !a.startsWith('person.sign'));
+		expect(changes).toEqual(['person.disabled', 'person.enabled']);
 		expect(() => accounts.setDisabled(db, admin, admin.id, true)).toThrow(ForbiddenError);
 	});
 

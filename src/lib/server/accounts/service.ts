@@ -5,6 +5,7 @@ import { passwordToken, user, userRole } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
+import * as signins from '../audit/signins';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import {
 	createSession,
@@ -46,7 +47,8 @@ export type SignInResult =
 /**
  * Checks an email and password. On success starts a new session (a new token every time).
  * Unknown email, wrong password, disabled account and account without a password all give the
- * same 'invalid' answer, in about the same time. Too many failures give 'throttled'.
+ * same 'invalid' answer, in about the same time. Too many failures give 'throttled'. Each try is
+ * in the audit log, without what was typed (audit/signins.ts).
  */
 export async function signIn(
 	db: Db,
@@ -56,7 +58,11 @@ export async function signIn(
 	const email = normaliseEmail(input.email);
 	const keys = throttleKeys(email, input.address);
 	const gate = checkThrottle(db, keys, now);
-	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+	if (!gate.allowed) {
+		const known = db.select({ id: user.id }).from(user).where(eq(user.email, email)).get();
+		writeTransaction(db, (tx) => signins.signInThrottled(tx, known?.id ?? null, 'password', gate.retryAfterSeconds, now));
+		return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+	}
 
 	const found = db.select().from(user).where(eq(user.email, email)).get();
 	const matches =
@@ -64,12 +70,20 @@ export async function signIn(
 			? await verifyPassword(found.passwordHash, input.password)
 			: await verifyAgainstDummy(input.password);
 	if (!found || !matches || found.disabledAt) {
-		recordFailure(db, keys, now);
+		const reason = !found ? 'unknown_account' : found.passwordHash === null ? 'no_password' : !matches ? 'wrong_password' : 'account_disabled';
+		writeTransaction(db, (tx) => {
+			recordFailure(tx, keys, now);
+			// audited without what was typed (see audit/signins.ts)
+			signins.signInFailed(tx, found?.id ?? null, 'password', reason, now);
+		});
 		return { ok: false, reason: 'invalid' };
 	}
-	recordSuccess(db, keys);
-	const { token, session } = createSession(db, found.id, now);
-	return { ok: true, token, session };
+	return writeTransaction<SignInResult>(db, (tx) => {
+		recordSuccess(tx, keys);
+		const { token, session } = createSession(tx, found.id, now);
+		signins.signedIn(tx, found.id, 'password', now);
+		return { ok: true, token, session };
+	});
 }
 
 /** Ends the current session. */

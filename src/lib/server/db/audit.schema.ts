@@ -19,7 +19,12 @@ export const auditEntry = sqliteTable(
 		// serves the audit log page: newest first
 		index('audit_entry_at_idx').on(t.at),
 		// serves "what happened to this person / service"
-		index('audit_entry_subject_idx').on(t.subjectType, t.subjectId)
+		index('audit_entry_subject_idx').on(t.subjectType, t.subjectId),
+		// serves the audit log filtered by person ("what they did", newest first), and erasing a
+		// person (the foreign key sets actor_id to null: without an index that scans the whole log)
+		index('audit_entry_actor_idx').on(t.actorId, t.at),
+		// serves the audit log filtered by action, newest first, and the list of actions present
+		index('audit_entry_action_idx').on(t.action, t.at)
 	]
 );
 

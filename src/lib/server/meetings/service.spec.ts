@@ -77,7 +77,8 @@ function plan(
 }
 
 const row = (db: Db, id: number) => db.select().from(meeting).where(eq(meeting.id, id)).get()!;
-const auditActions = (db: Db) => db.select({ action: auditEntry.action }).from(auditEntry).all().map((a) => a.action);
+// in the order written (audit_entry_action_idx would otherwise hand them back by action)
+const auditActions = (db: Db) => db.select({ action: auditEntry.action }).from(auditEntry).orderBy(auditEntry.id).all().map((a) => a.action);
 const versionsOf = (db: Db, id: number) =>
 	db.select().from(minutesVersion).where(eq(minutesVersion.meetingId, id)).orderBy(asc(minutesVersion.version)).all();
 

@@ -16,6 +16,7 @@ import { profile, profileSupporter, user, userRole, youngPerson } from '../db/sc
 import { can, type Actor } from '../permissions';
 import { ForbiddenError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
+import * as signins from '../audit/signins';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { createSession, invalidateUserSessions } from '../auth/session';
 import { checkThrottle, recordFailure, recordSuccess, type ThrottleKeys } from '../auth/throttle';
@@ -132,13 +133,31 @@ function findByCode(db: Db, code: string) {
 export function checkCard(db: Db, input: { code: string; address: string }, now = new Date()): CardCheck {
 	const keys = keysFor(input.code, input.address);
 	const gate = checkThrottle(db, keys, now);
-	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+	if (!gate.allowed) return throttled(db, input.code, gate.retryAfterSeconds, now);
 	const found = normaliseCode(input.code).length === 8 ? findByCode(db, input.code) : undefined;
 	if (!found) {
-		recordFailure(db, keys, now);
+		failed(db, keys, null, 'unknown_card', now);
 		return { ok: false, reason: 'invalid' };
 	}
 	return { ok: true, youngPersonId: found.id, name: found.name, hasPasscode: found.passcodeHash !== null };
+}
+
+/**
+ * A failed try: counted against the card and the address, and audited, in one transaction. The
+ * audit entry names the young person when the card is theirs, and never holds the code or pictures.
+ */
+function failed(db: Db, keys: ThrottleKeys, youngPersonId: number | null, reason: 'unknown_card' | 'wrong_passcode', now: Date) {
+	writeTransaction(db, (tx) => {
+		recordFailure(tx, keys, now);
+		signins.signInFailed(tx, youngPersonId, 'card', reason, now);
+	});
+}
+
+/** A try held back by earlier failures: audited (at most once a while per card), then refused. */
+function throttled(db: Db, code: string, retryAfterSeconds: number, now: Date): { ok: false; reason: 'throttled'; retryAfterSeconds: number } {
+	const found = normaliseCode(code).length === 8 ? findByCode(db, code) : undefined;
+	writeTransaction(db, (tx) => signins.signInThrottled(tx, found?.id ?? null, 'card', retryAfterSeconds, now));
+	return { ok: false, reason: 'throttled', retryAfterSeconds };
 }
 
 /** The pictures as stored in the hash: ids in order, separated by spaces. Throws ValidationError. */
@@ -154,13 +173,17 @@ export type PasscodeSignIn =
 	| { ok: false; reason: 'invalid' | 'no_passcode' | 'has_passcode' }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
+/** Starts a session after the right pictures, and audits the sign-in, in one transaction. */
 function startSession(db: Db, youngPersonId: number, keys: ThrottleKeys, now: Date): PasscodeSignIn {
-	recordSuccess(db, keys);
-	// the day is enough to find profiles nobody uses any more
-	const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-	db.update(youngPerson).set({ lastSignInAt: day }).where(eq(youngPerson.userId, youngPersonId)).run();
-	const { token, session } = createSession(db, youngPersonId, now);
-	return { ok: true, youngPersonId, token, session };
+	return writeTransaction(db, (tx) => {
+		recordSuccess(tx, keys);
+		// the day is enough to find profiles nobody uses any more
+		const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+		tx.update(youngPerson).set({ lastSignInAt: day }).where(eq(youngPerson.userId, youngPersonId)).run();
+		const { token, session } = createSession(tx, youngPersonId, now);
+		signins.signedIn(tx, youngPersonId, 'card', now);
+		return { ok: true, youngPersonId, token, session };
+	});
 }
 
 /**
@@ -175,12 +198,12 @@ export async function signInWithPasscode(
 	const text = passcodeText(input.picks);
 	const keys = keysFor(input.code, input.address);
 	const gate = checkThrottle(db, keys, now);
-	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+	if (!gate.allowed) return throttled(db, input.code, gate.retryAfterSeconds, now);
 	const found = findByCode(db, input.code);
 	if (found && found.passcodeHash === null) return { ok: false, reason: 'no_passcode' };
 	const matches = found?.passcodeHash ? await verifyPassword(found.passcodeHash, text) : await verifyAgainstDummy(text);
 	if (!found || !matches) {
-		recordFailure(db, keys, now);
+		failed(db, keys, found?.id ?? null, found ? 'wrong_passcode' : 'unknown_card', now);
 		return { ok: false, reason: 'invalid' };
 	}
 	return startSession(db, found.id, keys, now);
@@ -198,10 +221,10 @@ export async function choosePasscode(
 	const text = passcodeText(input.picks);
 	const keys = keysFor(input.code, input.address);
 	const gate = checkThrottle(db, keys, now);
-	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
+	if (!gate.allowed) return throttled(db, input.code, gate.retryAfterSeconds, now);
 	const found = findByCode(db, input.code);
 	if (!found) {
-		recordFailure(db, keys, now);
+		failed(db, keys, null, 'unknown_card', now);
 		return { ok: false, reason: 'invalid' };
 	}
 	const hash = await hashPassword(text);

@@ -4,13 +4,19 @@
  *
  * These run on every answering page and every submission, so their queries are prepared once
  * per database (see `prepared`).
+ *
+ * Anonymous means no account, no address and no time of day, and also no order: every row a
+ * response writes (the draft, the response, its answers, the tallies) gets a random id or hidden
+ * rowid, never the next number. Numbered rows would let anyone holding the database place an
+ * anonymous answer between named ones (a named answer, a flag on one) and so near a person.
+ * `src/lib/server/audit/anonymity.spec.ts` tries exactly that.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { londonDate } from '$lib/board';
 import { isOpenOn, type RespondentGroup } from '$lib/surveys';
-import { generateToken, hashToken } from '../auth/tokens';
+import { generateToken, hashToken, unorderedId, unorderedRowid } from '../auth/tokens';
 import { writeTransaction, type Db } from '../db';
 import {
 	survey,
@@ -20,8 +26,6 @@ import {
 	surveyOption,
 	surveyQuestion,
 	surveyResponse,
-	surveyTally,
-	surveyTallyMonth,
 	surveyTranslation,
 	type Survey,
 	type SurveyOption,
@@ -106,58 +110,34 @@ function prepare(db: Db) {
 			.set({ answers: sql.placeholder('answers') as unknown as string, savedOn: sql.placeholder('savedOn') as unknown as string })
 			.where(eq(surveyDraft.tokenHash, sql.placeholder('hash')))
 			.prepare(),
-		insertResponse: db
-			.insert(surveyResponse)
-			.values({
-				id: sql.placeholder('id'),
-				surveyId: sql.placeholder('surveyId'),
-				tokenHash: sql.placeholder('tokenHash'),
-				receiptHash: sql.placeholder('receiptHash'),
-				accountId: sql.placeholder('accountId'),
-				submittedOn: sql.placeholder('submittedOn'),
-				locale: sql.placeholder('locale'),
-				onBehalf: sql.placeholder('onBehalf'),
-				respondentGroup: sql.placeholder('respondentGroup')
-			})
-			.onConflictDoNothing({ target: surveyResponse.tokenHash })
-			.prepare(),
+		// Raw SQL where a hidden rowid is given: Drizzle cannot set it. See `unorderedRowid`.
+		insertResponse: db.$client.prepare(
+			`insert into survey_response (rowid, id, survey_id, token_hash, receipt_hash, account_id, submitted_on, locale, on_behalf, respondent_group)
+			values (@rowid, @id, @surveyId, @tokenHash, @receiptHash, @accountId, @submittedOn, @locale, @onBehalf, @respondentGroup)
+			on conflict (token_hash) do nothing`
+		),
 		insertAnswer: db
 			.insert(surveyAnswer)
 			.values({
+				id: sql.placeholder('id'),
 				responseId: sql.placeholder('responseId'),
 				questionId: sql.placeholder('questionId'),
 				optionId: sql.placeholder('optionId'),
 				text: sql.placeholder('text')
 			})
 			.prepare(),
-		tally: db
-			.insert(surveyTally)
-			.values({
-				questionId: sql.placeholder('questionId'),
-				optionId: sql.placeholder('optionId'),
-				day: sql.placeholder('day'),
-				respondentGroup: sql.placeholder('group'),
-				count: 1
-			})
-			.onConflictDoUpdate({
-				target: [surveyTally.questionId, surveyTally.optionId, surveyTally.day, surveyTally.respondentGroup],
-				set: { count: sql`${surveyTally.count} + 1` }
-			})
-			.prepare(),
-		tallyMonth: db
-			.insert(surveyTallyMonth)
-			.values({
-				questionId: sql.placeholder('questionId'),
-				optionId: sql.placeholder('optionId'),
-				month: sql.placeholder('month'),
-				respondentGroup: sql.placeholder('group'),
-				count: 1
-			})
-			.onConflictDoUpdate({
-				target: [surveyTallyMonth.questionId, surveyTallyMonth.month, surveyTallyMonth.optionId, surveyTallyMonth.respondentGroup],
-				set: { count: sql`${surveyTallyMonth.count} + 1` }
-			})
-			.prepare(),
+		tally: db.$client.prepare(
+			`insert into survey_tally (rowid, question_id, option_id, day, respondent_group, count) values (@rowid, @questionId, @optionId, @day, @group, 1)
+			on conflict (question_id, option_id, day, respondent_group) do update set "count" = "survey_tally"."count" + 1`
+		),
+		tallyMonth: db.$client.prepare(
+			`insert into survey_tally_month (rowid, question_id, option_id, month, respondent_group, count) values (@rowid, @questionId, @optionId, @month, @group, 1)
+			on conflict (question_id, month, option_id, respondent_group) do update set "count" = "survey_tally_month"."count" + 1`
+		),
+		insertDraft: db.$client.prepare(
+			`insert into survey_draft (rowid, token_hash, receipt_hash, survey_id, locale, account_id, on_behalf, preview, saved_on)
+			values (@rowid, @tokenHash, @receiptHash, @surveyId, @locale, @accountId, @onBehalf, @preview, @savedOn)`
+		),
 		deleteDraft: db.delete(surveyDraft).where(eq(surveyDraft.tokenHash, sql.placeholder('hash'))).prepare()
 	};
 }
@@ -260,19 +240,18 @@ export function start(db: Db, actor: Actor, surveyId: number, locale: string, mo
 	checkStart(actor, s, mode, today);
 	const token = generateToken();
 	const code = receiptCode(token);
-	db.insert(surveyDraft)
-		.values({
-			tokenHash: hashToken(token),
-			receiptHash: receiptHash(code),
-			surveyId,
-			locale: locales(db, surveyId).includes(locale) ? locale : 'en',
-			// Named surveys know who answered; anonymous ones, and paper ones typed in by an organiser, do not.
-			accountId: !s.anonymous && mode === 'answer' ? actor!.id : null,
-			onBehalf: mode === 'paper',
-			preview: mode === 'preview',
-			savedOn: today
-		})
-		.run();
+	q(db).insertDraft.run({
+		rowid: unorderedRowid(),
+		tokenHash: hashToken(token),
+		receiptHash: receiptHash(code),
+		surveyId,
+		locale: locales(db, surveyId).includes(locale) ? locale : 'en',
+		// Named surveys know who answered; anonymous ones, and paper ones typed in by an organiser, do not.
+		accountId: !s.anonymous && mode === 'answer' ? actor!.id : null,
+		onBehalf: mode === 'paper' ? 1 : 0,
+		preview: mode === 'preview' ? 1 : 0,
+		savedOn: today
+	});
 	return { token, receipt: code };
 }
 
@@ -419,6 +398,7 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 		const group = groupOf(db, s, s.questions, draft.parsed);
 		const id = randomId();
 		const inserted = p.insertResponse.run({
+			rowid: unorderedRowid(),
 			id,
 			surveyId,
 			tokenHash: hash,
@@ -433,8 +413,8 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 		if (inserted.changes === 0) return { responseId: null, receipt, alreadySent: true, submittedOn: today };
 		const month = today.slice(0, 7);
 		const count = (questionId: number, optionId: number) => {
-			p.tally.run({ questionId, optionId, day: today, group });
-			p.tallyMonth.run({ questionId, optionId, month, group });
+			p.tally.run({ rowid: unorderedRowid(), questionId, optionId, day: today, group });
+			p.tallyMonth.run({ rowid: unorderedRowid(), questionId, optionId, month, group });
 		};
 		for (const qn of s.questions) {
 			const a = draft.parsed[qn.id];
@@ -442,17 +422,18 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 			count(qn.id, 0);
 			if (a.options.length) {
 				for (const optionId of a.options) {
-					p.insertAnswer.run({ responseId: id, questionId: qn.id, optionId, text: null });
+					p.insertAnswer.run({ id: unorderedId(), responseId: id, questionId: qn.id, optionId, text: null });
 					count(qn.id, optionId);
 				}
 			} else {
-				const answer = p.insertAnswer.run({ responseId: id, questionId: qn.id, optionId: null, text: a.text });
+				const answerId = unorderedId();
+				p.insertAnswer.run({ id: answerId, responseId: id, questionId: qn.id, optionId: null, text: a.text });
 				// Free text is checked for phrases that may point to harm; the answer is kept either way.
 				safeguarding.raiseIfWorrying(
 					db,
 					{
 						source: 'survey_answer',
-						sourceId: Number(answer.lastInsertRowid),
+						sourceId: answerId,
 						personId: draft.accountId,
 						text: a.text ?? '',
 						context: { survey: s.title, question: qn.text }

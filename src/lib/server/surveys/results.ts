@@ -138,7 +138,8 @@ export const TEXT_PAGE_SIZE = 50;
 export type TextAnswer = { id: number; text: string; quoted: boolean; submittedOn: string; locale: string; themeIds: number[] };
 
 /**
- * Free-text answers to a question, newest first, a page at a time, with their themes.
+ * Free-text answers to a question, newest day first (within a day in no set order: answer ids are
+ * random so that they do not tell the order answers came in), a page at a time, with their themes.
  * Throws ForbiddenError, NotFoundError.
  */
 export function textAnswers(db: Db, actor: Actor, surveyId: number, questionId: number, page = 1, filter: ResultsFilter = {}) {
@@ -256,6 +257,8 @@ export function exportRows(db: Db, actor: Actor, surveyId: number, now = new Dat
 	mustReadResults(db, actor, s);
 	const questions = questionsOf(db, surveyId);
 	const labels = new Map(questions.flatMap((qn) => qn.options.map((o) => [o.id, o.label] as const)));
+	// answer ids are random (they must not tell the order answers came in): "pick any" choices go in the options' order
+	const place = new Map(questions.flatMap((qn) => qn.options.map((o, i) => [o.id, i] as const)));
 	const header = ['Response', 'Sent on', 'Language', 'Entered from paper', 'Respondent group', ...questions.map((qn) => qn.text)];
 	const responses = db
 		.select({ id: surveyResponse.id, submittedOn: surveyResponse.submittedOn, locale: surveyResponse.locale, onBehalf: surveyResponse.onBehalf, group: surveyResponse.respondentGroup })
@@ -268,8 +271,8 @@ export function exportRows(db: Db, actor: Actor, surveyId: number, now = new Dat
 		.from(surveyAnswer)
 		.innerJoin(surveyResponse, eq(surveyResponse.id, surveyAnswer.responseId))
 		.where(eq(surveyResponse.surveyId, surveyId))
-		.orderBy(asc(surveyAnswer.id))
-		.all();
+		.all()
+		.sort((a, b) => (a.optionId === null ? 0 : (place.get(a.optionId) ?? 0)) - (b.optionId === null ? 0 : (place.get(b.optionId) ?? 0)));
 	const byResponse = new Map<string, Map<number, string[]>>();
 	for (const a of answers) {
 		let m = byResponse.get(a.responseId);

@@ -131,7 +131,7 @@ describe('demo surveys', () => {
 		const summary = (d: Db) =>
 			d.$client
 				.prepare(
-					`select r.survey_id, r.submitted_on, r.locale, r.respondent_group, count(a.id) answers, group_concat(coalesce(a.option_id, a.text), '|') chosen
+					`select r.survey_id, r.submitted_on, r.locale, r.respondent_group, count(a.id) answers, group_concat(coalesce(a.option_id, a.text), '|' order by a.question_id, a.option_id, a.text) chosen
 					 from survey_response r join survey_answer a on a.response_id = r.id
 					 group by r.id order by 1, 2, 3, 4, 5, 6`
 				)

@@ -1,0 +1,153 @@
+/**
+ * The audit log in words: what each action code means, what each kind of subject is (and where
+ * it can be opened), and the details of sign-ins. Browser-safe. An action with no label here is
+ * shown by its code; `src/lib/server/audit/labels.spec.ts` checks every action the code writes
+ * has one.
+ */
+import { m } from '$lib/paraglide/messages';
+
+export const ACTION_LABELS: Record<string, () => string> = {
+	'person.invited': m.audit_action_person_invited,
+	'person.roles_changed': m.audit_action_person_roles_changed,
+	'person.disabled': m.audit_action_person_disabled,
+	'person.enabled': m.audit_action_person_enabled,
+	'person.password_link_issued': m.audit_action_person_password_link_issued,
+	'person.password_set': m.audit_action_person_password_set,
+	'person.password_changed': m.audit_action_person_password_changed,
+	'person.admin_created': m.audit_action_person_admin_created,
+	'person.signed_in': m.au_action_person_signed_in,
+	'person.sign_in_failed': m.au_action_person_sign_in_failed,
+	'person.sign_in_throttled': m.au_action_person_sign_in_throttled,
+	'person.data_downloaded': m.au_action_person_data_downloaded,
+	'person.erased': m.au_action_person_erased,
+	'service.created': m.audit_action_service_created,
+	'service.updated': m.audit_action_service_updated,
+	'service.archived': m.audit_action_service_archived,
+	'service.restored': m.audit_action_service_restored,
+	'settings.updated': m.audit_action_settings_updated,
+	'board.item_created': m.audit_action_board_item_created,
+	'board.item_updated': m.audit_action_board_item_updated,
+	'board.item_published': m.audit_action_board_item_published,
+	'board.item_unpublished': m.audit_action_board_item_unpublished,
+	'board.responded': m.audit_action_board_responded,
+	'feedback.made_item': m.audit_action_feedback_made_item,
+	'feedback.merged': m.audit_action_feedback_merged,
+	'feedback.replied': m.audit_action_feedback_replied,
+	'feedback.closed': m.audit_action_feedback_closed,
+	'meeting.created': m.au_action_meeting_created,
+	'meeting.updated': m.au_action_meeting_updated,
+	'meeting.moved': m.au_action_meeting_moved,
+	'meeting.cancelled': m.au_action_meeting_cancelled,
+	'meeting.uncancelled': m.au_action_meeting_uncancelled,
+	'meeting.draft': m.au_action_meeting_draft,
+	'meeting.agenda_published': m.au_action_meeting_agenda_published,
+	'meeting.minutes_drafted': m.au_action_meeting_minutes_drafted,
+	'meeting.minutes_published': m.au_action_meeting_minutes_published,
+	'meeting.item_added': m.au_action_meeting_item_added,
+	'meeting.item_removed': m.au_action_meeting_item_removed,
+	'meeting.paper_added': m.au_action_meeting_paper_added,
+	'meeting.paper_removed': m.au_action_meeting_paper_removed,
+	'meeting.minutes_saved': m.au_action_meeting_minutes_saved,
+	'meeting.action_added': m.au_action_meeting_action_added,
+	'meeting.action_updated': m.au_action_meeting_action_updated,
+	'meeting.board_item_raised': m.au_action_meeting_board_item_raised,
+	'survey.created': m.au_action_survey_created,
+	'survey.updated': m.au_action_survey_updated,
+	'survey.duplicated': m.au_action_survey_duplicated,
+	'survey.published': m.au_action_survey_published,
+	'survey.reopened': m.au_action_survey_reopened,
+	'survey.closed': m.au_action_survey_closed,
+	'survey.question_added': m.au_action_survey_question_added,
+	'survey.question_updated': m.au_action_survey_question_updated,
+	'survey.question_removed': m.au_action_survey_question_removed,
+	'survey.question_standard_linked': m.au_action_survey_question_standard_linked,
+	'survey.image_added': m.au_action_survey_image_added,
+	'survey.translated': m.au_action_survey_translated,
+	'survey.answer_tagged': m.au_action_survey_answer_tagged,
+	'survey.exported': m.au_action_survey_exported,
+	'report.drafted': m.au_action_report_drafted,
+	'report.published': m.au_action_report_published,
+	'report.draft_removed': m.au_action_report_draft_removed,
+	'report.exported': m.au_action_report_exported,
+	'standard.created': m.au_action_standard_created,
+	'standard.updated': m.au_action_standard_updated,
+	'standard.archived': m.au_action_standard_archived,
+	'standard.restored': m.au_action_standard_restored,
+	'standard.figure_entered': m.au_action_standard_figure_entered,
+	'young_person.created': m.au_action_young_person_created,
+	'young_person.new_card': m.au_action_young_person_new_card,
+	'young_person.passcode_chosen': m.au_action_young_person_passcode_chosen,
+	'young_person.passcode_reset': m.au_action_young_person_passcode_reset,
+	'profile.supporter_linked': m.au_action_profile_supporter_linked,
+	'profile.supporter_unlinked': m.au_action_profile_supporter_unlinked,
+	'profile.share_link_created': m.au_action_profile_share_link_created,
+	'profile.share_link_revoked': m.au_action_profile_share_link_revoked,
+	'profile.count_consent_given': m.au_action_profile_count_consent_given,
+	'profile.count_consent_withdrawn': m.au_action_profile_count_consent_withdrawn,
+	'safeguarding.flag_opened': m.au_action_safeguarding_flag_opened,
+	'safeguarding.flag_reviewed': m.au_action_safeguarding_flag_reviewed,
+	'safeguarding.message_sent': m.au_action_safeguarding_message_sent,
+	'safeguarding.phrase_added': m.au_action_safeguarding_phrase_added,
+	'safeguarding.phrase_removed': m.au_action_safeguarding_phrase_removed,
+	'retention.ran': m.au_action_retention_ran
+};
+
+/** An action in words, or its code when it has no label yet. */
+export function actionLabel(action: string): string {
+	return ACTION_LABELS[action]?.() ?? action;
+}
+
+/** What an entry is about: a kind in words, and where an admin can open it (when they can). */
+export const SUBJECT_KINDS: Record<string, { label: () => string; href?: (id: string) => string }> = {
+	user: { label: m.audit_subject_user, href: (id) => `/admin/people/${id}` },
+	service: { label: m.audit_subject_service, href: (id) => `/admin/services/${id}` },
+	board_item: { label: m.audit_subject_board_item, href: (id) => `/manage/board/${id}` },
+	feedback: { label: m.audit_subject_feedback, href: (id) => `/manage/feedback/${id}` },
+	settings: { label: m.audit_subject_settings, href: () => '/admin/settings' },
+	meeting: { label: m.au_subject_meeting, href: (id) => `/manage/meetings/${id}` },
+	agenda_item: { label: m.au_subject_agenda_item },
+	survey: { label: m.au_subject_survey, href: (id) => `/manage/surveys/${id}` },
+	survey_question: { label: m.au_subject_survey_question },
+	report: { label: m.au_subject_report, href: (id) => `/manage/reports/${id}` },
+	standard: { label: m.au_subject_standard, href: (id) => `/manage/standards/${id}` },
+	// only safeguarding leads open flags and phrases: no link for an admin
+	safeguarding_flag: { label: m.au_subject_safeguarding_flag },
+	safeguarding_phrase: { label: m.au_subject_safeguarding_phrase },
+	sign_in: { label: m.au_subject_sign_in },
+	erasure: { label: m.au_subject_erasure },
+	retention: { label: m.au_subject_retention }
+};
+
+/** Stand-ins used as the subject of sign-in tries with no account behind them. */
+const STAND_INS: Record<string, () => string> = {
+	'unknown account': m.au_unknown_account,
+	'unknown card': m.au_unknown_card
+};
+
+/** The subject's id as shown: a stand-in in words, else the id itself. */
+export function subjectIdText(id: string): string {
+	return STAND_INS[id]?.() ?? id;
+}
+
+const METHODS: Record<string, () => string> = { password: m.au_method_password, card: m.au_method_card };
+const REASONS: Record<string, () => string> = {
+	unknown_account: m.au_reason_unknown_account,
+	wrong_password: m.au_reason_wrong_password,
+	no_password: m.au_reason_no_password,
+	account_disabled: m.au_reason_account_disabled,
+	unknown_card: m.au_reason_unknown_card,
+	wrong_passcode: m.au_reason_wrong_passcode
+};
+
+/** One detail as "name: value"; sign-in methods and reasons in words. */
+function detailText(key: string, value: unknown): string {
+	if (key === 'method' && typeof value === 'string' && METHODS[value]) return METHODS[value]();
+	if (key === 'reason' && typeof value === 'string' && REASONS[value]) return REASONS[value]();
+	const shown = Array.isArray(value) ? value.join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+	return `${key}: ${shown}`;
+}
+
+/** An entry's details as short lines, in words where they have them. */
+export function detailLines(details: Record<string, unknown>): string[] {
+	return Object.entries(details).map(([key, value]) => detailText(key, value));
+}
