@@ -62,7 +62,17 @@ const WORRYING = [
 	// Honest misses: worrying, but in words the list does not have (a lead adds local phrases).
 	'nobody would miss me if I was gone',
 	'I want to disappear for ever',
-	'he makes me do things I do not like'
+	'he makes me do things I do not like',
+	// Written after the list, as a check on it: the first time, 1 of these 8 was flagged, so the
+	// list gained phrases for them. Add new held-out sentences here when the list is reviewed.
+	'my step dad shouts and throws things at me',
+	'I have been thinking about ending my life',
+	'there is never any food in the house',
+	'I sleep in the car with mum most nights',
+	'mum says I will get hurt if I tell anyone',
+	'I scratch my arms till they bleed',
+	'i am scarred of my brother he hits me',
+	'we have no electric and its freezing'
 ];
 
 /** Ordinary sentences from SEND family life that must not raise a flag. */
