@@ -53,9 +53,13 @@ export async function startBuiltApp(databasePath: string, options: { port?: numb
 	let errors = '';
 	server.stderr!.on('data', (chunk) => (errors = (errors + chunk).slice(-4000)));
 	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+	// The app shuts down gracefully on SIGTERM; one that has not gone after 15 s is killed, so a
+	// benchmark always finishes and prints its figures (a run was once seen waiting for ever).
 	const stop = async () => {
 		if (server.exitCode === null && server.signalCode === null) server.kill();
+		const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
 		await exited;
+		clearTimeout(timer);
 	};
 	const deadline = Date.now() + 60_000;
 	for (;;) {

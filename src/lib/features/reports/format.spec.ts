@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodLabel } from '$lib/standards';
-import { countText, groupText, periodShort, periodText, ragWords, scopeText, sectorKeyText, valueText } from './format';
+import { countText, counted, groupText, periodShort, periodText, ragWords, scopeText, sectorKeyText, valueText } from './format';
 
 describe('how report figures are written', () => {
 	it('writes periods as periodLabel does, in English', () => {
@@ -20,6 +20,25 @@ describe('how report figures are written', () => {
 		expect(valueText(11, 'days', 'en')).toBe('11 days');
 		expect(valueText(1, 'days', 'en')).toBe('1 day');
 		expect(valueText(3, 'count', 'en')).toBe('3');
+	});
+
+	it('works each plural message out once for the same inputs and language', () => {
+		let made = 0;
+		const message = (i: { count: number; shown: string }) => (made++, `${i.shown} response${i.count === 1 ? '' : 's'}`);
+		expect(counted(message, { count: 1, shown: '1' }, 'en')).toBe('1 response');
+		expect(counted(message, { count: 1, shown: '1' }, 'en')).toBe('1 response');
+		expect(counted(message, { count: 1214, shown: '1,214' }, 'en')).toBe('1,214 responses');
+		expect(counted(message, { count: 1, shown: '1' }, 'tr')).toBe('1 response');
+		expect(made).toBe(3);
+		// and periods, month names and numbers come out the same the second time
+		const q = { start: '2026-04-01', end: '2026-06-30' };
+		expect([periodText(q, 'en'), periodText(q, 'en'), periodShort(q, 'en'), periodShort(q, 'en')]).toEqual([
+			'April to June 2026',
+			'April to June 2026',
+			'Apr–Jun 2026',
+			'Apr–Jun 2026'
+		]);
+		expect([valueText(11, 'days', 'en'), valueText(1, 'days', 'en'), valueText(11, 'days', 'en')]).toEqual(['11 days', '1 day', '11 days']);
 	});
 
 	it('writes counts after disclosure control: zero as 0, small ones as "fewer than"', () => {

@@ -38,13 +38,12 @@ function readerFor(path: string): Reader {
 	if (reader) return reader;
 	const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 	const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver } });
-	// a waiting reader must not keep a script or test run alive
-	worker.unref();
 	const created: Reader = { worker, pending: new Map(), next: 1 };
 	worker.on('message', (message: { id: number; rows?: unknown[]; error?: string }) => {
 		const waiting = created.pending.get(message.id);
 		if (!waiting) return;
 		created.pending.delete(message.id);
+		if (created.pending.size === 0) worker.unref();
 		if (message.error !== undefined) waiting.reject(new Error(message.error));
 		else waiting.resolve(message.rows ?? []);
 	});
@@ -55,6 +54,11 @@ function readerFor(path: string): Reader {
 	};
 	worker.on('error', fail);
 	worker.on('exit', (code) => fail(new Error(`The report reader stopped (exit ${code})`)));
+	// An idle reader must not keep the app, a script or a test run alive; one with a query under
+	// way must (readInWorker refs it). After the listeners: on Node 20 adding a 'message' listener
+	// holds the process open again, and the app then never exited on SIGTERM once the explore page
+	// had been used.
+	worker.unref();
 	readers.set(path, created);
 	return created;
 }
@@ -67,6 +71,7 @@ export function readInWorker<T>(path: string, sql: string, params: Record<string
 	const reader = readerFor(path);
 	const id = reader.next++;
 	return new Promise<T[]>((resolve, reject) => {
+		if (reader.pending.size === 0) reader.worker.ref();
 		reader.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
 		reader.worker.postMessage({ id, sql, params });
 	});

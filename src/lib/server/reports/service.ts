@@ -1,8 +1,8 @@
 /**
- * The partnership board's reports: a draft is worked out afresh from the data each time it is
- * read, board members comment on it, and an organiser or admin publishes it. Publishing stores
- * the whole report as a snapshot, so what the board approved never changes afterwards, and the
- * public can read it. Standards and figures are in ./standards, the working out in ./build.
+ * The partnership board's reports: a draft is worked out afresh from the data when it is read
+ * (reused for a few seconds, see ./recent), board members comment on it, and an organiser or
+ * admin publishes it. Publishing stores the whole report as a snapshot, so what the board
+ * approved never changes afterwards, and the public can read it. Standards and figures are in ./standards, the working out in ./build.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { SECTORS, type Sector } from '$lib/sectors';
@@ -22,6 +22,7 @@ import { protectShares } from './shares';
 import { showCount, type CountDisplay } from './disclosure';
 import { ABOUT_YOU, type AboutYou } from '$lib/surveys';
 import { buildReport, pct, type ReportData, type ReportScope } from './build';
+import { forgetDrafts, recentDraft } from './recent';
 
 export { buildReport } from './build';
 export type { ReportData, ReportScope, StandardReport, Figure } from './build';
@@ -108,10 +109,7 @@ export function get(db: Db, actor: Actor, id: number, now = new Date()): ReportV
 		if (!actor) throw new NotFoundError('report_not_found', 'There is no such report.');
 		throw new ForbiddenError();
 	}
-	const data =
-		row.status === 'published' && row.snapshot
-			? (JSON.parse(row.snapshot) as ReportData)
-			: buildReport(db, { start: row.periodStart, end: row.periodEnd }, scopeOfRow(row), now);
+	const data = row.status === 'published' && row.snapshot ? (JSON.parse(row.snapshot) as ReportData) : draftData(db, row, now);
 	const publisher = row.publishedBy ? db.select({ name: user.name }).from(user).where(eq(user.id, row.publishedBy)).get() : undefined;
 	return {
 		id: row.id,
@@ -123,6 +121,18 @@ export function get(db: Db, actor: Actor, id: number, now = new Date()): ReportV
 		// comments are the board's working notes: staff only
 		comments: can(actor, 'reports.read') ? comments(db, id) : []
 	};
+}
+
+/**
+ * A draft's figures, worked out now, or a moment ago for the same period, scope and disclosure
+ * rules (see ./recent: continuous reading must not keep the server's thread busy).
+ */
+function draftData(db: Db, row: Report, now: Date): ReportData {
+	const area = settings.get(db);
+	const rules = { minimumForPercentage: area.disclosureMinimumResponses, smallCountBelow: area.disclosureSmallCountBelow };
+	const period = { start: row.periodStart, end: row.periodEnd };
+	const scope = scopeOfRow(row);
+	return recentDraft(db, row.id, JSON.stringify([period, scope, rules]), now, () => buildReport(db, period, scope, now, rules));
 }
 
 function comments(db: Db, reportId: number): ReportComment[] {
@@ -164,6 +174,8 @@ export function publish(db: Db, actor: Actor, reportId: number, now = new Date()
 			.run();
 		audit.record(tx, { actorId: actor!.id, action: 'report.published', subjectType: 'report', subjectId: reportId, at: now });
 	});
+	// from now on it is read from its snapshot: the reused draft is of no more use
+	forgetDrafts(db, reportId);
 }
 
 /** Removes a draft nobody needs. Published reports cannot be removed. */
@@ -175,6 +187,7 @@ export function removeDraft(db: Db, actor: Actor, reportId: number, now = new Da
 		tx.delete(report).where(eq(report.id, reportId)).run();
 		audit.record(tx, { actorId: actor!.id, action: 'report.draft_removed', subjectType: 'report', subjectId: reportId, details: { title: row.title }, at: now });
 	});
+	forgetDrafts(db, reportId);
 }
 
 export type ReportSummary = { id: number; title: string; status: 'draft' | 'published'; period: Period; scope: ReportScopeKind; publishedAt: Date | null; createdAt: Date };

@@ -24,6 +24,7 @@ import * as services from '../services/service';
 import { parseCsv } from '../csv';
 import { linkedQuestions } from '../surveys/standards';
 import { checkThresholds } from './rag';
+import { forgetDrafts } from './recent';
 
 export type StandardInput = {
 	serviceId: number | null;
@@ -68,11 +69,14 @@ function clean(db: Db, input: StandardInput): StandardInput {
 export function create(db: Db, actor: Actor, input: StandardInput, now = new Date()): number {
 	if (!can(actor, 'standards.manage')) throw new ForbiddenError();
 	const values = clean(db, input);
-	return writeTransaction(db, (tx) => {
+	const id = writeTransaction(db, (tx) => {
 		const { id } = tx.insert(standard).values({ ...values, createdAt: now, updatedAt: now }).returning({ id: standard.id }).get();
 		audit.record(tx, { actorId: actor!.id, action: 'standard.created', subjectType: 'standard', subjectId: id, details: values, at: now });
 		return id;
 	});
+	// a draft read a moment ago lacks it: the next reader gets it worked out afresh
+	forgetDrafts(db);
+	return id;
 }
 
 /**
@@ -93,6 +97,7 @@ export function update(db: Db, actor: Actor, id: number, input: StandardInput, n
 		tx.update(standard).set({ ...values, updatedAt: now }).where(eq(standard.id, id)).run();
 		audit.record(tx, { actorId: actor!.id, action: 'standard.updated', subjectType: 'standard', subjectId: id, details: { before, after: values }, at: now });
 	});
+	forgetDrafts(db);
 }
 
 /** Archives (or brings back) a standard: archived ones leave new reports; published reports keep them. */
@@ -103,6 +108,7 @@ export function setArchived(db: Db, actor: Actor, id: number, archived: boolean,
 		tx.update(standard).set({ archivedAt: archived ? now : null, updatedAt: now }).where(eq(standard.id, id)).run();
 		audit.record(tx, { actorId: actor!.id, action: archived ? 'standard.archived' : 'standard.restored', subjectType: 'standard', subjectId: id, at: now });
 	});
+	forgetDrafts(db);
 }
 
 /** One standard (or NotFoundError). No permission needed: standards are part of public reports. */
@@ -202,6 +208,7 @@ export function enterFigure(db: Db, actor: Actor, standardId: number, input: Fig
 	const problem = figureProblem(s, input);
 	if (problem) throw new ValidationError('figure', problem);
 	writeTransaction(db, (tx) => saveFigure(tx, actor!.id, standardId, input, now));
+	forgetDrafts(db);
 }
 
 export type FigureRow = { id: number; periodStart: string; periodEnd: string; value: number; note: string; enteredBy: string | null; enteredAt: Date };
@@ -291,5 +298,6 @@ export function importFigures(db: Db, actor: Actor, csv: string, now = new Date(
 	writeTransaction(db, (tx) => {
 		for (const row of preview.rows) saveFigure(tx, actor!.id, row.standardId!, row.input!, now);
 	});
+	forgetDrafts(db);
 	return { saved: preview.rows.length, preview };
 }

@@ -23,6 +23,7 @@ import { can, type Actor } from '../permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
 import { writeTransaction } from '../db';
+import { forgetDrafts } from '../reports/recent';
 
 /** Kinds whose answers are one choice each, so "share of positive answers" is a share of people. */
 export const STANDARD_KINDS = ['smiley3', 'smiley5', 'yes_no', 'pick_one'] as const;
@@ -67,6 +68,8 @@ export function linkQuestionToStandard(
 			at: now
 		});
 	});
+	// a draft report read a moment ago would still count the question under its old standard
+	forgetDrafts(db);
 }
 
 export type LinkedQuestion = { standardId: number; questionId: number; text: string; surveyId: number; surveyTitle: string };
@@ -131,7 +134,11 @@ function prepareTallies(db: Db) {
 	const c = db.$client;
 	return {
 		byMonth: c.prepare('SELECT option_id, month, respondent_group, count FROM survey_tally_month WHERE question_id = ? AND month BETWEEN ? AND ?').raw(),
-		byDay: c.prepare('SELECT option_id, day, respondent_group, count FROM survey_tally WHERE question_id = ? AND day BETWEEN ? AND ?').raw()
+		// the days at a custom period's edges can be a month or two: add them up in SQLite rather
+		// than bring a row per day, option and group into JavaScript
+		byDay: c
+			.prepare('SELECT option_id, respondent_group, sum(count) FROM survey_tally WHERE question_id = ? AND day BETWEEN ? AND ? GROUP BY option_id, respondent_group')
+			.raw()
 	};
 }
 function tallyStatements(db: Db) {
@@ -184,7 +191,7 @@ export function standardTallies(db: Db, standardIds: readonly number[], periods:
 			}
 		}
 		for (const range of dayRanges) {
-			for (const [optionId, , group, count] of byDay.all(q.id, range.start, range.end) as [number, string, RespondentGroup, number][]) {
+			for (const [optionId, group, count] of byDay.all(q.id, range.start, range.end) as [number, RespondentGroup, number][]) {
 				add(q, range.i, optionId, group, count);
 			}
 		}

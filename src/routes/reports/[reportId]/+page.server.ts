@@ -3,24 +3,29 @@ import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as reports from '$lib/server/reports/service';
+import { reportPage } from '$lib/features/reports/parts';
 import type { PageServerLoad } from './$types';
 
 /** A published report, frozen as the board approved it. A draft does not exist here for visitors (404). */
-export const load: PageServerLoad = ({ locals, params }) => {
+export const load: PageServerLoad = ({ locals, params, url }) => {
 	const id = idParam(params.reportId);
 	const view = orError(() => reports.get(db(), locals.user, id));
 	// Only staff get this far with a draft: its page, with comments, is in the signed-in area.
 	if (view.status === 'draft') redirect(303, `/manage/reports/${id}`);
+	// Who entered a figure is for staff: leave the names out of what the public page receives.
+	const data = {
+		...view.data,
+		standards: view.data.standards.map((s) => ({
+			...s,
+			evidence: { ...s.evidence, figures: s.evidence.figures.map((f) => ({ ...f, enteredBy: null })) }
+		}))
+	};
+	// a long report one part at a time (see $lib/features/reports/parts)
+	const page = reportPage(data, url.searchParams.get('part'));
 	return {
 		report: { id: view.id, title: view.title, publishedAt: view.publishedAt },
-		// Who entered a figure is for staff: leave the names out of what the public page receives.
-		data: {
-			...view.data,
-			standards: view.data.standards.map((s) => ({
-				...s,
-				evidence: { ...s.evidence, figures: s.evidence.figures.map((f) => ({ ...f, enteredBy: null })) }
-			}))
-		},
+		data: page.data,
+		outline: page.outline,
 		viewer: { surveyLinks: can(locals.user, 'surveys.track'), showWhoEntered: false }
 	};
 };

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
+import { reportPage } from '$lib/features/reports/parts';
 import { commentSchema } from '$lib/features/reports/schemas';
 import { db } from '$lib/server/db/app';
 import { ConflictError, ValidationError } from '$lib/server/errors';
@@ -15,9 +16,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = idParam(params.reportId);
 	const view = orError(() => reports.get(db(), locals.user, id));
 	const draft = view.status === 'draft';
+	// a long report one part at a time (see $lib/features/reports/parts)
+	const page = reportPage(view.data, url.searchParams.get('part'));
 	return {
 		report: { id: view.id, title: view.title, status: view.status, publishedAt: view.publishedAt, publishedBy: view.publishedBy },
-		data: view.data,
+		data: page.data,
+		outline: page.outline,
 		comments: view.comments,
 		viewer: { surveyLinks: can(locals.user, 'surveys.track'), showWhoEntered: true },
 		mayComment: draft && can(locals.user, 'reports.comment'),
