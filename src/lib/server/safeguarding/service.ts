@@ -6,7 +6,7 @@
  * Only safeguarding leads see flags; opening one and reviewing one are audited (without the text:
  * the audit log never holds free text).
  */
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { FLAG_OUTCOMES, PHRASE_CATEGORIES, type FlagOutcome, type FlagSource, type PhraseCategory } from '$lib/safeguarding';
 import { londonDate } from '$lib/board';
 import { writeTransaction, type Db } from '../db';
@@ -315,12 +315,7 @@ export function removePhrase(db: Db, actor: Actor, id: number, now = new Date())
 	});
 }
 
-/** Flags about one person (the data download and erasure use it). */
-export function flagsAbout(db: Db, personId: number) {
-	return db.select().from(safeguardingFlag).where(and(eq(safeguardingFlag.personId, personId))).all();
-}
-
-/** How many flags there are in all (the phrase page shows it; tests). */
+/** How many flags there are in all (the demo seed checks it has not run; tests). */
 export function flagCount(db: Db): number {
 	return db.select({ n: sql<number>`count(*)` }).from(safeguardingFlag).get()!.n;
 }
