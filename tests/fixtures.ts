@@ -11,18 +11,12 @@
  */
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DEMO_PASSWORD, startApp, type AppServer } from './app-server';
 
-export { expect };
-
-/** Every demo account's password (src/lib/server/seed.ts). */
-export const DEMO_PASSWORD = 'chorus-demo-2026';
+export { expect, DEMO_PASSWORD };
 
 export const DEMO_ACCOUNTS = [
 	{ email: 'admin@example.org', name: 'Amira Admin', role: 'admin' },
@@ -42,47 +36,8 @@ export const SAFEGUARDING_LEAD = DEMO_ACCOUNTS[6];
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /* ------------------------------------------------------------------------------------------ */
-/* The app under test                                                                          */
+/* The app under test (tests/app-server.ts)                                                    */
 /* ------------------------------------------------------------------------------------------ */
-
-type AppServer = { url: string; output: () => string };
-
-/**
- * What the server must never print, however the tests use it: the demo password and Alex's card
- * code, both typed into forms by many tests. Each worker checks its server's whole output for
- * them when it stops (issue 8: no secrets in logs).
- */
-const NEVER_PRINTED = [DEMO_PASSWORD, 'BEAR-4827', 'BEAR4827'];
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string) {
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) {
-			throw new Error(`The app stopped while starting (exit ${child.exitCode}):\n${output()}`);
-		}
-		try {
-			const response = await fetch(url, { redirect: 'manual' });
-			if (response.status < 500) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`The app did not answer at ${url} within 30 s:\n${output()}`);
-}
 
 /**
  * The server's pages and the browser's scripts must come from the same `vite build`: a build
@@ -98,15 +53,6 @@ async function expectOneBuild(cwd: string, url: string) {
 		if ((await readFile(path.join(dir, file), 'utf8')).includes(marker)) return;
 	}
 	throw new Error('./build mixes two different builds (server and client do not match): run `npx vite build` again.');
-}
-
-async function stop(child: ChildProcess) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-	await exited;
-	clearTimeout(timer);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -370,50 +316,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 	app: [
 		// eslint-disable-next-line no-empty-pattern
 		async ({}, use) => {
-			const cwd = process.cwd();
-			if (!existsSync(path.join(cwd, 'build', 'index.js'))) {
-				throw new Error('No built app in ./build: run `npx vite build` first.');
-			}
-			const dir = await mkdtemp(path.join(tmpdir(), 'chorus-e2e-'));
-			const port = await freePort();
-			const url = `http://127.0.0.1:${port}`;
-			let log = '';
-			// the whole output is searched as it comes (the kept log is only its end); `tail` catches a secret split across chunks
-			let tail = '';
-			const printed = new Set<string>();
-			const child = spawn(process.execPath, ['build'], {
-				cwd,
-				env: {
-					...process.env,
-					PORT: String(port),
-					HOST: '127.0.0.1',
-					DATABASE_URL: path.join(dir, 'chorus.db'),
-					CHORUS_DEMO: '1',
-					ORIGIN: url,
-					SMTP_HOST: '',
-					// As `npm run serve` sets it: meeting papers may be up to 10 MB (adapter-node's default is 512K).
-					BODY_SIZE_LIMIT: '11M'
-				},
-				stdio: ['ignore', 'pipe', 'pipe']
-			});
-			const keep = (chunk: Buffer) => {
-				const text = chunk.toString();
-				const window = (tail + text).toLowerCase();
-				for (const secret of NEVER_PRINTED) if (window.includes(secret.toLowerCase())) printed.add(secret);
-				tail = window.slice(-64);
-				log = (log + text).slice(-20_000);
-			};
-			child.stdout?.on('data', keep);
-			child.stderr?.on('data', keep);
+			const app = await startApp();
+			let printed: string[] = [];
 			try {
-				await waitUntilAnswering(url + '/', child, () => log);
-				await expectOneBuild(cwd, url);
-				await use({ url, output: () => log });
+				await expectOneBuild(process.cwd(), app.url);
+				await use(app);
 			} finally {
-				await stop(child);
-				await rm(dir, { recursive: true, force: true });
+				printed = await app.stop();
 			}
-			if (printed.size) throw new Error(`The app printed secrets to its log: ${[...printed].join(', ')}`);
+			if (printed.length) throw new Error(`The app printed secrets to its log: ${printed.join(', ')}`);
 		},
 		{ scope: 'worker', timeout: 60_000 }
 	],

@@ -1,0 +1,138 @@
+/**
+ * The built app (`node build`) started for a test run: its own free port and a fresh, temporary
+ * SQLite database, so two runs never see each other's data. Used by the end-to-end fixtures
+ * (tests/fixtures.ts) and by the black-box security tests (tests/security/).
+ *
+ * The server's whole output is searched, as it comes, for secrets that must never be printed
+ * (passwords, card codes, one-time codes the tests type): `stop()` reports any it saw.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Every demo account's password (src/lib/server/seed.ts). */
+export const DEMO_PASSWORD = 'chorus-demo-2026';
+/** Alex's demo card code (src/lib/server/profiles/seed.ts). */
+export const DEMO_CARD_CODE = 'BEAR-4827';
+
+/** What the server must never print, however the tests use it. */
+export const NEVER_PRINTED = [DEMO_PASSWORD, DEMO_CARD_CODE, DEMO_CARD_CODE.replace('-', '')];
+
+export type AppServer = {
+	url: string;
+	/** Path of the app's database file (a test may open it read-only to look, never to change). */
+	databasePath: string;
+	/** The last 20,000 characters the server printed. */
+	output: () => string;
+	/** Stops the server, removes its database and returns the secrets it printed (none, we hope). */
+	stop: () => Promise<string[]>;
+};
+
+export type StartOptions = {
+	/** Extra environment for the server (ADDRESS_HEADER, ORIGIN...). */
+	env?: Record<string, string>;
+	/** More strings the server must never print. */
+	secrets?: readonly string[];
+};
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, output: () => string) {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) {
+			throw new Error(`The app stopped while starting (exit ${child.exitCode}):\n${output()}`);
+		}
+		try {
+			const response = await fetch(url, { redirect: 'manual' });
+			if (response.status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`The app did not answer at ${url} within 60 s:\n${output()}`);
+}
+
+async function stopChild(child: ChildProcess) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+/** Starts the built app with the demo data on a fresh database and waits until it answers. */
+export async function startApp(options: StartOptions = {}): Promise<AppServer> {
+	const cwd = process.cwd();
+	if (!existsSync(path.join(cwd, 'build', 'index.js'))) {
+		throw new Error('No built app in ./build: run `npx vite build` first.');
+	}
+	const dir = await mkdtemp(path.join(tmpdir(), 'chorus-test-'));
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const databasePath = path.join(dir, 'chorus.db');
+	const secrets = [...NEVER_PRINTED, ...(options.secrets ?? [])].map((s) => s.toLowerCase());
+	let log = '';
+	// the whole output is searched as it comes (the kept log is only its end); `tail` catches a secret split across chunks
+	let tail = '';
+	const printed = new Set<string>();
+	const child = spawn(process.execPath, ['build'], {
+		cwd,
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATABASE_URL: databasePath,
+			CHORUS_DEMO: '1',
+			ORIGIN: url,
+			SMTP_HOST: '',
+			// As `npm run serve` sets it: meeting papers may be up to 10 MB (adapter-node's default is 512K).
+			BODY_SIZE_LIMIT: '11M',
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const keep = (chunk: Buffer) => {
+		const text = chunk.toString();
+		const window = (tail + text).toLowerCase();
+		for (const secret of secrets) if (window.includes(secret)) printed.add(secret);
+		tail = window.slice(-64);
+		log = (log + text).slice(-20_000);
+	};
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
+	const output = () => log;
+	try {
+		await waitUntilAnswering(url + '/', child, output);
+	} catch (error) {
+		await stopChild(child);
+		await rm(dir, { recursive: true, force: true });
+		throw error;
+	}
+	return {
+		url,
+		databasePath,
+		output,
+		stop: async () => {
+			await stopChild(child);
+			await rm(dir, { recursive: true, force: true });
+			return [...printed];
+		}
+	};
+}
