@@ -17,6 +17,8 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
 		environment: 'node',
 		// argon2 hashing and file-backed backups are slow on two cores.
-		testTimeout: 20_000
+		testTimeout: 20_000,
+		// A fixed key for the secrets kept at rest (auth/secret-key.ts), so no test writes a key file.
+		env: { CHORUS_SECRET_KEY: 'A2bfPBXR7HBptke7eSSsrYwUkK/bDTcc+49fKxaEal0=' }
 	}
 });

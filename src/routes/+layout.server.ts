@@ -1,6 +1,7 @@
 import { db } from '$lib/server/db/app';
 import { navigationFor } from '$lib/server/navigation';
 import * as settings from '$lib/server/settings/service';
+import { demoPresent } from '$lib/server/seed';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
@@ -8,5 +9,7 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 	nav: navigationFor(locals.user),
 	display: locals.display,
 	/** For "Where to get help now" (GetHelpNow.svelte) on every page where people write. */
-	help: { childrensServicesContact: settings.get(db()).childrensServicesContact }
+	help: { childrensServicesContact: settings.get(db()).childrensServicesContact },
+	/** Demo accounts exist: every page says so (their password is public). */
+	demo: demoPresent(db())
 });

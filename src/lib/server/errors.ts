@@ -32,3 +32,15 @@ export class ConflictError extends DomainError {
 export class ValidationError extends DomainError {
 	override readonly status = 400;
 }
+
+/**
+ * A dangerous step (erasing a person, changing roles, downloading personal data, opening a
+ * safeguarding flag) needs the person to have proved who they are in the last 15 minutes.
+ * Routes send them to "Confirm it's you" (/confirm) and back.
+ */
+export class ConfirmIdentityError extends DomainError {
+	override readonly status = 401;
+	constructor() {
+		super('confirm_identity', 'Confirm it is you to do that.');
+	}
+}

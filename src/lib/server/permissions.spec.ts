@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '$lib/roles';
-import { ACTIONS, can, type Action } from './permissions';
+import { ConfirmIdentityError } from './errors';
+import { ACTIONS, can, requireRecentSignIn, signedInRecently, type Action } from './permissions';
 
 /**
  * The permission matrix, written out by hand so a change to the rules has to change this
@@ -17,6 +18,7 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'audit.read':               { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'services.manage':          { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'account.changePassword':   { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: false, safeguarding_lead: true },
+	'account.twoStep':          { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: false, safeguarding_lead: true },
 	'settings.manage':          { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'board.read':               { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
 	'board.manage':             { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
@@ -81,7 +83,7 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'data.download', 'safeguarding.tell'].includes(action)
+				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'data.download', 'safeguarding.tell'].includes(action)
 			);
 		}
 	});
@@ -147,6 +149,25 @@ describe('permission matrix', () => {
 	it('does not let an admin disable their own account', () => {
 		expect(can({ id: 7, roles: ['admin'] }, 'people.disable', { userId: 7 })).toBe(false);
 		expect(can({ id: 7, roles: ['admin'] }, 'people.disable', { userId: 8 })).toBe(true);
+	});
+
+	it('lets nobody give themselves a way in: no admin changes their own roles (another admin must), erases or disables themselves', () => {
+		for (const action of ['people.changeRoles', 'people.erase', 'people.disable'] as const) {
+			expect(can({ id: 7, roles: ['admin'] }, action, { userId: 7 }), action).toBe(false);
+			expect(can({ id: 7, roles: ['admin'] }, action, { userId: 8 }), action).toBe(true);
+		}
+	});
+
+	it('asks for a recent sign-in (15 minutes) before a dangerous step', () => {
+		const now = new Date('2026-11-01T12:00:00Z');
+		const at = (minutesAgo: number) => ({ id: 1, roles: ['admin'] as Role[], verifiedAt: new Date(now.getTime() - minutesAgo * 60_000) });
+		expect(signedInRecently(at(0), now)).toBe(true);
+		expect(signedInRecently(at(15), now)).toBe(true);
+		expect(signedInRecently(at(15.01), now)).toBe(false);
+		expect(signedInRecently({ id: 1, roles: ['admin'] }, now)).toBe(false);
+		expect(signedInRecently(null, now)).toBe(false);
+		expect(() => requireRecentSignIn(at(16), now)).toThrow(ConfirmIdentityError);
+		expect(() => requireRecentSignIn(at(1), now)).not.toThrow();
 	});
 
 	it('denies an action it does not know', () => {

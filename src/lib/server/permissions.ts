@@ -1,7 +1,11 @@
 import type { Role } from '$lib/roles';
+import { ConfirmIdentityError } from './errors';
 
-/** Whoever is asking: a signed-in person with their roles, or null for a visitor. */
-export type Actor = { id: number; roles: readonly Role[] } | null;
+/**
+ * Whoever is asking: a signed-in person with their roles, or null for a visitor. `verifiedAt`
+ * is when they last proved who they are in this browser (absent: not known, so not recent).
+ */
+export type Actor = { id: number; roles: readonly Role[]; verifiedAt?: Date } | null;
 
 /** What an action is about, when the answer depends on it. */
 export type Resource = {
@@ -44,8 +48,8 @@ const RULES = {
 	'people.read': isAdmin,
 	/** Invite a new person by email with roles. */
 	'people.invite': isAdmin,
-	/** Give or take away roles. */
-	'people.changeRoles': isAdmin,
+	/** Give or take away roles: never one's own (another admin must), so nobody grants themselves a way in. */
+	'people.changeRoles': (actor, resource) => isAdmin(actor, resource) && resource.userId !== actor.id,
 	/** Disable or re-enable an account; nobody can disable their own. */
 	'people.disable': (actor, resource) => isAdmin(actor, resource) && resource.userId !== actor.id,
 	/** Make a new one-time set-password link for a person. */
@@ -60,6 +64,8 @@ const RULES = {
 	'services.manage': isAdmin,
 	/** Change one's own password (young people have none: they sign in with a card). */
 	'account.changePassword': (actor) => !has(actor, 'young_person') || actor.roles.length > 1,
+	/** Turn one's own two-step sign-in on or off, move it, renew recovery codes (not young people: no password). */
+	'account.twoStep': (actor) => !has(actor, 'young_person') || actor.roles.length > 1,
 	/** Change the area's settings ("we reply within N weeks"...). */
 	'settings.manage': isAdmin,
 
@@ -149,4 +155,21 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
 	if (!Object.hasOwn(RULES, action)) return false;
 	if (actor === null) return PUBLIC_ACTIONS.has(action);
 	return RULES[action](actor, resource);
+}
+
+/** How recently a person must have proved who they are before a dangerous step. */
+export const RECENT_SIGN_IN_MS = 15 * 60 * 1000;
+
+/** Whether the actor proved who they are in the last 15 minutes. */
+export function signedInRecently(actor: Actor, now = new Date()): boolean {
+	return Boolean(actor?.verifiedAt && now.getTime() - actor.verifiedAt.getTime() <= RECENT_SIGN_IN_MS);
+}
+
+/**
+ * For dangerous steps (erasing a person, changing roles, downloading personal data, opening a
+ * safeguarding flag): throws ConfirmIdentityError unless the actor proved who they are in the
+ * last 15 minutes. Called by those steps' services after `can()`.
+ */
+export function requireRecentSignIn(actor: Actor, now = new Date()): void {
+	if (!signedInRecently(actor, now)) throw new ConfirmIdentityError();
 }

@@ -1,9 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { Role } from '$lib/roles';
 import type { Sector } from '$lib/sectors';
 import { writeTransaction, type Db } from './db';
 import { service, serviceLead, user, userRole } from './db/schema';
 import { hashPassword } from './auth/password';
+import { PRIVILEGED_ROLES } from './auth/session';
+import { setUpDemoTwoStep } from './accounts/two-step';
 import { seedBoardDemo } from './board/seed';
 import { seedSurveysDemo } from './surveys/seed';
 import { seedMeetingsDemo } from './meetings/seed';
@@ -58,6 +60,21 @@ export const DEMO_SERVICES: { name: string; sector: Sector; description: string;
 	}
 ];
 
+/**
+ * Whether demo data is present: any demo account exists. While it is, every page says "Demo site:
+ * do not enter real information" (their shared password is in README, so they are a way in).
+ */
+export function demoPresent(db: Db): boolean {
+	return Boolean(
+		db
+			.select({ id: user.id })
+			.from(user)
+			.where(inArray(user.email, DEMO_PEOPLE.map((p) => p.email)))
+			.limit(1)
+			.get()
+	);
+}
+
 /** Whether the database has nobody in it yet (a new install). */
 export function isEmpty(db: Db): boolean {
 	return (db.select({ n: count() }).from(user).get()?.n ?? 0) === 0;
@@ -84,6 +101,13 @@ export async function seedDemo(
 				.get();
 			tx.insert(userRole).values(person.roles.map((role) => ({ userId: id, role }))).run();
 			people++;
+		}
+		// The demo admin and safeguarding lead must use two-step sign-in like real ones: they share
+		// one demo TOTP secret, listed in README so a tester can add it to an authenticator app.
+		for (const person of DEMO_PEOPLE) {
+			if (!person.roles.some((r) => PRIVILEGED_ROLES.includes(r))) continue;
+			const found = tx.select({ id: user.id }).from(user).where(eq(user.email, person.email)).get();
+			if (found) setUpDemoTwoStep(tx, found.id, now);
 		}
 		for (const s of DEMO_SERVICES) {
 			if (tx.select({ id: service.id }).from(service).where(eq(service.name, s.name)).get()) continue;

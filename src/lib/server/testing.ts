@@ -10,12 +10,15 @@ export function testDb(): Db {
 
 let counter = 0;
 
-/** Adds a person with roles (and optionally a password hash) and returns them as an actor. */
+/**
+ * Adds a person with roles (and optionally a password hash) and returns them as an actor who has
+ * just signed in (`verifiedAt` now), as a request from a fresh session would pass them.
+ */
 export function addPerson(
 	db: Db,
 	roles: Role[],
 	options: { email?: string; name?: string; passwordHash?: string | null } = {}
-): NonNullable<Actor> & { email: string } {
+): NonNullable<Actor> & { email: string; verifiedAt: Date } {
 	counter++;
 	const email = options.email ?? `person${counter}@example.org`;
 	const { id } = db
@@ -29,5 +32,5 @@ export function addPerson(
 		.returning({ id: user.id })
 		.get();
 	if (roles.length) db.insert(userRole).values(roles.map((role) => ({ userId: id, role }))).run();
-	return { id, roles, email };
+	return { id, roles, email, verifiedAt: new Date() };
 }

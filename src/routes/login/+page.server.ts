@@ -5,16 +5,18 @@ import { m } from '$lib/paraglide/messages';
 import { loginSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts/service';
+import { setChallengeCookie } from '$lib/server/accounts/challenge-cookie';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { safeRedirectTarget } from '$lib/server/http';
 import { servedOverHttps } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
+	setHeaders({ 'cache-control': 'no-store' });
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('next')));
 	return {
 		form: await superValidate(zod4(loginSchema)),
-		/** "signed-out" or "password-set": a confirmation to show above the form. */
+		/** "signed-out", "password-set" or "expired" (the code page waited too long): a note above the form. */
 		done: url.searchParams.get('done')
 	};
 };
@@ -32,14 +34,21 @@ export const actions: Actions = {
 			password,
 			address: event.getClientAddress()
 		});
-		if (!result.ok) {
-			const message =
-				result.reason === 'throttled'
-					? m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) })
-					: m.login_error_invalid();
-			return setError(form, 'email', message);
+		const secure = servedOverHttps(event.url);
+		const next = safeRedirectTarget(event.url.searchParams.get('next'));
+		if (result.ok) {
+			setSessionCookie(event.cookies, result.token, result.session, secure);
+			redirect(303, next);
 		}
-		setSessionCookie(event.cookies, result.token, result.session, servedOverHttps(event.url));
-		redirect(303, safeRedirectTarget(event.url.searchParams.get('next')));
+		if (result.reason === 'second_step') {
+			// the password was right: the code (or setting two-step sign-in up) comes next
+			setChallengeCookie(event.cookies, result.challenge, secure);
+			redirect(303, `/login/${result.setUp ? 'set-up' : 'code'}?next=${encodeURIComponent(next)}`);
+		}
+		const message =
+			result.reason === 'throttled'
+				? m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) })
+				: m.login_error_invalid();
+		return setError(form, 'email', message);
 	}
 };

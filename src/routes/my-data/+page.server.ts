@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { signedInRecently } from '$lib/server/permissions';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -7,5 +8,9 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = ({ locals }) => {
 	if (!locals.user) redirect(303, '/login?next=/my-data');
-	return { youngPerson: locals.user.roles.includes('young_person') };
+	return {
+		youngPerson: locals.user.roles.includes('young_person'),
+		/** Downloading asks who it is again after 15 minutes (young people sign in with their card again). */
+		recent: signedInRecently(locals.user)
+	};
 };

@@ -89,7 +89,15 @@ export const ACTION_LABELS: Record<string, () => string> = {
 	'safeguarding.message_sent': m.au_action_safeguarding_message_sent,
 	'safeguarding.phrase_added': m.au_action_safeguarding_phrase_added,
 	'safeguarding.phrase_removed': m.au_action_safeguarding_phrase_removed,
-	'retention.ran': m.au_action_retention_ran
+	'retention.ran': m.au_action_retention_ran,
+	'feedback.contact_opened': m.sec_action_feedback_contact_opened,
+	'person.role_granted': m.sec_action_person_role_granted,
+	'person.two_step_enabled': m.sec_action_person_two_step_enabled,
+	'person.two_step_disabled': m.sec_action_person_two_step_disabled,
+	'person.recovery_codes_renewed': m.sec_action_person_recovery_codes_renewed,
+	'person.recovery_code_used': m.sec_action_person_recovery_code_used,
+	'person.identity_confirmed': m.sec_action_person_identity_confirmed,
+	'young_person.card_locked': m.sec_action_young_person_card_locked
 };
 
 /** An action in words, or its code when it has no label yet. */
@@ -136,7 +144,9 @@ const REASONS: Record<string, () => string> = {
 	no_password: m.au_reason_no_password,
 	account_disabled: m.au_reason_account_disabled,
 	unknown_card: m.au_reason_unknown_card,
-	wrong_passcode: m.au_reason_wrong_passcode
+	wrong_passcode: m.au_reason_wrong_passcode,
+	wrong_code: m.sec_reason_wrong_code,
+	card_locked: m.sec_reason_card_locked
 };
 
 /** One detail as "name: value"; sign-in methods and reasons in words. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEntry, passwordToken, session, user, userRole } from '../db/schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConfirmIdentityError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { hashPassword } from '../auth/password';
 import { validateSessionToken } from '../auth/session';
 import { addPerson, testDb } from '../testing';
@@ -68,8 +68,10 @@ describe('people admin', () => {
 		expect(accounts.checkPasswordToken(db, token)).toMatchObject({ userId, purpose: 'invite' });
 		expect(JSON.stringify(db.select().from(passwordToken).all())).not.toContain(token);
 		const log = db.select().from(auditEntry).all();
-		expect(log).toHaveLength(1);
+		expect(log.map((e) => e.action)).toEqual(['person.invited', 'person.role_granted']);
 		expect(log[0]).toMatchObject({ actorId: admin.id, action: 'person.invited', subjectType: 'user', subjectId: String(userId) });
+		// giving the supporter role is a grant every admin sees
+		expect(JSON.parse(log[1].details)).toEqual({ role: 'supporter' });
 	});
 
 	it('refuses a second account with the same email, and anyone but an admin', () => {
@@ -109,11 +111,43 @@ describe('people admin', () => {
 		const person = addPerson(db, ['parent_carer']);
 		accounts.changeRoles(db, admin, person.id, ['organiser', 'admin']);
 		expect(accounts.getPerson(db, admin, person.id).roles).toEqual(['admin', 'organiser']);
-		accounts.changeRoles(db, admin, admin.id, ['organiser']);
-		expect(() => accounts.changeRoles(db, admin, person.id, ['organiser'])).toThrow(ConflictError);
+		// the new admin takes the first one's admin role away (nobody changes their own)
+		const second = { id: person.id, roles: ['admin', 'organiser'] as const, verifiedAt: new Date() };
+		accounts.changeRoles(db, second, admin.id, ['organiser']);
+		// and cannot then remove the last admin: their own role, by way of someone else, either
+		expect(() => accounts.changeRoles(db, { ...admin, roles: ['admin'] }, person.id, ['organiser'])).toThrow(ConflictError);
 		expect(db.select().from(userRole).where(eq(userRole.userId, person.id)).all().map((r) => r.role).sort()).toEqual(['admin', 'organiser']);
 		const entry = db.select().from(auditEntry).where(eq(auditEntry.subjectId, String(person.id))).get();
 		expect(JSON.parse(entry!.details)).toEqual({ before: ['parent_carer'], after: ['admin', 'organiser'] });
+	});
+
+	it('lets nobody change their own roles: an admin cannot make themselves a safeguarding lead or supporter', () => {
+		const db = testDb();
+		const admin = addPerson(db, ['admin']);
+		for (const roles of [['admin', 'safeguarding_lead'], ['admin', 'supporter'], ['organiser']] as const) {
+			expect(() => accounts.changeRoles(db, admin, admin.id, [...roles])).toThrow(ForbiddenError);
+		}
+		expect(accounts.getPerson(db, admin, admin.id).roles).toEqual(['admin']);
+		// another admin can, and it shows in the grants every admin sees
+		const other = addPerson(db, ['admin'], { name: 'Other Admin' });
+		accounts.changeRoles(db, other, admin.id, ['admin', 'safeguarding_lead']);
+		expect(accounts.recentGrants(db, admin)).toMatchObject([{ role: 'safeguarding_lead', byName: 'Other Admin', toId: admin.id }]);
+	});
+
+	it('asks for a recent sign-in before roles change, and ends the person\'s sessions when they do', async () => {
+		const db = testDb();
+		const t0 = new Date('2026-11-01T09:00:00Z');
+		const admin = { ...addPerson(db, ['admin']), verifiedAt: t0 };
+		const person = await withPassword(db, ['parent_carer']);
+		const signedIn = await accounts.signIn(db, { email: person.email, password: 'a good long password', address: ADDRESS }, t0);
+		if (!signedIn.ok) throw new Error('expected sign-in');
+		const later = new Date(t0.getTime() + 16 * 60_000);
+		expect(() => accounts.changeRoles(db, admin, person.id, ['parent_carer', 'safeguarding_lead'], later)).toThrow(ConfirmIdentityError);
+		expect(() => accounts.invite(db, admin, { email: 'x@example.org', name: 'X', roles: ['admin'] }, later)).toThrow(ConfirmIdentityError);
+		expect(accounts.getPerson(db, admin, person.id).roles).toEqual(['parent_carer']);
+		accounts.changeRoles(db, admin, person.id, ['parent_carer', 'safeguarding_lead'], new Date(t0.getTime() + 14 * 60_000));
+		// the new role needs two-step sign-in and short sessions: the old session ends at once
+		expect(validateSessionToken(db, signedIn.token, t0)).toBeNull();
 	});
 
 	it('keeps the young person role to accounts made by a supporter, which have no email or password link', () => {
@@ -172,13 +206,41 @@ describe('changing one\'s own password', () => {
 		const phone = await accounts.signIn(db, { email: person.email, password: 'the old long password', address: ADDRESS });
 		const laptop = await accounts.signIn(db, { email: person.email, password: 'the old long password', address: ADDRESS });
 		if (!phone.ok || !laptop.ok) throw new Error('expected sign-in');
-		await expect(accounts.changePassword(db, person, { currentPassword: 'wrong', newPassword: 'the new long password' })).rejects.toThrow(ValidationError);
-		const fresh = await accounts.changePassword(db, person, { currentPassword: 'the old long password', newPassword: 'the new long password' });
+		await expect(accounts.changePassword(db, person, { currentPassword: 'wrong', newPassword: 'the new long password', address: ADDRESS })).rejects.toThrow(ValidationError);
+		const fresh = await accounts.changePassword(db, person, { currentPassword: 'the old long password', newPassword: 'the new long password', address: ADDRESS });
+		if (!fresh.ok) throw new Error('expected the change');
 		expect(validateSessionToken(db, phone.token)).toBeNull();
 		expect(validateSessionToken(db, laptop.token)).toBeNull();
 		expect(validateSessionToken(db, fresh.token)?.user.id).toBe(person.id);
 		expect((await accounts.signIn(db, { email: person.email, password: 'the new long password', address: ADDRESS })).ok).toBe(true);
-		await expect(accounts.changePassword(db, null, { currentPassword: 'x', newPassword: 'y' })).rejects.toThrow(ForbiddenError);
+		await expect(accounts.changePassword(db, null, { currentPassword: 'x', newPassword: 'y', address: ADDRESS })).rejects.toThrow(ForbiddenError);
+	});
+
+	it('throttles the current password: someone at an unlocked computer cannot guess it', async () => {
+		const db = testDb();
+		const person = await withPassword(db, ['supporter'], 'the old long password');
+		const t0 = new Date('2026-11-01T09:00:00Z');
+		const guesses = await Promise.allSettled(
+			Array.from({ length: 50 }, (_, i) => accounts.changePassword(db, person, { currentPassword: `guess ${i}`, newPassword: 'the new long password', address: ADDRESS }, t0))
+		);
+		// 5 were checked (and wrong); the rest were refused without checking
+		expect(guesses.filter((g) => g.status === 'rejected')).toHaveLength(5);
+		expect(guesses.filter((g) => g.status === 'fulfilled' && !g.value.ok)).toHaveLength(45);
+		const right = await accounts.changePassword(db, person, { currentPassword: 'the old long password', newPassword: 'the new long password', address: ADDRESS }, t0);
+		expect(right).toMatchObject({ ok: false, reason: 'throttled' });
+	});
+
+	it('refuses the 10,000 most common passwords, in any case', async () => {
+		const db = testDb();
+		const person = await withPassword(db, ['supporter'], 'the old long password');
+		for (const common of ['1234567890', 'qwertyuiop', 'Password123'.toLowerCase(), '1q2w3e4r5t']) {
+			await expect(accounts.changePassword(db, person, { currentPassword: 'the old long password', newPassword: common.toUpperCase(), address: ADDRESS })).rejects.toMatchObject({ code: 'common_password' });
+		}
+		const admin = addPerson(db, ['admin']);
+		const { token } = accounts.invite(db, admin, { email: 'n@example.org', name: 'N', roles: ['parent_carer'] });
+		await expect(accounts.setPasswordWithToken(db, token, 'qwertyuiop')).rejects.toMatchObject({ code: 'common_password' });
+		// a password that is not on the list is fine
+		expect(await accounts.setPasswordWithToken(db, token, 'blue kettle morning')).toBe('n@example.org');
 	});
 });
 

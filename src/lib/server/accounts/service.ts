@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { ROLES, type Role } from '$lib/roles';
 import { writeTransaction, type Db } from '../db';
 import { passwordToken, user, userRole } from '../db/schema';
-import { can, type Actor } from '../permissions';
+import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
 import * as signins from '../audit/signins';
@@ -13,13 +13,10 @@ import {
 	invalidateUserSessions,
 	type SessionUser
 } from '../auth/session';
-import {
-	checkThrottle,
-	recordFailure,
-	recordSuccess,
-	throttleKeys
-} from '../auth/throttle';
+import { limits, takeTry, trySucceeded } from '../auth/throttle';
 import { generateToken, hashToken } from '../auth/tokens';
+import { isCommonPassword } from '../auth/common-passwords';
+import { mustSetUpTwoStep, startChallenge, usesTwoStep } from './two-step';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How long a set-password link stays valid. */
@@ -42,12 +39,17 @@ function rolesOf(db: Db, userId: number): Role[] {
 export type SignInResult =
 	| { ok: true; token: string; session: ReturnType<typeof createSession>['session'] }
 	| { ok: false; reason: 'invalid' }
-	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number }
+	/** The password was right; the one-time code (or setting two-step sign-in up) comes next. */
+	| { ok: false; reason: 'second_step'; challenge: string; setUp: boolean };
 
 /**
- * Checks an email and password. On success starts a new session (a new token every time).
- * Unknown email, wrong password, disabled account and account without a password all give the
- * same 'invalid' answer, in about the same time. Too many failures give 'throttled'. Each try is
+ * Checks an email and password. The try is counted against the account and the address BEFORE
+ * the password is checked (auth/throttle.ts), so parallel guesses are counted too; too many give
+ * 'throttled' without checking. Unknown email, wrong password, disabled account and account
+ * without a password all give the same 'invalid' answer, in about the same time. A person who
+ * uses two-step sign-in (or whose role needs it) gets 'second_step' with a token for the next
+ * page, and no session yet. Otherwise a new session starts (a new token every time). Each try is
  * in the audit log, without what was typed (audit/signins.ts).
  */
 export async function signIn(
@@ -56,8 +58,7 @@ export async function signIn(
 	now = new Date()
 ): Promise<SignInResult> {
 	const email = normaliseEmail(input.email);
-	const keys = throttleKeys(email, input.address);
-	const gate = checkThrottle(db, keys, now);
+	const gate = takeTry(db, [limits.account(email), limits.address(input.address)], now);
 	if (!gate.allowed) {
 		const known = db.select({ id: user.id }).from(user).where(eq(user.email, email)).get();
 		writeTransaction(db, (tx) => signins.signInThrottled(tx, known?.id ?? null, 'password', gate.retryAfterSeconds, now));
@@ -71,15 +72,16 @@ export async function signIn(
 			: await verifyAgainstDummy(input.password);
 	if (!found || !matches || found.disabledAt) {
 		const reason = !found ? 'unknown_account' : found.passwordHash === null ? 'no_password' : !matches ? 'wrong_password' : 'account_disabled';
-		writeTransaction(db, (tx) => {
-			recordFailure(tx, keys, now);
-			// audited without what was typed (see audit/signins.ts)
-			signins.signInFailed(tx, found?.id ?? null, 'password', reason, now);
-		});
+		// already counted by takeTry; audited without what was typed (see audit/signins.ts)
+		writeTransaction(db, (tx) => signins.signInFailed(tx, found?.id ?? null, 'password', reason, now));
 		return { ok: false, reason: 'invalid' };
 	}
 	return writeTransaction<SignInResult>(db, (tx) => {
-		recordSuccess(tx, keys);
+		trySucceeded(tx, gate);
+		const setUp = mustSetUpTwoStep(tx, found.id);
+		if (setUp || usesTwoStep(tx, found.id)) {
+			return { ok: false, reason: 'second_step', challenge: startChallenge(tx, found.id, setUp ? 'set_up' : 'code', now), setUp };
+		}
 		const { token, session } = createSession(tx, found.id, now);
 		signins.signedIn(tx, found.id, 'password', now);
 		return { ok: true, token, session };
@@ -116,6 +118,8 @@ export type InviteInput = { email: string; name: string; roles: Role[] };
  */
 export function invite(db: Db, actor: Actor, input: InviteInput, now = new Date()) {
 	if (!can(actor, 'people.invite')) throw new ForbiddenError();
+	// giving roles is a dangerous step: the admin proved who they are in the last 15 minutes
+	requireRecentSignIn(actor, now);
 	// young people get an account from their supporter, with a sign-in card instead of an email
 	if (input.roles.includes('young_person')) throw new ConflictError('young_person_role');
 	const email = normaliseEmail(input.email);
@@ -139,6 +143,7 @@ export function invite(db: Db, actor: Actor, input: InviteInput, now = new Date(
 			details: { email, roles },
 			at: now
 		});
+		recordGrants(tx, actor!.id, created.id, [], roles, now);
 		return { userId: created.id, token };
 	});
 }
@@ -175,12 +180,29 @@ function activeAdminCount(db: Db, exceptUserId?: number): number {
 }
 
 /**
- * Replaces a person's roles. Refuses to leave the area without an active admin, and to give or
- * take away the young person role (it comes only with a young person's account, made by a supporter).
- * Throws ForbiddenError, NotFoundError, ConflictError('last_admin' or 'young_person_role').
+ * The roles that open the most: giving one is recorded as a grant of its own and listed for the
+ * other admins (`recentGrants`), so nobody gives one quietly.
+ */
+export const WATCHED_ROLES: readonly Role[] = ['admin', 'safeguarding_lead', 'supporter'];
+
+function recordGrants(tx: Db, actorId: number, userId: number, before: readonly Role[], after: readonly Role[], now: Date) {
+	for (const role of after) {
+		if (before.includes(role) || !WATCHED_ROLES.includes(role)) continue;
+		audit.record(tx, { actorId, action: 'person.role_granted', subjectType: 'user', subjectId: userId, details: { role }, at: now });
+	}
+}
+
+/**
+ * Replaces a person's roles. Nobody changes their own roles (another admin must), so no admin
+ * can give themselves the safeguarding lead or supporter role. Asks for a recent sign-in. Refuses
+ * to leave the area without an active admin, and to give or take away the young person role (it
+ * comes only with a young person's account, made by a supporter). The person's sessions end, so
+ * new roles (and two-step sign-in for admin and safeguarding lead) apply at once.
+ * Throws ForbiddenError, ConfirmIdentityError, NotFoundError, ConflictError('last_admin' or 'young_person_role').
  */
 export function changeRoles(db: Db, actor: Actor, userId: number, roles: Role[], now = new Date()): void {
 	if (!can(actor, 'people.changeRoles', { userId })) throw new ForbiddenError();
+	requireRecentSignIn(actor, now);
 	const wanted = [...new Set(roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
 	writeTransaction(db, (tx) => {
 		const person = tx.select().from(user).where(eq(user.id, userId)).get();
@@ -193,8 +215,10 @@ export function changeRoles(db: Db, actor: Actor, userId: number, roles: Role[],
 		if (before.includes('admin') && !wanted.includes('admin') && activeAdminCount(tx, userId) === 0) {
 			throw new ConflictError('last_admin');
 		}
+		if (before.length === wanted.length && before.every((r) => wanted.includes(r))) return;
 		tx.delete(userRole).where(eq(userRole.userId, userId)).run();
 		if (wanted.length) tx.insert(userRole).values(wanted.map((role) => ({ userId, role }))).run();
+		invalidateUserSessions(tx, userId);
 		audit.record(tx, {
 			actorId: actor!.id,
 			action: 'person.roles_changed',
@@ -203,7 +227,48 @@ export function changeRoles(db: Db, actor: Actor, userId: number, roles: Role[],
 			details: { before, after: wanted },
 			at: now
 		});
+		recordGrants(tx, actor!.id, userId, before, wanted, now);
 	});
+}
+
+export type Grant = {
+	at: Date;
+	/** The role given, or 'supporter_link' for a supporter linked to a young person's profile. */
+	role: Role | 'supporter_link';
+	byName: string | null;
+	toId: number;
+	toName: string | null;
+	/** For a supporter link: the young person whose profile it opens. */
+	youngPersonName: string | null;
+};
+
+/**
+ * Powerful roles given lately, for every admin to see (the People page): the admin, safeguarding
+ * lead and supporter roles, and supporters linked to a young person's profile, newest first.
+ * Throws ForbiddenError.
+ */
+export function recentGrants(db: Db, actor: Actor, limit = 20): Grant[] {
+	if (!can(actor, 'people.read')) throw new ForbiddenError();
+	const entries = audit.entriesOf(db, ['person.role_granted', 'profile.supporter_linked'], limit).map((e) => {
+		const link = e.action === 'profile.supporter_linked';
+		return {
+			at: e.at,
+			role: link ? ('supporter_link' as const) : (e.details.role as Role),
+			byId: e.actorId,
+			toId: link ? Number(e.details.supporterId) : Number(e.subjectId),
+			youngPersonId: link ? Number(e.subjectId) : null
+		};
+	});
+	const ids = [...new Set(entries.flatMap((e) => [e.byId, e.toId, e.youngPersonId]).filter((id): id is number => id !== null && Number.isSafeInteger(id)))];
+	const names = new Map(ids.length ? db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids)).all().map((u) => [u.id, u.name]) : []);
+	return entries.map((e) => ({
+		at: e.at,
+		role: e.role,
+		byName: e.byId === null ? null : (names.get(e.byId) ?? null),
+		toId: e.toId,
+		toName: names.get(e.toId) ?? null,
+		youngPersonName: e.youngPersonId === null ? null : (names.get(e.youngPersonId) ?? null)
+	}));
 }
 
 /**
@@ -292,6 +357,31 @@ export function listPeopleWithRole(db: Db, actor: Actor, role: Role) {
 		.all();
 }
 
+/**
+ * People a feature may offer in a list to choose from (an action's owner...): accounts with an
+ * email that work. Never a young person: their name is not for organisers' lists, and they have
+ * no email. Not permission-checked: the calling feature's service checks its own action.
+ */
+export function choosablePeople(db: Db): { id: number; name: string }[] {
+	return db
+		.select({ id: user.id, name: user.name })
+		.from(user)
+		.where(
+			and(
+				isNotNull(user.email),
+				isNull(user.disabledAt),
+				sql`not exists (select 1 from ${userRole} where ${userRole.userId} = ${user.id} and ${userRole.role} = 'young_person')`
+			)
+		)
+		.orderBy(asc(user.name))
+		.all();
+}
+
+/** Whether a person may be chosen from such a list (see choosablePeople). */
+export function isChoosable(db: Db, userId: number): boolean {
+	return choosablePeople(db).some((p) => p.id === userId);
+}
+
 /** Who a set-password link is for, or null if it is unknown, used or expired. */
 export function checkPasswordToken(db: Db, token: string, now = new Date()) {
 	return (
@@ -313,9 +403,10 @@ export function checkPasswordToken(db: Db, token: string, now = new Date()) {
 
 /**
  * Sets a password from a one-time link, uses the link up and ends every session of the person.
- * Returns the person's email. Throws NotFoundError('link_invalid').
+ * Returns the person's email. Throws NotFoundError('link_invalid'), ValidationError('common_password').
  */
 export async function setPasswordWithToken(db: Db, token: string, password: string, now = new Date()) {
+	refuseCommonPassword(password);
 	const passwordHash = await hashPassword(password);
 	return writeTransaction(db, (tx) => {
 		const target = checkPasswordToken(tx, token, now);
@@ -334,24 +425,40 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
 	});
 }
 
+/** Refuses one of the 10,000 most common passwords. Throws ValidationError('common_password'). */
+function refuseCommonPassword(password: string): void {
+	if (isCommonPassword(password)) {
+		throw new ValidationError('common_password', 'That password is one of the most used, so it is easy to guess. Choose another.');
+	}
+}
+
+export type ChangePasswordResult =
+	| { ok: true; token: string; session: ReturnType<typeof createSession>['session'] }
+	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
 /**
- * Changes one's own password after checking the current one; ends every session (other
- * browsers included) and starts a new one for this browser. Returns the new session.
- * Throws ForbiddenError, ValidationError('wrong_password').
+ * Changes one's own password after checking the current one (throttled per person and address,
+ * counted before it is checked); ends every session (other browsers included) and starts a new
+ * one for this browser. Returns the new session, or 'throttled'.
+ * Throws ForbiddenError, ValidationError('wrong_password' or 'common_password').
  */
 export async function changePassword(
 	db: Db,
 	actor: Actor,
-	input: { currentPassword: string; newPassword: string },
+	input: { currentPassword: string; newPassword: string; address: string },
 	now = new Date()
-) {
+): Promise<ChangePasswordResult> {
 	if (!actor || !can(actor, 'account.changePassword')) throw new ForbiddenError();
+	const gate = takeTry(db, [limits.currentPassword(actor.id), limits.address(input.address)], now);
+	if (!gate.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: gate.retryAfterSeconds };
 	const row = db.select().from(user).where(eq(user.id, actor.id)).get();
 	if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
 		throw new ValidationError('wrong_password');
 	}
+	refuseCommonPassword(input.newPassword);
 	const passwordHash = await hashPassword(input.newPassword);
 	return writeTransaction(db, (tx) => {
+		trySucceeded(tx, gate);
 		tx.update(user).set({ passwordHash }).where(eq(user.id, actor.id)).run();
 		invalidateUserSessions(tx, actor.id);
 		audit.record(tx, {
@@ -361,7 +468,7 @@ export async function changePassword(
 			subjectId: actor.id,
 			at: now
 		});
-		return createSession(tx, actor.id, now);
+		return { ok: true as const, ...createSession(tx, actor.id, now) };
 	});
 }
 

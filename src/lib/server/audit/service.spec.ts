@@ -5,7 +5,7 @@ import type { Db } from '../db';
 import { auditEntry } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { hashPassword } from '../auth/password';
-import { THROTTLE } from '../auth/throttle';
+import { THROTTLE, limits } from '../auth/throttle';
 import * as accounts from '../accounts/service';
 import * as profiles from '../profiles/service';
 import * as reports from '../reports/service';
@@ -51,7 +51,7 @@ describe('sign-ins in the audit log', () => {
 		const db = testDb();
 		const person = addPerson(db, ['parent_carer'], { passwordHash: await hashPassword(PASSWORD) });
 		const at = new Date('2026-05-01T09:00:00Z');
-		for (let i = 0; i < THROTTLE.account.freeFailures; i++) await accounts.signIn(db, { email: person.email, password: 'nope', address: ADDRESS }, at);
+		for (let i = 0; i < limits.account(person.email).freeFailures; i++) await accounts.signIn(db, { email: person.email, password: 'nope', address: ADDRESS }, at);
 		for (let i = 0; i < 5; i++) {
 			expect(await accounts.signIn(db, { email: person.email, password: PASSWORD, address: ADDRESS }, at)).toMatchObject({ reason: 'throttled' });
 		}

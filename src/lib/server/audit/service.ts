@@ -141,3 +141,19 @@ export function list(db: Db, actor: Actor, filter: AuditFilter = {}, page = 1) {
 		people: people.map((p) => ({ id: p.id, name: p.name, email: p.email }))
 	};
 }
+
+/**
+ * The newest entries of some actions (for a feature's own summary, such as the grants admins
+ * see on the People page), with their details. Not permission-checked: the calling service is.
+ * Served by audit_entry_action_idx.
+ */
+export function entriesOf(db: Db, actions: readonly string[], limit: number) {
+	return db
+		.select({ at: auditEntry.at, action: auditEntry.action, actorId: auditEntry.actorId, subjectType: auditEntry.subjectType, subjectId: auditEntry.subjectId, details: auditEntry.details })
+		.from(auditEntry)
+		.where(inArray(auditEntry.action, [...actions]))
+		.orderBy(desc(auditEntry.at), desc(auditEntry.id))
+		.limit(limit)
+		.all()
+		.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+}

@@ -14,7 +14,7 @@ import { THROTTLE } from '../auth/throttle';
 import { record } from './service';
 
 export type SignInMethod = 'password' | 'card';
-export type SignInFailure = 'unknown_account' | 'wrong_password' | 'no_password' | 'account_disabled' | 'unknown_card' | 'wrong_passcode';
+export type SignInFailure = 'unknown_account' | 'wrong_password' | 'no_password' | 'account_disabled' | 'unknown_card' | 'wrong_passcode' | 'wrong_code' | 'card_locked';
 
 /** Who a try was about: the account, or a stand-in when there is none (nothing typed is kept). */
 function subjectOf(userId: number | null, method: SignInMethod) {

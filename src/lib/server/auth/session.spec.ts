@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { session, user } from '../db/schema';
+import { session, user, userRole } from '../db/schema';
 import { addPerson, testDb } from '../testing';
 import {
 	ABSOLUTE_LIFETIME_MS,
@@ -9,6 +9,7 @@ import {
 	deleteExpiredSessions,
 	invalidateSession,
 	invalidateUserSessions,
+	markVerified,
 	validateSessionToken
 } from './session';
 import { hashToken } from './tokens';
@@ -96,6 +97,43 @@ describe('sessions', () => {
 		const { token } = createSession(db, person.id, t0);
 		db.update(user).set({ disabledAt: t0 }).where(eq(user.id, person.id)).run();
 		expect(validateSessionToken(db, token, at(1))).toBeNull();
+	});
+
+	it('gives admins and safeguarding leads short sessions: 30 minutes idle, 12 hours in all', () => {
+		for (const role of ['admin', 'safeguarding_lead'] as const) {
+			const db = testDb();
+			const person = addPerson(db, [role, 'parent_carer']);
+			const idle = createSession(db, person.id, t0);
+			expect(validateSessionToken(db, idle.token, at(29 * 60_000))).not.toBeNull();
+			expect(validateSessionToken(db, idle.token, at(29 * 60_000 + 30 * 60_000))).toBeNull();
+			// used every 20 minutes it lives on, but never past 12 hours
+			const busy = createSession(db, person.id, t0);
+			let last = 0;
+			for (let m = 20; m < 12 * 60; m += 20) {
+				expect(validateSessionToken(db, busy.token, at(m * 60_000)), `${role} at ${m} min`).not.toBeNull();
+				last = m;
+			}
+			expect(last).toBeGreaterThan(11 * 60);
+			expect(validateSessionToken(db, busy.token, at(12 * HOUR))).toBeNull();
+		}
+	});
+
+	it('ends a session whose deadlines are longer than the person\'s roles now allow', () => {
+		const db = testDb();
+		const person = addPerson(db, ['parent_carer']);
+		const { token } = createSession(db, person.id, t0);
+		// made admin behind the session's back (changing roles ends sessions too: this is the backstop)
+		db.insert(userRole).values({ userId: person.id, role: 'admin' }).run();
+		expect(validateSessionToken(db, token, at(1000))).toBeNull();
+	});
+
+	it('remembers when the person last proved who they are, and a new proof moves it', () => {
+		const db = testDb();
+		const person = addPerson(db, ['parent_carer']);
+		const { token, session: s } = createSession(db, person.id, t0);
+		expect(validateSessionToken(db, token, at(HOUR))?.user.verifiedAt).toEqual(t0);
+		markVerified(db, s.id, at(2 * HOUR));
+		expect(validateSessionToken(db, token, at(2 * HOUR))?.user.verifiedAt).toEqual(at(2 * HOUR));
 	});
 
 	it('tidies away expired sessions', () => {

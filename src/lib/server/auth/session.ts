@@ -2,42 +2,80 @@ import type { Cookies } from '@sveltejs/kit';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Role } from '$lib/roles';
 import type { Db } from '../db';
-import { session, user, userRole, type Session } from '../db/schema';
+import { session, signInChallenge, user, userRole, type Session } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** A session ends after this long without use... */
-export const IDLE_TIMEOUT_MS = 7 * DAY;
-/** ...and after this long whatever happens. */
-export const ABSOLUTE_LIFETIME_MS = 30 * DAY;
-/** The idle deadline is pushed back at most once an hour, to spare the database a write per request. */
-const SLIDE_AFTER_MS = HOUR;
+/**
+ * The roles that can see the most (every person's record; children's words about harm). They
+ * must use two-step sign-in, and their sessions are short.
+ */
+export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'safeguarding_lead'];
+
+export function isPrivileged(roles: readonly Role[]): boolean {
+	return roles.some((r) => PRIVILEGED_ROLES.includes(r));
+}
+
+/**
+ * How long a session lasts: it ends after `idleMs` without use, and after `absoluteMs` whatever
+ * happens. The idle deadline is pushed back at most once every `slideAfterMs`, to spare the
+ * database a write per request.
+ */
+export const SESSION_LIMITS = {
+	standard: { idleMs: 7 * DAY, absoluteMs: 30 * DAY, slideAfterMs: HOUR },
+	privileged: { idleMs: 30 * MINUTE, absoluteMs: 12 * HOUR, slideAfterMs: MINUTE }
+} as const;
+
+/** The limits for a person holding these roles. */
+export function sessionLimits(roles: readonly Role[]) {
+	return isPrivileged(roles) ? SESSION_LIMITS.privileged : SESSION_LIMITS.standard;
+}
+
+/** The standard limits (everyone but admins and safeguarding leads). */
+export const IDLE_TIMEOUT_MS = SESSION_LIMITS.standard.idleMs;
+export const ABSOLUTE_LIFETIME_MS = SESSION_LIMITS.standard.absoluteMs;
 
 export const SESSION_COOKIE = 'chorus_session';
 
-/** The person behind a valid session, as the app sees them. */
-export type SessionUser = { id: number; email: string | null; name: string; roles: Role[] };
+/**
+ * The person behind a valid session, as the app sees them (and as services see the actor).
+ * `verifiedAt` is when they last proved who they are in this browser: dangerous steps ask again
+ * when it is old (permissions.ts, requireRecentSignIn).
+ */
+export type SessionUser = { id: number; email: string | null; name: string; roles: Role[]; verifiedAt: Date };
 
-/** Starts a session for a person. Returns the token for the cookie (never stored) and the row. */
+/**
+ * Starts a session for a person who has just proved who they are (so `verifiedAt` is now), with
+ * the limits their roles give. Returns the token for the cookie (never stored) and the row.
+ */
 export function createSession(db: Db, userId: number, now = new Date()) {
+	const limits = sessionLimits(queries(db).roles.all({ userId }).map((r) => r.role));
 	const token = generateToken();
 	const row: Session = {
 		id: hashToken(token),
 		userId,
 		createdAt: now,
-		expiresAt: new Date(now.getTime() + IDLE_TIMEOUT_MS),
-		absoluteExpiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS)
+		expiresAt: new Date(now.getTime() + limits.idleMs),
+		absoluteExpiresAt: new Date(now.getTime() + limits.absoluteMs),
+		verifiedAt: now
 	};
 	db.insert(session).values(row).run();
 	return { token, session: row };
 }
 
+/** The person proved who they are again in this browser ("Confirm it's you"). */
+export function markVerified(db: Db, sessionId: string, now = new Date()): void {
+	db.update(session).set({ verifiedAt: now }).where(eq(session.id, sessionId)).run();
+}
+
 /**
  * Looks up the session for a cookie token. Returns null (and deletes the row) when it has
- * passed either deadline or the account is disabled; otherwise slides the idle deadline and
- * returns the session and its person with their roles.
+ * passed either deadline, the account is disabled, or its deadlines are longer than the person's
+ * roles allow now; otherwise slides the idle deadline and returns the session and its person
+ * with their roles.
  */
 export function validateSessionToken(
 	db: Db,
@@ -52,16 +90,21 @@ export function validateSessionToken(
 		return null;
 	}
 	const t = now.getTime();
-	if (t >= row.session.expiresAt.getTime() || t >= row.session.absoluteExpiresAt.getTime()) {
+	const roles = q.roles.all({ userId: row.user.id }).map((r) => r.role);
+	const limits = sessionLimits(roles);
+	// a session started under roles that allowed more (changing roles ends sessions too; this is the backstop)
+	const tooLong =
+		row.session.expiresAt.getTime() - t > limits.idleMs ||
+		row.session.absoluteExpiresAt.getTime() - row.session.createdAt.getTime() > limits.absoluteMs;
+	if (tooLong || t >= row.session.expiresAt.getTime() || t >= row.session.absoluteExpiresAt.getTime()) {
 		q.remove.run({ id });
 		return null;
 	}
-	if (row.session.expiresAt.getTime() - t < IDLE_TIMEOUT_MS - SLIDE_AFTER_MS) {
-		row.session.expiresAt = new Date(t + IDLE_TIMEOUT_MS);
+	if (row.session.expiresAt.getTime() - t < limits.idleMs - limits.slideAfterMs) {
+		row.session.expiresAt = new Date(t + limits.idleMs);
 		db.update(session).set({ expiresAt: row.session.expiresAt }).where(eq(session.id, id)).run();
 	}
-	const roles = q.roles.all({ userId: row.user.id }).map((r) => r.role);
-	return { session: row.session, user: { ...row.user, roles } };
+	return { session: row.session, user: { ...row.user, roles, verifiedAt: row.session.verifiedAt } };
 }
 
 // Every request validates its session, so its queries are prepared once per database.
@@ -93,13 +136,18 @@ export function invalidateSession(db: Db, sessionId: string): void {
 	db.delete(session).where(eq(session.id, sessionId)).run();
 }
 
-/** Ends every session of a person: on a password change, when disabled, when roles change. */
+/**
+ * Ends every session of a person, and any sign-in half done: on a password change, when
+ * disabled, when their roles change, when a young person gets a new card.
+ */
 export function invalidateUserSessions(db: Db, userId: number): void {
 	db.delete(session).where(eq(session.userId, userId)).run();
+	db.delete(signInChallenge).where(eq(signInChallenge.userId, userId)).run();
 }
 
-/** Deletes sessions past either deadline; run from time to time so the table stays small. */
+/** Deletes sessions (and half-done sign-ins) past their deadlines; run from time to time. */
 export function deleteExpiredSessions(db: Db, now = new Date()): number {
+	db.delete(signInChallenge).where(lte(signInChallenge.expiresAt, now)).run();
 	return db
 		.delete(session)
 		.where(or(lte(session.expiresAt, now), lte(session.absoluteExpiresAt, now)))

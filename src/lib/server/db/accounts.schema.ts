@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../roles';
 
@@ -41,7 +42,13 @@ export const session = sqliteTable(
 			.references(() => user.id, { onDelete: 'cascade' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-		absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull()
+		absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * When the person last proved who they are in this browser (password, and code when they
+		 * use two-step sign-in; a young person's card and pictures). Dangerous steps ask again when
+		 * this is more than 15 minutes ago (auth/fresh.ts).
+		 */
+		verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull().default(sql`0`)
 	},
 	// serves invalidateUserSessions: delete every session of one person
 	(t) => [index('session_user_idx').on(t.userId)]
@@ -74,6 +81,57 @@ export const signInThrottle = sqliteTable('sign_in_throttle', {
 	failures: integer('failures').notNull(),
 	lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull()
 });
+
+/**
+ * Two-step sign-in with an authenticator app (TOTP, RFC 6238): one row per person who has set it
+ * up. The secret is encrypted with the deployment's key (auth/secret-key.ts), never stored plain.
+ */
+export const twoStep = sqliteTable('two_step', {
+	userId: integer('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	/** AES-256-GCM of the 20-byte TOTP secret (auth/secret-key.ts). */
+	secret: text('secret').notNull(),
+	enabledAt: integer('enabled_at', { mode: 'timestamp_ms' }).notNull(),
+	/** The last 30-second step whose code was accepted: a code is good once, never replayed. */
+	lastStep: integer('last_step').notNull().default(0)
+});
+
+/** Ten single-use recovery codes per person, for a lost phone; SHA-256 of each, never the code. */
+export const recoveryCode = sqliteTable(
+	'recovery_code',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	// serves checking a recovery code and replacing a person's codes
+	(t) => [index('recovery_code_user_idx').on(t.userId)]
+);
+
+/**
+ * A sign-in half done: the password was right and the one-time code (or, for a role that must have
+ * two-step sign-in, setting it up) is still to come. The browser holds the token in a cookie; this
+ * row holds its SHA-256. It lasts 10 minutes and starts no session.
+ */
+export const signInChallenge = sqliteTable(
+	'sign_in_challenge',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** 'code': ask for the code; 'set_up': the person must set two-step sign-in up first. */
+		purpose: text('purpose', { enum: ['code', 'set_up'] }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	// serves ending a person's half-done sign-ins (password change, erasure)
+	(t) => [index('sign_in_challenge_user_idx').on(t.userId)]
+);
 
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;

@@ -19,7 +19,14 @@ export const youngPerson = sqliteTable('young_person', {
 	createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 	/** Day-precise is enough: kept to find profiles nobody has used for a long time. */
-	lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' })
+	lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
+	/**
+	 * Wrong picture passcodes in a row, counted before each is checked (profiles/signin.ts). At
+	 * 10 the card locks until a supporter resets it; the right pictures set it back to 0.
+	 */
+	wrongPasscodes: integer('wrong_passcodes').notNull().default(0),
+	/** When the card locked after 10 wrong passcodes; null while it works. */
+	lockedAt: integer('locked_at', { mode: 'timestamp_ms' })
 });
 
 /** The supporters a young person (or an admin, for one who cannot yet choose) lets see the profile. */

@@ -96,4 +96,20 @@ describe('direct feedback', () => {
 		}
 		expect(feedbackService.listQueue(db, addPerson(db, ['admin']))).toHaveLength(1);
 	});
+
+	it('records in the audit log each opening of feedback that holds contact details (never the details themselves)', () => {
+		const db = testDb();
+		const organiser = addPerson(db, ['organiser']);
+		const withContact = feedbackService.send(db, input({ contactName: 'Jo Zanzibar', contactEmail: 'jo.z@example.org', consentToContact: true }), '192.0.2.1');
+		const without = feedbackService.send(db, input(), '192.0.2.2');
+		feedbackService.get(db, organiser, withContact);
+		feedbackService.get(db, organiser, withContact);
+		feedbackService.get(db, organiser, without);
+		const opened = db.select().from(auditEntry).all().filter((e) => e.action === 'feedback.contact_opened');
+		expect(opened.map((e) => [e.actorId, e.subjectId])).toEqual([
+			[organiser.id, String(withContact)],
+			[organiser.id, String(withContact)]
+		]);
+		expect(JSON.stringify(opened)).not.toMatch(/Zanzibar|jo\.z@/);
+	});
 });

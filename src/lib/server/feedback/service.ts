@@ -94,8 +94,12 @@ export function waitingCount(db: Db, actor: Actor): number {
 	return db.select({ n: count() }).from(feedback).where(eq(feedback.status, 'new')).get()?.n ?? 0;
 }
 
-/** One piece of feedback with its replies, for moderators (every open is audited). Throws ForbiddenError, NotFoundError. */
-export function get(db: Db, actor: Actor, id: number) {
+/**
+ * One piece of feedback with its replies, for moderators. Opening one that holds contact details
+ * (a name, email or phone the sender gave) is recorded in the audit log, without the details.
+ * Throws ForbiddenError, NotFoundError.
+ */
+export function get(db: Db, actor: Actor, id: number, now = new Date()) {
 	if (!can(actor, 'feedback.moderate')) throw new ForbiddenError();
 	const row = db
 		.select({ feedback, serviceName: service.name })
@@ -105,6 +109,10 @@ export function get(db: Db, actor: Actor, id: number) {
 		.get();
 	if (!row) throw new NotFoundError('feedback_not_found');
 	const replies = db.select().from(feedbackReply).where(eq(feedbackReply.feedbackId, id)).orderBy(asc(feedbackReply.createdAt)).all();
+	const { contactName, contactEmail, contactPhone } = row.feedback;
+	if (contactName || contactEmail || contactPhone) {
+		audit.record(db, { actorId: actor!.id, action: 'feedback.contact_opened', subjectType: 'feedback', subjectId: id, at: now });
+	}
 	return { ...row.feedback, serviceName: row.serviceName, replies };
 }
 

@@ -10,6 +10,7 @@ import type { Actor } from '../permissions';
 import * as services from '../services/service';
 import { addPerson, testDb } from '../testing';
 import * as meetings from './service';
+import * as profiles from '../profiles/service';
 
 /* ---------------------------------------------------------------------------------------- */
 /* Set-up                                                                                   */
@@ -863,5 +864,17 @@ describe('action due dates', () => {
 			expect(() => meetings.addAction(db, organiser, itemId, action(bad))).toThrow(ValidationError);
 		}
 		expect(meetings.addAction(db, organiser, itemId, action('2028-02-29'))).toBeGreaterThan(0);
+	});
+
+	it('never offers a young person as an action owner, and refuses one sent by a hand-edited form', () => {
+		const { db, organiser } = setUp();
+		const supporter = addPerson(db, ['supporter'], { name: 'Ms Khan' });
+		const young = profiles.createYoungPerson(db, supporter, { name: 'Zeb' });
+		const people = meetings.ownerChoices(db, organiser).people;
+		expect(people.map((p) => p.name)).toContain('Ms Khan');
+		expect(people.map((p) => p.id)).not.toContain(young.id);
+		const { itemId } = plan(db, organiser, { state: 'minutes_drafted' });
+		expect(() => meetings.addAction(db, organiser, itemId, actionInput({ ownerName: '', ownerUserId: young.id }))).toThrow(ValidationError);
+		expect(meetings.addAction(db, organiser, itemId, actionInput({ ownerName: '', ownerUserId: supporter.id }))).toBeGreaterThan(0);
 	});
 });

@@ -37,6 +37,7 @@ import { can, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
 import * as board from '../board/service';
+import * as accounts from '../accounts/service';
 
 export type MeetingInput = {
 	title: string;
@@ -469,8 +470,8 @@ function actionValues(db: Db, input: ActionInput, today: string) {
 	if (!what) throw new ValidationError('action_what_required');
 	const owners = [input.ownerUserId !== null, input.ownerServiceId !== null, !!input.ownerName.trim()].filter(Boolean).length;
 	if (owners !== 1) throw new ValidationError('action_owner_required');
-	if (input.ownerUserId !== null && !db.select({ id: user.id }).from(user).where(eq(user.id, input.ownerUserId)).get())
-		throw new ValidationError('action_owner_required');
+	// only someone the organiser could have picked: never a young person (a hand-edited form cannot either)
+	if (input.ownerUserId !== null && !accounts.isChoosable(db, input.ownerUserId)) throw new ValidationError('action_owner_required');
 	if (input.ownerServiceId !== null && !db.select({ id: service.id }).from(service).where(eq(service.id, input.ownerServiceId)).get())
 		throw new ValidationError('action_owner_required');
 	// A real calendar day: "2026-02-30" reads back as another day and is refused.
@@ -786,11 +787,11 @@ export function forCalendar(db: Db): Meeting[] {
 	return db.select().from(meeting).where(ne(meeting.state, 'draft')).orderBy(asc(meeting.startsAt)).all();
 }
 
-/** People and services an action can be given to, for the minutes form. Throws ForbiddenError. */
+/** People (never young people) and services an action can be given to, for the minutes form. Throws ForbiddenError. */
 export function ownerChoices(db: Db, actor: Actor) {
 	mustManage(actor);
 	return {
-		people: db.select({ id: user.id, name: user.name }).from(user).where(isNull(user.disabledAt)).orderBy(asc(user.name)).all(),
+		people: accounts.choosablePeople(db),
 		services: db.select({ id: service.id, name: service.name }).from(service).where(isNull(service.archivedAt)).orderBy(asc(service.name)).all()
 	};
 }

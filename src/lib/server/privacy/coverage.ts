@@ -28,6 +28,9 @@ export const PERSON_COLUMNS: Record<string, ColumnDecision> = {
 	'user_role.user_id': { download: 'roles', erase: 'delete' },
 	'session.user_id': { download: 'sessions', erase: 'delete' },
 	'password_token.user_id': { download: 'set-password links', erase: 'delete' },
+	'two_step.user_id': { download: 'two-step sign-in', erase: 'delete' },
+	'recovery_code.user_id': { download: 'recovery codes', erase: 'delete' },
+	'sign_in_challenge.user_id': { download: 'sign-ins waiting for a code', erase: 'delete' },
 	// audit
 	'audit_entry.actor_id': { download: 'audit entries about you', erase: 'unlink' },
 	// "you said, we did"

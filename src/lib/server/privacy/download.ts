@@ -15,7 +15,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { londonDate } from '$lib/board';
 import { writeTransaction, type Db } from '../db';
-import { can, type Actor } from '../permissions';
+import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ForbiddenError } from '../errors';
 import * as audit from '../audit/service';
 import { toCsv, type CsvCell } from '../csv';
@@ -90,6 +90,32 @@ export const KINDS: KindSpec[] = [
 				'made on': day(r.created_at),
 				'stops working on': day(r.expires_at),
 				'used on': day(r.used_at)
+			}))
+	},
+	{
+		name: 'two-step sign-in',
+		table: 'two_step',
+		about: 'Whether you use a code from an authenticator app to sign in, and since when. The secret your app holds is not here.',
+		rows: (q, id) => q('select enabled_at from two_step where user_id = ?', id).map((r) => ({ 'turned on': iso(r.enabled_at) }))
+	},
+	{
+		name: 'recovery codes',
+		table: 'recovery_code',
+		about: 'Your recovery codes (for when you lose your phone): which are used and when. The codes themselves are secret: they are not here.',
+		rows: (q, id) =>
+			q('select id, used_at from recovery_code where user_id = ? order by id', id).map((r, i) => ({
+				code: i + 1,
+				'used on': day(r.used_at)
+			}))
+	},
+	{
+		name: 'sign-ins waiting for a code',
+		table: 'sign_in_challenge',
+		about: 'Sign-ins where your password was right and the code from your app was still to come (they last 10 minutes).',
+		rows: (q, id) =>
+			q('select created_at, expires_at from sign_in_challenge where user_id = ? order by created_at', id).map((r) => ({
+				started: iso(r.created_at),
+				'stops working': iso(r.expires_at)
 			}))
 	},
 	{
@@ -518,10 +544,13 @@ export function fileFor(kindName: string): string {
 
 /**
  * Everything held about the signed-in person, grouped by kind of record, and records the download
- * in the audit log (counts only). Throws ForbiddenError for a visitor.
+ * in the audit log (counts only). Downloading personal data is a dangerous step: the person must
+ * have proved who they are in the last 15 minutes. Throws ForbiddenError for a visitor,
+ * ConfirmIdentityError when the sign-in is not recent.
  */
 export function dataAbout(db: Db, actor: Actor, now = new Date()): MyData {
 	if (!actor || !can(actor, 'data.download')) throw new ForbiddenError();
+	requireRecentSignIn(actor, now);
 	const client = db.$client;
 	const q: Query = (sql, ...params) => client.prepare(sql).all(...params) as Record<string, unknown>[];
 	return writeTransaction(db, (tx) => {
@@ -626,7 +655,7 @@ export function bundleName(at: Date): string {
 	return `chorus-my-data-${londonDate(at)}.zip`;
 }
 
-/** "My data" in one call: the person's data as a zip and its file name. Audited. Throws ForbiddenError. */
+/** "My data" in one call: the person's data as a zip and its file name. Audited. Throws ForbiddenError, ConfirmIdentityError. */
 export function download(db: Db, actor: Actor, now = new Date()): { bytes: Uint8Array; fileName: string } {
 	return { bytes: bundle(dataAbout(db, actor, now)), fileName: bundleName(now) };
 }

@@ -15,10 +15,10 @@
  */
 import { ROLES } from '$lib/roles';
 import { writeTransaction, type Db } from '../db';
-import { can, type Actor } from '../permissions';
+import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import * as audit from '../audit/service';
-import { throttleKeys } from '../auth/throttle';
+import { limits } from '../auth/throttle';
 
 export type Erased = {
 	/** The erasure's reference (not the person's id): in the audit log and shown to the admin. */
@@ -127,11 +127,13 @@ function scrubQuotes(value: unknown, quoted: ReadonlySet<string>): { value: unkn
 /**
  * Erases a person (admins only; never oneself), in one transaction: deletes their account and
  * what is theirs, unlinks what stays for others, then records one 'person.erased' audit entry
- * under a random reference with the counts. Returns the reference and the counts.
- * Throws ForbiddenError, NotFoundError, ConflictError('last_admin').
+ * under a random reference with the counts. A dangerous step: the admin must have proved who they
+ * are in the last 15 minutes. Returns the reference and the counts.
+ * Throws ForbiddenError, ConfirmIdentityError, NotFoundError, ConflictError('last_admin').
  */
 export function erase(db: Db, actor: Actor, userId: number, now = new Date()): Erased {
 	if (!actor || !can(actor, 'people.erase', { userId })) throw new ForbiddenError();
+	requireRecentSignIn(actor, now);
 	const client = db.$client;
 	return writeTransaction(db, (tx) => {
 		const person = client.prepare('select id, name, email from user where id = ?').get(userId) as
@@ -265,8 +267,12 @@ export function erase(db: Db, actor: Actor, userId: number, now = new Date()): E
 		// The account itself.
 		del('session', 'delete from session where user_id = ?', id);
 		del('password_token', 'delete from password_token where user_id = ?', id);
+		del('two_step', 'delete from two_step where user_id = ?', id);
+		del('recovery_code', 'delete from recovery_code where user_id = ?', id);
+		del('sign_in_challenge', 'delete from sign_in_challenge where user_id = ?', id);
 		del('user_role', 'delete from user_role where user_id = ?', id);
-		if (person.email) del('sign_in_throttle', 'delete from sign_in_throttle where key = ?', throttleKeys(person.email, '').account);
+		if (person.email) del('sign_in_throttle', 'delete from sign_in_throttle where key = ?', limits.account(person.email).key);
+		for (const l of [limits.secondStep(person.id), limits.currentPassword(person.id)]) del('sign_in_throttle', 'delete from sign_in_throttle where key = ?', l.key);
 
 		// The audit log keeps what happened, without who it happened to or who did it.
 		unlink('audit_entry', 'update audit_entry set actor_id = null where actor_id = ?', id);

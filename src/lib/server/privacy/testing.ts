@@ -30,6 +30,7 @@ import type { Actor } from '../permissions';
 import { addPerson } from '../testing';
 import { createSession } from '../auth/session';
 import * as accounts from '../accounts/service';
+import * as twoStep from '../accounts/two-step';
 import * as surveys from '../surveys/service';
 import * as profiles from '../profiles/service';
 import * as safeguarding from '../safeguarding/service';
@@ -95,15 +96,18 @@ export function seedWorld(db: Db): World {
 	const patRoles: Role[] = ['parent_carer', 'supporter', 'organiser', 'board_member', 'service_lead', 'safeguarding_lead'];
 	const patEmail = 'pat.zephyrine@example.org';
 	const { userId: patId } = accounts.invite(db, admin, { email: patEmail, name: 'Pat Zephyrine', roles: patRoles });
-	const pat: Person = { id: patId, roles: patRoles, name: 'Pat Zephyrine', email: patEmail };
+	const pat: Person = { id: patId, roles: patRoles, name: 'Pat Zephyrine', email: patEmail, verifiedAt: now };
 	const oliveRoles: Role[] = ['parent_carer', 'supporter', 'organiser', 'board_member', 'safeguarding_lead'];
 	const olive: Person = { ...addPerson(db, oliveRoles, { name: 'Olive Marrowick', email: 'olive.marrowick@example.org' }), name: 'Olive Marrowick' };
 	createSession(db, pat.id);
+	// Pat uses two-step sign-in (a secret, recovery codes) and has a sign-in waiting for its code
+	twoStep.setUpDemoTwoStep(db, pat.id, now);
+	twoStep.startChallenge(db, pat.id, 'code', now);
 	createSession(db, olive.id);
 
 	// Yara: made by Pat (a supporter), with her own words, photo, share link and its openings.
 	const made = profiles.createYoungPerson(db, pat, { name: 'Yara Quillonette', yearGroup: 'Year 7' });
-	const yara: Person = { id: made.id, roles: ['young_person'], name: 'Yara Quillonette', email: null };
+	const yara: Person = { id: made.id, roles: ['young_person'], name: 'Yara Quillonette', email: null, verifiedAt: now };
 	createSession(db, yara.id);
 	profiles.addItem(db, yara, yara.id, 'important', { symbolId: null, words: 'quillon I love my rabbit Biscuit' });
 	profiles.addItem(db, yara, yara.id, 'hopes', { symbolId: null, words: 'quillon there is no food at home' });

@@ -15,7 +15,7 @@ function setUp() {
 describe('the sign-in card page', () => {
 	it('shows the code it was given only while it is the current one', () => {
 		const { db, supporter, id, code } = setUp();
-		expect(card(db, supporter, id, formatCode(code).toLowerCase())).toEqual({ id, name: 'Sam', yearGroup: 'Year 7', hasPasscode: false, code });
+		expect(card(db, supporter, id, formatCode(code).toLowerCase())).toEqual({ id, name: 'Sam', yearGroup: 'Year 7', hasPasscode: false, locked: false, code });
 		expect(card(db, supporter, id)).toMatchObject({ id, code: null });
 		expect(card(db, supporter, id, 'AAAA-AAAA').code).toBeNull();
 		expect(card(db, supporter, id, '').code).toBeNull();

@@ -17,6 +17,8 @@ export type CardView = {
 	name: string;
 	yearGroup: string | null;
 	hasPasscode: boolean;
+	/** The card locked after too many wrong pictures (a reset or a new card unlocks it). */
+	locked: boolean;
 	/** The card code (normalised) when `freshCode` is still the current one; otherwise null. */
 	code: string | null;
 };
@@ -33,6 +35,7 @@ export function card(db: Db, actor: Actor, youngPersonId: number, freshCode: str
 			name: user.name,
 			yearGroup: youngPerson.yearGroup,
 			passcodeHash: youngPerson.passcodeHash,
+			lockedAt: youngPerson.lockedAt,
 			signInCodeHash: youngPerson.signInCodeHash
 		})
 		.from(youngPerson)
@@ -46,6 +49,7 @@ export function card(db: Db, actor: Actor, youngPersonId: number, freshCode: str
 		name: row.name,
 		yearGroup: row.yearGroup,
 		hasPasscode: row.passcodeHash !== null,
+		locked: row.lockedAt !== null,
 		code: current ? normaliseCode(freshCode) : null
 	};
 }

@@ -3,7 +3,7 @@
  * five sections), versions, review, photo, consent to be counted and who may see it.
  * Sign-in cards and passcodes are in ./signin, share links in ./sharing, counts in ./counts.
  */
-import { and, asc, desc, eq, gt, lt, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, max, sql } from 'drizzle-orm';
 import { isSymbolId, symbolById } from '$lib/symbols/catalogue';
 import {
 	ITEM_WORDS_MAX,
@@ -16,13 +16,14 @@ import {
 	profile,
 	profileItem,
 	profilePhoto,
+	profileShareLink,
 	profileSupporter,
 	profileVersion,
 	user,
 	userRole,
 	youngPerson
 } from '../db/schema';
-import { can, type Action, type Actor, type Resource } from '../permissions';
+import { can, requireRecentSignIn, type Action, type Actor, type Resource } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
 import { profileResource } from './access';
@@ -476,8 +477,10 @@ export function supporters(db: Db, actor: Actor, youngPersonId: number): LinkedS
 }
 
 /**
- * The young person (or an admin) lets a supporter see the profile, found by their email.
- * Throws NotFound, Forbidden, ValidationError('not_a_supporter') or ConflictError('already_linked').
+ * The young person (or an admin) lets a supporter see the profile, found by their email. An admin
+ * can never link themselves: another admin must (nobody grants themselves a way to a child's data).
+ * An admin (not the young person) must have proved who they are in the last 15 minutes.
+ * Throws NotFound, Forbidden, ConfirmIdentityError, ValidationError('not_a_supporter' or 'self_link') or ConflictError('already_linked').
  */
 export function linkSupporter(db: Db, actor: Actor, youngPersonId: number, email: string, now = new Date()): LinkedSupporter {
 	const resource = allow(db, actor, 'profiles.chooseSupporters', youngPersonId);
@@ -490,6 +493,11 @@ export function linkSupporter(db: Db, actor: Actor, youngPersonId: number, email
 	if (!found) {
 		throw new ValidationError('not_a_supporter', 'Nobody with that email is a supporter here. Check it with them, or ask an admin.');
 	}
+	if (found.id === actor!.id) {
+		throw new ValidationError('self_link', 'You cannot add yourself. Another admin must add you, so nobody opens a profile on their own say.');
+	}
+	// an admin giving someone a way to a child's profile: as dangerous as giving a role
+	if (actor!.id !== youngPersonId) requireRecentSignIn(actor, now);
 	if (resource.linkedSupporterIds?.includes(found.id)) {
 		throw new ConflictError('already_linked', `${found.name} can already see this profile.`);
 	}
@@ -507,7 +515,10 @@ export function linkSupporter(db: Db, actor: Actor, youngPersonId: number, email
 	});
 }
 
-/** The young person (or an admin) stops a supporter seeing the profile, at once. */
+/**
+ * The young person (or an admin) stops a supporter seeing the profile, at once; the share links
+ * that supporter made for this profile stop working too (they were the supporter's way in).
+ */
 export function unlinkSupporter(db: Db, actor: Actor, youngPersonId: number, supporterId: number, now = new Date()): void {
 	allow(db, actor, 'profiles.chooseSupporters', youngPersonId);
 	writeTransaction(db, (tx) => {
@@ -516,12 +527,23 @@ export function unlinkSupporter(db: Db, actor: Actor, youngPersonId: number, sup
 			.where(and(eq(profileSupporter.youngPersonId, youngPersonId), eq(profileSupporter.supporterId, supporterId)))
 			.run();
 		if (gone.changes === 0) throw new NotFoundError('supporter', 'That person could not see this profile.');
+		const stopped = tx
+			.update(profileShareLink)
+			.set({ revokedAt: now })
+			.where(
+				and(
+					eq(profileShareLink.youngPersonId, youngPersonId),
+					eq(profileShareLink.createdBy, supporterId),
+					isNull(profileShareLink.revokedAt)
+				)
+			)
+			.run().changes;
 		audit.record(tx, {
 			actorId: actor!.id,
 			action: 'profile.supporter_unlinked',
 			subjectType: 'user',
 			subjectId: youngPersonId,
-			details: { supporterId },
+			details: { supporterId, shareLinksStopped: stopped },
 			at: now
 		});
 	});
@@ -532,6 +554,8 @@ export type SupportedYoungPerson = {
 	name: string;
 	yearGroup: string | null;
 	hasPasscode: boolean;
+	/** When the card locked after too many wrong pictures; null while it works. */
+	lockedAt: Date | null;
 	updatedAt: Date;
 	reviewedAt: Date | null;
 	items: number;
@@ -546,6 +570,7 @@ export function supportedYoungPeople(db: Db, actor: Actor): SupportedYoungPerson
 			name: user.name,
 			yearGroup: youngPerson.yearGroup,
 			hasPasscode: sql<number>`${youngPerson.passcodeHash} IS NOT NULL`.mapWith(Boolean),
+			lockedAt: youngPerson.lockedAt,
 			updatedAt: profile.updatedAt,
 			reviewedAt: profile.reviewedAt,
 			items: sql<number>`(SELECT count(*) FROM ${profileItem} WHERE ${profileItem.youngPersonId} = ${youngPerson.userId})`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addPerson, testDb } from '../testing';
 import { auditEntry, profileShareLink, profileShareOpen } from '../db/schema';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConfirmIdentityError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../permissions';
 import * as profiles from './service';
 
@@ -74,5 +74,25 @@ describe('share links', () => {
 		expect(() => profiles.createShareLink(db, sam, id, { label: 'x', days: 365 })).toThrow(ValidationError);
 		expect(() => profiles.createShareLink(db, sam, id, { label: '  ' })).toThrow(ValidationError);
 		expect(() => profiles.openSharedProfile(db, 'not-a-real-token')).toThrow(NotFoundError);
+	});
+
+	it('stops the share links a supporter made when the supporter is unlinked (theirs only)', () => {
+		const { db, supporter, sam, id } = setUp();
+		const t0 = new Date('2026-11-01T09:00:00Z');
+		const theirs = profiles.createShareLink(db, supporter, id, { label: 'For the new school' }, t0);
+		const samsOwn = profiles.createShareLink(db, sam, id, { label: 'For my gran' }, t0);
+		profiles.unlinkSupporter(db, sam, id, supporter.id, t0);
+		expect(() => profiles.openSharedProfile(db, theirs.token, t0)).toThrow(NotFoundError);
+		expect(profiles.openSharedProfile(db, samsOwn.token, t0).youngPerson.name).toBe('Sam');
+	});
+
+	it('lets an admin link a supporter but never themselves, and only after a recent sign-in', () => {
+		const { db, id } = setUp();
+		const t0 = new Date('2026-11-01T09:00:00Z');
+		const admin = { ...addPerson(db, ['admin', 'supporter'], { email: 'ada@example.org' }), verifiedAt: t0 };
+		const other = addPerson(db, ['supporter'], { email: 'other@example.org' });
+		expect(() => profiles.linkSupporter(db, admin, id, 'ada@example.org', t0)).toThrow(ValidationError);
+		expect(() => profiles.linkSupporter(db, admin, id, 'other@example.org', new Date(t0.getTime() + 16 * 60_000))).toThrow(ConfirmIdentityError);
+		expect(profiles.linkSupporter(db, admin, id, 'other@example.org', t0).id).toBe(other.id);
 	});
 });

@@ -19,7 +19,7 @@ import * as audit from '../audit/service';
 import * as signins from '../audit/signins';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import { createSession, invalidateUserSessions } from '../auth/session';
-import { checkThrottle, recordFailure, recordSuccess, type ThrottleKeys } from '../auth/throttle';
+import { limits, takeTry, trySucceeded, type Gate } from '../auth/throttle';
 import { hashToken } from '../auth/tokens';
 import { profileResource } from './access';
 
@@ -82,82 +82,82 @@ export function createYoungPerson(db: Db, actor: Actor, input: NewYoungPerson, n
 }
 
 /**
- * A linked supporter prints a new sign-in card: a new code, so the old card stops working.
- * Returns the code. Throws NotFoundError or ForbiddenError.
+ * A linked supporter prints a new sign-in card: a new code, so the old card stops working, and
+ * the young person is signed out everywhere (whoever had the old card is shut out at once). A
+ * locked card is unlocked: the old code no longer opens anything. Returns the code.
+ * Throws NotFoundError or ForbiddenError.
  */
 export function newSignInCode(db: Db, actor: Actor, youngPersonId: number, now = new Date()): string {
 	if (!can(actor, 'profiles.signInCard', profileResource(db, youngPersonId))) throw new ForbiddenError();
 	return writeTransaction(db, (tx) => {
 		const code = issueCode(tx, youngPersonId);
+		tx.update(youngPerson).set({ wrongPasscodes: 0, lockedAt: null }).where(eq(youngPerson.userId, youngPersonId)).run();
+		invalidateUserSessions(tx, youngPersonId);
 		audit.record(tx, { actorId: actor!.id, action: 'young_person.new_card', subjectType: 'user', subjectId: youngPersonId, at: now });
 		return code;
 	});
 }
 
 /**
- * A linked supporter clears a forgotten picture passcode: the young person chooses a new one at
- * their next sign-in, and is signed out everywhere. Throws NotFoundError or ForbiddenError.
+ * A linked supporter clears a forgotten picture passcode (and unlocks a locked card): the young
+ * person chooses new pictures at their next sign-in, and is signed out everywhere.
+ * Throws NotFoundError or ForbiddenError.
  */
 export function resetPasscode(db: Db, actor: Actor, youngPersonId: number, now = new Date()): void {
 	if (!can(actor, 'profiles.signInCard', profileResource(db, youngPersonId))) throw new ForbiddenError();
 	writeTransaction(db, (tx) => {
-		tx.update(youngPerson).set({ passcodeHash: null }).where(eq(youngPerson.userId, youngPersonId)).run();
+		tx.update(youngPerson).set({ passcodeHash: null, wrongPasscodes: 0, lockedAt: null }).where(eq(youngPerson.userId, youngPersonId)).run();
 		invalidateUserSessions(tx, youngPersonId);
 		audit.record(tx, { actorId: actor!.id, action: 'young_person.passcode_reset', subjectType: 'user', subjectId: youngPersonId, at: now });
 	});
 }
 
+/** Wrong picture passcodes in a row after which a card locks until a supporter resets it. */
+export const CARD_LOCK_AFTER = 10;
+
 export type CardCheck =
 	| { ok: true; youngPersonId: number; name: string; hasPasscode: boolean }
-	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'invalid' | 'locked' }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-/** Throttle keys: the card (so one card's passcode cannot be guessed fast) and the address. */
-function keysFor(code: string, address: string): ThrottleKeys {
-	return { account: hashToken(`card:${normaliseCode(code)}`), address: hashToken(`address:${address}`) };
-}
-
 function findByCode(db: Db, code: string) {
+	if (normaliseCode(code).length !== CODE_LENGTH) return undefined;
 	return db
-		.select({ id: user.id, name: user.name, passcodeHash: youngPerson.passcodeHash })
+		.select({ id: user.id, name: user.name, passcodeHash: youngPerson.passcodeHash, lockedAt: youngPerson.lockedAt, wrongPasscodes: youngPerson.wrongPasscodes })
 		.from(youngPerson)
 		.innerJoin(user, and(eq(user.id, youngPerson.userId), isNull(user.disabledAt)))
 		.where(eq(youngPerson.signInCodeHash, codeHash(code)))
 		.get();
 }
 
+/** A try held back by earlier failures from this address: audited (at most once a while), then refused. */
+function throttled(db: Db, youngPersonId: number | null, retryAfterSeconds: number, now: Date): { ok: false; reason: 'throttled'; retryAfterSeconds: number } {
+	writeTransaction(db, (tx) => signins.signInThrottled(tx, youngPersonId, 'card', retryAfterSeconds, now));
+	return { ok: false, reason: 'throttled', retryAfterSeconds };
+}
+
+/** A failed try, audited. The entry names the young person when the card is theirs, and never holds the code or pictures. */
+function failed(db: Db, youngPersonId: number | null, reason: 'unknown_card' | 'wrong_passcode' | 'card_locked', now: Date) {
+	writeTransaction(db, (tx) => signins.signInFailed(tx, youngPersonId, 'card', reason, now));
+}
+
 /**
- * First step of signing in: is this a card code in use? A wrong code counts as a failed try.
- * Returns who it belongs to (first name only, to greet them) and whether they have a passcode yet.
+ * First step of signing in: is this a card code in use? Every try is counted against the address
+ * before the code is looked up (a right code gives it back), so codes cannot be guessed fast.
+ * Returns who it belongs to (first name only, to greet them) and whether they have a passcode yet,
+ * or 'locked' when the card is locked.
  */
 export function checkCard(db: Db, input: { code: string; address: string }, now = new Date()): CardCheck {
-	const keys = keysFor(input.code, input.address);
-	const gate = checkThrottle(db, keys, now);
-	if (!gate.allowed) return throttled(db, input.code, gate.retryAfterSeconds, now);
-	const found = normaliseCode(input.code).length === 8 ? findByCode(db, input.code) : undefined;
+	const gate = takeTry(db, [limits.address(input.address)], now);
+	if (!gate.allowed) return throttled(db, null, gate.retryAfterSeconds, now);
+	const found = findByCode(db, input.code);
 	if (!found) {
-		failed(db, keys, null, 'unknown_card', now);
+		failed(db, null, 'unknown_card', now);
 		return { ok: false, reason: 'invalid' };
 	}
+	writeTransaction(db, (tx) => trySucceeded(tx, gate));
+	if (found.lockedAt) return { ok: false, reason: 'locked' };
 	return { ok: true, youngPersonId: found.id, name: found.name, hasPasscode: found.passcodeHash !== null };
-}
-
-/**
- * A failed try: counted against the card and the address, and audited, in one transaction. The
- * audit entry names the young person when the card is theirs, and never holds the code or pictures.
- */
-function failed(db: Db, keys: ThrottleKeys, youngPersonId: number | null, reason: 'unknown_card' | 'wrong_passcode', now: Date) {
-	writeTransaction(db, (tx) => {
-		recordFailure(tx, keys, now);
-		signins.signInFailed(tx, youngPersonId, 'card', reason, now);
-	});
-}
-
-/** A try held back by earlier failures: audited (at most once a while per card), then refused. */
-function throttled(db: Db, code: string, retryAfterSeconds: number, now: Date): { ok: false; reason: 'throttled'; retryAfterSeconds: number } {
-	const found = normaliseCode(code).length === 8 ? findByCode(db, code) : undefined;
-	writeTransaction(db, (tx) => signins.signInThrottled(tx, found?.id ?? null, 'card', retryAfterSeconds, now));
-	return { ok: false, reason: 'throttled', retryAfterSeconds };
 }
 
 /** The pictures as stored in the hash: ids in order, separated by spaces. Throws ValidationError. */
@@ -170,16 +170,16 @@ function passcodeText(picks: readonly string[]): string {
 
 export type PasscodeSignIn =
 	| { ok: true; youngPersonId: number; token: string; session: ReturnType<typeof createSession>['session'] }
-	| { ok: false; reason: 'invalid' | 'no_passcode' | 'has_passcode' }
+	| { ok: false; reason: 'invalid' | 'no_passcode' | 'has_passcode' | 'locked' }
 	| { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /** Starts a session after the right pictures, and audits the sign-in, in one transaction. */
-function startSession(db: Db, youngPersonId: number, keys: ThrottleKeys, now: Date): PasscodeSignIn {
+function startSession(db: Db, youngPersonId: number, gate: Extract<Gate, { allowed: true }>, now: Date): PasscodeSignIn {
 	return writeTransaction(db, (tx) => {
-		recordSuccess(tx, keys);
+		trySucceeded(tx, gate);
 		// the day is enough to find profiles nobody uses any more
 		const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-		tx.update(youngPerson).set({ lastSignInAt: day }).where(eq(youngPerson.userId, youngPersonId)).run();
+		tx.update(youngPerson).set({ lastSignInAt: day, wrongPasscodes: 0 }).where(eq(youngPerson.userId, youngPersonId)).run();
 		const { token, session } = createSession(tx, youngPersonId, now);
 		signins.signedIn(tx, youngPersonId, 'card', now);
 		return { ok: true, youngPersonId, token, session };
@@ -187,8 +187,46 @@ function startSession(db: Db, youngPersonId: number, keys: ThrottleKeys, now: Da
 }
 
 /**
- * Second step: the card code and three pictures in order. On success starts a session. A wrong
- * passcode, an unknown code and a disabled account all answer 'invalid' and count as a failed try.
+ * Takes one passcode try for a card, before the pictures are checked, in one immediate
+ * transaction: refused when the card is locked or already has CARD_LOCK_AFTER tries counted
+ * (it locks then); otherwise counted. So however many tries arrive at once, at most
+ * CARD_LOCK_AFTER are ever checked.
+ */
+function takePasscodeTry(db: Db, youngPersonId: number, now: Date): boolean {
+	return writeTransaction(db, (tx) => {
+		const row = tx
+			.select({ wrong: youngPerson.wrongPasscodes, lockedAt: youngPerson.lockedAt })
+			.from(youngPerson)
+			.where(eq(youngPerson.userId, youngPersonId))
+			.get();
+		if (!row || row.lockedAt) return false;
+		if (row.wrong >= CARD_LOCK_AFTER) {
+			lock(tx, youngPersonId, now);
+			return false;
+		}
+		tx.update(youngPerson).set({ wrongPasscodes: row.wrong + 1 }).where(eq(youngPerson.userId, youngPersonId)).run();
+		return true;
+	});
+}
+
+/** Locks a card (once), in the audit log; its supporters see it on their young people page. */
+function lock(tx: Db, youngPersonId: number, now: Date) {
+	const locked = tx
+		.update(youngPerson)
+		.set({ lockedAt: now })
+		.where(and(eq(youngPerson.userId, youngPersonId), isNull(youngPerson.lockedAt)))
+		.run();
+	if (locked.changes) {
+		audit.record(tx, { actorId: null, action: 'young_person.card_locked', subjectType: 'user', subjectId: youngPersonId, details: { wrongPasscodes: CARD_LOCK_AFTER }, at: now });
+	}
+}
+
+/**
+ * Second step: the card code and three pictures in order. On success starts a session. Every try
+ * is counted before the pictures are checked: against the address, and against the card, which
+ * locks after CARD_LOCK_AFTER wrong passcodes in a row until a supporter resets it ('locked': even
+ * the right pictures are refused). A wrong passcode, an unknown code and a disabled account all
+ * answer 'invalid'.
  */
 export async function signInWithPasscode(
 	db: Db,
@@ -196,17 +234,32 @@ export async function signInWithPasscode(
 	now = new Date()
 ): Promise<PasscodeSignIn> {
 	const text = passcodeText(input.picks);
-	const keys = keysFor(input.code, input.address);
-	const gate = checkThrottle(db, keys, now);
-	if (!gate.allowed) return throttled(db, input.code, gate.retryAfterSeconds, now);
+	const gate = takeTry(db, [limits.address(input.address)], now);
+	if (!gate.allowed) return throttled(db, findByCode(db, input.code)?.id ?? null, gate.retryAfterSeconds, now);
 	const found = findByCode(db, input.code);
-	if (found && found.passcodeHash === null) return { ok: false, reason: 'no_passcode' };
-	const matches = found?.passcodeHash ? await verifyPassword(found.passcodeHash, text) : await verifyAgainstDummy(text);
-	if (!found || !matches) {
-		failed(db, keys, found?.id ?? null, found ? 'wrong_passcode' : 'unknown_card', now);
+	if (!found) {
+		await verifyAgainstDummy(text);
+		failed(db, null, 'unknown_card', now);
 		return { ok: false, reason: 'invalid' };
 	}
-	return startSession(db, found.id, keys, now);
+	if (found.passcodeHash === null) return found.lockedAt ? { ok: false, reason: 'locked' } : { ok: false, reason: 'no_passcode' };
+	if (!takePasscodeTry(db, found.id, now)) {
+		failed(db, found.id, 'card_locked', now);
+		return { ok: false, reason: 'locked' };
+	}
+	const matches = await verifyPassword(found.passcodeHash, text);
+	if (!matches) {
+		writeTransaction(db, (tx) => {
+			signins.signInFailed(tx, found.id, 'card', 'wrong_passcode', now);
+			const row = tx.select({ wrong: youngPerson.wrongPasscodes }).from(youngPerson).where(eq(youngPerson.userId, found.id)).get();
+			if (row && row.wrong >= CARD_LOCK_AFTER) lock(tx, found.id, now);
+		});
+		return { ok: false, reason: 'invalid' };
+	}
+	// the right pictures, unless the card locked while they were being checked
+	const lockedMeanwhile = db.select({ lockedAt: youngPerson.lockedAt }).from(youngPerson).where(eq(youngPerson.userId, found.id)).get()?.lockedAt;
+	if (lockedMeanwhile) return { ok: false, reason: 'locked' };
+	return startSession(db, found.id, gate, now);
 }
 
 /**
@@ -219,24 +272,24 @@ export async function choosePasscode(
 	now = new Date()
 ): Promise<PasscodeSignIn> {
 	const text = passcodeText(input.picks);
-	const keys = keysFor(input.code, input.address);
-	const gate = checkThrottle(db, keys, now);
-	if (!gate.allowed) return throttled(db, input.code, gate.retryAfterSeconds, now);
+	const gate = takeTry(db, [limits.address(input.address)], now);
+	if (!gate.allowed) return throttled(db, null, gate.retryAfterSeconds, now);
 	const found = findByCode(db, input.code);
 	if (!found) {
-		failed(db, keys, null, 'unknown_card', now);
+		failed(db, null, 'unknown_card', now);
 		return { ok: false, reason: 'invalid' };
 	}
+	if (found.lockedAt) return { ok: false, reason: 'locked' };
 	const hash = await hashPassword(text);
 	return writeTransaction(db, (tx) => {
 		// only while there is none: the check and the write are one transaction
 		const set = tx
 			.update(youngPerson)
 			.set({ passcodeHash: hash })
-			.where(and(eq(youngPerson.userId, found.id), isNull(youngPerson.passcodeHash)))
+			.where(and(eq(youngPerson.userId, found.id), isNull(youngPerson.passcodeHash), isNull(youngPerson.lockedAt)))
 			.run();
 		if (set.changes === 0) return { ok: false, reason: 'has_passcode' } as const;
 		audit.record(tx, { actorId: found.id, action: 'young_person.passcode_chosen', subjectType: 'user', subjectId: found.id, at: now });
-		return startSession(tx, found.id, keys, now);
+		return startSession(tx, found.id, gate, now);
 	});
 }

@@ -13,7 +13,7 @@ describe('demo safeguarding flags', () => {
 		const now = new Date('2026-11-11T12:00:00Z'); // a Wednesday
 		await seedDemo(db, now);
 		const leadId = db.select({ id: user.id }).from(user).where(eq(user.email, 'safeguarding@example.org')).get()!.id;
-		const lead = { id: leadId, roles: ['safeguarding_lead' as const] };
+		const lead = { id: leadId, roles: ['safeguarding_lead' as const], verifiedAt: now };
 		const waiting = safeguarding.queue(db, lead, 'waiting', now);
 		expect(waiting.map((f) => [f.source, f.overdue])).toEqual([
 			['feedback', true],

@@ -11,7 +11,7 @@ import { FLAG_OUTCOMES, PHRASE_CATEGORIES, type FlagOutcome, type FlagSource, ty
 import { londonDate } from '$lib/board';
 import { writeTransaction, type Db } from '../db';
 import { safeguardingFlag, safeguardingPhrase, user } from '../db/schema';
-import { can, type Actor } from '../permissions';
+import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit/service';
 import { unorderedId } from '../auth/tokens';
@@ -205,7 +205,9 @@ export type FlagView = QueueRow & {
 /**
  * Opens a flag: its text, where it was written and what is known of the person. Records the
  * opening in the audit log. `contactOf` gives feedback's contact details (from the feedback
- * service, so this feature reads no other's tables). Throws ForbiddenError, NotFoundError.
+ * service, so this feature reads no other's tables). Opening a flag is a dangerous step: the lead
+ * must have proved who they are in the last 15 minutes.
+ * Throws ForbiddenError, ConfirmIdentityError, NotFoundError.
  */
 export function open(
 	db: Db,
@@ -215,6 +217,7 @@ export function open(
 	now = new Date()
 ): FlagView {
 	mustReview(actor);
+	requireRecentSignIn(actor, now);
 	const row = db.select().from(safeguardingFlag).where(eq(safeguardingFlag.id, id)).get();
 	if (!row) throw new NotFoundError('flag', 'There is no such flag.');
 	const days = settings.get(db).safeguardingReviewWorkingDays;

@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { changePasswordSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts/service';
+import * as twoStep from '$lib/server/accounts/two-step';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { ValidationError } from '$lib/server/errors';
 import { servedOverHttps } from '$lib/server/origin';
@@ -12,22 +13,28 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	me: { name: locals.user!.name, email: locals.user!.email, roles: locals.user!.roles },
+	twoStep: locals.user!.email === null ? null : twoStep.status(db(), locals.user),
 	form: await superValidate(zod4(changePasswordSchema))
 });
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, url }) => {
+	default: async ({ request, locals, cookies, url, getClientAddress }) => {
 		const form = await superValidate(request, zod4(changePasswordSchema));
 		const { currentPassword, password } = form.data;
 		form.data = { currentPassword: '', password: '', confirm: '' };
 		if (!form.valid) return fail(400, { form });
 		try {
-			const { token, session } = await accounts.changePassword(db(), locals.user, {
+			const result = await accounts.changePassword(db(), locals.user, {
 				currentPassword,
-				newPassword: password
+				newPassword: password,
+				address: getClientAddress()
 			});
-			setSessionCookie(cookies, token, session, servedOverHttps(url));
+			if (!result.ok) {
+				return setError(form, 'currentPassword', m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), { status: 429 });
+			}
+			setSessionCookie(cookies, result.token, result.session, servedOverHttps(url));
 		} catch (e) {
+			if (e instanceof ValidationError && e.code === 'common_password') return setError(form, 'password', m.sec_common_password());
 			if (e instanceof ValidationError) return setError(form, 'currentPassword', m.account_error_wrong_password());
 			throw e;
 		}

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
-import { rethrowAsHttp } from '$lib/server/http';
+import { orConfirm, rethrowAsHttp } from '$lib/server/http';
 import * as privacy from '$lib/server/privacy/download';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +9,8 @@ export const POST: RequestHandler = ({ locals }) => {
 	if (!locals.user) redirect(303, '/login?next=/my-data');
 	let file;
 	try {
-		file = privacy.download(db(), locals.user);
+		// a download of personal data asks who it is again after 15 minutes, then back to /my-data
+		file = orConfirm(new URL('/my-data', 'http://x'), () => privacy.download(db(), locals.user));
 	} catch (e) {
 		rethrowAsHttp(e);
 	}

@@ -1,10 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { superValidate } from 'sveltekit-superforms';
+import { setError, superValidate } from 'sveltekit-superforms';
+import { m } from '$lib/paraglide/messages';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { setPasswordSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts/service';
-import { NotFoundError } from '$lib/server/errors';
+import { NotFoundError, ValidationError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -27,6 +28,7 @@ export const actions: Actions = {
 		} catch (e) {
 			// The link was used up or expired while the form was open: the page says so.
 			if (e instanceof NotFoundError) return fail(410, { form, linkInvalid: true });
+			if (e instanceof ValidationError && e.code === 'common_password') return setError(form, 'password', m.sec_common_password());
 			throw e;
 		}
 		redirect(303, '/login?done=password-set');

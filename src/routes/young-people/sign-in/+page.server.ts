@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { PASSCODE_LENGTH, formatCode, isPasscodeSymbol, normaliseCode, type PasscodeSymbol } from '$lib/profiles';
 import { db } from '$lib/server/db/app';
 import { setSessionCookie } from '$lib/server/auth/session';
+import { safeRedirectTarget } from '$lib/server/http';
 import { servedOverHttps } from '$lib/server/origin';
 import * as profiles from '$lib/server/profiles/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,6 +28,9 @@ export type CardStep = {
 	minutes: number;
 };
 
+/** The card is locked after too many wrong pictures: a kind page saying who can help. */
+export type LockedStep = { step: 'locked' };
+
 export type PictureStep = {
 	step: 'pictures';
 	stage: Stage;
@@ -46,8 +50,10 @@ const PRIVATE_HEADERS = { 'cache-control': 'no-store', 'x-robots-tag': 'noindex'
 
 export const load: PageServerLoad = ({ url, setHeaders }) => {
 	setHeaders(PRIVATE_HEADERS);
-	// The QR code on the card opens this page with ?code=ABCD-2345.
-	return { code: (url.searchParams.get('code') ?? '').slice(0, 40) };
+	// The QR code on the card opens this page with ?code=ABCD-2345. `next`: where to go after
+	// signing in (a young person signing in again before a step that needs a recent sign-in).
+	const next = safeRedirectTarget(url.searchParams.get('next'), '');
+	return { code: (url.searchParams.get('code') ?? '').slice(0, 40), nextQuery: next ? `&next=${encodeURIComponent(next)}` : '' };
 };
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? '').slice(0, 40);
@@ -59,7 +65,8 @@ const symbols = (data: FormData, name: string) =>
 		.slice(0, PASSCODE_LENGTH);
 const stageOf = (value: string): Stage => (value === 'choose' || value === 'confirm' ? value : 'passcode');
 
-function cardStep(code: string, problem: CardStep['problem'], retryAfterSeconds = 0) {
+function cardStep(code: string, problem: CardStep['problem'] | 'locked', retryAfterSeconds = 0) {
+	if (problem === 'locked') return fail(423, { step: 'locked' } satisfies LockedStep);
 	const data: CardStep = { step: 'card', code, problem, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) };
 	return fail(problem === 'throttled' ? 429 : 400, data);
 }
@@ -127,11 +134,13 @@ export const actions: Actions = {
 		const result = stage === 'confirm' ? await profiles.choosePasscode(db(), input) : await profiles.signInWithPasscode(db(), input);
 		if (result.ok) {
 			setSessionCookie(cookies, result.token, result.session, servedOverHttps(url));
-			redirect(303, '/my-profile');
+			redirect(303, safeRedirectTarget(url.searchParams.get('next'), '/my-profile'));
 		}
 		switch (result.reason) {
 			case 'throttled':
 				return cardStep(formatCode(code), 'throttled', result.retryAfterSeconds);
+			case 'locked':
+				return cardStep(formatCode(code), 'locked');
 			case 'has_passcode':
 				return pictureStep(code, name, 'passcode', [], [], { note: 'taken' });
 			case 'no_passcode':

@@ -7,7 +7,7 @@ import { FLAG_OUTCOMES } from '$lib/safeguarding';
 import { db } from '$lib/server/db/app';
 import { ConflictError, ValidationError } from '$lib/server/errors';
 import * as feedback from '$lib/server/feedback/service';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
 import * as safeguarding from '$lib/server/safeguarding/service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,8 +27,9 @@ const reviewSchema = z.object({
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = idParam(params.flagId);
-	// Opening the flag is recorded in the audit log (by the service).
-	const flag = orError(() => safeguarding.open(db(), locals.user, id, (feedbackId) => feedback.contactFor(db(), feedbackId)));
+	// Opening the flag is recorded in the audit log (by the service), and asks for the password
+	// (and code) again when the lead last gave them more than 15 minutes ago.
+	const flag = orError(() => orConfirm(url, () => safeguarding.open(db(), locals.user, id, (feedbackId) => feedback.contactFor(db(), feedbackId))));
 	return {
 		flag,
 		form: await superValidate(zod4(reviewSchema)),

@@ -7,8 +7,8 @@ import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts/service';
 import { deliverPasswordLink } from '$lib/server/accounts/links';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
+import { confirmPath, idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
+import { can, signedInRecently } from '$lib/server/permissions';
 import { siteOrigin } from '$lib/server/origin';
 import * as profiles from '$lib/server/profiles/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** Young people have no email: they sign in with a card a supporter made. */
 const isYoungPerson = (person: { roles: readonly string[] }) => person.roles.includes('young_person');
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const person = orError(() => accounts.getPerson(db(), locals.user, idParam(params.userId)));
 	const youngPerson = isYoungPerson(person);
 	return {
@@ -26,16 +26,21 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		supporters: youngPerson ? orError(() => profiles.supporters(db(), locals.user, person.id)) : [],
 		canDisable: can(locals.user, 'people.disable', { userId: person.id }),
 		canErase: can(locals.user, 'people.erase', { userId: person.id }),
+		// nobody changes their own roles: another admin must
+		canChangeRoles: can(locals.user, 'people.changeRoles', { userId: person.id }),
+		// changing roles and linking supporters ask for the password (and code) again after 15 minutes
+		recent: signedInRecently(locals.user),
+		confirmPath: confirmPath(url),
 		form: await superValidate({ roles: person.roles }, zod4(rolesSchema), { errors: false })
 	};
 };
 
 export const actions: Actions = {
-	roles: async ({ request, locals, params }) => {
+	roles: async ({ request, locals, params, url }) => {
 		const form = await superValidate(request, zod4(rolesSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			accounts.changeRoles(db(), locals.user, idParam(params.userId), form.data.roles);
+			orConfirm(url, () => accounts.changeRoles(db(), locals.user, idParam(params.userId), form.data.roles));
 		} catch (e) {
 			if (e instanceof ConflictError) {
 				const text = e.code === 'young_person_role' ? m.yp_admin_role_conflict() : m.error_last_admin();
@@ -71,15 +76,18 @@ export const actions: Actions = {
 		return { link: await deliverPasswordLink(siteOrigin(url), token, to, person.hasPassword ? 'reset' : 'invite') };
 	},
 	/** Lets a supporter see a young person's profile, found by their email. */
-	addSupporter: async ({ request, locals, params }) => {
+	addSupporter: async ({ request, locals, params, url }) => {
 		const email = String((await request.formData()).get('supporterEmail') ?? '').trim();
 		if (!email) return fail(400, { supporterEmail: email, supporterProblem: m.yp_admin_email_missing() });
 		try {
-			const linked = profiles.linkSupporter(db(), locals.user, idParam(params.userId), email);
+			const linked = orConfirm(url, () => profiles.linkSupporter(db(), locals.user, idParam(params.userId), email));
 			return { supporterDone: m.yp_admin_added({ name: linked.name }) };
 		} catch (e) {
 			if (e instanceof ValidationError && e.code === 'not_a_supporter') {
 				return fail(400, { supporterEmail: email, supporterProblem: m.yp_admin_not_a_supporter() });
+			}
+			if (e instanceof ValidationError && e.code === 'self_link') {
+				return fail(403, { supporterEmail: email, supporterProblem: m.sec_self_link() });
 			}
 			if (e instanceof ConflictError && e.code === 'already_linked') {
 				return fail(409, { supporterEmail: email, supporterProblem: m.yp_admin_already_linked() });

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -7,13 +7,15 @@ import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts/service';
 import { deliverPasswordLink } from '$lib/server/accounts/links';
 import { ConflictError } from '$lib/server/errors';
-import { rethrowAsHttp } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
+import { confirmPath, orConfirm, rethrowAsHttp } from '$lib/server/http';
+import { can, signedInRecently } from '$lib/server/permissions';
 import { siteOrigin } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!can(locals.user, 'people.invite')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	// inviting gives roles: confirm it is you before typing, not after
+	if (!signedInRecently(locals.user)) redirect(303, confirmPath(url));
 	return { form: await superValidate(zod4(inviteSchema)) };
 };
 
@@ -23,7 +25,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let result;
 		try {
-			result = accounts.invite(db(), locals.user, form.data);
+			result = orConfirm(url, () => accounts.invite(db(), locals.user, form.data));
 		} catch (e) {
 			// A young person's account is made by a supporter, with a sign-in card instead of an email.
 			if (e instanceof ConflictError && e.code === 'young_person_role') return setError(form, 'roles._errors', m.yp_admin_role_conflict());

@@ -5,20 +5,23 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
 import { ConflictError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { confirmPath, idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
+import { signedInRecently } from '$lib/server/permissions';
 import * as privacy from '$lib/server/privacy/erase';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The admin types the person's name (or email) to confirm: checked against the person in the action. */
 const confirmSchema = z.object({ confirm: z.string().max(300, { error: () => m.dr_erase_confirm_wrong() }) });
 
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	person: orError(() => privacy.whoToErase(db(), locals.user, idParam(params.userId))),
-	form: await superValidate(zod4(confirmSchema))
-});
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const person = orError(() => privacy.whoToErase(db(), locals.user, idParam(params.userId)));
+	// erasing asks for the password (and code) again: before typing the name, not after
+	if (!signedInRecently(locals.user)) redirect(303, confirmPath(url));
+	return { person, form: await superValidate(zod4(confirmSchema)) };
+};
 
 export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
+	default: async ({ request, locals, params, url }) => {
 		const userId = idParam(params.userId);
 		const form = await superValidate(request, zod4(confirmSchema));
 		if (!form.valid) return fail(400, { form });
@@ -27,7 +30,7 @@ export const actions: Actions = {
 		if (!privacy.confirmationMatches(person, form.data.confirm)) return setError(form, 'confirm', m.dr_erase_confirm_wrong());
 		let reference: string;
 		try {
-			reference = privacy.erase(db(), locals.user, userId).reference;
+			reference = orConfirm(url, () => privacy.erase(db(), locals.user, userId)).reference;
 		} catch (e) {
 			if (e instanceof ConflictError) return setError(form, 'confirm', m.dr_erase_last_admin(), { status: 409 });
 			rethrowAsHttp(e);

@@ -1,0 +1,2 @@
+// Plain forms: nothing to enhance, so no app JavaScript (it works the same with JavaScript off).
+export const csr = false;
