@@ -164,7 +164,12 @@ test.describe('people admin', () => {
 		await expect(page.getByLabel('Supporter', { exact: true })).toBeChecked();
 		await expect(page.getByLabel('Parent carer', { exact: true })).not.toBeChecked();
 
-		// They see their new role on their next page.
+		// New roles end their sessions (a role may need two-step sign-in): they sign in again and see it.
+		await visit(theirs, '/account');
+		await expect(theirs).toHaveURL(/\/login\?next=%2Faccount$/);
+		await signIn(theirs, person.email, NEW_PASSWORD);
+		await expect(theirs.getByText(`Signed in as ${person.name}`, { exact: true })).toBeVisible();
+		await check(theirs);
 		await visit(theirs, '/');
 		await expect(theirs.getByText('Your roles: Supporter')).toBeVisible();
 

@@ -28,7 +28,8 @@ export class Client {
 	}
 
 	private headers(extra: Record<string, string> = {}): Record<string, string> {
-		const headers: Record<string, string> = { ...extra };
+		// a browser asks for a page (SvelteKit answers a form action with JSON to anything else)
+		const headers: Record<string, string> = { accept: 'text/html', ...extra };
 		if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		if (this.forwardedFor) headers['x-forwarded-for'] = this.forwardedFor;
 		return headers;
