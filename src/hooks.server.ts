@@ -13,6 +13,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { forgetOldFailures } from '$lib/server/auth/throttle';
+import { secretKey } from '$lib/server/auth/secret-key';
 import { deleteStaleDrafts } from '$lib/server/surveys/service';
 import { scheduleDaily as scheduleRetention } from '$lib/server/retention/service';
 import { DomainError } from '$lib/server/errors';
@@ -21,6 +22,8 @@ import { isCrossSiteFormPost, servedOverHttps } from '$lib/server/origin';
 /** On start: open and migrate the database, load demo data into an empty one, tidy old rows. */
 export const init: ServerInit = async () => {
 	const database = db();
+	// the key for secrets at rest: read now (or, on a laptop without CHORUS_SECRET_KEY, made now)
+	secretKey();
 	if (demoEnabled() && isEmpty(database)) {
 		const added = await seedDemo(database);
 		console.log(`Demo data loaded: ${added.people} people, ${added.services} services, ${added.boardItems} board items.`);
