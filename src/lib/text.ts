@@ -27,6 +27,7 @@
  */
 
 /** Every kind of line break people paste, and Word's manual line and page breaks. */
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed are what is replaced
 const LINE_BREAKS = /\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g;
 
 /**
