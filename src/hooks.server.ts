@@ -19,7 +19,7 @@ import { DomainError } from '$lib/server/errors';
 import { isCrossSiteFormPost, servedOverHttps } from '$lib/server/origin';
 import { limitBody, unreadableBody } from '$lib/server/request-limits';
 import { isFormPost, normaliseFormPost, normaliseQuery } from '$lib/server/form-text';
-import { mustNotBeKept, strictTransportSecurity } from '$lib/server/caching';
+import { keepOutOfCaches, mustNotBeKept, strictTransportSecurity } from '$lib/server/caching';
 
 /** On start: open and migrate the database, load demo data into an empty one, tidy old rows. */
 export const init: ServerInit = async () => {
@@ -73,7 +73,7 @@ const httpsOnly: Handle = async ({ event, resolve }) => {
 /** Personal data is never kept by browsers or proxies (src/lib/server/caching.ts). After authentication. */
 const noStoreForPersonalData: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	if (mustNotBeKept(event)) response.headers.set('Cache-Control', 'no-store');
+	if (mustNotBeKept(event)) keepOutOfCaches(response.headers);
 	return response;
 };
 

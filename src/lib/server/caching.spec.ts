@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRICT_TRANSPORT_SECURITY, mustNotBeKept, strictTransportSecurity } from './caching';
+import { STRICT_TRANSPORT_SECURITY, keepOutOfCaches, mustNotBeKept, strictTransportSecurity } from './caching';
 
 const asked = (method: string, route: string | null, signedIn = false) => ({
 	request: new Request('http://localhost/', { method }),
@@ -37,6 +37,22 @@ describe('mustNotBeKept', () => {
 		for (const route of ['/', '/board', '/board/feed.xml', '/surveys/[surveyId]', '/meetings', '/reports/[reportId]', '/login', '/shared-profiles-of-nobody', null]) {
 			expect(mustNotBeKept(asked('GET', route)), String(route)).toBe(false);
 		}
+	});
+});
+
+describe('keepOutOfCaches', () => {
+	it('says no-store, replacing any permission to keep', () => {
+		for (const before of [null, 'private, max-age=300', 'public, max-age=86400', 'no-cache']) {
+			const headers = new Headers(before ? { 'cache-control': before } : {});
+			keepOutOfCaches(headers);
+			expect(headers.get('cache-control'), String(before)).toBe('no-store');
+		}
+	});
+
+	it('leaves an answer that already says no-store as it is', () => {
+		const headers = new Headers({ 'cache-control': 'private, no-store' });
+		keepOutOfCaches(headers);
+		expect(headers.get('cache-control')).toBe('private, no-store');
 	});
 });
 

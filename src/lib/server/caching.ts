@@ -28,6 +28,11 @@ export function mustNotBeKept(event: Asked): boolean {
 	return id !== null && PERSONAL_WITHOUT_SIGN_IN.some((page) => id === page || id.startsWith(page + '/'));
 }
 
+/** Marks an answer not to be kept, leaving alone one that already says so (some pages add `private`). */
+export function keepOutOfCaches(headers: Headers): void {
+	if (!/(^|,)\s*no-store\s*(,|$)/i.test(headers.get('cache-control') ?? '')) headers.set('cache-control', 'no-store');
+}
+
 /** A year, for this host and its subdomains: browsers then never try plain http here again. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
