@@ -12,7 +12,7 @@ describe('what browsers and proxies may keep', () => {
 	const app = useApp();
 
 	attack(
-		'Pages with personal data, signed in (account, my data, people, profiles, flags, results), looked for in the browser cache afterwards',
+		'Pages with personal data, signed in (account, my data, young people, a profile and its versions, the feedback queue, survey results and their CSV), looked for in the browser cache afterwards',
 		'every one says Cache-Control: no-store',
 		async (observe) => {
 			const parent = new Client(app().url);

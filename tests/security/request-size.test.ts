@@ -146,7 +146,7 @@ describe('request bodies', () => {
 
 	attack(
 		'The same 65 KB post in Urdu, and from an enhanced form (JavaScript on)',
-		'the page in Urdu; the enhanced form gets an action error with status 413 to show as the error page',
+		'the page in Urdu; the enhanced form gets an action error with status 413 (its form then shows the reason in its error summary)',
 		async (observe) => {
 			const urdu = new Client(origin());
 			urdu.setCookie('PARAGLIDE_LOCALE', 'ur');
