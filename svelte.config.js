@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// Asset addresses start at the root (/_app/...), not relative to the page: the "too big to
+		// send" page is rendered for /too-big but shown at the address of the form that was refused
+		// (src/lib/server/request-limits.ts), so relative addresses would point to the wrong place.
+		paths: { relative: false },
 		// Kit's own check compares with the https origin adapter-node assumes when ORIGIN is not
 		// set, which refuses every form on a plain-http `npm start`. hooks.server.ts makes the
 		// same check knowing the real origin (src/lib/server/origin.ts).

@@ -18,6 +18,9 @@ import { deleteStaleDrafts } from '$lib/server/surveys/service';
 import { scheduleDaily as scheduleRetention } from '$lib/server/retention/service';
 import { DomainError } from '$lib/server/errors';
 import { isCrossSiteFormPost, servedOverHttps } from '$lib/server/origin';
+import { limitBody, unreadableBody } from '$lib/server/request-limits';
+import { isFormPost, normaliseFormPost, normaliseQuery } from '$lib/server/form-text';
+import { keepOutOfCaches, mustNotBeKept, strictTransportSecurity } from '$lib/server/caching';
 
 /** On start: open and migrate the database, load demo data into an empty one, tidy old rows. */
 export const init: ServerInit = async () => {
@@ -62,6 +65,37 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Over https, tells browsers to use nothing else here (never over plain http: it would lock a laptop's `npm start` out). */
+const httpsOnly: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const value = strictTransportSecurity(event.url);
+	if (value) response.headers.set('Strict-Transport-Security', value);
+	return response;
+};
+
+/** Personal data is never kept by browsers or proxies (src/lib/server/caching.ts). After authentication. */
+const noStoreForPersonalData: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (mustNotBeKept(event)) keepOutOfCaches(response.headers);
+	return response;
+};
+
+/** Each request body held to its own limit, 64 KB but for uploads (src/lib/server/request-limits.ts). After authentication. */
+const requestSizeLimit: Handle = async ({ event, resolve }) => (await limitBody(event)) ?? resolve(event);
+
+/** Every text of a form post and of the query normalised before any page sees it (src/lib/server/form-text.ts). */
+const normaliseText: Handle = async ({ event, resolve }) => {
+	normaliseQuery(event.url);
+	if (isFormPost(event.request)) {
+		try {
+			event.request = await normaliseFormPost(event.request);
+		} catch (error) {
+			return unreadableBody(event, error);
+		}
+	}
+	return resolve(event);
+};
+
 const language: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -96,7 +130,17 @@ const authentication: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, sameSiteForms, language, display, authentication);
+export const handle = sequence(
+	securityHeaders,
+	httpsOnly,
+	sameSiteForms,
+	language,
+	display,
+	authentication,
+	noStoreForPersonalData,
+	requestSizeLimit,
+	normaliseText
+);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (error instanceof DomainError) return { message: error.message, code: error.code };

@@ -2,6 +2,7 @@ import { tick } from 'svelte';
 import { goto } from '$app/navigation';
 import type { SubmitFunction } from '@sveltejs/kit';
 import { superForm, type FormOptions, type SuperValidated } from 'sveltekit-superforms';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * Turns superforms' error object into the error summary's list, in the order the fields
@@ -32,9 +33,20 @@ export function problemsFrom(
  * superForm with Chorus's defaults: what a person typed stays after submitting (only the
  * server clears a field, e.g. passwords), and after a failed submit focus goes to the error
  * summary (GOV.UK pattern, done by ErrorSummary) rather than superforms' jump to the field.
+ * A form refused as too big to send (413, before its page saw it) stays as it was, with the
+ * reason in the error summary, so nothing typed is lost; other errors are superforms' own.
  */
 export function chorusForm<T extends Record<string, unknown>, M>(data: SuperValidated<T, M>, options: FormOptions<T, M> = {}) {
-	return superForm(data, { resetForm: false, autoFocusOnError: false, ...options });
+	const form = superForm(data, {
+		resetForm: false,
+		autoFocusOnError: false,
+		onError: ({ result }) => {
+			if (result.status !== 413) throw result.error;
+			form.errors.update((errors) => ({ ...errors, _errors: [m.too_big_form()] }));
+		},
+		...options
+	});
+	return form;
 }
 
 /**

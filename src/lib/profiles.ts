@@ -70,3 +70,6 @@ export const SHARE_LINK_DAY_CHOICES = [7, 30, 90] as const;
 export const ITEM_WORDS_MAX = 100;
 /** Items per section: enough for a full picture, few enough to print on one A4 page. */
 export const ITEMS_PER_SECTION_MAX = 6;
+
+/** The largest photo upload accepted (a phone photo); what is stored is far smaller. */
+export const PHOTO_MAX_BYTES = 8_000_000;

@@ -114,6 +114,33 @@ test.describe('giving feedback', () => {
 	});
 });
 
+test.describe('too much to send', () => {
+	test('a visitor who pastes far more than a form takes is told plainly, and loses nothing', async ({ page, javaScriptEnabled }) => {
+		await visit(page, '/feedback');
+		// about 70,000 letters: over the 64 KB any form may send (a pasted document, or a robot)
+		const pasted = 'The letter we got said nothing. '.repeat(2200);
+		await page.getByLabel('What happened?').fill(pasted);
+		const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/feedback');
+		await page.getByRole('button', { name: 'Send', exact: true }).click();
+		expect((await answered).status()).toBe(413);
+		if (javaScriptEnabled) {
+			// the form stays as it was, with the reason in the error summary
+			const summary = page.getByRole('alert');
+			await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+			await expect(summary).toContainText('This is too big to send, so it has not been saved.');
+			await expect(page).toHaveTitle(/^Error: /);
+			await expect(page.getByLabel('What happened?')).toHaveValue(pasted);
+		} else {
+			// the site's own page, which says how to get back to what was typed
+			await expect(h1(page)).toHaveText('This is too big to send');
+			await expect(page).toHaveTitle(/^This is too big to send/);
+			await expect(page.getByText("Use your browser's Back button to go back to the form", { exact: false })).toBeVisible();
+			await expect(mainMenu(page).getByRole('link', { name: 'Give feedback' })).toBeVisible();
+		}
+		await check(page);
+	});
+});
+
 test.describe('moderation', () => {
 	test('an organiser makes an item from feedback, publishes it, and merges more feedback into it', async ({
 		page,

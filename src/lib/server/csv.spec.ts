@@ -18,9 +18,17 @@ describe('toCsv', () => {
 		expect(toCsv([])).toBe(BOM);
 	});
 
-	it('quotes fields with commas, quotes, CR or LF and doubles inner quotes', () => {
+	it('quotes fields with commas, quotes or line breaks and doubles inner quotes; a line break in a cell is LF, as Excel writes it', () => {
 		const csv = toCsv([['a,b', 'say "hi"', 'line 1\nline 2', 'cr\rhere', 'crlf\r\nhere', 'plain']]);
-		expect(csv).toBe(`${BOM}"a,b","say ""hi""","line 1\nline 2","cr\rhere","crlf\r\nhere",plain\r\n`);
+		expect(csv).toBe(`${BOM}"a,b","say ""hi""","line 1\nline 2","cr\nhere","crlf\nhere",plain\r\n`);
+	});
+
+	it('cannot be broken by text saved before the boundary rule: NUL, Word line breaks, hidden and bidirectional characters', () => {
+		const saved = ['nul\u0000here', 'word\u000bbreak\u000cpage', 'line\u2028sep', '\u202eevil\u202c', 'joined\u2060word', 'lone \ud800 half', 'family 👩\u200d👧'];
+		const csv = toCsv([saved]);
+		// eslint-disable-next-line no-control-regex -- no control characters but the line breaks
+		expect(csv).not.toMatch(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u2028\u202a-\u202e\u2060\ud800]/);
+		expect(parseCsv(csv.slice(1))).toEqual([['nulhere', 'word\nbreak\npage', 'line\nsep', 'evil', 'joinedword', 'lone  half', 'family 👩\u200d👧']]);
 	});
 
 	it('writes null and undefined as empty fields', () => {
@@ -40,7 +48,12 @@ describe('toCsv', () => {
 		['-2+3', "'-2+3"],
 		['-5', "'-5"],
 		['\t=1', "'\t=1"],
-		['\r=1', `"'\r=1"`],
+		['\r=1', `"'\n=1"`],
+		['\n=1', `"'\n=1"`],
+		// a hidden character in front does not hide the formula: it is removed first
+		['\u2060=1+1', "'=1+1"],
+		['\ufeff@SUM(1)', "'@SUM(1)"],
+		['\u202e=1', "'=1"],
 		['=1+1,2', `"'=1+1,2"`]
 	])('neutralises the formula %j', (cell, written) => {
 		expect(toCsv([[cell]])).toBe(`${BOM}${written}\r\n`);
@@ -59,7 +72,7 @@ describe('toCsv', () => {
 			['2', '', '-']
 		];
 		const parsed = parseCsv(toCsv(rows).slice(1));
-		expect(parsed).toEqual([rows[0], rows[1], ['2', '', "'-"]]);
+		expect(parsed).toEqual([rows[0], ['1', 'He said "no", then\nleft', '3'], ['2', '', "'-"]]);
 	});
 });
 

@@ -3,15 +3,16 @@
  * Google Sheets: RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order mark so Excel reads
  * accents, Turkish and Urdu correctly, and no cell a spreadsheet would run as a formula.
  */
+import { normaliseText } from '$lib/text';
 
 export type CsvCell = string | number | null | undefined;
 
 /** Characters that make a spreadsheet read a cell as a formula (or strip to one that does). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 /**
  * Prefixes an apostrophe to text a spreadsheet would treat as a formula (`=`, `+`, `-`, `@`,
- * tab, carriage return at the start), so `=HYPERLINK(...)` or `-2+3` shows as typed instead of
+ * tab, carriage return or line feed at the start), so `=HYPERLINK(...)` or `-2+3` shows as typed instead of
  * running. Spreadsheets hide the apostrophe when the file is opened.
  */
 export function neutraliseCell(text: string): string {
@@ -21,7 +22,10 @@ export function neutraliseCell(text: string): string {
 function field(cell: CsvCell): string {
 	if (cell === null || cell === undefined) return '';
 	// Numbers the app computed are data, written as they are (a negative count stays a number).
-	const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : neutraliseCell(cell);
+	// Text is normalised first (text saved before the boundary rule may hold NUL, a Word line break
+	// or a bidirectional override), then checked for a formula: a hidden character in front of "="
+	// must not hide the formula from the check.
+	const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : neutraliseCell(normaliseText(cell));
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -20,12 +20,15 @@ export const MAX_IMAGE_SIDE = 6000;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+/** The largest picture a survey may use (the survey builder's upload). */
+export const PICTURE_MAX_BYTES = 2_000_000;
+
 /**
  * Checks an uploaded picture and returns a copy without metadata.
  * Throws ValidationError 'image_too_large' (more than maxBytes), 'image_type' (not a PNG or JPEG),
  * 'image_damaged' (truncated or malformed) or 'image_dimensions' (wider or taller than 6000 px).
  */
-export function sanitiseImage(bytes: Uint8Array, maxBytes = 2_000_000): SanitisedImage {
+export function sanitiseImage(bytes: Uint8Array, maxBytes = PICTURE_MAX_BYTES): SanitisedImage {
 	if (bytes.length > maxBytes) {
 		throw new ValidationError('image_too_large', `The picture must be smaller than ${maxBytes} bytes.`);
 	}

@@ -160,6 +160,14 @@ describe('meetingsCalendar: escaping and folding', () => {
 		expect(named).toContain('X-WR-CALNAME:Meetings\\, talks\\; more\r\n');
 	});
 
+	it('cannot be broken by text saved before the boundary rule: Word line breaks, Unicode line separators, bidirectional overrides', () => {
+		expect(escapeText('Agenda\u000bitem\u2028two\u0085three')).toBe('Agenda\\nitem\\ntwo\\nthree');
+		expect(escapeText('\u202eCancelled\u202c \u2066x\u2069 \ufeffhall\u2060 \ud800')).toBe('Cancelled x hall ');
+		const title = 'Forum\u0000 meeting\u000bSecond line \u202e';
+		const e = events(parse(feed([meeting({ title })])))[0];
+		expect(unescapeText(value(e, 'SUMMARY')!)).toBe('Forum meeting\nSecond line ');
+	});
+
 	it('folds long lines at 75 octets without splitting a UTF-8 character, and unfolding gives the text back', () => {
 		const title =
 			'Şehir meclisi toplantısı — İlçe okulları ve özel eğitim 👨‍👩‍👧‍👦🎉 ' +

@@ -6,6 +6,7 @@
  *
  * The feed is fetched without a language (calendar programs send no cookie): it is in English.
  */
+import { normaliseText } from '$lib/text';
 import { ACCESS_FEATURES, type AccessFeature, type MeetingAudience } from '$lib/meetings';
 import type { Meeting } from '../db/schema';
 
@@ -84,10 +85,14 @@ function dateTimeProperty(name: 'DTSTART' | 'DTEND', at: Date): string {
 	return repeated ? `${name}:${utcTime(at)}` : `${name};TZID=${ZONE}:${wall}`;
 }
 
-/** A TEXT value escaped (RFC 5545 3.3.11): backslash, semicolon, comma, line breaks; no control characters. */
+/**
+ * A TEXT value escaped (RFC 5545 3.3.11): backslash, semicolon, comma, line breaks; no control
+ * characters. Normalised first (normaliseText), so text saved before the boundary rule cannot
+ * bring a Word line break, a Unicode line separator or a bidirectional override into a calendar.
+ */
 export function escapeText(text: string): string {
 	return (
-		text
+		normaliseText(text)
 			.replace(/\\/g, '\\\\')
 			.replace(/;/g, '\\;')
 			.replace(/,/g, '\\,')

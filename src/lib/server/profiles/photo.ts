@@ -6,10 +6,10 @@
  */
 import sharp from 'sharp';
 import { ValidationError } from '../errors';
+import { PHOTO_MAX_BYTES } from '$lib/profiles';
 import { sanitiseImage } from '../images';
 
-/** The largest upload accepted (a phone photo); what is stored is far smaller. */
-export const PHOTO_MAX_BYTES = 8_000_000;
+export { PHOTO_MAX_BYTES };
 /** The stored photo fits in this many pixels each way: plenty for a printed page. */
 export const PHOTO_SIDE = 480;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeMatcher, normalise, withinEdits } from './matcher';
+import { makeMatcher, matcherWork, normalise, withinEdits } from './matcher';
 import { builtInPhrases } from './service';
 
 /*
@@ -220,5 +220,53 @@ describe('makeMatcher', () => {
 		expect(only('kill* myself')('k i l l  m y s e l f')).toHaveLength(1);
 		// run together, short phrases are not looked for inside other words
 		expect(only('no food', 'neglect')('piano food')).toEqual([]);
+	});
+});
+
+describe('makeMatcher: work done once, not on every submit', () => {
+	it('prepares each phrase once for the life of the server: a new list prepares only its new phrases', () => {
+		const list = [
+			{ phrase: 'a phrase only this test uses', category: 'unsafe' as const },
+			{ phrase: 'another phrase only this test uses', category: 'unsafe' as const }
+		];
+		const before = matcherWork.preparations;
+		makeMatcher(list)('some text');
+		expect(matcherWork.preparations - before).toBe(2);
+		// the same phrases again, as when the leads' list is read for the next submit
+		const m = makeMatcher(list);
+		m('a phrase only this test uses');
+		m('more text');
+		expect(matcherWork.preparations - before).toBe(2);
+		// a lead adds one phrase: one more preparation, not the whole list again
+		makeMatcher([...list, { phrase: 'a third phrase only this test uses', category: 'unsafe' }]);
+		expect(matcherWork.preparations - before).toBe(3);
+	});
+
+	it('compares each typed word with each phrase word once per text, however often both come up', () => {
+		const m = makeMatcher([
+			{ phrase: 'hurt* myself', category: 'self_harm' },
+			{ phrase: 'hurt* me', category: 'abuse' },
+			{ phrase: 'nobody cares about me', category: 'unsafe' }
+		]);
+		const before = matcherWork.comparisons;
+		expect(m('hurting hurting hurting hurting hurting hurting hurting hurting '.repeat(50))).toEqual([]);
+		// 2 typed words ("hurting", and "hurtinghurting" run together) × the 4 phrase words ever reached:
+		// "hurt*" (shared by two phrases), "myself", "me" and "nobody"; not 400 of each
+		expect(matcherWork.comparisons - before).toBe(8);
+	});
+
+	it('checks a long local phrase against a long text in steps that grow with their lengths, not with every way of splitting the text', () => {
+		// every word of the phrase matches one typed word and two run together, and the last never matches:
+		// tried every way, that is thousands of paths from each place in the text (millions for the whole text)
+		const phrase = `${'a* '.repeat(12)}zebra`;
+		const m = makeMatcher([{ phrase, category: 'unsafe' }]);
+		const comparisons = matcherWork.comparisons;
+		const steps = matcherWork.steps;
+		expect(m('a '.repeat(400))).toEqual([]);
+		// "a" and "aa" against "a*" and "zebra"
+		expect(matcherWork.comparisons - comparisons).toBeLessThanOrEqual(4);
+		// at most once for each place in the text and each word of the phrase
+		expect(matcherWork.steps - steps).toBeLessThanOrEqual(400 * 13);
+		expect(m(`${'a '.repeat(30)}zebra`)).toEqual([{ phrase, category: 'unsafe' }]);
 	});
 });

@@ -11,8 +11,40 @@ import type { PhraseCategory } from '$lib/safeguarding';
 export type Phrase = { phrase: string; category: PhraseCategory };
 export type Match = { phrase: string; category: PhraseCategory };
 
-type Word = { text: string; prefix: boolean };
+/** A phrase's word, prepared once; `id` is the same for the same word in every phrase of a matcher. */
+type Word = { text: string; prefix: boolean; id: number };
+type Prepared = { words: { text: string; prefix: boolean }[]; squashed: string };
 type Compiled = { phrase: string; category: PhraseCategory; words: Word[]; squashed: string };
+
+/**
+ * How much work the matcher did, for the unit tests that prove the memos are used (timings belong
+ * in benchmarks): phrases prepared (normalised and split), typed words compared with a phrase word,
+ * and places in the text where a phrase's next word was looked for.
+ */
+export const matcherWork = { preparations: 0, comparisons: 0, steps: 0 };
+
+/**
+ * Each phrase's words, prepared once for the life of the process. A lead's change to the local
+ * phrases makes a new matcher, which prepares only the phrases it has not seen. Bounded, as leads
+ * can add and remove phrases for years: past the bound it starts again.
+ */
+const preparedPhrases = new Map<string, Prepared>();
+const PREPARED_MAX = 10_000;
+
+function prepare(phrase: string): Prepared {
+	let prepared = preparedPhrases.get(phrase);
+	if (!prepared) {
+		matcherWork.preparations++;
+		const words = normalise(phrase)
+			.split(' ')
+			.filter(Boolean)
+			.map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w.replace(/\*/g, ''), prefix: false }));
+		prepared = { words, squashed: words.map((w) => w.text).join('') };
+		if (preparedPhrases.size >= PREPARED_MAX) preparedPhrases.clear();
+		preparedPhrases.set(phrase, prepared);
+	}
+	return prepared;
+}
 
 /** Lower case, accents off, every run of non-letters (digits kept) to one space. */
 export function normalise(text: string): string {
@@ -84,12 +116,16 @@ function wordMatches(typed: string, word: Word): boolean {
 }
 
 function compile(phrases: readonly Phrase[]): Compiled[] {
+	const ids = new Map<string, number>();
 	return phrases.map(({ phrase, category }) => {
-		const words = normalise(phrase)
-			.split(' ')
-			.filter(Boolean)
-			.map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w.replace(/\*/g, ''), prefix: false }));
-		return { phrase, category, words, squashed: words.map((w) => w.text).join('') };
+		const { words, squashed } = prepare(phrase);
+		const numbered = words.map((w) => {
+			const key = `${w.prefix ? '*' : ''}${w.text}`;
+			let id = ids.get(key);
+			if (id === undefined) ids.set(key, (id = ids.size));
+			return { ...w, id };
+		});
+		return { phrase, category, words: numbered, squashed };
 	});
 }
 
@@ -103,9 +139,21 @@ export function makeMatcher(phrases: readonly Phrase[]): (text: string) => Match
 		// Letters only, no spaces: finds "k i l l myself" and "killmyself". Only for phrases of 8
 		// letters or more, so short ones do not match inside unrelated words.
 		const squashed = typed.join('');
+		// Whether a typed word (or two run together) is a phrase word, worked out once per text:
+		// the same word comes up in many phrases and at many places in the text.
+		const seen = new Map<string, boolean>();
+		const matches = (typedWord: string, word: Word): boolean => {
+			const key = `${word.id} ${typedWord}`;
+			let result = seen.get(key);
+			if (result === undefined) {
+				matcherWork.comparisons++;
+				seen.set(key, (result = wordMatches(typedWord, word)));
+			}
+			return result;
+		};
 		const found: Match[] = [];
 		for (const c of compiled) {
-			if (matchesWords(typed, c.words) || (c.squashed.length >= 8 && squashed.includes(c.squashed))) {
+			if (matchesWords(typed, c.words, matches) || (c.squashed.length >= 8 && squashed.includes(c.squashed))) {
 				found.push({ phrase: c.phrase, category: c.category });
 			}
 		}
@@ -115,14 +163,27 @@ export function makeMatcher(phrases: readonly Phrase[]): (text: string) => Match
 
 /**
  * Whether the words occur one after another somewhere in the typed words. A phrase word may also
- * match two typed words run together ("my self" for "myself", "any more" for "anymore").
+ * match two typed words run together ("my self" for "myself", "any more" for "anymore"). Each
+ * (typed word, phrase word) position is worked out once: without that, a long phrase whose words
+ * match both one and two typed words would try every way of splitting the text, which doubles with
+ * each word of the phrase.
  */
-function matchesWords(typed: string[], words: Word[]): boolean {
+function matchesWords(typed: string[], words: Word[], matches: (typedWord: string, word: Word) => boolean): boolean {
+	// Only positions past a phrase's first word can be reached twice; most texts never get there,
+	// so the memo is made when first needed.
+	let known: Map<number, boolean> | null = null;
 	const from = (j: number, k: number): boolean => {
 		if (k === words.length) return true;
 		if (j >= typed.length) return false;
-		if (wordMatches(typed[j], words[k]) && from(j + 1, k + 1)) return true;
-		return j + 1 < typed.length && wordMatches(typed[j] + typed[j + 1], words[k]) && from(j + 2, k + 1);
+		const at = j * words.length + k;
+		const before = known?.get(at);
+		if (before !== undefined) return before;
+		matcherWork.steps++;
+		const result =
+			(matches(typed[j], words[k]) && from(j + 1, k + 1)) ||
+			(j + 1 < typed.length && matches(typed[j] + typed[j + 1], words[k]) && from(j + 2, k + 1));
+		if (k > 0) (known ??= new Map()).set(at, result);
+		return result;
 	};
 	for (let start = 0; start < typed.length; start++) if (from(start, 0)) return true;
 	return false;

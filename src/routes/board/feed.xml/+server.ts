@@ -3,10 +3,8 @@ import { statusName } from '$lib/labels';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board/service';
 import { siteOrigin } from '$lib/server/origin';
+import { xmlText as escape } from '$lib/server/xml';
 import type { RequestHandler } from './$types';
-
-const escape = (s: string) =>
-	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** An Atom feed of the board's newest activity (valid Atom 1.0; ids are stable per item). */
 export const GET: RequestHandler = ({ url }) => {

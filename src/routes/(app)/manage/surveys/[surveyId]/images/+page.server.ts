@@ -4,12 +4,11 @@ import { errorMessage } from '$lib/features/surveys/labels';
 import { db } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { PICTURE_MAX_BYTES } from '$lib/server/images';
 import { can, type Actor } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys/service';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The largest picture accepted, as sanitiseImage checks it. */
-const MAX_BYTES = 2_000_000;
 const MAX_ALT = 300;
 
 function mustManage(actor: Actor) {
@@ -35,7 +34,7 @@ export const actions: Actions = {
 		const file = data.get('file');
 		const problems: { field: string; message: string }[] = [];
 		if (!(file instanceof File) || file.size === 0) problems.push({ field: 'file', message: m.sb_file_required() });
-		else if (file.size > MAX_BYTES) problems.push({ field: 'file', message: errorMessage('image_too_large') });
+		else if (file.size > PICTURE_MAX_BYTES) problems.push({ field: 'file', message: errorMessage('image_too_large') });
 		if (!alt) problems.push({ field: 'alt', message: m.sb_alt_required() });
 		else if (alt.length > MAX_ALT) problems.push({ field: 'alt', message: m.form_too_long({ max: MAX_ALT }) });
 		if (problems.length || !(file instanceof File)) return fail(400, { upload: { alt, problems } });
