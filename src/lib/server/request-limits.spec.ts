@@ -84,6 +84,10 @@ describe('which limit a request gets', () => {
 		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/upload'), true)).toBe(PHOTO_MAX_BYTES + 1024 * 1024);
 		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/remove'), true)).toBe(FORM_LIMIT);
 		expect(bodyLimit('/(app)/manage/standards/import', url('/manage/standards/import?/save'), true)).toBeGreaterThan(FORM_LIMIT);
+		// long writing: minutes in Urdu, a whole translation (staff, signed in)
+		expect(bodyLimit('/(app)/manage/meetings/[meetingId]/minutes', url('/manage/meetings/3/minutes?/notes'), true)).toBe(512 * 1024);
+		expect(bodyLimit('/(app)/manage/meetings/[meetingId]/minutes', url('/manage/meetings/3/minutes?/notes'), false)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/(app)/manage/surveys/[surveyId]/translations/[locale]', url('/manage/surveys/1/translations/ur'), true)).toBe(512 * 1024);
 	});
 
 	it('never allows more than the server itself reads (BODY_SIZE_LIMIT 11M)', () => {

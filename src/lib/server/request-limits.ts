@@ -31,7 +31,14 @@ export const FIGURES_CSV_MAX_BYTES = 1_000_000;
 const UPLOAD_ROOM = 1024 * 1024;
 
 /**
- * The pages whose forms send files: Kit's route id, the form actions that take a file, and the
+ * Long writing, for signed-in staff only: a meeting's minutes for one item (20,000 letters of notes
+ * and 5,000 of decisions) and a survey's whole translation sent at once. Written in Urdu or Bengali,
+ * a letter is 2 or 3 bytes of UTF-8 and 6 to 9 once URL-encoded, so these need more than 64 KB.
+ */
+const LONG_WRITING = 512 * 1024;
+
+/**
+ * The pages whose forms send files (or long writing): Kit's route id, the form actions that take a file, and the
  * largest body each may send. A new file input needs a line here, or its form gets the 64 KB limit.
  */
 export const UPLOADS: readonly { route: string; actions: readonly string[]; limit: number }[] = [
@@ -42,7 +49,10 @@ export const UPLOADS: readonly { route: string; actions: readonly string[]; limi
 	// a young person's profile photo
 	{ route: '/profiles/[youngPersonId]/photo', actions: ['upload'], limit: PHOTO_MAX_BYTES + UPLOAD_ROOM },
 	// standards figures from a CSV file; "save" sends the checked file's text back as a field
-	{ route: '/(app)/manage/standards/import', actions: ['check', 'save'], limit: FIGURES_CSV_MAX_BYTES + UPLOAD_ROOM }
+	{ route: '/(app)/manage/standards/import', actions: ['check', 'save'], limit: FIGURES_CSV_MAX_BYTES + UPLOAD_ROOM },
+	// long writing: an item's minutes, and a survey's translation
+	{ route: '/(app)/manage/meetings/[meetingId]/minutes', actions: ['notes'], limit: LONG_WRITING },
+	{ route: '/(app)/manage/surveys/[surveyId]/translations/[locale]', actions: ['default'], limit: LONG_WRITING }
 ];
 
 /**
