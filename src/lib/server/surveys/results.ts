@@ -24,7 +24,7 @@ import {
 } from '../reports/disclosure';
 import { completeLocales, get, questionsOf, type QuestionWithOptions } from './builder';
 import { conditionsOf, dimensionsOf, isFiltered, rawCounts, type ResultsFilter } from './counts';
-import { decide } from './small-groups';
+import { decide, protectBreakdown } from './small-groups';
 
 /** Throws ForbiddenError unless the actor may read this survey's results. */
 export function mustReadResults(db: Db, actor: Actor, s: { serviceIds: number[] }) {
@@ -338,13 +338,16 @@ export const HIDDEN_IN_CSV = 'hidden (small group)';
  * formulas. Audited, since it is an export.
  *
  * Organisers (who run the survey, check paper responses and answer for the data) get every
- * response as it is. A service lead gets it with small groups protected (k-anonymity with
- * k = the group minimum): the month instead of the day, and a response whose month, language,
- * paper or not, group and "about you" answers together are shared by fewer than k responses has
- * those, and its written answers, replaced by HIDDEN_IN_CSV. Those rows come last, in no order,
- * and are always at least k (more whole groups are hidden with them when needed), so none of them
- * can be told from the others. Answers to the survey's other questions are kept in every row.
- * With fewer than k responses a lead gets no file (TooFewToShowError).
+ * response as it is. A service lead gets a file in which no response can be picked out by what
+ * it says about the person (k-anonymity, k = the group minimum): the month instead of the day;
+ * then, taking the "about you" answers, the language, the group, "from paper" and the month in
+ * turn, an answer shared by fewer than k of the responses that are alike so far is replaced by
+ * HIDDEN_IN_CSV (with enough others that the hidden ones are at least k and cannot be told apart:
+ * `protectBreakdown`, as for filters). In the end every row looks exactly like at least k - 1
+ * others in all those columns. A row's written answers are left out too when its "about you"
+ * answers together are shared by fewer than k responses (they could name a small group's member).
+ * Answers to the survey's other questions are kept in every row. With fewer than k responses a
+ * lead gets no file (TooFewToShowError).
  * Throws ForbiddenError, NotFoundError, TooFewToShowError.
  */
 export function exportRows(db: Db, actor: Actor, surveyId: number, now = new Date()): string[][] {
@@ -384,27 +387,43 @@ export function exportRows(db: Db, actor: Actor, surveyId: number, now = new Dat
 	if (full) {
 		rows = responses.map((r) => [r.id, r.submittedOn, r.locale, r.onBehalf ? 'yes' : 'no', r.group, ...cellsOf(r.id)]);
 	} else {
-		const aboutYou = questions.map((qn, i) => (qn.aboutYou !== null ? i : -1)).filter((i) => i >= 0);
-		const written = questions.map((qn, i) => (TEXT_KINDS.includes(qn.kind) ? i : -1)).filter((i) => i >= 0);
-		const described = responses.map((r) => {
-			const cells = cellsOf(r.id);
-			const row = [r.id, r.submittedOn.slice(0, 7), r.locale, r.onBehalf ? 'yes' : 'no', r.group, ...cells];
-			// What could pick a response out: when, how, who, and every "about you" answer together.
-			const key = [row[1], row[2], row[3], row[4], ...aboutYou.map((i) => cells[i])].join('\u0001');
-			return { row, key };
-		});
-		const groups = new Map<string, typeof described>();
-		for (const d of described) groups.set(d.key, [...(groups.get(d.key) ?? []), d]);
-		const hidden = new Set([...groups.values()].filter((g) => g.length < minimum).flat());
-		// The hidden rows must themselves be too many to tell apart: hide whole groups, smallest first, until they are.
-		const shownGroups = [...groups.values()].filter((g) => g.length >= minimum).sort((a, b) => a.length - b.length);
-		while (hidden.size > 0 && hidden.size < minimum && shownGroups.length) for (const d of shownGroups.shift()!) hidden.add(d);
-		for (const d of hidden) {
-			for (const i of [1, 2, 3, 4]) d.row[i] = HIDDEN_IN_CSV;
-			for (const i of [...aboutYou, ...written]) d.row[5 + i] = HIDDEN_IN_CSV;
+		const aboutYou = questions.map((qn, i) => (qn.aboutYou !== null ? 5 + i : -1)).filter((i) => i >= 0);
+		const written = questions.map((qn, i) => (TEXT_KINDS.includes(qn.kind) ? 5 + i : -1)).filter((i) => i >= 0);
+		rows = responses.map((r) => [r.id, r.submittedOn.slice(0, 7), r.locale, r.onBehalf ? 'yes' : 'no', r.group, ...cellsOf(r.id)]);
+		// Written answers of people whose "about you" answers together are shared by fewer than k.
+		const together = new Map<string, number>();
+		const keyOf = (row: string[]) => aboutYou.map((i) => row[i]).join('\u0001');
+		for (const row of rows) together.set(keyOf(row), (together.get(keyOf(row)) ?? 0) + 1);
+		const textHidden = rows.filter((row) => together.get(keyOf(row))! < minimum);
+		// Column by column, within each set of rows alike so far, as a breakdown protected like a filter.
+		let alike: string[][][] = [rows];
+		for (const column of [...aboutYou, 2, 4, 3, 1]) {
+			const next: string[][][] = [];
+			for (const set of alike) {
+				const byValue = new Map<string, string[][]>();
+				for (const row of set) {
+					const list = byValue.get(row[column]);
+					if (list) list.push(row);
+					else byValue.set(row[column], [row]);
+				}
+				const shown = protectBreakdown(
+					[...byValue].map(([value, list]) => ({ value, count: list.length })),
+					set.length,
+					minimum
+				);
+				const hidden: string[][] = [];
+				for (const [value, list] of byValue) {
+					if (shown.has(value)) next.push(list);
+					else hidden.push(...list);
+				}
+				for (const row of hidden) row[column] = HIDDEN_IN_CSV;
+				if (hidden.length) next.push(hidden);
+			}
+			alike = next;
 		}
-		const order = (a: (typeof described)[number], b: (typeof described)[number]) => (a.row[1] < b.row[1] ? -1 : a.row[1] > b.row[1] ? 1 : a.row[0] < b.row[0] ? -1 : 1);
-		rows = [...described.filter((d) => !hidden.has(d)).sort(order), ...described.filter((d) => hidden.has(d)).sort((a, b) => (a.row[0] < b.row[0] ? -1 : 1))].map((d) => d.row);
+		for (const row of textHidden) for (const i of written) row[i] = HIDDEN_IN_CSV;
+		// In no order that could tell anything: by month (as shown), then by the random response id.
+		rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
 	}
 	if (actor) audit.record(db, { actorId: actor.id, action: 'survey.exported', subjectType: 'survey', subjectId: surveyId, details: { rows: rows.length }, at: now });
 	return [header, ...rows];

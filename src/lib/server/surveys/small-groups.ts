@@ -99,8 +99,18 @@ export function pairGivesSmallPart(total: number, a: number, b: number, both: nu
 
 type Cell = { value: string; count: number; bits: Bits };
 
-/** R2 for one question: which cells stay shown, given cells that must be hidden whatever their size. */
-function protectBreakdown(cells: readonly Cell[], total: number, threshold: number, forced: ReadonlySet<string>): Set<string> {
+/**
+ * R2 for one breakdown of `total` responses: which cells may stay shown, given cells that must be
+ * hidden whatever their size. Cells of 1 to threshold - 1 are hidden, then more (smallest first)
+ * until the hidden cells together are none or at least `threshold` and none of them can be worked
+ * out from the others (../reports/disclosure.ts). Also used for the service lead's CSV file.
+ */
+export function protectBreakdown(
+	cells: readonly { value: string; count: number }[],
+	total: number,
+	threshold: number,
+	forced: ReadonlySet<string> = new Set()
+): Set<string> {
 	const rules = { minimumForPercentage: threshold, smallCountBelow: threshold };
 	const first = suppressBreakdown(
 		cells.map((c) => ({ key: c.value, count: c.count })),
@@ -116,7 +126,7 @@ function protectBreakdown(cells: readonly Cell[], total: number, threshold: numb
 		// The hidden groups together are the whole survey minus the shown ones: they must be a group
 		// of at least T, and no one of them may be worked out from the others (the reports' rule).
 		if (!hiddenCanBeWorkedOut(hidden) && (hiddenSum === 0 || hiddenSum >= threshold)) return shown;
-		let next: Cell | undefined;
+		let next: { value: string; count: number } | undefined;
 		for (const c of cells) if (shown.has(c.value) && c.count > 0 && (!next || c.count < next.count)) next = c;
 		if (!next) return new Set();
 		shown.delete(next.value);

@@ -14,7 +14,7 @@ import { pairGivesSmallPart, matches, type Condition } from './small-groups';
 import { conditionsOf, dimensionsOf, type ResultsFilter } from './counts';
 import * as surveys from './service';
 
-const DAY = (d: number) => new Date(Date.UTC(2026, 9, d, 12)); // October 2026
+const DAY = (d: number) => new Date(Date.UTC(2026, 9, d, 12)); // October 2026 (day 32 is 1 November)
 
 type Person = { who?: number; area?: number; locale?: 'en' | 'tr'; smiley?: number; text?: string; day?: number };
 
@@ -225,9 +225,9 @@ describe('the CSV file', () => {
 		expect(rows.slice(1).every((r) => r[1] === '2026-10-02' && !r.includes(HIDDEN))).toBe(true);
 	});
 
-	it("leaves out a small group's 'about you' answers and written answers, keeps their other answers, and hides at least the group minimum", () => {
+	it("hides 'about you' answers until every row looks like at least 9 others, and a small group's written answers", () => {
 		const s = setUp();
-		// 12 parents in the North (a group of 12), and 3 who work with children in the East (a group of 3).
+		// 12 parents in the North, and 3 people who work with children in the East.
 		for (let i = 0; i < 12; i++) respond(s, { who: 0, area: 0, smiley: 2, text: `north ${i}` });
 		for (let i = 0; i < 3; i++) respond(s, { who: 2, area: 2, smiley: 0, text: `east ${i}` });
 		const [header, ...rows] = surveys.exportRows(s.db, s.lead, s.id);
@@ -235,22 +235,60 @@ describe('the CSV file', () => {
 		const col = (text: string) => header.indexOf(text);
 		const [smiley, comment, who, area] = ['How was it?', 'Anything else?', 'Who is answering?', 'Which part of the area do you live in?'].map(col);
 		expect(rows).toHaveLength(15);
-		// 3 alone would be told apart by elimination, so the 12 are hidden with them: nothing is left to show.
-		expect(rows.every((r) => r[who] === HIDDEN && r[area] === HIDDEN && r[comment] === HIDDEN && r[1] === HIDDEN)).toBe(true);
-		expect(rows.map((r) => r[smiley]).sort()).toEqual([...many(3, {}).map(() => 'Not good'), ...many(12, {}).map(() => 'Good')].sort());
+		// 3 could be told apart from 12 by elimination: who, area and group are hidden for all 15.
+		expect(rows.every((r) => r[who] === HIDDEN && r[area] === HIDDEN && r[4] === HIDDEN && r[1] === '2026-10' && r[2] === 'en')).toBe(true);
+		// The 12 parents in the North are a group of 12: their written answers stay; the 3 others' go.
+		expect(rows.map((r) => r[comment]).filter((t) => t !== HIDDEN).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `north ${i}`).sort());
+		expect(rows.filter((r) => r[comment] === HIDDEN)).toHaveLength(3);
+		// Answers to the other questions are all kept.
+		expect(rows.map((r) => r[smiley]).sort()).toEqual([...Array(3).fill('Not good'), ...Array(12).fill('Good')].sort());
 
-		// With another large group the small one is hidden with the smallest large one, and the rest is shown as it is.
+		// With 20 more in the South, the South is shown as it is, and the small East hides with the North.
 		for (let i = 0; i < 20; i++) respond(s, { who: 0, area: 1, smiley: 1, text: `south ${i}` });
 		const later = surveys.exportRows(s.db, s.lead, s.id).slice(1);
-		const shownRows = later.filter((r) => r[who] !== HIDDEN);
-		const hiddenRows = later.filter((r) => r[who] === HIDDEN);
-		expect(hiddenRows).toHaveLength(15);
-		expect(shownRows).toHaveLength(20);
-		expect(shownRows.every((r) => r[1] === '2026-10' && r[area] === 'South' && r[comment].startsWith('south'))).toBe(true);
-		// Hidden rows come last and hold nothing that picks them out.
-		expect(later.slice(20)).toEqual(hiddenRows);
-		for (const r of hiddenRows) expect([r[1], r[2], r[3], r[4], r[who], r[area], r[comment]]).toEqual(many(7, {}).map(() => HIDDEN));
+		expect(later.filter((r) => r[area] === 'South')).toHaveLength(20);
+		expect(later.filter((r) => r[area] === HIDDEN)).toHaveLength(15);
+		expect(later.filter((r) => r[area] === 'South').every((r) => r[comment].startsWith('south') && r[4] === 'parent_carer')).toBe(true);
+		// Every row looks exactly like at least 9 others in everything that could pick it out.
+		const alike = new Map<string, number>();
+		for (const r of later) {
+			const key = [1, 2, 3, 4, who, area].map((i) => r[i]).join('|');
+			alike.set(key, (alike.get(key) ?? 0) + 1);
+		}
+		expect(Math.min(...alike.values())).toBeGreaterThanOrEqual(10);
 	});
+
+	it('makes every row look like at least k - 1 others, whatever the answers (property)', () => {
+		const person = fc.record({
+			who: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+			area: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+			locale: fc.constantFrom<'en' | 'tr'>('en', 'en', 'tr'),
+			// October and November
+			day: fc.integer({ min: 2, max: 60 })
+		});
+		fc.assert(
+			fc.property(fc.array(fc.tuple(person, fc.integer({ min: 1, max: 9 })), { minLength: 2, maxLength: 8 }), fc.constantFrom(3, 5, 10), (groups, minimum) => {
+				const s = setUp();
+				settings.update(s.db, s.admin, { disclosureMinimumResponses: minimum });
+				const crowd = groups.flatMap(([p, n]) => many(n, p));
+				for (const p of crowd) respond(s, p);
+				if (crowd.length < minimum) {
+					expect(() => surveys.exportRows(s.db, s.lead, s.id)).toThrow(surveys.TooFewToShowError);
+					return;
+				}
+				const [header, ...rows] = surveys.exportRows(s.db, s.lead, s.id);
+				const picks = [1, 2, 3, 4, header.indexOf('Who is answering?'), header.indexOf('Which part of the area do you live in?')];
+				const alike = new Map<string, number>();
+				for (const r of rows) {
+					const key = picks.map((i) => r[i]).join('|');
+					alike.set(key, (alike.get(key) ?? 0) + 1);
+				}
+				expect(Math.min(...alike.values())).toBeGreaterThanOrEqual(minimum);
+				expect(rows).toHaveLength(crowd.length);
+			}),
+			{ numRuns: 25 }
+		);
+	}, 60_000);
 });
 
 describe('no filter combination reveals a group smaller than the group minimum (property)', () => {
