@@ -3,7 +3,7 @@
  * works on. Not for pages: `results.ts` is what they show (with the permission check and the
  * protection of ./small-groups.ts and ../reports/disclosure.ts). Not re-exported by service.ts.
  */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { RESPONDENT_GROUPS, isChoiceKind, type RespondentGroup } from '$lib/surveys';
 import type { Db } from '../db';
 import { surveyAnswer, surveyResponse, surveyTally } from '../db/schema';
@@ -104,41 +104,37 @@ export function conditionsOf(questions: readonly QuestionWithOptions[], filter: 
  * the language answered in, and the respondent group.
  */
 export function dimensionsOf(db: Db, surveyId: number, questions: readonly QuestionWithOptions[]): { dimensions: Dimension[]; total: number } {
-	const responses = db
-		.select({ id: surveyResponse.id, locale: surveyResponse.locale, group: surveyResponse.respondentGroup })
-		.from(surveyResponse)
-		.where(eq(surveyResponse.surveyId, surveyId))
-		.orderBy(asc(surveyResponse.id))
-		.all();
+	// Plain rows as arrays (no objects per row): a busy survey has tens of thousands of responses.
+	const rows = db.$client.prepare('select id, locale, respondent_group from survey_response where survey_id = ?').raw().all(surveyId) as [string, string, RespondentGroup][];
+	const responses = rows.map(([id, locale, group]) => ({ id, locale, group }));
 	const index = new Map(responses.map((r, i) => [r.id, i]));
 	const aboutYou = filterQuestionsOf(questions);
+	// The questions are the survey's own, so their answers are its responses' (survey_answer_question_option_idx).
 	const answers = aboutYou.length
-		? db
-				.select({ responseId: surveyAnswer.responseId, questionId: surveyAnswer.questionId, optionId: surveyAnswer.optionId })
-				.from(surveyAnswer)
-				.innerJoin(surveyResponse, eq(surveyResponse.id, surveyAnswer.responseId))
-				.where(
-					and(
-						eq(surveyResponse.surveyId, surveyId),
-						inArray(
-							surveyAnswer.questionId,
-							aboutYou.map((q) => q.id)
-						)
-					)
-				)
-				.all()
+		? (
+				db.$client
+					.prepare(`select response_id, question_id, option_id from survey_answer where question_id in (${aboutYou.map(() => '?').join(',')})`)
+					.raw()
+					.all(...aboutYou.map((q) => q.id)) as [string, number, number | null][]
+			).map(([responseId, questionId, optionId]) => ({ responseId, questionId, optionId }))
 		: [];
 	const dimensions: Dimension[] = [];
 	for (const q of aboutYou) {
 		if (q.kind === 'pick_any') {
 			for (const o of q.options) {
 				const values = new Array<string>(responses.length).fill('0');
-				for (const a of answers) if (a.optionId === o.id) values[index.get(a.responseId)!] = '1';
+				for (const a of answers) {
+					const i = index.get(a.responseId);
+					if (a.optionId === o.id && i !== undefined) values[i] = '1';
+				}
 				dimensions.push({ key: `o${o.id}`, filterable: ['1'], values });
 			}
 		} else {
 			const values = new Array<string>(responses.length).fill('');
-			for (const a of answers) if (a.questionId === q.id && a.optionId !== null) values[index.get(a.responseId)!] = String(a.optionId);
+			for (const a of answers) {
+				const i = index.get(a.responseId);
+				if (a.questionId === q.id && a.optionId !== null && i !== undefined) values[i] = String(a.optionId);
+			}
 			dimensions.push({ key: `q${q.id}`, filterable: q.options.map((o) => String(o.id)), values });
 		}
 	}
