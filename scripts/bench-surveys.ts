@@ -196,12 +196,14 @@ export function makeDrafts(db: Db, s: BenchSurvey, count: number): string[] {
 		`insert into survey_draft (token_hash, receipt_hash, survey_id, locale, answers, account_id, on_behalf, preview, saved_on)
 		 values (?, ?, ?, 'en', ?, null, 0, 0, ?)`
 	);
-	const today = londonDate();
+	// Saved yesterday: thousands of drafts started today would be over the survey's daily cap
+	// (surveys/limits.ts), and the plain-forms walk still starts one through the app today.
+	const yesterday = londonDate(new Date(Date.now() - 86_400_000));
 	const tokens: string[] = [];
 	db.$client.transaction(() => {
 		for (let i = 0; i < count; i++) {
 			const token = generateToken();
-			insert.run(hashToken(token), surveys.receiptHash(surveys.receiptCode(token)), s.id, variants[i % variants.length], today);
+			insert.run(hashToken(token), surveys.receiptHash(surveys.receiptCode(token)), s.id, variants[i % variants.length], yesterday);
 			tokens.push(token);
 		}
 	})();

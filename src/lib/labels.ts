@@ -27,6 +27,7 @@ export const sectorName = (sector: Sector): string => SECTOR_NAMES[sector]();
 const DATE_STYLES = {
 	dateTime: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' },
 	day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+	month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
 	date: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
@@ -80,6 +81,11 @@ export const feedbackStatusName = (s: FeedbackStatus): string => FEEDBACK_STATUS
 /** A calendar day ("2026-11-22") as people read it: "22 November 2026". */
 export function formatDay(isoDate: string, locale: string): string {
 	return formatter('day', locale).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A calendar month ("2026-11", or a day in it) as people read it: "November 2026". */
+export function formatMonth(isoMonth: string, locale: string): string {
+	return formatter('month', locale).format(new Date(`${isoMonth.slice(0, 7)}-15T00:00:00Z`));
 }
 
 /** An instant's day in England, as people read it. */

@@ -74,6 +74,18 @@ export function previousPeriods(period: Period, count: number): Period[] {
 	return out;
 }
 
+/**
+ * The period widened to whole calendar months: from the first day of its first month to the last
+ * day of its last. Explore splits answers by small "about you" groups over any dates: with day
+ * boundaries, two periods a day apart could be subtracted to isolate the one person who answered
+ * that day. Month boundaries make the smallest difference a whole month of answers.
+ */
+export function wholeMonths(period: Period): Period {
+	const [ye, me] = period.end.split('-').map(Number);
+	const last = new Date(Date.UTC(ye, me, 0)).toISOString().slice(0, 10);
+	return { start: `${period.start.slice(0, 7)}-01`, end: last };
+}
+
 /** True for a real "YYYY-MM-DD" day. */
 export function isDay(value: string): boolean {
 	return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);

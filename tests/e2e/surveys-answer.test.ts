@@ -10,7 +10,8 @@ import { check, expect, expectLargeTargets, signInAs, test, visit } from '../fix
 const YOUNG_PEOPLE = 'What is school like for you?';
 const FAMILIES = 'How are services working for your family?';
 const ORGANISER = { email: 'organiser@example.org', name: 'Olu Organiser' };
-const RECEIPT = /^[A-Z2-9]{4}-[A-Z2-9]{4}$/;
+/** 12 characters of Crockford's base32 (60 bits) in three groups of four. */
+const RECEIPT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -155,7 +156,7 @@ test('a respondent comes back with the link, then with the code, and a sent resp
 	await expect(third.getByRole('alert')).toContainText('We cannot find that code');
 	await expect(third).toHaveTitle(/^Error: /);
 	await check(third);
-	await third.getByLabel('Your code').fill(code.replace('-', '').toLowerCase());
+	await third.getByLabel('Your code').fill(code.replaceAll('-', '').toLowerCase());
 	await third.getByRole('button', { name: 'Find my answers' }).click();
 	await expect(third.getByText(/^Question \d+ of \d+$/)).toBeVisible();
 	await check(third);
@@ -181,6 +182,26 @@ test('a respondent comes back with the link, then with the code, and a sent resp
 	await third.getByRole('button', { name: 'Find my answers' }).click();
 	await expect(third.getByText(/The answers with this code were sent on/)).toBeVisible();
 	await check(third);
+});
+
+test('a code tried again and again is refused for a while, kindly, and what was typed stays', async ({ page }, testInfo) => {
+	await visit(page, '/surveys');
+	await page.getByRole('link', { name: FAMILIES }).click();
+	await check(page);
+	// A code nobody has, of this project only (each project's tries are counted apart).
+	const code = `${testInfo.project.name === 'js' ? 'JJJJ' : 'NNNN'}-${String(Date.now()).slice(-4)}-WRNG`.replace(/[ILOU]/g, '9');
+	for (let i = 0; i < 5; i++) {
+		await page.getByLabel('Your code').fill(code);
+		await page.getByRole('button', { name: 'Find my answers' }).click();
+		await expect(page.getByRole('alert')).toContainText('We cannot find that code');
+	}
+	await check(page);
+	await page.getByLabel('Your code').fill(code);
+	await page.getByRole('button', { name: 'Find my answers' }).click();
+	await expect(page.getByRole('alert')).toContainText('You have tried a lot of codes. Please wait 1 minute, then try again. Your code is still in the box.');
+	await expect(page).toHaveTitle(/^Error: /);
+	await expect(page.getByLabel('Your code')).toHaveValue(code);
+	await check(page);
 });
 
 test('the same answers sent 50 times at once are stored once', async ({ page, baseURL }) => {

@@ -343,6 +343,39 @@ test.describe('building surveys', () => {
 		await check(page);
 	});
 
+	test('once someone has started answering, the survey cannot change between anonymous and named', async ({ page, newPage }, testInfo) => {
+		test.slow();
+		const title = unique('Fixed promise', testInfo);
+		await signInAs(page, ORGANISER.email, ORGANISER.name);
+		const id = await createSurvey(page, title);
+		await addQuestion(page, 'Yes, no or not sure', 'Was it easy?');
+		await visit(page, `/manage/surveys/${id}`);
+		await page.getByRole('button', { name: 'Publish', exact: true }).click();
+		await expect(notice(page)).toHaveText('Survey published.');
+		await check(page);
+
+		// Someone starts answering, promised anonymity.
+		const visitor = await newPage();
+		await visit(visitor, `/surveys/${id}`);
+		await visitor.getByRole('button', { name: 'Start now' }).click();
+		await expect(visitor.getByText(/^Question 1 of 1$/)).toBeVisible();
+		await check(visitor);
+
+		// The form says so before anyone tries, and refuses the change with a plain message.
+		await visit(page, `/manage/surveys/${id}`);
+		const anonymity = page.getByRole('group', { name: 'Do we know who answered?' });
+		await expect(anonymity.getByText('People have started answering this survey, so this cannot change now.')).toBeVisible();
+		await anonymity.getByLabel('Named: people sign in and we know who answered').check();
+		await page.getByRole('button', { name: 'Save details' }).click();
+		const message = 'People have started answering this survey, so it cannot change between anonymous and named';
+		await expect(page.getByRole('alert').getByRole('link', { name: message })).toHaveAttribute('href', '#anonymity');
+		await expect(page).toHaveTitle(/^Error: /);
+		await check(page);
+		// Nothing changed.
+		await visit(page, `/manage/surveys/${id}`);
+		await expect(page.getByLabel('Anonymous (recommended): we do not know who answered')).toBeChecked();
+	});
+
 	test('an organiser uploads a picture with its description and it is served', async ({ page }, testInfo) => {
 		test.slow();
 		const title = unique('Our new playground', testInfo);

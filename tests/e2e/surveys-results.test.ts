@@ -116,14 +116,17 @@ test.describe('survey results', () => {
 		expect(north.find(([answer]) => answer === 'North')).toEqual(['North', some, 100]);
 		await expect(page.getByLabel('Which part of the area do you live in?', { exact: true }).locator('option:checked')).toHaveText('North');
 
-		// ...and in Turkish too: fewer still.
+		// ...and in Turkish too: a group small enough to point to people (and those who answered in
+		// Turkish are nearly all who speak Turkish at home): nothing about it is shown.
 		await page.getByLabel('Language they answered in', { exact: true }).selectOption({ label: 'Turkish' });
 		await page.getByRole('button', { name: 'Show', exact: true }).click();
 		await expect(page).toHaveURL(/[?&]language=tr/);
 		await expect(page.getByText(/Language they answered in: Turkish\.$/)).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Too few to show' })).toBeVisible();
+		await expect(page.getByText(/We do not show the answers of fewer than 10 people/)).toBeVisible();
+		await expect(matching).toHaveCount(0);
+		await expect(page.getByRole('table')).toHaveCount(0);
 		await check(page);
-		const fewer = Number((await matching.innerText()).match(/^(\d+)/)![1]);
-		expect(fewer).toBeLessThan(some);
 
 		await page.getByRole('link', { name: 'Clear filters' }).click();
 		await expect(page).toHaveURL(new RegExp(`${results(PARENTS.id)}$`));
@@ -249,12 +252,20 @@ test.describe('survey results', () => {
 		await expect(h1(page)).toHaveText(`Results: ${PARENTS.title}`);
 		await expect(question(page, 1).getByRole('table', { name: 'Answers to question 1' })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Poster with a QR code' })).toHaveCount(0);
-		expect((await page.request.get(`/manage/surveys/${PARENTS.id}/export`)).status()).toBe(200);
+		// Their file protects small groups: months, not days, and it says so.
+		await expect(page.getByText(/it gives the month, not the day, and leaves out the “about you” answers and written answers of any group of fewer than 10 people/)).toBeVisible();
+		const file = await page.request.get(`/manage/surveys/${PARENTS.id}/export`);
+		expect(file.status()).toBe(200);
+		const [header, first] = parseCsv((await file.text()).slice(1));
+		expect(header[1]).toBe('Sent in (month)');
+		expect(first[1]).toMatch(/^(\d{4}-\d{2}|hidden \(small group\))$/);
 
 		await question(page, 5).getByRole('link', { name: /^Read the \d+ answers$/ }).click();
 		await expect(h1(page)).toHaveText('Answers to question 5');
 		await check(page);
 		await expect(page.locator('article.sr-answer').first()).toBeVisible();
+		// A lead sees the month an answer was sent, not the day.
+		await expect(page.locator('article.sr-answer h3').first()).toHaveText(/^Answer sent in [A-Z][a-z]+ \d{4}$/);
 		await expect(page.getByLabel('New theme')).toHaveCount(0);
 		await expect(page.getByRole('button', { name: /^Save/ })).toHaveCount(0);
 

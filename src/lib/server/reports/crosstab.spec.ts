@@ -9,6 +9,7 @@ import { ForbiddenError } from '../errors';
 import * as surveys from '../surveys/service';
 import * as standards from './standards';
 import * as reports from './service';
+import { wholeMonths } from '$lib/standards';
 
 const dir = mkdtempSync(join(tmpdir(), 'chorus-crosstab-'));
 afterAll(async () => {
@@ -68,6 +69,30 @@ describe('breakdowns by "about you" answers, from raw answers in a worker', () =
 		expect(await surveys.crossTab(fileDb, onFile.standardId, { start: '2026-06-01', end: '2026-06-30' }, 'area')).toEqual([]);
 		await expect(reports.breakdownByAboutYou(fileDb, addPerson(fileDb, ['parent_carer']), onFile.standardId, period, 'area')).rejects.toThrow(ForbiddenError);
 		fileDb.$client.close();
+	});
+
+	it('widens any period to whole months, so two overlapping periods cannot be subtracted to isolate a day', async () => {
+		const db = createDb(':memory:');
+		// Everyone answered on 10 May; one more person on 20 May, in the third area.
+		const { org, standardId } = setUp(db, [...Array.from({ length: 12 }, () => [0, true] as [number, boolean]), ...Array.from({ length: 11 }, () => [1, false] as [number, boolean])]);
+		const s = surveys.listOpen(db, '2026-05-20')[0];
+		const late = surveys.forAnswering(db, s.id, 'en');
+		const on = new Date('2026-05-20T12:00:00Z');
+		const { token } = surveys.start(db, null, s.id, 'en', 'answer', on);
+		surveys.saveAnswer(db, null, s.id, token, late.questions[0].id, [late.questions[0].options[0].id], '', on);
+		surveys.saveAnswer(db, null, s.id, token, late.questions[1].id, [late.questions[1].options[2].id], '', on);
+		surveys.submit(db, null, s.id, token, on);
+
+		const upTo19 = await reports.breakdownByAboutYou(db, org, standardId, { start: '2026-05-01', end: '2026-05-19' }, 'area');
+		const upTo20 = await reports.breakdownByAboutYou(db, org, standardId, { start: '2026-05-01', end: '2026-05-20' }, 'area');
+		expect(upTo19.period).toEqual({ start: '2026-05-01', end: '2026-05-31' });
+		expect(upTo20).toEqual(upTo19);
+		expect(upTo19.total.responses).toEqual({ kind: 'value', value: 24 });
+		const oneDay = await reports.breakdownByAboutYou(db, org, standardId, { start: '2026-05-20', end: '2026-05-20' }, 'area');
+		expect(oneDay).toEqual(upTo19);
+		// Across a year end and a leap February.
+		expect(wholeMonths({ start: '2027-12-15', end: '2028-02-03' })).toEqual({ start: '2027-12-01', end: '2028-02-29' });
+		db.$client.close();
 	});
 });
 

@@ -127,6 +127,17 @@ export function showCount(count: number, rules: DisclosureRules = DEFAULT_DISCLO
 }
 
 /**
+ * Whether the hidden (non-zero) cells of a breakdown whose total is shown can be worked out. The
+ * visitor knows they add up to their sum and each is at least 1, so each lies in 1..sum - (k - 1):
+ * that leaves a choice exactly when k >= 2 and sum > k. No hidden cell: nothing to work out.
+ */
+export function hiddenCanBeWorkedOut(hiddenCounts: readonly number[]): boolean {
+	const k = hiddenCounts.length;
+	const sum = hiddenCounts.reduce((acc, n) => acc + n, 0);
+	return k > 0 && !(k >= 2 && sum > k);
+}
+
+/**
  * Hides small cells of a breakdown and enough others that none can be recovered from the total;
  * the cells must add up to the total (else RangeError). See rule 4 at the top of this file.
  */
@@ -154,12 +165,7 @@ export function suppressBreakdown(
 	let totalReason: SuppressionReason | null = totalShown ? null : 'primary';
 
 	while (totalShown) {
-		const hiddenCells = result.filter((cell) => !cell.shown);
-		const hiddenSum = hiddenCells.reduce((acc, cell) => acc + cell.count, 0);
-		// The visitor knows the hidden cells add up to hiddenSum and each is at least 1, so each lies
-		// in 1..hiddenSum - (k - 1). That leaves a choice exactly when k >= 2 and hiddenSum > k.
-		const k = hiddenCells.length;
-		if (k === 0 || (k >= 2 && hiddenSum > k)) break;
+		if (!hiddenCanBeWorkedOut(result.filter((cell) => !cell.shown).map((cell) => cell.count))) break;
 		let next: BreakdownCell | undefined;
 		for (const cell of result) {
 			if (cell.shown && cell.count > 0 && (next === undefined || cell.count < next.count)) next = cell;

@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { SECTORS, type Sector } from '$lib/sectors';
-import { isDay, quarterOf, type Period, type ReportScopeKind } from '$lib/standards';
+import { isDay, quarterOf, wholeMonths, type Period, type ReportScopeKind } from '$lib/standards';
 import { londonDate } from '$lib/board';
 import { writeTransaction, type Db } from '../db';
 import { report, reportComment, user, type Report } from '../db/schema';
@@ -244,13 +244,16 @@ export type AboutYouBreakdown = { aboutYou: AboutYou; period: Period; rows: { la
 
 /**
  * A survey standard's share of positive answers split by an "about you" answer (area, age band...)
- * over any period, with the report's disclosure rules. Scans raw answers off the request thread.
+ * over a period widened to whole months (`wholeMonths`: two overlapping custom periods cannot be
+ * subtracted to isolate the few people who answered on the days between them), with the report's
+ * disclosure rules. Returns the period actually used. Scans raw answers off the request thread.
  * Throws ForbiddenError, NotFoundError or ValidationError('standard_kind').
  */
-export async function breakdownByAboutYou(db: Db, actor: Actor, standardId: number, period: Period, aboutYou: AboutYou): Promise<AboutYouBreakdown> {
+export async function breakdownByAboutYou(db: Db, actor: Actor, standardId: number, asked: Period, aboutYou: AboutYou): Promise<AboutYouBreakdown> {
 	if (!can(actor, 'reports.read')) throw new ForbiddenError();
 	if (!ABOUT_YOU.includes(aboutYou)) throw new ValidationError('about_you', 'Choose what to split the answers by.');
-	if (!isDay(period.start) || !isDay(period.end) || period.end < period.start) throw new ValidationError('period', 'Give the period as two dates.');
+	if (!isDay(asked.start) || !isDay(asked.end) || asked.end < asked.start) throw new ValidationError('period', 'Give the period as two dates.');
+	const period = wholeMonths(asked);
 	standards.checkSurveyStandard(db, standardId);
 	const area = settings.get(db);
 	const rules = { minimumForPercentage: area.disclosureMinimumResponses, smallCountBelow: area.disclosureSmallCountBelow };

@@ -11,12 +11,13 @@
  * anonymous answer between named ones (a named answer, a flag on one) and so near a person.
  * `src/lib/server/audit/anonymity.spec.ts` tries exactly that.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { londonDate } from '$lib/board';
 import { isOpenOn, type RespondentGroup } from '$lib/surveys';
 import { generateToken, hashToken, unorderedId, unorderedRowid } from '../auth/tokens';
+import { takeTry, trySucceeded } from '../auth/throttle';
 import { writeTransaction, type Db } from '../db';
 import {
 	survey,
@@ -36,6 +37,7 @@ import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../
 import { checkAnswer, type AnswerProblem, type DraftAnswer } from './answers';
 import { completeLocales } from './builder';
 import * as safeguarding from '../safeguarding/service';
+import { DRAFTS_PER_SURVEY_PER_DAY, surveyLimits } from './limits';
 
 /** Thrown when a named survey is opened by someone not signed in: the page sends them to sign in. */
 export class SignInNeededError extends DomainError {
@@ -101,7 +103,13 @@ function prepare(db: Db) {
 			.where(eq(surveyOption.id, sql.placeholder('id')))
 			.prepare(),
 		response: db
-			.select({ id: surveyResponse.id, surveyId: surveyResponse.surveyId, submittedOn: surveyResponse.submittedOn, accountId: surveyResponse.accountId })
+			.select({
+				id: surveyResponse.id,
+				surveyId: surveyResponse.surveyId,
+				submittedOn: surveyResponse.submittedOn,
+				accountId: surveyResponse.accountId,
+				receiptHash: surveyResponse.receiptHash
+			})
 			.from(surveyResponse)
 			.where(eq(surveyResponse.tokenHash, sql.placeholder('hash')))
 			.prepare(),
@@ -138,7 +146,20 @@ function prepare(db: Db) {
 			`insert into survey_draft (rowid, token_hash, receipt_hash, survey_id, locale, account_id, on_behalf, preview, saved_on)
 			values (@rowid, @tokenHash, @receiptHash, @surveyId, @locale, @accountId, @onBehalf, @preview, @savedOn)`
 		),
-		deleteDraft: db.delete(surveyDraft).where(eq(surveyDraft.tokenHash, sql.placeholder('hash'))).prepare()
+		deleteDraft: db.delete(surveyDraft).where(eq(surveyDraft.tokenHash, sql.placeholder('hash'))).prepare(),
+		// Respondents' unsent drafts of a survey saved today (survey_draft_saved_idx finds the day's drafts).
+		draftsToday: db
+			.select({ n: count() })
+			.from(surveyDraft)
+			.where(
+				and(
+					eq(surveyDraft.surveyId, sql.placeholder('surveyId')),
+					eq(surveyDraft.savedOn, sql.placeholder('today')),
+					eq(surveyDraft.onBehalf, false),
+					eq(surveyDraft.preview, false)
+				)
+			)
+			.prepare()
 	};
 }
 function q(db: Db) {
@@ -199,22 +220,82 @@ export function locales(db: Db, surveyId: number): string[] {
 /** How a response is being made: by the respondent, typed in from paper, or an organiser's preview. */
 export type StartMode = 'answer' | 'paper' | 'preview';
 
-const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
+/**
+ * Receipt codes: 12 characters of Crockford's base32 (digits and capital letters without I, L, O
+ * and U), so 60 bits, in three groups of four: "7KQM-4XTP-9ABD". Nothing reads as something else,
+ * and whatever people type is forgiven: case, spaces, dashes, O for 0, I or L for 1.
+ */
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const RECEIPT_LENGTH = 12;
+/** Bits of chance in a receipt code: 12 characters of 32. */
+export const RECEIPT_BITS = RECEIPT_LENGTH * Math.log2(RECEIPT_ALPHABET.length);
+/**
+ * Codes given before 60-bit ones: 8 characters of these 30 (39 bits). Drafts and responses made
+ * then keep their codes: a typed code of 8 characters is looked up as one of them, and a draft
+ * opened by its link shows the code it was given. Drafts go within DRAFT_DAYS; sent responses
+ * only ever say on which day they were sent.
+ */
+const LEGACY_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
+const LEGACY_LENGTH = 8;
+
+const group = (chars: string) => (chars.match(/.{1,4}/g) ?? []).join('-');
 
 /**
- * The short receipt code for a token, as people read it ("K7MQ-4XTP"). It is worked out from
+ * The receipt code for a token, as people read it ("7KQM-4XTP-9ABD"). It is worked out from
  * the token, so it is never stored; only its hash is, to find a response by code.
  */
 export function receiptCode(token: string): string {
 	const digest = sha256(new TextEncoder().encode(`receipt:${token}`));
-	const chars = [...digest.slice(0, 8)].map((b) => RECEIPT_ALPHABET[b % RECEIPT_ALPHABET.length]);
-	return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
+	// 60 bits from the first 8 bytes, 5 bits a character.
+	let bits = 0n;
+	for (const byte of digest.slice(0, 8)) bits = (bits << 8n) | BigInt(byte);
+	let chars = '';
+	for (let i = 0; i < RECEIPT_LENGTH; i++) chars += RECEIPT_ALPHABET[Number((bits >> BigInt(64 - 5 * (i + 1))) & 31n)];
+	return group(chars);
 }
 
-/** The stored hash of a receipt code, forgiving case, spaces and a missing dash. */
+/** The code an older draft or response was given (see LEGACY_ALPHABET). */
+function legacyReceiptCode(token: string): string {
+	const digest = sha256(new TextEncoder().encode(`receipt:${token}`));
+	const chars = [...digest.slice(0, LEGACY_LENGTH)].map((b) => LEGACY_ALPHABET[b % LEGACY_ALPHABET.length]).join('');
+	return group(chars);
+}
+
+/**
+ * A typed code as it was meant: capitals, no spaces, dashes or other marks, O as 0 and I or L as
+ * 1 (Crockford's rules; full-width and accented letters are read as their plain ones).
+ */
+export function normaliseReceiptCode(typed: string): string {
+	return typed
+		.normalize('NFKD')
+		.toUpperCase()
+		.replace(/[^0-9A-Z]/g, '')
+		.replace(/O/g, '0')
+		.replace(/[IL]/g, '1');
+}
+
+/** The stored hash of a receipt code, as typed or as shown (a code of either length). */
 export function receiptHash(code: string): string {
-	const clean = code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-	return hashToken(`${clean.slice(0, 4)}-${clean.slice(4)}`);
+	return hashToken(group(normaliseReceiptCode(code)));
+}
+
+/** The code to show for a token whose draft or response stored `storedHash`: its own, or the older one it was given. */
+function receiptFor(token: string, storedHash: string): string {
+	const code = receiptCode(token);
+	if (storedHash === receiptHash(code)) return code;
+	const legacy = legacyReceiptCode(token);
+	return storedHash === receiptHash(legacy) ? legacy : code;
+}
+
+/** Too many tries: the page asks the person to wait this long. */
+export class TooManyTriesError extends DomainError {
+	override readonly status = 429;
+	constructor(
+		code: 'too_many_starts' | 'too_many_codes' | 'too_many_drafts_today',
+		readonly retryAfterSeconds: number
+	) {
+		super(code);
+	}
 }
 
 /** Checks who may start or continue a response in this mode. */
@@ -229,30 +310,64 @@ function checkStart(actor: Actor, s: Survey, mode: StartMode, today: string) {
 	if (!s.anonymous && !actor) throw new SignInNeededError();
 }
 
+/** Where a respondent's start came from, for the per-address limit (never stored with the draft). */
+export type StartFrom = { address: string };
+
+/** Seconds from `now` until the day in England changes (when the day's count of drafts starts again). */
+function secondsUntilTomorrow(now: Date): number {
+	const today = londonDate(now);
+	let minutes = 15;
+	while (minutes < 26 * 60 && londonDate(new Date(now.getTime() + minutes * 60_000)) === today) minutes += 15;
+	return minutes * 60;
+}
+
 /**
  * Starts a response: makes a draft and returns the token for the respondent's link (their
- * resume link) and its receipt code. Throws NotFoundError, SurveyClosedError,
- * SignInNeededError, ForbiddenError.
+ * resume link) and its receipt code. A respondent's start (`answer`) counts against the limits in
+ * ./limits.ts: `from` (the client's address) per hour, and the survey's drafts per day.
+ * Throws NotFoundError, SurveyClosedError, SignInNeededError, ForbiddenError, TooManyTriesError.
  */
-export function start(db: Db, actor: Actor, surveyId: number, locale: string, mode: StartMode = 'answer', now = new Date()) {
-	const s = findSurvey(db, surveyId);
+export function start(
+	db: Db,
+	actor: Actor,
+	surveyId: number,
+	locale: string,
+	mode: StartMode = 'answer',
+	now = new Date(),
+	from?: StartFrom
+) {
 	const today = londonDate(now);
-	checkStart(actor, s, mode, today);
-	const token = generateToken();
-	const code = receiptCode(token);
-	q(db).insertDraft.run({
-		rowid: unorderedRowid(),
-		tokenHash: hashToken(token),
-		receiptHash: receiptHash(code),
-		surveyId,
-		locale: locales(db, surveyId).includes(locale) ? locale : 'en',
-		// Named surveys know who answered; anonymous ones, and paper ones typed in by an organiser, do not.
-		accountId: !s.anonymous && mode === 'answer' ? actor!.id : null,
-		onBehalf: mode === 'paper' ? 1 : 0,
-		preview: mode === 'preview' ? 1 : 0,
-		savedOn: today
+	// One immediate transaction from reading the survey to writing the draft: a change between
+	// anonymous and named (builder.update, which refuses once a draft exists) comes wholly before
+	// or wholly after, so the draft is made under the promise the survey makes when it is made.
+	return writeTransaction(db, () => {
+		const s = findSurvey(db, surveyId);
+		checkStart(actor, s, mode, today);
+		if (mode === 'answer') {
+			if (from) {
+				const gate = takeTry(db, [surveyLimits.start(from.address, now)], now);
+				if (!gate.allowed) throw new TooManyTriesError('too_many_starts', gate.retryAfterSeconds);
+			}
+			if (q(db).draftsToday.get({ surveyId, today })!.n >= DRAFTS_PER_SURVEY_PER_DAY) {
+				throw new TooManyTriesError('too_many_drafts_today', secondsUntilTomorrow(now));
+			}
+		}
+		const token = generateToken();
+		const code = receiptCode(token);
+		q(db).insertDraft.run({
+			rowid: unorderedRowid(),
+			tokenHash: hashToken(token),
+			receiptHash: receiptHash(code),
+			surveyId,
+			locale: locales(db, surveyId).includes(locale) ? locale : 'en',
+			// Named surveys know who answered; anonymous ones, and paper ones typed in by an organiser, do not.
+			accountId: !s.anonymous && mode === 'answer' ? actor!.id : null,
+			onBehalf: mode === 'paper' ? 1 : 0,
+			preview: mode === 'preview' ? 1 : 0,
+			savedOn: today
+		});
+		return { token, receipt: code };
 	});
-	return { token, receipt: code };
 }
 
 export type Draft = typeof surveyDraft.$inferSelect & { parsed: Record<number, DraftAnswer> };
@@ -268,12 +383,11 @@ export type OpenedResponse =
  */
 export function open(db: Db, actor: Actor, surveyId: number, token: string, now = new Date()): OpenedResponse {
 	const hash = hashToken(token);
-	const receipt = receiptCode(token);
 	const draft = q(db).draft.get({ hash });
 	if (!draft) {
 		const sent = q(db).response.get({ hash });
 		if (!sent || sent.surveyId !== surveyId) throw new NotFoundError('response_not_found');
-		return { state: 'sent', surveyId, submittedOn: sent.submittedOn, receipt };
+		return { state: 'sent', surveyId, submittedOn: sent.submittedOn, receipt: receiptFor(token, sent.receiptHash) };
 	}
 	if (draft.surveyId !== surveyId) throw new NotFoundError('response_not_found');
 	const s = findSurvey(db, surveyId);
@@ -283,26 +397,36 @@ export function open(db: Db, actor: Actor, surveyId: number, token: string, now 
 		state: 'draft',
 		draft: { ...draft, parsed: JSON.parse(draft.answers) as Record<number, DraftAnswer> },
 		survey: forAnswering(db, surveyId, draft.locale),
-		receipt
+		receipt: receiptFor(token, draft.receiptHash)
 	};
 }
 
+export type Resumed =
+	| { state: 'draft'; token: string }
+	| { state: 'sent'; submittedOn: string }
+	| { state: 'not_found' }
+	| { state: 'too_many_tries'; retryAfterSeconds: number };
+
 /**
- * Finds a response by its receipt code. A draft gets a new link and, with it, a new code (the
- * code is worked out from the token, which is never stored, so the old pair cannot be given
- * back): the old link and code stop working, and the pages show the new code. Returns the new
- * token, or the day a sent response was sent, or null when no response of this survey has that code.
+ * Finds a response by its receipt code, typed by someone at `address`. Every try counts against
+ * the address and against the code itself (./limits.ts), before the code is looked up; a right
+ * code gives its try back. A draft gets a new link and, with it, a new code (the code is worked
+ * out from the token, which is never stored, so the old pair cannot be given back): the old link
+ * and code stop working, and the pages show the new code. Returns the new token, the day a sent
+ * response was sent, 'not_found' when no response of this survey has that code, or
+ * 'too_many_tries' with how long to wait.
  */
-export function resumeByReceipt(
-	db: Db,
-	surveyId: number,
-	code: string,
-	now = new Date()
-): { state: 'draft'; token: string } | { state: 'sent'; submittedOn: string } | null {
-	const hash = receiptHash(code);
+export function resumeByReceipt(db: Db, surveyId: number, code: string, address: string, now = new Date()): Resumed {
+	const typed = normaliseReceiptCode(code.slice(0, 100));
+	const hash = receiptHash(typed);
 	return writeTransaction(db, (tx) => {
-		const draft = tx.select().from(surveyDraft).where(eq(surveyDraft.receiptHash, hash)).get();
+		const gate = takeTry(tx, [surveyLimits.receiptCode(surveyId, typed), surveyLimits.receiptAddress(address, now)], now);
+		if (!gate.allowed) return { state: 'too_many_tries' as const, retryAfterSeconds: gate.retryAfterSeconds };
+		// Only codes of a length ever given can match (a hash of anything else is looked up for nothing).
+		const possible = typed.length === RECEIPT_LENGTH || typed.length === LEGACY_LENGTH;
+		const draft = possible ? tx.select().from(surveyDraft).where(eq(surveyDraft.receiptHash, hash)).get() : undefined;
 		if (draft && draft.surveyId === surveyId) {
+			trySucceeded(tx, gate);
 			const token = generateToken();
 			tx.update(surveyDraft)
 				.set({ tokenHash: hashToken(token), receiptHash: receiptHash(receiptCode(token)), savedOn: londonDate(now) })
@@ -310,12 +434,16 @@ export function resumeByReceipt(
 				.run();
 			return { state: 'draft' as const, token };
 		}
-		const sent = tx
-			.select({ submittedOn: surveyResponse.submittedOn })
-			.from(surveyResponse)
-			.where(and(eq(surveyResponse.receiptHash, hash), eq(surveyResponse.surveyId, surveyId)))
-			.get();
-		return sent ? { state: 'sent' as const, submittedOn: sent.submittedOn } : null;
+		const sent = possible
+			? tx
+					.select({ submittedOn: surveyResponse.submittedOn })
+					.from(surveyResponse)
+					.where(and(eq(surveyResponse.receiptHash, hash), eq(surveyResponse.surveyId, surveyId)))
+					.get()
+			: undefined;
+		if (!sent) return { state: 'not_found' as const };
+		trySucceeded(tx, gate);
+		return { state: 'sent' as const, submittedOn: sent.submittedOn };
 	});
 }
 
@@ -384,15 +512,19 @@ export type Submitted = { responseId: string | null; receipt: string; alreadySen
  */
 export function submit(db: Db, actor: Actor, surveyId: number, token: string, now = new Date()): Submitted {
 	const hash = hashToken(token);
-	const receipt = receiptCode(token);
 	const today = londonDate(now);
 	const p = q(db);
 	// Inside the transaction the work uses `db` itself (the same connection), so the prepared
 	// statements, which belong to `db`, are reused rather than prepared again for `tx`.
 	return writeTransaction(db, () => {
 		const opened = open(db, actor, surveyId, token, now);
-		if (opened.state === 'sent') return { responseId: null, receipt, alreadySent: true, submittedOn: opened.submittedOn };
-		const { draft, survey: s } = opened;
+		if (opened.state === 'sent') return { responseId: null, receipt: opened.receipt, alreadySent: true, submittedOn: opened.submittedOn };
+		const { draft, survey: s, receipt } = opened;
+		// Whether the response says who sent it is decided now, from the survey as it is in this
+		// transaction (read by `open` above), never from the draft alone: a response records an
+		// account only if the survey is named at the moment it is sent, and only the account the
+		// draft was started with (a draft started anonymously never gains one).
+		const accountId = s.anonymous || draft.onBehalf ? null : draft.accountId;
 		if (draft.preview) throw new ValidationError('preview_not_sent');
 		if (firstMissing(s, draft.parsed) !== null) throw new ValidationError('answers_missing');
 		const group = groupOf(db, s, s.questions, draft.parsed);
@@ -403,7 +535,7 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 			surveyId,
 			tokenHash: hash,
 			receiptHash: draft.receiptHash,
-			accountId: draft.accountId,
+			accountId,
 			submittedOn: today,
 			locale: draft.locale,
 			onBehalf: draft.onBehalf ? 1 : 0,
@@ -434,7 +566,7 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 					{
 						source: 'survey_answer',
 						sourceId: answerId,
-						personId: draft.accountId,
+						personId: accountId,
 						text: a.text ?? '',
 						context: { survey: s.title, question: qn.text }
 					},

@@ -21,6 +21,7 @@ import {
 	serviceLead,
 	survey,
 	surveyAnswer,
+	surveyDraft,
 	surveyImage,
 	surveyOption,
 	surveyQuestion,
@@ -128,6 +129,21 @@ function hasResponses(db: Db, surveyId: number): boolean {
 	return !!db.select({ id: surveyResponse.id }).from(surveyResponse).where(eq(surveyResponse.surveyId, surveyId)).limit(1).get();
 }
 
+/**
+ * Whether anyone has started answering: a sent response, or a draft a respondent started or an
+ * organiser is typing in from paper. Organisers' previews do not count: they are never sent and
+ * hold nobody's answers, and previewing must not stop an organiser changing their mind.
+ */
+export function answeringStarted(db: Db, surveyId: number): boolean {
+	if (hasResponses(db, surveyId)) return true;
+	return !!db
+		.select({ surveyId: surveyDraft.surveyId })
+		.from(surveyDraft)
+		.where(and(eq(surveyDraft.surveyId, surveyId), eq(surveyDraft.preview, false)))
+		.limit(1)
+		.get();
+}
+
 /** Creates a draft survey. Returns its id. Throws ForbiddenError, ValidationError. */
 export function create(db: Db, actor: Actor, input: SurveyInput, now = new Date()): number {
 	mustManage(actor);
@@ -145,16 +161,18 @@ export function create(db: Db, actor: Actor, input: SurveyInput, now = new Date(
 }
 
 /**
- * Changes a survey's details. Once answers exist the survey cannot switch between anonymous and
- * named: that would change the promise made to people who already answered.
- * Throws ForbiddenError, NotFoundError, ValidationError, ConflictError.
+ * Changes a survey's details. Once anyone has started answering (a draft, not only a sent
+ * response) the survey cannot switch between anonymous and named: that would change the promise
+ * made to people who began under the other one. The check and the change are one immediate
+ * transaction, and `start` reads the survey and writes its draft in one too, so a draft can never
+ * slip in between. Throws ForbiddenError, NotFoundError, ValidationError, ConflictError.
  */
 export function update(db: Db, actor: Actor, id: number, input: SurveyInput, now = new Date()): void {
 	mustManage(actor);
 	writeTransaction(db, (tx) => {
 		const before = findSurvey(tx, id);
 		const values = surveyValues(input);
-		if (values.anonymous !== before.anonymous && hasResponses(tx, id)) throw new ConflictError('anonymity_fixed');
+		if (values.anonymous !== before.anonymous && answeringStarted(tx, id)) throw new ConflictError('anonymity_fixed');
 		const serviceIds = checkServices(tx, input.serviceIds);
 		tx.update(survey).set({ ...values, updatedAt: now }).where(eq(survey.id, id)).run();
 		tx.delete(surveyService).where(eq(surveyService.surveyId, id)).run();

@@ -67,7 +67,7 @@ describe('submitSoon', () => {
 		expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'answers_missing' });
 		const fulfilled = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
 		expect(fulfilled.filter((v) => !v.alreadySent)).toHaveLength(20);
-		expect(surveys.results(db, organiser, id).responses).toBe(20);
+		expect(surveys.results(db, organiser, id).responses).toEqual({ kind: 'value', value: 20 });
 		expect(surveys.results(db, organiser, id).questions[0].options[0].count).toBe(20);
 		// The refused one keeps its draft; the others' drafts are gone.
 		expect(db.select().from(surveyDraft).all()).toHaveLength(1);

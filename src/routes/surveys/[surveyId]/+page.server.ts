@@ -39,19 +39,27 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	};
 };
 
+/** Minutes to wait, rounded up, for the page to say ("try again in 2 minutes"). */
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
 export const actions: Actions = {
 	/** Starts a response in the chosen language and goes to the first question. */
-	start: async ({ params, request, locals, cookies, url }) => {
+	start: async ({ params, request, locals, cookies, url, getClientAddress, setHeaders }) => {
 		const id = idParam(params.surveyId);
 		const data = await request.formData();
-		const locale = String(data.get('locale') ?? 'en');
+		const locale = String(data.get('locale') ?? 'en').slice(0, 20);
 		let token: string;
 		try {
-			({ token } = surveys.start(db(), locals.user, id, locale));
+			({ token } = surveys.start(db(), locals.user, id, locale, 'answer', new Date(), { address: getClientAddress() }));
 		} catch (e) {
 			if (e instanceof surveys.SignInNeededError) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 			// Closed since the page was shown: the page now says so.
 			if (e instanceof surveys.SurveyClosedError) redirect(303, url.pathname);
+			// Too many starts: the page asks kindly to wait, in the language chosen, with that language still chosen.
+			if (e instanceof surveys.TooManyTriesError) {
+				setHeaders({ 'retry-after': String(e.retryAfterSeconds) });
+				return fail(429, { start: { locale, problem: e.code, minutes: minutes(e.retryAfterSeconds) } });
+			}
 			rethrowAsHttp(e);
 		}
 		// The site around the survey follows the language chosen for it, when the app has that language.
@@ -59,12 +67,19 @@ export const actions: Actions = {
 		redirect(303, answerPath(id, token, 1));
 	},
 	/** Finds answers saved earlier by their receipt code. */
-	resume: async ({ params, request }) => {
+	resume: async ({ params, request, getClientAddress, setHeaders }) => {
 		const id = idParam(params.surveyId);
-		const code = String((await request.formData()).get('code') ?? '').trim();
+		// What was typed comes back as it was (a very long paste is cut, never refused with a 500).
+		const code = String((await request.formData()).get('code') ?? '')
+			.trim()
+			.slice(0, 100);
 		if (!code) return fail(400, { resume: { code, problem: 'empty' as const } });
-		const found = surveys.resumeByReceipt(db(), id, code);
-		if (!found) return fail(400, { resume: { code, problem: 'not_found' as const } });
+		const found = surveys.resumeByReceipt(db(), id, code, getClientAddress());
+		if (found.state === 'too_many_tries') {
+			setHeaders({ 'retry-after': String(found.retryAfterSeconds) });
+			return fail(429, { resume: { code, problem: 'too_many_tries' as const, minutes: minutes(found.retryAfterSeconds) } });
+		}
+		if (found.state === 'not_found') return fail(400, { resume: { code, problem: 'not_found' as const } });
 		if (found.state === 'sent') return { resume: { code, problem: null, sentOn: found.submittedOn } };
 		redirect(303, `${answerPath(id, found.token)}?resumed`);
 	}

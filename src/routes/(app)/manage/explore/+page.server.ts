@@ -36,8 +36,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			}
 		}
 	}
+	// The period shown is the one used: whole months (reports.breakdownByAboutYou says why).
+	const snapped = breakdown !== null && (breakdown.period.start !== chosen.start || breakdown.period.end !== chosen.end);
+	if (breakdown) Object.assign(chosen, breakdown.period);
 	return {
 		chosen,
+		snapped,
 		problem,
 		breakdown,
 		standards: surveyStandards.map((s) => ({ id: s.id, statement: s.statement, service: s.serviceName }))

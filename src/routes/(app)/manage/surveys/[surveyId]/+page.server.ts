@@ -38,6 +38,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		survey,
 		responses: surveys.withCounts(db(), [survey])[0].responses,
+		anonymityFixed: surveys.answeringStarted(db(), id),
 		link: `${siteOrigin(url)}/surveys/${id}`,
 		problems: survey.state === 'published' ? [] : surveys.publishProblems(db(), id),
 		questions: questions.map((q) => ({

@@ -3,18 +3,29 @@ import { londonDate } from '$lib/board';
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
-import { exportRows } from '$lib/server/surveys/results';
+import { exportRows, TooFewToShowError } from '$lib/server/surveys/results';
 import type { RequestHandler } from './$types';
 
 /**
  * Every response of a survey as a CSV file, one row per response, safe to open in a
- * spreadsheet (toCsv neutralises formulas). For those who may read the survey's results.
+ * spreadsheet (toCsv neutralises formulas). For those who may read the survey's results; a
+ * service lead's file protects small groups, and a survey with too few responses has none
+ * (back to the results page, which says so).
  */
 export const GET: RequestHandler = ({ locals, params, url }) => {
 	// The (app) layout's sign-in guard does not run for endpoints.
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 	const surveyId = idParam(params.surveyId);
-	const csv = toCsv(orError(() => exportRows(db(), locals.user, surveyId)));
+	const csv = toCsv(
+		orError(() => {
+			try {
+				return exportRows(db(), locals.user, surveyId);
+			} catch (e) {
+				if (e instanceof TooFewToShowError) redirect(303, `/manage/surveys/${surveyId}/results?download=too-few`);
+				throw e;
+			}
+		})
+	);
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',

@@ -3,6 +3,7 @@ import * as builder from '$lib/server/surveys/builder';
 import { results } from '$lib/server/surveys/results';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
+import { showCount } from '$lib/server/reports/disclosure';
 import { isSymbolId } from '$lib/symbols/catalogue';
 import { isFiltering, serviceFilter } from '$lib/features/surveys/results/filter';
 import { resultsContext } from './context.server';
@@ -12,16 +13,30 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const { survey, filterQuestions, query } = resultsContext(locals.user, params.surveyId, url.searchParams);
 	const found = orError(() => results(db(), locals.user, survey.id, serviceFilter(query)));
 	const filtering = isFiltering(query);
+	const mayManage = can(locals.user, 'surveys.manage');
+	const total = builder.withCounts(db(), [survey])[0].responses;
+	const minimum = found.rules.groupMinimum;
 	return {
 		survey: { id: survey.id, title: survey.title, state: survey.state },
+		/** The view may be shown (false: "too few to show", and no figure at all). */
+		shown: found.shown,
 		responses: found.responses,
-		/** Every response, whatever the filter (to say "12 of 340"). */
-		total: filtering ? builder.withCounts(db(), [survey])[0].responses : found.responses,
+		/** Every response, whatever the filter (to say "12 of 340"), written as the rules allow. */
+		total,
+		totalShown: showCount(total, found.rules),
+		/** The survey itself is a small group: no percentages, no filters. */
+		small: total > 0 && total < minimum,
+		rules: found.rules,
 		locales: found.locales,
 		filterQuestions,
 		query,
 		filtering,
-		mayManage: can(locals.user, 'surveys.manage'),
+		mayManage,
+		/** Organisers read written answers of any survey; service leads from the group minimum. */
+		mayReadTexts: mayManage || total >= minimum,
+		/** Organisers download every response; a service lead a protected file, from the group minimum. */
+		mayDownload: mayManage || total >= minimum,
+		downloadRefused: url.searchParams.get('download') === 'too-few',
 		questions: found.questions.map((r, i) => ({
 			id: r.question.id,
 			number: i + 1,
@@ -31,6 +46,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			aboutYou: r.question.aboutYou !== null,
 			answered: r.answered,
 			positivePercent: r.positivePercent,
+			hidden: r.hidden,
 			options: r.options.map((o) => ({ ...o, symbolId: o.symbolId && isSymbolId(o.symbolId) ? o.symbolId : null }))
 		}))
 	};

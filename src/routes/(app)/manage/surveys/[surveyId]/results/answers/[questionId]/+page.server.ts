@@ -4,7 +4,7 @@ import { db } from '$lib/server/db/app';
 import { ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import { tagAnswer, textAnswers, themes } from '$lib/server/surveys/results';
+import { disclosureRules, groupMinimum, tagAnswer, textAnswers, themes } from '$lib/server/surveys/results';
 import { TEXT_KINDS } from '$lib/surveys';
 import { isFiltering, queryString, serviceFilter } from '$lib/features/surveys/results/filter';
 import { tagSchema } from '$lib/features/surveys/results/schemas';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const { survey, question, number, filterQuestions, query } = context(locals.user, params, url);
 	const page = pageNumber(url.searchParams);
 	const found = orError(() => textAnswers(db(), locals.user, survey.id, question.id, page, serviceFilter(query)));
-	if (page > found.pages) redirect(303, `${url.pathname}${queryString(query, [['page', String(found.pages)]])}`);
+	if (found.shown && page > found.pages) redirect(303, `${url.pathname}${queryString(query, [['page', String(found.pages)]])}`);
 	const saved = Number(url.searchParams.get('saved'));
 	return {
 		survey: { id: survey.id, title: survey.title },
@@ -39,7 +39,13 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		query,
 		filtering: isFiltering(query),
 		page,
-		...found,
+		// Not listed: for a filter (whole survey only), or for a lead below the group minimum.
+		refused: found.shown ? null : found.reason,
+		minimum: groupMinimum(disclosureRules(db())),
+		answers: found.shown ? found.answers : [],
+		total: found.shown ? found.total : 0,
+		pages: found.shown ? found.pages : 1,
+		months: found.shown ? found.months : false,
 		themes: orError(() => themes(db(), locals.user, survey.id)),
 		mayTag: can(locals.user, 'surveys.manage'),
 		saved: Number.isSafeInteger(saved) ? saved : null
