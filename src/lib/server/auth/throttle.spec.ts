@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { signInThrottle } from '../db/schema';
 import { testDb } from '../testing';
-import { THROTTLE, addressKey, forgetOldFailures, limits, takeTry, trySucceeded, waitFor, type Limit } from './throttle';
+import { hashToken } from './tokens';
+import { THROTTLE, addressKey, counterKey, forgetOldFailures, limits, takeTry, trySucceeded, waitFor, type Limit } from './throttle';
 
 const t0 = new Date('2026-11-01T09:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -84,12 +85,17 @@ describe('throttling', () => {
 		expect(forgetOldFailures(db, at(2 * THROTTLE.forgetAfterMs + 21))).toBe(2);
 	});
 
-	it('stores no email or address in the clear', () => {
+	it('stores no email or address in the clear, nor as a plain hash anyone could recompute', () => {
 		const db = testDb();
 		takeTry(db, tryAs('secret@example.org', '192.0.2.77'), t0);
-		const dump = JSON.stringify(db.select().from(signInThrottle).all());
+		const keys = db.select().from(signInThrottle).all().map((r) => r.key);
+		const dump = JSON.stringify(keys);
 		expect(dump).not.toContain('secret');
 		expect(dump).not.toContain('192.0.2.77');
+		// hashing every IPv4 address would find a plain SHA-256 of one: the key needs the secret key too
+		expect(keys).not.toContain(hashToken('address:192.0.2.77'));
+		expect(keys).not.toContain(hashToken('account:secret@example.org'));
+		expect(keys).toContain(counterKey('address:192.0.2.77'));
 	});
 });
 

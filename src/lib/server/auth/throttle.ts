@@ -1,7 +1,8 @@
 import { inArray, lt, sql } from 'drizzle-orm';
 import { writeTransaction, type Db } from '../db';
 import { signInThrottle } from '../db/schema';
-import { hashToken } from './tokens';
+import { createHmac } from 'node:crypto';
+import { secretKey } from './secret-key';
 
 /**
  * Throttling of anything that can be guessed: passwords, one-time codes, the "current password"
@@ -23,7 +24,7 @@ export const THROTTLE = {
 
 /** One thing tries are counted against. */
 export type Limit = {
-	/** SHA-256 of what is counted ("account:<email>", "address:<ip>"...): nothing in the clear. */
+	/** What is counted ("account:<email>", "address:<ip>"...) as an HMAC (counterKey), or a hash: never in the clear. */
 	key: string;
 	freeFailures: number;
 	maxWaitMs: number;
@@ -66,11 +67,20 @@ function expandIpv6(a: string): string[] | null {
 	return groups.map((g) => parseInt(g, 16).toString(16));
 }
 
+/**
+ * What a count is stored under: an HMAC-SHA-256 with the deployment's secret key. A plain hash of
+ * an IPv4 address could be turned back by hashing all four billion of them; without the key (kept
+ * apart from the database and its backups) a copy of the table names no address and no email.
+ */
+export function counterKey(text: string): string {
+	return createHmac('sha256', secretKey()).update(text).digest('hex');
+}
+
 /** The limits Chorus uses, each with its own key. */
 export const limits = {
 	/** Sign-in tries for one email, whatever the address. */
 	account: (email: string): Limit => ({
-		key: hashToken(`account:${email.trim().toLowerCase()}`),
+		key: counterKey(`account:${email.trim().toLowerCase()}`),
 		freeFailures: 5,
 		maxWaitMs: THROTTLE.maxWaitMs,
 		clearOnSuccess: true
@@ -80,21 +90,21 @@ export const limits = {
 	 * people behind it, so it gets more free tries and a shorter longest wait: it slows, never blocks.
 	 */
 	address: (address: string): Limit => ({
-		key: hashToken(`address:${addressKey(address)}`),
+		key: counterKey(`address:${addressKey(address)}`),
 		freeFailures: 20,
 		maxWaitMs: 5 * 60_000,
 		clearOnSuccess: false
 	}),
 	/** One-time codes and recovery codes of one person's two-step sign-in. */
 	secondStep: (userId: number): Limit => ({
-		key: hashToken(`second-step:${userId}`),
+		key: counterKey(`second-step:${userId}`),
 		freeFailures: 5,
 		maxWaitMs: THROTTLE.maxWaitMs,
 		clearOnSuccess: true
 	}),
 	/** The "current password" asked before a password change or a dangerous step. */
 	currentPassword: (userId: number): Limit => ({
-		key: hashToken(`current-password:${userId}`),
+		key: counterKey(`current-password:${userId}`),
 		freeFailures: 5,
 		maxWaitMs: THROTTLE.maxWaitMs,
 		clearOnSuccess: true

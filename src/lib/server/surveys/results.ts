@@ -8,7 +8,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { isChoiceKind, TEXT_KINDS } from '$lib/surveys';
 import { writeTransaction, type Db } from '../db';
 import { surveyAnswer, surveyAnswerTheme, surveyResponse, surveyTheme, type Survey } from '../db/schema';
-import { can, type Actor } from '../permissions';
+import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as services from '../services/service';
 import * as settings from '../settings/service';
@@ -372,12 +372,16 @@ export const HIDDEN_IN_CSV = 'hidden (small group)';
  * answers together are shared by fewer than k responses (they could name a small group's member).
  * Answers to the survey's other questions are kept in every row. With fewer than k responses a
  * lead gets no file (TooFewToShowError).
- * Throws ForbiddenError, NotFoundError, TooFewToShowError.
+ * The organiser's full file asks for a recent sign-in (ConfirmIdentityError).
+ * Throws ForbiddenError, NotFoundError, TooFewToShowError, ConfirmIdentityError.
  */
 export function exportRows(db: Db, actor: Actor, surveyId: number, now = new Date()): string[][] {
 	const s = get(db, surveyId);
 	mustReadResults(db, actor, s);
 	const full = can(actor, 'surveys.manage');
+	// every response as it is (written answers, days, 'about you'): an export of personal data, so
+	// the organiser proves who they are again after 15 minutes
+	if (full) requireRecentSignIn(actor, now);
 	const questions = questionsOf(db, surveyId);
 	const labels = new Map(questions.flatMap((qn) => qn.options.map((o) => [o.id, o.label] as const)));
 	// answer ids are random (they must not tell the order answers came in): "pick any" choices go in the options' order

@@ -25,13 +25,13 @@ const lastFourQuarters = (() => {
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 let db: Db;
-let organiser: { id: number; roles: ['organiser'] };
+let organiser: { id: number; roles: ['organiser']; verifiedAt: Date };
 const idOf = (title: string) => db.select({ id: survey.id }).from(survey).where(like(survey.title, `${title}%`)).get()!.id;
 
 beforeAll(async () => {
 	db = testDb();
 	await seedDemo(db, TODAY);
-	organiser = { id: db.select().from(user).where(eq(user.email, 'organiser@example.org')).get()!.id, roles: ['organiser'] };
+	organiser = { id: db.select().from(user).where(eq(user.email, 'organiser@example.org')).get()!.id, roles: ['organiser'], verifiedAt: TODAY };
 	// Hundreds of responses through the real answering path, on two busy cores.
 }, 60_000);
 

@@ -16,7 +16,7 @@ import {
 	surveyTheme,
 	surveyTranslation
 } from '../db/schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, ConfirmIdentityError } from '../errors';
 import type { Actor } from '../permissions';
 import * as services from '../services/service';
 import { addPerson, testDb } from '../testing';
@@ -443,6 +443,14 @@ describe('CSV export', () => {
 		// neutralised, and the carriage return written as LF, as every line break in a cell is
 		expect(row[6]).toBe("'\n=2");
 		for (const r of parsed) for (const cell of r) expect(cell).not.toMatch(FORMULA_START);
+	});
+
+	it("asks an organiser to confirm it is them before the full file when they last did more than 15 minutes ago", () => {
+		const { db, organiser, id } = formulaSurvey();
+		const at = new Date(organiser.verifiedAt.getTime() + 16 * 60_000);
+		expect(() => surveys.exportRows(db, organiser, id, at)).toThrow(ConfirmIdentityError);
+		expect(db.select().from(auditEntry).where(eq(auditEntry.action, 'survey.exported')).all()).toHaveLength(0);
+		expect(surveys.exportRows(db, { ...organiser, verifiedAt: at }, id, at).length).toBeGreaterThan(1);
 	});
 
 	it('is audited, and refused (without an audit entry) to people who may not read the results', () => {

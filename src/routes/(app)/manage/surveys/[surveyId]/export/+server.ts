@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { londonDate } from '$lib/board';
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
-import { idParam, orError } from '$lib/server/http';
+import { idParam, orConfirm, orError } from '$lib/server/http';
 import { exportRows, TooFewToShowError } from '$lib/server/surveys/results';
 import type { RequestHandler } from './$types';
 
@@ -19,7 +19,8 @@ export const GET: RequestHandler = ({ locals, params, url }) => {
 	const csv = toCsv(
 		orError(() => {
 			try {
-				return exportRows(db(), locals.user, surveyId);
+				// back to the results page after "Confirm it is you", where the download link is
+				return orConfirm(new URL(`/manage/surveys/${surveyId}/results`, url), () => exportRows(db(), locals.user, surveyId));
 			} catch (e) {
 				if (e instanceof TooFewToShowError) redirect(303, `/manage/surveys/${surveyId}/results?download=too-few`);
 				throw e;
