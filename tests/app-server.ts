@@ -18,8 +18,11 @@ export const DEMO_PASSWORD = 'chorus-demo-2026';
 /** Alex's demo card code (src/lib/server/profiles/seed.ts). */
 export const DEMO_CARD_CODE = 'BEAR-4827';
 
+/** The demo TOTP secret (README): a secret like any other. */
+export const DEMO_TOTP_SECRET = 'CHORUSDEMOTOTPSECRETCHORUSDEMOAB';
+
 /** What the server must never print, however the tests use it. */
-export const NEVER_PRINTED = [DEMO_PASSWORD, DEMO_CARD_CODE, DEMO_CARD_CODE.replace('-', '')];
+export const NEVER_PRINTED = [DEMO_PASSWORD, DEMO_CARD_CODE, DEMO_CARD_CODE.replace('-', ''), DEMO_TOTP_SECRET];
 
 export type AppServer = {
 	url: string;

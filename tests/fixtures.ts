@@ -16,9 +16,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { DEMO_PASSWORD, startApp, type AppServer } from './app-server';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, startApp, type AppServer } from './app-server';
 
-export { expect, DEMO_PASSWORD };
+export { expect, DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
 export const DEMO_ACCOUNTS = [
 	{ email: 'admin@example.org', name: 'Amira Admin', role: 'admin' },
@@ -281,7 +281,6 @@ export async function expectLargeTargets(page: Page, minimum = 44) {
  * src/lib/server/accounts/two-step.ts). The server takes a code's 30-second step only once, so this
  * worker remembers the last step it used for each account (its server and database are its own).
  */
-export const DEMO_TOTP_SECRET = 'CHORUSDEMOTOTPSECRETCHORUSDEMOAB';
 export const TWO_STEP_EMAILS: ReadonlySet<string> = new Set(['admin@example.org', 'safeguarding@example.org']);
 const lastStepUsed = new Map<string, number>();
 

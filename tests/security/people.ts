@@ -6,10 +6,9 @@
 import Database from 'better-sqlite3';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
-import { DEMO_PASSWORD } from '../app-server';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../app-server';
 import type { Client } from './http';
 
-export const DEMO_TOTP_SECRET = 'CHORUSDEMOTOTPSECRETCHORUSDEMOAB';
 export const ADMIN = 'admin@example.org';
 export const SAFEGUARDING_LEAD = 'safeguarding@example.org';
 export const ORGANISER = 'organiser@example.org';
