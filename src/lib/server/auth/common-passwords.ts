@@ -1,11 +1,9 @@
 /**
  * The 10,000 most common passwords, refused when a person chooses a password (with a plain
- * message): they are the first an attacker tries. The list is the top of the ranked password list
- * of zxcvbn (Dan Wheeler and Dropbox, MIT licence), as published in `@zxcvbn-ts/language-common`
- * 4.1.3 (`src/passwords.json`), lower-cased, first 10,000 distinct entries; it ships in the repo
- * (common-passwords.txt) so nothing is fetched at run time.
+ * message): they are the first an attacker tries. The list ships in the repo
+ * (common-passwords.list.ts, where it comes from is written there), so nothing is fetched.
  */
-import list from './common-passwords.txt?raw';
+import { COMMON_PASSWORDS as list } from './common-passwords.list';
 
 let common: Set<string> | undefined;
 

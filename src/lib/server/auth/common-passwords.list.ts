@@ -1,4 +1,10 @@
-123456
+/**
+ * The 10,000 most common passwords, one a line: the top of zxcvbn's ranked password list (Dan
+ * Wheeler and Dropbox, MIT licence) as published in `@zxcvbn-ts/language-common` 4.1.3
+ * (`src/passwords.json`), lower-cased, first 10,000 distinct entries. A module rather than a text
+ * file so the app, the tests and the `tsx` scripts (create-admin...) all load it the same way.
+ */
+export const COMMON_PASSWORDS = `123456
 password
 12345678
 qwerty
@@ -9997,4 +10003,4 @@ greedisgood
 23061988
 24021985
 24061984
-24081990
+24081990`;
