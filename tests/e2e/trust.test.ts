@@ -21,6 +21,24 @@ function codeFor(typedSecret: string, offsetSteps = 0) {
 	return generateHOTP(decodeBase32IgnorePadding(typedSecret.replace(/\s/g, '')), BigInt(step), 6);
 }
 
+/** Signs the parent in with their password, up to the page that asks for the code. */
+async function passwordThenCodePage(page: Page) {
+	await visit(page, '/login');
+	await page.getByLabel('Email', { exact: true }).fill(PARENT.email);
+	await page.getByLabel('Password', { exact: true }).fill('chorus-demo-2026');
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(h1(page)).toHaveText('Enter the code from your app');
+	await check(page);
+}
+
+/** On the code page: types a code (from the app, or a recovery code) and expects to be signed in. */
+async function enterCodeAndSignIn(page: Page, code: string) {
+	await page.getByLabel('Code', { exact: true }).fill(code);
+	await page.getByRole('button', { name: 'Continue', exact: true }).click();
+	await expect(page.getByText(`Signed in as ${PARENT.name}`, { exact: true })).toBeVisible();
+	await check(page);
+}
+
 test('every page says it is a demo site while the demo accounts exist', async ({ page }) => {
 	for (const path of ['/', '/board', '/login', '/young-people/sign-in']) {
 		await visit(page, path);
@@ -59,35 +77,19 @@ test('a parent turns on two-step sign-in, signs in with a code and with a recove
 	await signOut(page);
 
 	// signing in now asks for the code
-	await visit(page, '/login');
-	await page.getByLabel('Email', { exact: true }).fill(PARENT.email);
-	await page.getByLabel('Password', { exact: true }).fill('chorus-demo-2026');
-	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await expect(h1(page)).toHaveText('Enter the code from your app');
-	await check(page);
+	await passwordThenCodePage(page);
 	await expectLargeTargets(page);
 	await page.getByLabel('Code', { exact: true }).fill('12');
 	await page.getByRole('button', { name: 'Continue', exact: true }).click();
 	await expect(page.getByRole('alert')).toContainText('Enter the 6 numbers from your app');
 	await check(page);
 	// the next step's code (the one used to turn it on cannot be used again)
-	await page.getByLabel('Code', { exact: true }).fill(codeFor(secret, 1));
-	await page.getByRole('button', { name: 'Continue', exact: true }).click();
-	await expect(page.getByText(`Signed in as ${PARENT.name}`, { exact: true })).toBeVisible();
-	await check(page);
+	await enterCodeAndSignIn(page, codeFor(secret, 1));
 	await signOut(page);
 
 	// a lost phone: a recovery code instead, once
-	await visit(page, '/login');
-	await page.getByLabel('Email', { exact: true }).fill(PARENT.email);
-	await page.getByLabel('Password', { exact: true }).fill('chorus-demo-2026');
-	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await expect(h1(page)).toHaveText('Enter the code from your app');
-	await check(page);
-	await page.getByLabel('Code', { exact: true }).fill(codes[0]);
-	await page.getByRole('button', { name: 'Continue', exact: true }).click();
-	await expect(page.getByText(`Signed in as ${PARENT.name}`, { exact: true })).toBeVisible();
-	await check(page);
+	await passwordThenCodePage(page);
+	await enterCodeAndSignIn(page, codes[0]);
 
 	// turning it off: they signed in a moment ago, so no password is asked again
 	await visit(page, '/account/two-step');
