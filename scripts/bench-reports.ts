@@ -20,9 +20,8 @@ import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed';
 import * as surveys from '../src/lib/server/surveys/service';
 import * as standards from '../src/lib/server/reports/standards';
 import * as reports from '../src/lib/server/reports/service';
-import { londonDate } from '../src/lib/board';
+import { londonDate, quarterFrom } from '../src/lib/time';
 import { answerPath, type QuestionKind, type RespondentGroup } from '../src/lib/surveys';
-import { quarterFrom } from '../src/lib/standards';
 import { figure, hasBuild, startBuiltApp, writeFigures, type Row } from './bench-server';
 import { client, makeDrafts, percentile, signIn, type BenchSurvey } from './bench-surveys';
 

@@ -20,7 +20,7 @@ import { user } from '../src/lib/server/db/schema';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed';
 import { generateToken, hashToken } from '../src/lib/server/auth/tokens';
 import * as surveys from '../src/lib/server/surveys/service';
-import { londonDate } from '../src/lib/board';
+import { londonDate } from '../src/lib/time';
 import { answerPath, type RespondentGroup } from '../src/lib/surveys';
 import { eq } from 'drizzle-orm';
 import { figure, hasBuild, startBuiltApp, writeFigures, type Row } from './bench-server';

@@ -1,6 +1,6 @@
 /**
  * "You said, we did": the words and rules both the browser and the server need.
- * Calendar days (heard on, due on) are ISO dates "YYYY-MM-DD" in Europe/London.
+ * Calendar days (heard on, due on) are ISO dates "YYYY-MM-DD" in Europe/London ($lib/time).
  */
 export const BOARD_STATUSES = ['heard', 'working_on_it', 'done', 'not_possible'] as const;
 export type BoardStatus = (typeof BOARD_STATUSES)[number];
@@ -29,22 +29,6 @@ export type FeedbackWho = (typeof FEEDBACK_WHO)[number];
 
 export const FEEDBACK_STATUSES = ['new', 'made_item', 'merged', 'closed'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-
-// Made once: each new Intl.DateTimeFormat costs ~70 µs and ~27 KB of native memory that V8
-// does not count, and every survey answer and submission asks for the date several times.
-const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date in England as "YYYY-MM-DD". */
-export function londonDate(at: Date = new Date()): string {
-	return LONDON_DAY.format(at);
-}
-
-/** The date `weeks` weeks after an ISO date. */
-export function addWeeks(isoDate: string, weeks: number): string {
-	const d = new Date(`${isoDate}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + weeks * 7);
-	return d.toISOString().slice(0, 10);
-}
 
 /** Normalises topic tags: trimmed, lower case, no repeats, no empties. */
 export function parseTopics(text: string): string[] {

@@ -3,7 +3,7 @@ import type { Role } from '$lib/roles';
 import type { Sector } from '$lib/sectors';
 import type { BoardSource, BoardStatus, FeedbackStatus, FeedbackWho } from '$lib/board';
 
-/** Display names for stored codes, in the reader's language. */
+/** Display names for stored codes, in the reader's language (dates are written by $lib/time). */
 const ROLE_NAMES: Record<Role, () => string> = {
 	admin: m.role_admin,
 	organiser: m.role_organiser,
@@ -23,28 +23,6 @@ const SECTOR_NAMES: Record<Sector, () => string> = {
 
 export const roleName = (role: Role): string => ROLE_NAMES[role]();
 export const sectorName = (sector: Sector): string => SECTOR_NAMES[sector]();
-
-const DATE_STYLES = {
-	dateTime: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' },
-	day: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
-	month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
-	date: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
-
-// One formatter per style and language: a new Intl.DateTimeFormat per call costs time and
-// native memory V8 does not see, and a page of board items formats dozens of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(style: keyof typeof DATE_STYLES, locale: string): Intl.DateTimeFormat {
-	const key = `${style}:${locale}`;
-	let format = formatters.get(key);
-	if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, DATE_STYLES[style])));
-	return format;
-}
-
-/** A date and time as people in England read it: "Sunday 22 November 2026, 3:05pm". */
-export function formatDateTime(date: Date | string | number, locale: string): string {
-	return formatter('dateTime', locale).format(new Date(date));
-}
 
 const STATUS_NAMES: Record<BoardStatus, () => string> = {
 	heard: m.status_heard,
@@ -77,18 +55,3 @@ export const statusName = (s: BoardStatus): string => STATUS_NAMES[s]();
 export const sourceName = (s: BoardSource): string => SOURCE_NAMES[s]();
 export const whoName = (w: FeedbackWho): string => WHO_NAMES[w]();
 export const feedbackStatusName = (s: FeedbackStatus): string => FEEDBACK_STATUS_NAMES[s]();
-
-/** A calendar day ("2026-11-22") as people read it: "22 November 2026". */
-export function formatDay(isoDate: string, locale: string): string {
-	return formatter('day', locale).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** A calendar month ("2026-11", or a day in it) as people read it: "November 2026". */
-export function formatMonth(isoMonth: string, locale: string): string {
-	return formatter('month', locale).format(new Date(`${isoMonth.slice(0, 7)}-15T00:00:00Z`));
-}
-
-/** An instant's day in England, as people read it. */
-export function formatDate(date: Date | string | number, locale: string): string {
-	return formatter('date', locale).format(new Date(date));
-}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { check, expect, signInAs, test, visit } from '../fixtures';
-import { periodLabel, quarterFrom } from '../../src/lib/standards';
+import { periodLabel, quarterFrom } from '../../src/lib/time';
 
 /*
  * The partnership board's report: a board member reads the demo draft, follows its figures to

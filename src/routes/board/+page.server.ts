@@ -1,4 +1,4 @@
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board/service';
 import { filtersFrom } from '$lib/server/board/filters';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodLabel } from '$lib/standards';
+import { periodLabel } from '$lib/time';
 import { countText, counted, groupText, periodShort, periodText, ragWords, scopeText, sectorKeyText, valueText } from './format';
 
 describe('how report figures are written', () => {

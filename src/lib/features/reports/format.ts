@@ -3,9 +3,10 @@
  * units, counts after disclosure control, scopes and breakdown keys. Browser-safe.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatDay, sectorName } from '$lib/labels';
+import { sectorName } from '$lib/labels';
+import { formatDay, quarterOf, type Period } from '$lib/time';
 import { SECTORS, type Sector } from '$lib/sectors';
-import { quarterOf, type MeasureUnit, type Period } from '$lib/standards';
+import type { MeasureUnit } from '$lib/standards';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '$lib/surveys';
 
 /** A count as disclosure control lets it be shown (see src/lib/server/reports/disclosure.ts). */

@@ -4,7 +4,8 @@
  * "sector:health", "service:3"). Pure and browser-safe.
  */
 import { SECTORS, type Sector } from '$lib/sectors';
-import { isDay, quarterFrom, type Period, type ReportScopeKind } from '$lib/standards';
+import type { ReportScopeKind } from '$lib/standards';
+import { isIsoDate, quarterFrom, type Period } from '$lib/time';
 
 /** A period as one form value: "2026-04-01/2026-06-30". */
 export const periodKey = (p: Period): string => `${p.start}/${p.end}`;
@@ -12,7 +13,7 @@ export const periodKey = (p: Period): string => `${p.start}/${p.end}`;
 /** Reads a period key back; null for anything but two real days in order. */
 export function parsePeriodKey(key: string): Period | null {
 	const [start, end, ...rest] = key.split('/');
-	if (rest.length || !start || !end || !isDay(start) || !isDay(end) || end < start) return null;
+	if (rest.length || !start || !end || !isIsoDate(start) || !isIsoDate(end) || end < start) return null;
 	return { start, end };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { isDay } from '$lib/standards';
+import { isIsoDate } from '$lib/time';
 import { parsePeriodKey, parseScopeKey } from './period';
 
 /** The longest report title and comment the service takes. */
@@ -30,9 +30,9 @@ export const reportSchema = z
 	})
 	.superRefine((v, ctx) => {
 		if (v.period !== 'custom') return;
-		if (!isDay(v.periodStart)) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: m.rp_first_day_invalid() });
-		if (!isDay(v.periodEnd)) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: m.rp_last_day_invalid() });
-		else if (isDay(v.periodStart) && v.periodEnd < v.periodStart) {
+		if (!isIsoDate(v.periodStart)) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: m.rp_first_day_invalid() });
+		if (!isIsoDate(v.periodEnd)) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: m.rp_last_day_invalid() });
+		else if (isIsoDate(v.periodStart) && v.periodEnd < v.periodStart) {
 			ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: m.rp_last_before_first() });
 		}
 	});

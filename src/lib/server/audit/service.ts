@@ -1,7 +1,6 @@
 import { and, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { londonToInstant } from '$lib/meetings-time';
-import { addDays } from '$lib/standards';
+import { addDays, londonToInstant } from '$lib/time';
 import type { Db } from '../db';
 import { auditEntry, user } from '../db/schema';
 import { can, type Actor } from '../permissions';

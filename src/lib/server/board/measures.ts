@@ -10,8 +10,7 @@
  * - raised: items heard in the period.
  */
 import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import { londonDate } from '$lib/board';
-import type { Period } from '$lib/standards';
+import { londonDate, type Period } from '$lib/time';
 import type { Db } from '../db';
 import { boardItem, boardItemService, boardResponse } from '../db/schema';
 

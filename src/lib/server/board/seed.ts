@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
-import { londonDate, type BoardSource, type BoardStatus } from '$lib/board';
+import type { BoardSource, BoardStatus } from '$lib/board';
+import { londonDate } from '$lib/time';
 import type { Db } from '../db';
 import { boardItem, service, user } from '../db/schema';
 import * as board from './service';

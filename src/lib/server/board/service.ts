@@ -1,11 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import {
-	addWeeks,
-	canMoveTo,
-	londonDate,
-	type BoardSource,
-	type BoardStatus
-} from '$lib/board';
+import { canMoveTo, type BoardSource, type BoardStatus } from '$lib/board';
+import { addDays, londonDate } from '$lib/time';
 import type { Sector } from '$lib/sectors';
 import { writeTransaction, type Db } from '../db';
 import { boardItem, boardItemService, boardItemTopic, boardResponse, service, type BoardItem } from '../db/schema';
@@ -82,7 +77,7 @@ export function createItem(db: Db, actor: Actor, input: ItemInput, now = new Dat
 export function createItemIn(tx: Db, actor: NonNullable<Actor>, input: ItemInput, now: Date): number {
 	if (!can(actor, 'board.manage')) throw new ForbiddenError();
 	const serviceIds = checkServices(tx, input.serviceIds);
-	const dueOn = addWeeks(input.heardOn, settings.replyWithinWeeks(tx));
+	const dueOn = addDays(input.heardOn, 7 * settings.replyWithinWeeks(tx));
 	const { id } = tx
 		.insert(boardItem)
 		.values({ ...itemValues(input), status: 'heard', dueOn, createdAt: now, lastActivityAt: now })
@@ -108,7 +103,7 @@ export function updateItem(db: Db, actor: Actor, id: number, input: ItemInput, n
 		if (!before) throw new NotFoundError('item_not_found');
 		const serviceIds = checkServices(tx, input.serviceIds);
 		const values = itemValues(input);
-		const dueOn = values.heardOn === before.heardOn ? before.dueOn : addWeeks(values.heardOn, settings.replyWithinWeeks(tx));
+		const dueOn = values.heardOn === before.heardOn ? before.dueOn : addDays(values.heardOn, 7 * settings.replyWithinWeeks(tx));
 		tx.update(boardItem).set({ ...values, dueOn, lastActivityAt: now }).where(eq(boardItem.id, id)).run();
 		writeLinks(tx, id, serviceIds, input.topics);
 		audit.record(tx, { actorId: actor!.id, action: 'board.item_updated', subjectType: 'board_item', subjectId: id, at: now });

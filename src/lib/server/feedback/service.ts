@@ -1,5 +1,6 @@
 import { asc, count, eq, lt } from 'drizzle-orm';
-import { londonDate, type FeedbackStatus, type FeedbackWho } from '$lib/board';
+import type { FeedbackStatus, FeedbackWho } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { feedback, feedbackRate, feedbackReply, service } from '../db/schema';
 import { can, type Actor } from '../permissions';

@@ -3,7 +3,7 @@
  * and what the public sees. Every function checks its permission itself.
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 import {
 	ACCESS_FEATURES,

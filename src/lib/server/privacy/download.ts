@@ -13,7 +13,7 @@
  * leads' record).
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ForbiddenError } from '../errors';

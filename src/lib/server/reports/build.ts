@@ -12,7 +12,8 @@
  */
 import { RESPONDENT_GROUPS } from '$lib/surveys';
 import { SECTORS, type Sector } from '$lib/sectors';
-import { previousPeriods, type MeasureKind, type MeasureUnit, type Period, type ReportScopeKind } from '$lib/standards';
+import type { MeasureKind, MeasureUnit, ReportScopeKind } from '$lib/standards';
+import { previousPeriods, type Period } from '$lib/time';
 import type { Db } from '../db';
 import * as services from '../services/service';
 import * as settings from '../settings/service';

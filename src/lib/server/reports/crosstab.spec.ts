@@ -9,7 +9,7 @@ import { ForbiddenError } from '../errors';
 import * as surveys from '../surveys/service';
 import * as standards from './standards';
 import * as reports from './service';
-import { wholeMonths } from '$lib/standards';
+import { wholeMonths } from '$lib/time';
 
 const dir = mkdtempSync(join(tmpdir(), 'chorus-crosstab-'));
 afterAll(async () => {

@@ -6,8 +6,8 @@
  * board member's comment. Everything goes through the services as the demo organiser and lead.
  */
 import { count, eq } from 'drizzle-orm';
-import { londonDate } from '$lib/board';
-import { periodLabel, quarterFrom, type Direction, type MeasureKind, type MeasureUnit, type Period } from '$lib/standards';
+import { londonDate, periodLabel, quarterFrom, type Period } from '$lib/time';
+import type { Direction, MeasureKind, MeasureUnit } from '$lib/standards';
 import type { Db } from '../db';
 import { standard, surveyQuestion, user } from '../db/schema';
 import type { Actor } from '../permissions';

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { quarterFrom, type Period } from '$lib/standards';
-import { londonDate } from '$lib/board';
+import { londonDate, quarterFrom, type Period } from '$lib/time';
 import { addPerson, testDb } from '../testing';
 import type { Db } from '../db';
 import { report, standard, surveyQuestion, user } from '../db/schema';

@@ -6,8 +6,8 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { SECTORS, type Sector } from '$lib/sectors';
-import { isDay, quarterOf, wholeMonths, type Period, type ReportScopeKind } from '$lib/standards';
-import { londonDate } from '$lib/board';
+import type { ReportScopeKind } from '$lib/standards';
+import { isIsoDate, londonDate, quarterOf, wholeMonths, type Period } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { report, reportComment, user, type Report } from '../db/schema';
 import { can, type Actor } from '../permissions';
@@ -39,7 +39,7 @@ export function defaultPeriod(now = new Date()): Period {
 function checkInput(db: Db, input: ReportInput): ReportInput {
 	const title = input.title.replace(/\s+/g, ' ').trim();
 	if (!title || title.length > 120) throw new ValidationError('title', 'Give the report a title of up to 120 letters.');
-	if (!isDay(input.period.start) || !isDay(input.period.end)) throw new ValidationError('period', 'Give the period as two dates.');
+	if (!isIsoDate(input.period.start) || !isIsoDate(input.period.end)) throw new ValidationError('period', 'Give the period as two dates.');
 	if (input.period.end < input.period.start) throw new ValidationError('period', 'The period must end on or after its first day.');
 	if (input.scope === 'sector' && !(input.sector && SECTORS.includes(input.sector))) throw new ValidationError('sector', 'Choose a sector.');
 	if (input.scope === 'service') services.get(db, input.serviceId ?? -1);
@@ -252,7 +252,7 @@ export type AboutYouBreakdown = { aboutYou: AboutYou; period: Period; rows: { la
 export async function breakdownByAboutYou(db: Db, actor: Actor, standardId: number, asked: Period, aboutYou: AboutYou): Promise<AboutYouBreakdown> {
 	if (!can(actor, 'reports.read')) throw new ForbiddenError();
 	if (!ABOUT_YOU.includes(aboutYou)) throw new ValidationError('about_you', 'Choose what to split the answers by.');
-	if (!isDay(asked.start) || !isDay(asked.end) || asked.end < asked.start) throw new ValidationError('period', 'Give the period as two dates.');
+	if (!isIsoDate(asked.start) || !isIsoDate(asked.end) || asked.end < asked.start) throw new ValidationError('period', 'Give the period as two dates.');
 	const period = wholeMonths(asked);
 	standards.checkSurveyStandard(db, standardId);
 	const area = settings.get(db);

@@ -9,12 +9,11 @@ import {
 	FIXED_UNIT,
 	MEASURE_KINDS,
 	MEASURE_UNITS,
-	isDay,
 	type Direction,
 	type MeasureKind,
-	type MeasureUnit,
-	type Period
+	type MeasureUnit
 } from '$lib/standards';
+import { isIsoDate, type Period } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { operationalFigure, service, standard, user, type Standard } from '../db/schema';
 import { can, type Actor } from '../permissions';
@@ -164,7 +163,7 @@ export type FigureInput = { period: Period; value: number; note: string };
 function figureProblem(s: Standard, input: FigureInput): string | null {
 	if (s.measureKind !== 'operational') return 'This standard is not measured by entered figures.';
 	if (s.archivedAt) return 'This standard is archived.';
-	if (!isDay(input.period.start) || !isDay(input.period.end)) return 'Give the period as two dates, like 2026-07-01 and 2026-09-30.';
+	if (!isIsoDate(input.period.start) || !isIsoDate(input.period.end)) return 'Give the period as two dates, like 2026-07-01 and 2026-09-30.';
 	if (input.period.end < input.period.start) return 'The period must end on or after its first day.';
 	if (!Number.isFinite(input.value)) return 'The figure must be a number.';
 	if (input.value < 0 || (s.unit === 'percent' && input.value > 100)) {

@@ -8,7 +8,7 @@
  * services work one record at a time. It removes data only; it never adds or reads free text.
  */
 import { and, desc, eq, isNotNull, like, lt, not, or, sql, type AnyColumn } from 'drizzle-orm';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import {
 	auditEntry,

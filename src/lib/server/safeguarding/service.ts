@@ -8,7 +8,7 @@
  */
 import { asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { FLAG_OUTCOMES, PHRASE_CATEGORIES, type FlagOutcome, type FlagSource, type PhraseCategory } from '$lib/safeguarding';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { safeguardingFlag, safeguardingPhrase, user } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';

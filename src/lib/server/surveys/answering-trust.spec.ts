@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { generateToken, hashToken } from '../auth/tokens';
 import type { Db } from '../db';
 import { signInThrottle, survey, surveyDraft, surveyResponse } from '../db/schema';

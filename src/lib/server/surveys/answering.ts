@@ -14,7 +14,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { isOpenOn, type RespondentGroup } from '$lib/surveys';
 import { generateToken, hashToken, unorderedId, unorderedRowid } from '../auth/tokens';
 import { takeTry, trySucceeded } from '../auth/throttle';

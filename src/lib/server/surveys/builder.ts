@@ -3,7 +3,7 @@
  * translations and images. Every function checks `surveys.manage` itself.
  */
 import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 import {
 	ABOUT_YOU_QUESTIONS,

@@ -6,7 +6,7 @@
  * database is in memory (unit tests), where a worker cannot see it.
  */
 import type { AboutYou } from '$lib/surveys';
-import type { Period } from '$lib/standards';
+import type { Period } from '$lib/time';
 import type { Db } from '../db';
 import { readInWorker } from '../db/reader';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, like } from 'drizzle-orm';
 import { isSymbolId } from '$lib/symbols/catalogue';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { quarterOf } from '$lib/surveys';
 import { survey, surveyAnswer, surveyDraft, surveyResponse, surveyTally, user } from '../db/schema';
 import { seedDemo } from '../seed';

@@ -9,7 +9,7 @@
  * Everything is worked out from a fixed seed and `today`: two runs on the same day give the same data.
  */
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { quarterOf, type AboutYou, type Audience, type QuestionKind } from '$lib/surveys';
 import { writeTransaction, type Db } from '../db';
 import { service, survey, surveyAnswer, surveyResponse, user } from '../db/schema';

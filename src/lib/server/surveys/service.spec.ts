@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { ABOUT_YOU, TEXT_LIMITS, type QuestionKind } from '$lib/surveys';
 import { toCsv } from '../csv';
 import { createDb, type Db } from '../db';

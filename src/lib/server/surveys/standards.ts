@@ -4,7 +4,7 @@
  * can be traced to a person from these, and the report applies its disclosure rules on top.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Period } from '$lib/standards';
+import type { Period } from '$lib/time';
 import type { RespondentGroup } from '$lib/surveys';
 import type { Sector } from '$lib/sectors';
 import type { Db } from '../db';

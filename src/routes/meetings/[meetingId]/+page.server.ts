@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { isPublicState } from '$lib/meetings';
 import { db } from '$lib/server/db/app';
 import * as meetings from '$lib/server/meetings/service';

@@ -1,4 +1,4 @@
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { db } from '$lib/server/db/app';
 import * as meetings from '$lib/server/meetings/service';
 import type { PageServerLoad } from './$types';

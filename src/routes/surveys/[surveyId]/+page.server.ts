@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { answerPath, isOpenOn } from '$lib/surveys';
 import { getLocale } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db/app';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { ACCESS_FEATURES, ACTION_STATUSES, AGENDA_KINDS, MEETING_AUDIENCES } from '$lib/meetings';
-import { isClockTime, isIsoDate } from '$lib/meetings-time';
+import { isClockTime, isIsoDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 
 const optionalText = (max: number) =>

@@ -3,7 +3,7 @@
  * 3 March 2026, 6pm to 8pm"), and the names of stored codes in the reader's language.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatClock, formatMeetingDay } from '$lib/meetings-time';
+import { formatClock, formatMeetingDay } from '$lib/time';
 import type { AccessFeature, ActionStatus, AgendaKind, MeetingAudience, MeetingState } from '$lib/meetings';
 import type { SymbolId } from '$lib/symbols/catalogue';
 

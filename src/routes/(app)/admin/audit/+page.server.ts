@@ -1,4 +1,4 @@
-import { isIsoDate } from '$lib/meetings-time';
+import { isIsoDate } from '$lib/time';
 import { db } from '$lib/server/db/app';
 import * as audit from '$lib/server/audit/service';
 import { orError } from '$lib/server/http';

@@ -1,6 +1,5 @@
-import { londonDate } from '$lib/board';
+import { isIsoDate, londonDate, quarterFrom } from '$lib/time';
 import { ABOUT_YOU, type AboutYou } from '$lib/surveys';
-import { isDay, quarterFrom } from '$lib/standards';
 import { db } from '$lib/server/db/app';
 import * as reports from '$lib/server/reports/service';
 import * as standards from '$lib/server/reports/standards';
@@ -25,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	let breakdown: reports.AboutYouBreakdown | null = null;
 	if (chosen.standard) {
 		const standardId = Number(chosen.standard);
-		if (!isDay(chosen.start) || !isDay(chosen.end) || chosen.end < chosen.start) problem = 'period';
+		if (!isIsoDate(chosen.start) || !isIsoDate(chosen.end) || chosen.end < chosen.start) problem = 'period';
 		else if (!(ABOUT_YOU as readonly string[]).includes(chosen.by)) problem = 'by';
 		else {
 			try {

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS, isDay, quarterFrom, type Period } from '$lib/standards';
+import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS } from '$lib/standards';
+import { isIsoDate, quarterFrom, type Period } from '$lib/time';
 import type { Standard } from '$lib/server/db/schema';
 import type { FigureInput, StandardInput } from '$lib/server/reports/standards';
 
@@ -91,8 +92,8 @@ export const figureSchema = z
 	})
 	.superRefine((v, ctx) => {
 		if (quickPick(v.period)) return;
-		if (!isDay(v.start)) ctx.addIssue({ code: 'custom', path: ['start'], message: m.sd_problem_day_invalid() });
-		if (!isDay(v.end)) ctx.addIssue({ code: 'custom', path: ['end'], message: m.sd_problem_day_invalid() });
+		if (!isIsoDate(v.start)) ctx.addIssue({ code: 'custom', path: ['start'], message: m.sd_problem_day_invalid() });
+		if (!isIsoDate(v.end)) ctx.addIssue({ code: 'custom', path: ['end'], message: m.sd_problem_day_invalid() });
 	});
 export type FigureFormInput = z.infer<typeof figureSchema>;
 

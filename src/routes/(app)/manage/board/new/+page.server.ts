@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { itemSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board/service';

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { londonDate } from '$lib/board';
-import { periodLabel, quarterFrom } from '$lib/standards';
+import { londonDate, periodLabel, quarterFrom } from '$lib/time';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';

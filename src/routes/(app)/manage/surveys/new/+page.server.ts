@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { errorMessage } from '$lib/features/surveys/labels';
 import { surveySchema } from '$lib/features/surveys/schemas';
 import { surveyInputFrom } from '$lib/features/surveys/survey-form';

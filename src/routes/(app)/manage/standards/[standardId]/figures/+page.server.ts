@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { londonDate } from '$lib/board';
-import { periodLabel } from '$lib/standards';
+import { londonDate, periodLabel } from '$lib/time';
 import { db } from '$lib/server/db/app';
 import { ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';

@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { londonDate } from '$lib/board';
-import { quarterFrom } from '$lib/standards';
+import { londonDate, quarterFrom } from '$lib/time';
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { londonDate } from '$lib/board';
+import { londonDate } from '$lib/time';
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
 import { idParam, orConfirm, orError } from '$lib/server/http';
