@@ -2,6 +2,7 @@
 // one-time link where they choose their password. Set ORIGIN to the site's address.
 import * as accounts from '../src/lib/server/accounts/service';
 import { PASSWORD_LINK_LIFETIME_MS } from '../src/lib/server/accounts/service';
+import { DAY_MS } from '../src/lib/time';
 import { databasePath } from '../src/lib/server/db/app';
 import { createDb } from '../src/lib/server/db/index';
 
@@ -15,6 +16,6 @@ const db = createDb(databasePath());
 const token = accounts.createAdmin(db, { email, name });
 db.$client.close();
 const origin = (process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
-const days = PASSWORD_LINK_LIFETIME_MS.invite / 86_400_000;
+const days = PASSWORD_LINK_LIFETIME_MS.invite / DAY_MS;
 console.log(`${email} is an admin. Open this link within ${days} days to choose a password:`);
 console.log(`${origin}/set-password/${token}`);

@@ -1,8 +1,7 @@
 import { m } from '$lib/paraglide/messages';
+import { DAY_MS } from '$lib/time';
 import { sendMail } from '../mail';
 import { PASSWORD_LINK_LIFETIME_MS } from './service';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Turns a set-password token into the link an admin passes on, and emails it when SMTP is
@@ -15,7 +14,7 @@ export async function deliverPasswordLink(
 	purpose: 'invite' | 'reset'
 ) {
 	const link = `${origin}/set-password/${token}`;
-	const days = PASSWORD_LINK_LIFETIME_MS[purpose] / DAY;
+	const days = PASSWORD_LINK_LIFETIME_MS[purpose] / DAY_MS;
 	let emailed = false;
 	try {
 		emailed = await sendMail({

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { ROLES, type Role } from '$lib/roles';
+import { DAY_MS } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { passwordToken, user, userRole } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
@@ -18,9 +19,8 @@ import { generateToken, hashToken } from '../auth/tokens';
 import { isCommonPassword } from '../auth/common-passwords';
 import { mustSetUpTwoStep, startChallenge, usesTwoStep } from './two-step';
 
-const DAY = 24 * 60 * 60 * 1000;
 /** How long a set-password link stays valid. */
-export const PASSWORD_LINK_LIFETIME_MS = { invite: 14 * DAY, reset: 3 * DAY } as const;
+export const PASSWORD_LINK_LIFETIME_MS = { invite: 14 * DAY_MS, reset: 3 * DAY_MS } as const;
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();

@@ -3,7 +3,7 @@
  * and what the public sees. Every function checks its permission itself.
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { londonDate } from '$lib/time';
+import { isIsoDate, londonDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 import {
 	ACCESS_FEATURES,
@@ -458,13 +458,6 @@ export function saveItemMinutes(db: Db, actor: Actor, itemId: number, input: { n
 	});
 }
 
-/** "YYYY-MM-DD" naming a real day ("2026-02-30" reads back as another day, so it is not one). */
-function isCalendarDay(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const time = Date.parse(`${value}T12:00:00Z`);
-	return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-}
-
 function actionValues(db: Db, input: ActionInput, today: string) {
 	const what = input.what.trim();
 	if (!what) throw new ValidationError('action_what_required');
@@ -474,8 +467,8 @@ function actionValues(db: Db, input: ActionInput, today: string) {
 	if (input.ownerUserId !== null && !accounts.isChoosable(db, input.ownerUserId)) throw new ValidationError('action_owner_required');
 	if (input.ownerServiceId !== null && !db.select({ id: service.id }).from(service).where(eq(service.id, input.ownerServiceId)).get())
 		throw new ValidationError('action_owner_required');
-	// A real calendar day: "2026-02-30" reads back as another day and is refused.
-	if (input.dueOn !== null && !isCalendarDay(input.dueOn)) throw new ValidationError('due_invalid');
+	// A real calendar day: "2026-02-30" is refused.
+	if (input.dueOn !== null && !isIsoDate(input.dueOn)) throw new ValidationError('due_invalid');
 	if (input.status === 'dropped' && !input.droppedReason.trim()) throw new ValidationError('dropped_reason_required');
 	return {
 		what,

@@ -5,6 +5,7 @@
  */
 import { and, count, desc, eq, isNull, max } from 'drizzle-orm';
 import { SHARE_LINK_DAY_CHOICES, SHARE_LINK_DEFAULT_DAYS } from '$lib/profiles';
+import { DAY_MS } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { profileShareLink, profileShareOpen, user } from '../db/schema';
 import { can, type Actor } from '../permissions';
@@ -13,8 +14,6 @@ import * as audit from '../audit/service';
 import { generateToken, hashToken } from '../auth/tokens';
 import { profileResource } from './access';
 import { viewOf, type ProfileView } from './service';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 function allowShare(db: Db, actor: Actor, youngPersonId: number) {
 	if (!can(actor, 'profiles.share', profileResource(db, youngPersonId))) throw new ForbiddenError();
@@ -40,7 +39,7 @@ export function createShareLink(
 		throw new ValidationError('days', 'Choose how long the link works.');
 	}
 	const token = generateToken();
-	const expiresAt = new Date(now.getTime() + days * DAY);
+	const expiresAt = new Date(now.getTime() + days * DAY_MS);
 	return writeTransaction(db, (tx) => {
 		const { id } = tx
 			.insert(profileShareLink)

@@ -8,7 +8,7 @@
  * services work one record at a time. It removes data only; it never adds or reads free text.
  */
 import { and, desc, eq, isNotNull, like, lt, not, or, sql, type AnyColumn } from 'drizzle-orm';
-import { londonDate } from '$lib/time';
+import { DAY_MS, londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import {
 	auditEntry,
@@ -30,8 +30,6 @@ import { ForbiddenError } from '../errors';
 import * as audit from '../audit/service';
 import * as settings from '../settings/service';
 import { deleteStaleDrafts } from '../surveys/service';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What one run removed, by kind. Only numbers: never ids or text. */
 export type RetentionCounts = {

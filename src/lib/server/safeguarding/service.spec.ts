@@ -196,10 +196,7 @@ describe('reviewing a flag', () => {
 
 describe('overdue flags', () => {
 	it('counts working days: a Friday flag is due on Monday and overdue from Tuesday', () => {
-		expect(safeguarding.addWorkingDays('2026-11-06', 1)).toBe('2026-11-09');
-		expect(safeguarding.addWorkingDays('2026-11-09', 1)).toBe('2026-11-10');
-		expect(safeguarding.addWorkingDays('2026-11-06', 3)).toBe('2026-11-11');
-
+		// (addWorkingDays itself is tested in $lib/time.spec.ts)
 		const { db, lead, parent } = setUp();
 		const friday = new Date('2026-11-06T15:00:00Z');
 		safeguarding.tell(db, parent, 'I need to talk to someone', friday);

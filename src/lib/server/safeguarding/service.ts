@@ -8,7 +8,7 @@
  */
 import { asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { FLAG_OUTCOMES, PHRASE_CATEGORIES, type FlagOutcome, type FlagSource, type PhraseCategory } from '$lib/safeguarding';
-import { londonDate } from '$lib/time';
+import { addWorkingDays, londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { safeguardingFlag, safeguardingPhrase, user } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
@@ -121,18 +121,6 @@ export function tell(db: Db, actor: Actor, text: string, now = new Date()): numb
 		audit.record(tx, { actorId: actor!.id, action: 'safeguarding.message_sent', subjectType: 'safeguarding_flag', subjectId: id, at: now });
 		return id;
 	});
-}
-
-/** The London date `workingDays` working days (Monday to Friday) after `isoDate`. */
-export function addWorkingDays(isoDate: string, workingDays: number): string {
-	const d = new Date(`${isoDate}T12:00:00Z`);
-	let left = workingDays;
-	while (left > 0) {
-		d.setUTCDate(d.getUTCDate() + 1);
-		const day = d.getUTCDay();
-		if (day !== 0 && day !== 6) left--;
-	}
-	return d.toISOString().slice(0, 10);
 }
 
 /** A flag is overdue once the day it was due to be reviewed by has ended without a review. */

@@ -14,7 +14,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { londonDate } from '$lib/time';
+import { DAY_MS, londonDate, secondsUntilTomorrow } from '$lib/time';
 import { isOpenOn, type RespondentGroup } from '$lib/surveys';
 import { generateToken, hashToken, unorderedId, unorderedRowid } from '../auth/tokens';
 import { takeTry, trySucceeded } from '../auth/throttle';
@@ -313,14 +313,6 @@ function checkStart(actor: Actor, s: Survey, mode: StartMode, today: string) {
 /** Where a respondent's start came from, for the per-address limit (never stored with the draft). */
 export type StartFrom = { address: string };
 
-/** Seconds from `now` until the day in England changes (when the day's count of drafts starts again). */
-function secondsUntilTomorrow(now: Date): number {
-	const today = londonDate(now);
-	let minutes = 15;
-	while (minutes < 26 * 60 && londonDate(new Date(now.getTime() + minutes * 60_000)) === today) minutes += 15;
-	return minutes * 60;
-}
-
 /**
  * Starts a response: makes a draft and returns the token for the respondent's link (their
  * resume link) and its receipt code. A respondent's start (`answer`) counts against the limits in
@@ -588,7 +580,7 @@ export const DRAFT_DAYS = 60;
  * for ever. Returns how many went.
  */
 export function deleteStaleDrafts(db: Db, now = new Date()): number {
-	const cutoff = new Date(now.getTime() - DRAFT_DAYS * 24 * 60 * 60 * 1000);
+	const cutoff = new Date(now.getTime() - DRAFT_DAYS * DAY_MS);
 	const old = db.delete(surveyDraft).where(sql`${surveyDraft.savedOn} < ${londonDate(cutoff)}`).run().changes;
 	const closed = db
 		.delete(surveyDraft)
