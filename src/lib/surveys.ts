@@ -120,12 +120,6 @@ export const ABOUT_YOU_QUESTIONS: Record<AboutYou, { text: string; help: string;
 	}
 };
 
-/** A calendar quarter "2026-Q3" (January to March is Q1) for an ISO date. */
-export function quarterOf(isoDate: string): string {
-	const month = Number(isoDate.slice(5, 7));
-	return `${isoDate.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
-}
-
 /** Whether a survey takes answers on `today` (ISO dates compare as strings). */
 export function isOpenOn(
 	survey: { state: SurveyState; opensOn: string; closesOn: string | null },

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { BoardSource, BoardStatus } from '$lib/board';
-import { londonDate } from '$lib/time';
+import { DAY_MS, londonDate } from '$lib/time';
 import type { Db } from '../db';
 import { boardItem, service, user } from '../db/schema';
 import * as board from './service';
@@ -61,7 +61,7 @@ const QUEUE: (Omit<feedbackService.FeedbackInput, 'serviceId'> & { service?: str
 ];
 
 function daysAgo(days: number, today: Date): Date {
-	return new Date(today.getTime() - days * 24 * 60 * 60 * 1000);
+	return new Date(today.getTime() - days * DAY_MS);
 }
 
 /**

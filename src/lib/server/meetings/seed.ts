@@ -7,6 +7,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import type { AccessFeature, AgendaKind, MeetingAudience } from '$lib/meetings';
+import { DAY_MS, addDays, formatMonth, londonDate, londonToInstant } from '$lib/time';
 import type { Db } from '../db';
 import { meeting, user } from '../db/schema';
 import * as services from '../services/service';
@@ -16,51 +17,19 @@ import * as meetings from './service';
 /* Dates                                                                                    */
 /* ---------------------------------------------------------------------------------------- */
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /** Year and month (1-12) in England, `offset` months from the month of `at`. */
 function monthFrom(at: Date, offset: number): { year: number; month: number } {
-	const [y, mo] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
-		.format(at)
-		.split('-')
-		.map(Number);
+	const [y, mo] = londonDate(at).split('-').map(Number);
 	const index = y * 12 + (mo - 1) + offset;
 	return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-/** The instant a wall-clock time in England happens (summer time included). */
-function londonInstant(year: number, month: number, day: number, hour: number, minute = 0): Date {
-	const guess = Date.UTC(year, month - 1, day, hour, minute);
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/London',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		hourCycle: 'h23'
-	}).formatToParts(new Date(guess));
-	const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-	const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-	return new Date(guess - (shown - guess));
-}
-
-/** The day of the month of the second Tuesday: the forum's usual meeting day. */
-function secondTuesday(year: number, month: number): number {
+/** The second Tuesday of a month, "YYYY-MM-DD": the forum's usual meeting day. */
+function secondTuesday(year: number, month: number): string {
 	const firstWeekday = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
-	return 1 + ((2 - firstWeekday + 7) % 7) + 7;
+	const day = 1 + ((2 - firstWeekday + 7) % 7) + 7;
+	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
-
-/** A calendar day ("2026-03-10") `days` after an instant's day in England. */
-function dayAfter(at: Date, days: number): string {
-	const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-	const d = new Date(`${london}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-}
-
-const monthName = (year: number, month: number) =>
-	new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 15)));
 
 /* ---------------------------------------------------------------------------------------- */
 /* Demo content                                                                             */
@@ -463,9 +432,9 @@ export function seedMeetingsDemo(db: Db, now = new Date()): { meetings: number }
 	const plan = (offset: number, title: string, options: { evening?: boolean; online?: 'only' | 'also'; audience?: MeetingAudience; createdAt: Date }) => {
 		const { year, month } = monthFrom(now, offset);
 		const day = secondTuesday(year, month);
-		const startsAt = options.evening ? londonInstant(year, month, day, 18, 30) : londonInstant(year, month, day, 10);
+		const startsAt = londonToInstant(day, options.evening ? '18:30' : '10:00')!;
 		const input: meetings.MeetingInput = {
-			title: `${title}, ${monthName(year, month)}`,
+			title: `${title}, ${formatMonth(day, 'en')}`,
 			startsAt,
 			endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
 			place: options.online === 'only' ? '' : PLACE,
@@ -490,27 +459,27 @@ export function seedMeetingsDemo(db: Db, now = new Date()): { meetings: number }
 
 	PAST.forEach((demo, i) => {
 		const offset = i - PAST.length;
-		const { id, input } = plan(offset, 'Parent carer forum meeting', { evening: demo.evening, online: demo.online, createdAt: new Date(now.getTime() + offset * 31 * DAY - 30 * DAY) });
-		const agendaOut = new Date(input.startsAt.getTime() - 14 * DAY);
+		const { id, input } = plan(offset, 'Parent carer forum meeting', { evening: demo.evening, online: demo.online, createdAt: new Date(now.getTime() + offset * 31 * DAY_MS - 30 * DAY_MS) });
+		const agendaOut = new Date(input.startsAt.getTime() - 14 * DAY_MS);
 		const items = addTopics(id, demo.topics, agendaOut);
 		meetings.setState(db, organiser, id, 'agenda_published', agendaOut);
 		if (demo.cancelled) {
-			meetings.cancel(db, organiser, id, demo.cancelled, new Date(input.startsAt.getTime() - 5 * DAY));
+			meetings.cancel(db, organiser, id, demo.cancelled, new Date(input.startsAt.getTime() - 5 * DAY_MS));
 			return;
 		}
 		let startsAt = input.startsAt;
 		if (demo.moved) {
 			// Moved two days later, after the agenda went out: the pages say so.
-			startsAt = new Date(input.startsAt.getTime() + 2 * DAY);
-			meetings.update(db, organiser, id, { ...input, startsAt, endsAt: new Date(input.endsAt.getTime() + 2 * DAY) }, new Date(input.startsAt.getTime() - 7 * DAY));
+			startsAt = new Date(input.startsAt.getTime() + 2 * DAY_MS);
+			meetings.update(db, organiser, id, { ...input, startsAt, endsAt: new Date(input.endsAt.getTime() + 2 * DAY_MS) }, new Date(input.startsAt.getTime() - 7 * DAY_MS));
 		}
-		const minutesAt = new Date(startsAt.getTime() + 3 * DAY);
+		const minutesAt = new Date(startsAt.getTime() + 3 * DAY_MS);
 		meetings.setState(db, organiser, id, 'minutes_drafted', minutesAt);
 		const closing: { actionId: number; action: DemoAction; input: meetings.ActionInput }[] = [];
 		for (const { topic, itemId } of items) {
 			meetings.saveItemMinutes(db, organiser, itemId, { notes: topic.notes, decisions: topic.decisions ?? [] }, minutesAt);
 			for (const action of topic.actions ?? []) {
-				const actionInput: meetings.ActionInput = { what: action.what, ...ownerOf(action.owner), dueOn: dayAfter(startsAt, action.dueDays), status: 'open', droppedReason: '' };
+				const actionInput: meetings.ActionInput = { what: action.what, ...ownerOf(action.owner), dueOn: addDays(londonDate(startsAt), action.dueDays), status: 'open', droppedReason: '' };
 				const actionId = meetings.addAction(db, organiser, itemId, actionInput, minutesAt);
 				if (action.closed) closing.push({ actionId, action, input: actionInput });
 			}
@@ -523,18 +492,18 @@ export function seedMeetingsDemo(db: Db, now = new Date()): { meetings: number }
 			minutesAt
 		);
 		if (demo.easyRead) meetings.saveEasyRead(db, organiser, id, demo.easyRead, minutesAt);
-		meetings.setState(db, organiser, id, 'minutes_published', new Date(minutesAt.getTime() + 4 * DAY));
+		meetings.setState(db, organiser, id, 'minutes_published', new Date(minutesAt.getTime() + 4 * DAY_MS));
 		// Actions done or dropped later: the published minutes show "updated on" that day.
 		for (const { actionId, action, input: actionInput } of closing) {
-			const closedAt = new Date(startsAt.getTime() + action.closed!.days * DAY);
+			const closedAt = new Date(startsAt.getTime() + action.closed!.days * DAY_MS);
 			if (closedAt.getTime() > now.getTime()) continue;
 			meetings.updateAction(db, organiser, actionId, { ...actionInput, status: action.closed!.status, droppedReason: action.closed!.reason ?? '' }, closedAt);
 		}
 	});
 
 	// Next month: the agenda is out, with two papers.
-	const next = plan(1, 'Parent carer forum meeting', { online: 'also', createdAt: new Date(now.getTime() - 10 * DAY) });
-	const agendaAt = new Date(now.getTime() - 2 * DAY);
+	const next = plan(1, 'Parent carer forum meeting', { online: 'also', createdAt: new Date(now.getTime() - 10 * DAY_MS) });
+	const agendaAt = new Date(now.getTime() - 2 * DAY_MS);
 	const nextItems = addTopics(
 		next.id,
 		[
@@ -573,8 +542,8 @@ export function seedMeetingsDemo(db: Db, now = new Date()): { meetings: number }
 	meetings.setState(db, organiser, next.id, 'agenda_published', agendaAt);
 
 	// The month after: still being planned (a draft nobody else sees).
-	const draft = plan(2, 'Steering group meeting', { audience: 'steering_group', createdAt: new Date(now.getTime() - DAY) });
-	addTopics(draft.id, [welcome, { title: 'Planning the annual conference', lead: CHAIR, kind: 'discussion', minutes: 60, notes: '' }], new Date(now.getTime() - DAY));
+	const draft = plan(2, 'Steering group meeting', { audience: 'steering_group', createdAt: new Date(now.getTime() - DAY_MS) });
+	addTopics(draft.id, [welcome, { title: 'Planning the annual conference', lead: CHAIR, kind: 'discussion', minutes: 60, notes: '' }], new Date(now.getTime() - DAY_MS));
 
 	return { meetings: added };
 }

@@ -5,6 +5,7 @@
  * long set-up (meetings, standards, reports), as the feature's own tests do.
  */
 import type { Role } from '$lib/roles';
+import { londonDate } from '$lib/time';
 import type { Db } from '../db';
 import {
 	boardItem,
@@ -41,7 +42,6 @@ export type Person = NonNullable<Actor> & { name: string; email: string | null }
 export const PHOTO_BYTES = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 
 let n = 0;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A named survey with one short-text and one yes/no question, published, made by `organiser`. */
 export function namedSurvey(db: Db, organiser: Actor, anonymous = false) {
@@ -155,13 +155,13 @@ export function seedWorld(db: Db): World {
 	db.insert(serviceLead).values({ serviceId: svc, userId: pat.id }).run();
 	const b = db
 		.insert(boardItem)
-		.values({ youSaid: 'Buses are late', source: 'other', heardOn: today(), dueOn: today(), createdAt: now, lastActivityAt: now })
+		.values({ youSaid: 'Buses are late', source: 'other', heardOn: londonDate(), dueOn: londonDate(), createdAt: now, lastActivityAt: now })
 		.returning({ id: boardItem.id })
 		.get().id;
 	const patWeDid = 'zephyr-wedid We asked for more buses';
 	db.insert(boardResponse).values({ itemId: b, text: patWeDid, responder: 'forum', authorId: pat.id, statusBefore: 'heard', statusAfter: 'working_on_it', createdAt: now }).run();
 	db.insert(boardResponse).values({ itemId: b, text: 'marrowick we did too', responder: 'forum', authorId: olive.id, statusBefore: 'working_on_it', statusAfter: 'done', createdAt: now }).run();
-	const f = db.insert(feedback).values({ whatHappened: 'The bus was late', receivedOn: today() }).returning({ id: feedback.id }).get().id;
+	const f = db.insert(feedback).values({ whatHappened: 'The bus was late', receivedOn: londonDate() }).returning({ id: feedback.id }).get().id;
 	db.insert(feedbackReply).values({ feedbackId: f, text: 'Thank you, we are on it', authorId: pat.id, createdAt: now }).run();
 
 	// Standards and reports.

@@ -7,6 +7,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import type { ProfileSection } from '$lib/profiles';
+import { DAY_MS } from '$lib/time';
 import type { Db } from '../db';
 import { user, youngPerson } from '../db/schema';
 import type { Actor } from '../permissions';
@@ -91,7 +92,7 @@ export async function seedProfilesDemo(db: Db, now = new Date()): Promise<number
 		const at = new Date(now.getTime() - (14 - i) * 20 * 60 * 60 * 1000);
 		profiles.addItem(db, by === 'me' ? me : supporter, alex.id, section, { symbolId, words }, at);
 	});
-	profiles.markReviewed(db, supporter, alex.id, new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000));
+	profiles.markReviewed(db, supporter, alex.id, new Date(now.getTime() - 2 * DAY_MS));
 	profiles.setConsent(db, me, alex.id, true, now);
 
 	OTHERS.forEach(([name, yearGroup], n) => {

@@ -5,14 +5,13 @@
  * demo safeguarding lead has reviewed. Alex's profile is left alone: tests use it.
  */
 import { and, eq, isNull } from 'drizzle-orm';
+import { DAY_MS } from '$lib/time';
 import type { Db } from '../db';
 import { user } from '../db/schema';
 import type { Actor } from '../permissions';
 import * as feedback from '../feedback/service';
 import * as profiles from '../profiles/service';
 import { flagCount, review, tell } from './service';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** Adds the demo flags if there are none yet. Returns how many it raised. */
 export function seedSafeguardingDemo(db: Db, now = new Date()): number {
@@ -39,7 +38,7 @@ export function seedSafeguardingDemo(db: Db, now = new Date()): number {
 			aboutWho: 'parent_carer'
 		},
 		'demo-seed',
-		new Date(now.getTime() - 7 * DAY)
+		new Date(now.getTime() - 7 * DAY_MS)
 	);
 
 	// Two days ago, reviewed yesterday by the demo lead.
@@ -47,7 +46,7 @@ export function seedSafeguardingDemo(db: Db, now = new Date()): number {
 		db,
 		parent,
 		"A boy in my daughter's class told her there is never any food at his house and he is hungry all the time. I did not know who else to tell.",
-		new Date(now.getTime() - 2 * DAY)
+		new Date(now.getTime() - 2 * DAY_MS)
 	);
 	review(
 		db,
@@ -57,7 +56,7 @@ export function seedSafeguardingDemo(db: Db, now = new Date()): number {
 			outcome: 'already_known',
 			note: "Spoke to the school's designated safeguarding lead: they know the family, the boy goes to breakfast club and early help is involved. Thanked the parent by email."
 		},
-		new Date(now.getTime() - DAY)
+		new Date(now.getTime() - DAY_MS)
 	);
 
 	// Today: a young person's own words on their profile.

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, like } from 'drizzle-orm';
 import { isSymbolId } from '$lib/symbols/catalogue';
-import { londonDate } from '$lib/time';
-import { quarterOf } from '$lib/surveys';
+import { londonDate, quarterFrom, quarterOf } from '$lib/time';
 import { survey, surveyAnswer, surveyDraft, surveyResponse, surveyTally, user } from '../db/schema';
 import { seedDemo } from '../seed';
 import { testDb } from '../testing';
@@ -14,14 +13,8 @@ import { DEMO_SURVEY_RESPONSES, DEMO_SURVEY_TITLES, seedSurveysDemo } from './se
 // Today, as the app seeds it: publishing checks closing dates against the real date.
 const TODAY = new Date();
 const today = londonDate(TODAY);
-/** The quarter today is in and the three before it, oldest first. */
-const lastFourQuarters = (() => {
-	const [year, q] = quarterOf(today).split('-Q').map(Number);
-	return [3, 2, 1, 0].map((back) => {
-		const index = year * 4 + (q - 1) - back;
-		return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-	});
-})();
+/** The first days of the quarter today is in and the three before it, oldest first. */
+const lastFourQuarters = [3, 2, 1, 0].map((back) => quarterFrom(today, -back).start);
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 let db: Db;
@@ -67,7 +60,7 @@ describe('demo surveys', () => {
 	it('shows responses to the open surveys in each of the last four quarters', () => {
 		for (const title of [DEMO_SURVEY_TITLES.parents, DEMO_SURVEY_TITLES.youngPeople]) {
 			const rows = surveys.exportRows(db, organiser, idOf(title), TODAY).slice(1);
-			const quarters = new Set(rows.map((r) => quarterOf(r[1])));
+			const quarters = new Set(rows.map((r) => quarterOf(r[1]).start));
 			expect([...quarters].sort(), title).toEqual(lastFourQuarters);
 			expect(rows.every((r) => r[1] <= today)).toBe(true);
 		}

@@ -9,8 +9,8 @@
  * Everything is worked out from a fixed seed and `today`: two runs on the same day give the same data.
  */
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
-import { londonDate } from '$lib/time';
-import { quarterOf, type AboutYou, type Audience, type QuestionKind } from '$lib/surveys';
+import { addDays, daysBetween, londonDate, quarterFrom, quartersBetween } from '$lib/time';
+import type { AboutYou, Audience, QuestionKind } from '$lib/surveys';
 import { writeTransaction, type Db } from '../db';
 import { service, survey, surveyAnswer, surveyResponse, user } from '../db/schema';
 import type { Actor } from '../permissions';
@@ -315,20 +315,11 @@ function random(seed: number) {
 }
 type Random = ReturnType<typeof random>;
 
-const DAY = 24 * 60 * 60 * 1000;
-const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const addDays = (iso: string, days: number) => isoOf(dayOf(iso) + days * DAY);
 /** Midday on a day: the same day in London whatever the season. */
 const middayOf = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 /** The first day of the quarter `back` quarters before the one `today` is in. */
-function quarterStart(today: string, back: number): string {
-	const month0 = Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 - back * 3;
-	const year = Number(today.slice(0, 4)) + Math.floor(month0 / 12);
-	const month = ((month0 % 12) + 12) % 12;
-	return isoOf(Date.UTC(year, month, 1));
-}
+const quarterStart = (today: string, back: number): string => quarterFrom(today, -back).start;
 
 /** Days, oldest first: `perQuarter[i]` in the quarter `3 - i` before today's, up to today. */
 function daysOverFourQuarters(today: string, perQuarter: readonly number[], rnd: Random): string[] {
@@ -336,14 +327,15 @@ function daysOverFourQuarters(today: string, perQuarter: readonly number[], rnd:
 	perQuarter.forEach((n, i) => {
 		const from = quarterStart(today, perQuarter.length - 1 - i);
 		const next = i === perQuarter.length - 1 ? addDays(today, 1) : quarterStart(today, perQuarter.length - 2 - i);
-		const span = Math.max(1, Math.round((dayOf(next) - dayOf(from)) / DAY));
+		const span = Math.max(1, daysBetween(from, next));
 		for (let k = 0; k < n; k++) days.push(addDays(from, rnd.int(span)));
 	});
 	return days.sort();
 }
 
-function daysBetween(from: string, to: string, n: number, rnd: Random): string[] {
-	const span = Math.round((dayOf(to) - dayOf(from)) / DAY) + 1;
+/** `n` days picked at random from `from` to `to` (both included), oldest first. */
+function randomDaysIn(from: string, to: string, n: number, rnd: Random): string[] {
+	const span = daysBetween(from, to) + 1;
 	return Array.from({ length: n }, () => addDays(from, rnd.int(span))).sort();
 }
 
@@ -523,7 +515,7 @@ export function seedSurveysDemo(db: Db, today = new Date()): { surveys: number; 
 		surveys.publish(db, organiser, parents.id, middayOf(opensOn));
 		const parentDays = daysOverFourQuarters(todayIso, DEMO_SURVEY_RESPONSES.parents, rnd);
 		for (const day of parentDays) {
-			const quarter = DEMO_SURVEY_RESPONSES.parents.length - 1 - quarterDistance(day, todayIso);
+			const quarter = DEMO_SURVEY_RESPONSES.parents.length - 1 - quartersBetween(day, todayIso);
 			const turkish = rnd.chance(0.12);
 			answer(db, parents, day, turkish ? 'tr' : 'en', parentAnswers(rnd, quarter, turkish, DEMO_SURVEY_RESPONSES.parents.length));
 			responses++;
@@ -544,7 +536,7 @@ export function seedSurveysDemo(db: Db, today = new Date()): { surveys: number; 
 		const summerDates = { opensOn: summerOpens, closesOn: null };
 		const summer = build(db, organiser, { ...SUMMER, title: `${SUMMER.title} ${lastYear}` }, serviceIds, summerDates, middayOf(`${lastYear}-06-20`));
 		surveys.publish(db, organiser, summer.id, middayOf(summerOpens));
-		for (const day of daysBetween(summerOpens, summerCloses, DEMO_SURVEY_RESPONSES.summer, rnd)) {
+		for (const day of randomDaysIn(summerOpens, summerCloses, DEMO_SURVEY_RESPONSES.summer, rnd)) {
 			answer(db, summer, day, 'en', summerAnswers(rnd));
 			responses++;
 		}
@@ -558,15 +550,6 @@ export function seedSurveysDemo(db: Db, today = new Date()): { surveys: number; 
 
 		return { surveys: 4, responses };
 	});
-}
-
-/** How many quarters `day` is before the quarter `today` is in (0 for the same quarter). */
-function quarterDistance(day: string, today: string): number {
-	const index = (iso: string) => {
-		const [year, q] = quarterOf(iso).split('-Q');
-		return Number(year) * 4 + Number(q);
-	};
-	return index(today) - index(day);
 }
 
 /** The demo surveys' titles (last summer's is followed by its year). */
