@@ -4,7 +4,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import { sectorName } from '$lib/labels';
-import { formatDay, quarterOf, type Period } from '$lib/time';
+import { formatDay, formatDayShort, formatMonthName, isQuarter, type Period } from '$lib/time';
 import { SECTORS, type Sector } from '$lib/sectors';
 import type { MeasureUnit } from '$lib/standards';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '$lib/surveys';
@@ -15,42 +15,22 @@ export type Rag = 'green' | 'amber' | 'red';
 
 const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : locale);
 
-// One formatter per style and language, made on first use. A new Intl formatter per call costs
-// about a tenth of a millisecond: a full-area report writes thousands of figures, months and
-// periods, and making formatters was most of its rendering time (about 150 ms of the draft
-// report page, with every submission waiting behind it on the server's one thread).
-const FORMATS = {
-	monthLong: { month: 'long', timeZone: 'UTC' },
-	monthShort: { month: 'short', timeZone: 'UTC' },
-	dayShort: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
+// One formatter per style and language, made on first use (dates: $lib/time). A new Intl
+// formatter per call costs about a tenth of a millisecond: a full-area report writes thousands of
+// figures, months and periods, and making formatters was most of its rendering time (about
+// 150 ms of the draft report page, with every submission waiting behind it on the server's one
+// thread).
 const NUMBER_FORMATS = {
 	number: { maximumFractionDigits: 1 },
 	percent: { style: 'percent', maximumFractionDigits: 1 }
 } satisfies Record<string, Intl.NumberFormatOptions>;
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const numberFormatters = new Map<string, Intl.NumberFormat>();
-function dateFormat(style: keyof typeof FORMATS, locale: string): Intl.DateTimeFormat {
-	const key = `${style}:${locale}`;
-	let format = dateFormatters.get(key);
-	if (!format) dateFormatters.set(key, (format = new Intl.DateTimeFormat(intlLocale(locale), FORMATS[style])));
-	return format;
-}
 function numberFormat(style: keyof typeof NUMBER_FORMATS, locale: string): Intl.NumberFormat {
 	const key = `${style}:${locale}`;
 	let format = numberFormatters.get(key);
 	if (!format) numberFormatters.set(key, (format = new Intl.NumberFormat(intlLocale(locale), NUMBER_FORMATS[style])));
 	return format;
 }
-
-function monthName(month: number, locale: string, style: 'long' | 'short' = 'long'): string {
-	return dateFormat(style === 'long' ? 'monthLong' : 'monthShort', locale).format(new Date(Date.UTC(2000, month - 1, 15)));
-}
-
-const isQuarter = (p: Period) => {
-	const q = quarterOf(p.start);
-	return q.start === p.start && q.end === p.end;
-};
 
 // A report writes the same few periods hundreds of times (five per standard, in tables and chart
 // axes): each is worked out once per language. Bounded, since custom periods can be anything.
@@ -74,7 +54,7 @@ function periodWordsLong(period: Period, locale: string): string {
 	if (isQuarter(period)) {
 		const [year, first] = period.start.split('-').map(Number);
 		const last = Number(period.end.split('-')[1]);
-		return m.rp_period_quarter({ first: monthName(first, locale), last: monthName(last, locale), year: String(year) });
+		return m.rp_period_quarter({ first: formatMonthName(first, locale), last: formatMonthName(last, locale), year: String(year) });
 	}
 	return m.rp_period_days({ first: formatDay(period.start, locale), last: formatDay(period.end, locale) });
 }
@@ -88,9 +68,9 @@ function periodWordsShort(period: Period, locale: string): string {
 	if (isQuarter(period)) {
 		const [year, first] = period.start.split('-').map(Number);
 		const last = Number(period.end.split('-')[1]);
-		return `${monthName(first, locale, 'short')}–${monthName(last, locale, 'short')} ${year}`;
+		return `${formatMonthName(first, locale, 'short')}–${formatMonthName(last, locale, 'short')} ${year}`;
 	}
-	return dateFormat('dayShort', locale).format(new Date(`${period.start}T00:00:00Z`));
+	return formatDayShort(period.start, locale);
 }
 
 // Paraglide's messages with plural forms make a new Intl.PluralRules each time they are called,

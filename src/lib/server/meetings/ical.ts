@@ -7,6 +7,7 @@
  * The feed is fetched without a language (calendar programs send no cookie): it is in English.
  */
 import { normaliseText } from '$lib/text';
+import { formatMeetingDay, londonWallClock } from '$lib/time';
 import { ACCESS_FEATURES, type AccessFeature, type MeetingAudience } from '$lib/meetings';
 import type { Meeting } from '../db/schema';
 
@@ -53,21 +54,12 @@ const VTIMEZONE = [
 	'END:VTIMEZONE'
 ];
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
-	timeZone: ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-	hourCycle: 'h23'
-});
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** The London wall-clock time of an instant, as iCalendar writes a local time: 20260701T180000. */
 export function londonWallTime(at: Date): string {
-	const parts = Object.fromEntries(LONDON.formatToParts(at).map((p) => [p.type, p.value]));
-	return `${parts.year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}`;
+	const f = londonWallClock(at);
+	return `${pad(f.year, 4)}${pad(f.month)}${pad(f.day)}T${pad(f.hour)}${pad(f.minute)}${pad(f.second)}`;
 }
 
 /** An instant in UTC, as iCalendar writes it: 20260701T170000Z. */
@@ -167,21 +159,8 @@ function description(m: Meeting, pageUrl: string): string {
 
 /** "Tuesday 3 March 2026, 18:00" in London, for the moved-from line. */
 function londonWords(at: Date): string {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone: ZONE,
-			weekday: 'long',
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23'
-		})
-			.formatToParts(at)
-			.map((p) => [p.type, p.value])
-	);
-	return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute}`;
+	const { hour, minute } = londonWallClock(at);
+	return `${formatMeetingDay(at, 'en')}, ${pad(hour)}:${pad(minute)}`;
 }
 
 /**

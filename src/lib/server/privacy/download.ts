@@ -13,7 +13,7 @@
  * leads' record).
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { londonDate } from '$lib/time';
+import { formatDate, londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ForbiddenError } from '../errors';
@@ -569,8 +569,6 @@ export function dataAbout(db: Db, actor: Actor, now = new Date()): MyData {
 	});
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
-
 /** The README, in plain words: what each file is, and what is not in the bundle and why. */
 export function readme(data: MyData): string {
 	const files = data.kinds.filter((k) => k.rows.length);
@@ -580,7 +578,7 @@ export function readme(data: MyData): string {
 		'=====================',
 		'',
 		`This is a copy of everything Chorus keeps about you (${data.person.name}).`,
-		`It was made on ${LONG_DATE.format(data.madeAt)}.`,
+		`It was made on ${formatDate(data.madeAt, 'en')}.`,
 		'',
 		'What is in this folder',
 		'----------------------',

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { SECTORS, type Sector } from '$lib/sectors';
 import type { ReportScopeKind } from '$lib/standards';
-import { isIsoDate, londonDate, quarterOf, wholeMonths, type Period } from '$lib/time';
+import { isIsoDate, londonDate, quarterFrom, wholeMonths, type Period } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { report, reportComment, user, type Report } from '../db/schema';
 import { can, type Actor } from '../permissions';
@@ -31,9 +31,7 @@ export type ReportInput = { title: string; period: Period; scope: ReportScopeKin
 
 /** The quarter a report covers by default: the last whole quarter before today. */
 export function defaultPeriod(now = new Date()): Period {
-	const thisQuarter = quarterOf(londonDate(now));
-	const dayBefore = new Date(Date.parse(thisQuarter.start) - 86_400_000).toISOString().slice(0, 10);
-	return quarterOf(dayBefore);
+	return quarterFrom(londonDate(now), -1);
 }
 
 function checkInput(db: Db, input: ReportInput): ReportInput {

@@ -4,7 +4,7 @@
  * can be traced to a person from these, and the report applies its disclosure rules on top.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Period } from '$lib/time';
+import { addDays, monthEnd, type Period } from '$lib/time';
 import type { RespondentGroup } from '$lib/surveys';
 import type { Sector } from '$lib/sectors';
 import type { Db } from '../db';
@@ -110,20 +110,16 @@ export function splitPeriod(period: Period): { months: string[]; days: Period[] 
 	for (;;) {
 		const first = `${y}-${String(m).padStart(2, '0')}-01`;
 		if (first > period.end) break;
-		const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+		const last = monthEnd(first);
 		if (first >= period.start && last <= period.end) months.push(first.slice(0, 7));
 		[y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
 	}
 	if (months.length === 0) return { months, days: [period] };
 	const days: Period[] = [];
 	const firstMonth = `${months[0]}-01`;
-	const lastMonth = months.at(-1)!;
-	const [ly, lm] = lastMonth.split('-').map(Number);
-	const lastDay = new Date(Date.UTC(ly, lm, 0)).toISOString().slice(0, 10);
-	const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOString().slice(0, 10);
-	const dayAfter = (d: string) => new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10);
-	if (period.start < firstMonth) days.push({ start: period.start, end: dayBefore(firstMonth) });
-	if (period.end > lastDay) days.push({ start: dayAfter(lastDay), end: period.end });
+	const lastDay = monthEnd(months.at(-1)!);
+	if (period.start < firstMonth) days.push({ start: period.start, end: addDays(firstMonth, -1) });
+	if (period.end > lastDay) days.push({ start: addDays(lastDay, 1), end: period.end });
 	return { months, days };
 }
 
