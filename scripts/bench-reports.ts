@@ -20,7 +20,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed';
 import * as surveys from '../src/lib/server/surveys/service';
 import * as standards from '../src/lib/server/reports/standards';
 import * as reports from '../src/lib/server/reports/service';
-import { londonDate, quarterFrom } from '../src/lib/time';
+import { addDays, londonDate, quarterFrom } from '../src/lib/time';
 import { answerPath, type QuestionKind, type RespondentGroup } from '../src/lib/surveys';
 import { figure, hasBuild, startBuiltApp, writeFigures, type Row } from './bench-server';
 import { client, makeDrafts, percentile, signIn, type BenchSurvey } from './bench-surveys';
@@ -41,7 +41,7 @@ function buildStandards(db: Db): Omit<Built, 'responses' | 'answers'> {
 	const organiserId = db.select({ id: user.id }).from(user).where(eq(user.email, 'organiser@example.org')).get()!.id;
 	const organiser = { id: organiserId, roles: ['organiser' as const] };
 	const serviceIds = db.select({ id: service.id }).from(service).all().map((s) => s.id);
-	const opensOn = new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10);
+	const opensOn = addDays(londonDate(), -400);
 	const kinds: QuestionKind[] = ['smiley5', 'yes_no', 'smiley3'];
 	const built: BenchSurvey[] = [];
 	const surveyStandards: number[] = [];
@@ -99,7 +99,7 @@ function fillAnswers(db: Db, built: BenchSurvey[], total: number): { responses: 
 	let seed = 11;
 	const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
 	const today = londonDate();
-	const days = Array.from({ length: 365 }, (_, i) => new Date(Date.parse(`${today}T12:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10));
+	const days = Array.from({ length: 365 }, (_, i) => addDays(today, -i));
 	const tallies = new Map<string, number>();
 	const tally = (q: number, o: number, day: string, group: string) => {
 		const key = `${q}|${o}|${day}|${group}`;
@@ -186,7 +186,7 @@ export async function reportFigures(): Promise<Row[]> {
 		const full = timeSync(20, () => reports.buildReport(db, quarter, { kind: 'area' }));
 		rows.push(figure(`full-area quarterly report from tallies, ${standardCount} standards, with 4-quarter trends: p50 (ms)`, percentile(full, 0.5), 'ms', 50, false));
 		rows.push(figure('full-area quarterly report from tallies: slowest of 20 (ms)', full.at(-1)!, 'ms', 100, false));
-		const custom = { start: new Date(Date.parse(`${today}T12:00:00Z`) - 200 * 86_400_000).toISOString().slice(0, 10), end: today };
+		const custom = { start: addDays(today, -200), end: today };
 		const customTimes = timeSync(10, () => reports.buildReport(db, custom, { kind: 'area' }));
 		rows.push(figure(`custom 200-day full-area report from daily tallies: p50 (ms)`, percentile(customTimes, 0.5), 'ms', 50, false));
 

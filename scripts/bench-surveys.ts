@@ -20,7 +20,7 @@ import { user } from '../src/lib/server/db/schema';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed';
 import { generateToken, hashToken } from '../src/lib/server/auth/tokens';
 import * as surveys from '../src/lib/server/surveys/service';
-import { londonDate } from '../src/lib/time';
+import { DAY_MS, addDays, londonDate } from '../src/lib/time';
 import { answerPath, type RespondentGroup } from '../src/lib/surveys';
 import { eq } from 'drizzle-orm';
 import { figure, hasBuild, startBuiltApp, writeFigures, type Row } from './bench-server';
@@ -108,7 +108,7 @@ function fillAnswers(db: Db, s: BenchSurvey, total: number, today: string): { re
 	const insertMonth = sqlite.prepare('insert into survey_tally_month (question_id, option_id, month, respondent_group, count) values (?, ?, ?, ?, ?)');
 	let seed = 7;
 	const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
-	const days = Array.from({ length: 365 }, (_, i) => new Date(Date.parse(`${today}T12:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10));
+	const days = Array.from({ length: 365 }, (_, i) => addDays(today, -i));
 	const tallies = new Map<string, number>();
 	const tally = (questionId: number, optionId: number, day: string, group: string) => {
 		const key = `${questionId}|${optionId}|${day}|${group}`;
@@ -198,7 +198,7 @@ export function makeDrafts(db: Db, s: BenchSurvey, count: number): string[] {
 	);
 	// Saved yesterday: thousands of drafts started today would be over the survey's daily cap
 	// (surveys/limits.ts), and the plain-forms walk still starts one through the app today.
-	const yesterday = londonDate(new Date(Date.now() - 86_400_000));
+	const yesterday = londonDate(new Date(Date.now() - DAY_MS));
 	const tokens: string[] = [];
 	db.$client.transaction(() => {
 		for (let i = 0; i < count; i++) {
@@ -219,7 +219,7 @@ export async function buildDatabase(path: string, answers: number, drafts: numbe
 	await seedDemo(db);
 	const organiserId = db.select({ id: user.id }).from(user).where(eq(user.email, 'organiser@example.org')).get()!.id;
 	const today = londonDate();
-	const opensOn = new Date(Date.parse(`${today}T12:00:00Z`) - 400 * 86_400_000).toISOString().slice(0, 10);
+	const opensOn = addDays(today, -400);
 	const survey = buildSurvey(db, { id: organiserId, roles: ['organiser'] }, opensOn);
 	db.$client.pragma('cache_size = -262144');
 	const t = performance.now();

@@ -1,13 +1,11 @@
 import { ADMIN, PARENT, check, expect, expectLargeTargets, signIn, signInAs, test, uniqueEmail, visit } from '../fixtures';
-
-/** Today in England, as the filter's date boxes want it. */
-const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+import { londonDate } from '../../src/lib/time';
 
 test.describe('the audit log', () => {
 	test.describe.configure({ timeout: 120_000 });
 
 	test('an admin finds a parent’s sign-in and a failed sign-in by person, action and dates', async ({ page, newPage }, testInfo) => {
-		const today = londonToday();
+		const today = londonDate(); // as the filter's date boxes want it
 		// One wrong sign-in, with an email that has no account, then the parent signs in.
 		const stranger = uniqueEmail('audit-nobody', testInfo.project.name);
 		const parent = await newPage();

@@ -11,6 +11,7 @@ import {
 	uniqueEmail,
 	visit
 } from '../fixtures';
+import { londonDate } from '../../src/lib/time';
 
 /* "You said, we did": the public board, the feedback form, moderation and follow-up. */
 
@@ -23,12 +24,6 @@ const NEW_PASSWORD = 'a long enough test password';
 function unique(label: string, testInfo: TestInfo) {
 	return `${label} ${testInfo.project.name} ${Math.random().toString(36).slice(2, 8)}`;
 }
-
-/** Today in England as YYYY-MM-DD (the app's calendar days). */
-const londonToday = () =>
-	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-		new Date()
-	);
 
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Main menu' });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -166,7 +161,7 @@ test.describe('moderation', () => {
 
 		// The new item's form starts from the feedback: the day it came and its service.
 		await expect(page.getByRole('heading', { name: 'Make a new board item' })).toBeVisible();
-		await expect(page.getByLabel('Date heard')).toHaveValue(londonToday());
+		await expect(page.getByLabel('Date heard')).toHaveValue(londonDate());
 		const services = page.getByRole('group', { name: 'Which services it is about' });
 		await expect(services.getByLabel(SALT, { exact: true })).toBeChecked();
 		await page.getByLabel('You said', { exact: true }).fill(youSaid);

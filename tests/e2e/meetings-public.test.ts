@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { PARENT, check, expect, expectLargeTargets, signIn, test, visit } from '../fixtures';
+import { addDays, formatMonth, londonDate, monthEnd } from '../../src/lib/time';
 
 /* Forum meetings as the public sees them: the list and its search, a meeting's agenda, papers
    and minutes, the actions tracker, the calendar feed, and a parent saying if they will come. */
@@ -10,12 +11,7 @@ const summaries = (page: Page) => page.locator('article.mt-summary');
 
 /** The demo meeting next month has a published agenda: "Parent carer forum meeting, December 2026". */
 function nextMonthsTitle() {
-	const [y, mo] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
-		.format(new Date())
-		.split('-')
-		.map(Number);
-	const month = new Date(Date.UTC(mo === 12 ? y + 1 : y, mo % 12, 15));
-	return `Parent carer forum meeting, ${new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month)}`;
+	return `Parent carer forum meeting, ${formatMonth(addDays(monthEnd(londonDate()), 1), 'en')}`;
 }
 
 /** Opens next month's meeting from the list of meetings. Returns its id. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { check, expect, signInAs, test, visit } from '../fixtures';
-import { periodLabel, quarterFrom } from '../../src/lib/time';
+import { londonDate, periodLabel, quarterFrom } from '../../src/lib/time';
 
 /*
  * The partnership board's report: a board member reads the demo draft, follows its figures to
@@ -19,9 +19,6 @@ const SALT_STANDARD = 'Families feel speech and language therapy helps their chi
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const standard = (page: Page, statement: string) => page.getByRole('region', { name: statement, exact: true });
 
-/** Today in England, as "YYYY-MM-DD". */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-
 test.describe('the board report', () => {
 	test.describe.configure({ timeout: 120_000 });
 
@@ -29,7 +26,7 @@ test.describe('the board report', () => {
 		await signInAs(page, BOARD.email, BOARD.name);
 		await visit(page, '/manage/reports');
 		await expect(h1(page)).toHaveText('Board reports');
-		const draftTitle = `Partnership board report: ${periodLabel(quarterFrom(today(), -1))}`;
+		const draftTitle = `Partnership board report: ${periodLabel(quarterFrom(londonDate(), -1))}`;
 		await page.getByRole('table', { name: 'Drafts' }).getByRole('link', { name: draftTitle, exact: true }).click();
 		await expect(h1(page)).toHaveText(draftTitle);
 		await check(page);
@@ -83,7 +80,7 @@ test.describe('the board report', () => {
 
 	test('an organiser publishes a report for one service, and a visitor reads it frozen and downloads it', async ({ page, newPage }, testInfo) => {
 		const title = `Speech and language therapy, half year (${testInfo.project.name})`;
-		const period = { start: quarterFrom(today(), -2).start, end: quarterFrom(today(), -1).end };
+		const period = { start: quarterFrom(londonDate(), -2).start, end: quarterFrom(londonDate(), -1).end };
 		await signInAs(page, ORGANISER.email, ORGANISER.name);
 		await visit(page, '/manage/reports');
 		await page.getByRole('link', { name: 'Start a report' }).click();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { check, expect, signInAs, test, visit } from '../fixtures';
+import { londonDate, periodLabel, quarterFrom } from '../../src/lib/time';
 
 /* Service standards: defining one and linking a survey question; entering and importing figures. */
 
@@ -11,7 +12,6 @@ const EHC_STANDARD = 'EHC plans are issued within 20 weeks';
 const REPLY_STANDARD = 'We reply to families within 10 working days';
 const PARENT_SURVEY = 'How are services working for your family?';
 const EHC_QUESTION = "How long did your child's EHC needs assessment take?";
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const notice = (page: Page) => page.getByRole('status');
@@ -19,18 +19,8 @@ const standardOnList = (page: Page, statement: string) => page.getByRole('articl
 
 /** The calendar quarter `offset` quarters from today's in England: its first and last days and its name. */
 function quarter(offset: number) {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-	const [y, m] = today.split('-').map(Number);
-	const index = y * 4 + Math.floor((m - 1) / 3) + offset;
-	const year = Math.floor(index / 4);
-	const first = (index % 4) * 3;
-	const pad = (n: number) => String(n).padStart(2, '0');
-	const lastDay = new Date(Date.UTC(year, first + 3, 0)).getUTCDate();
-	return {
-		start: `${year}-${pad(first + 1)}-01`,
-		end: `${year}-${pad(first + 3)}-${pad(lastDay)}`,
-		label: `${MONTHS[first]} to ${MONTHS[first + 2]} ${year}`
-	};
+	const q = quarterFrom(londonDate(), offset);
+	return { ...q, label: periodLabel(q) };
 }
 
 test('an organiser defines a survey standard, links a question to it and sees its rule on the list', async ({ page }, testInfo) => {
