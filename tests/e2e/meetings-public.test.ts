@@ -231,7 +231,7 @@ test.describe('forum meetings for everyone', () => {
 		expect(overdue.slice(overdue.indexOf(false)).includes(true)).toBe(false);
 		await expect(page.getByText(`${overdue.filter(Boolean).length} are overdue.`)).toBeVisible();
 		// Overdue is said in words, with an icon, not by colour alone.
-		await expect(rows.first().locator('.mt-overdue svg')).toHaveCount(1);
+		await expect(rows.first().locator('.overdue-tag svg')).toHaveCount(1);
 		await expect(rows.filter({ hasText: 'Set up a quiet room at every CAMHS clinic' })).toHaveCount(0);
 
 		// Narrowed to one owner (a plain GET form).
