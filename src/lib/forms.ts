@@ -42,7 +42,7 @@ export function chorusForm<T extends Record<string, unknown>, M>(data: SuperVali
 		autoFocusOnError: false,
 		onError: ({ result }) => {
 			if (result.status !== 413) throw result.error;
-			form.errors.update((errors) => ({ ...errors, _errors: [m.too_big_form()] }));
+			form.errors.update((errors) => ({ ...errors, _errors: [m.site_too_big_form()] }));
 		},
 		...options
 	});

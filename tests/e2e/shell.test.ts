@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { ADMIN, check, expect, expectLargeTargets, signInAs, test, visit } from '../fixtures';
 
 type Messages = Record<string, string>;
+const MESSAGES = new URL('../../messages/', import.meta.url);
+/** Every message of a language: one file per feature (messages/<feature>/<locale>.json). */
 const messages = (locale: string): Messages =>
-	JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8'));
+	Object.assign({}, ...readdirSync(MESSAGES).map((feature) => JSON.parse(readFileSync(new URL(`${feature}/${locale}.json`, MESSAGES), 'utf8'))));
 const en = messages('en');
 const ur = messages('ur');
 const tr = messages('tr');
@@ -86,28 +88,28 @@ test.describe('language', () => {
 		await visit(page, '/help');
 		await expect(html).toHaveAttribute('lang', 'en');
 		await expect(html).toHaveAttribute('dir', 'ltr');
-		await expect(page.getByText(tr.draft_translation_notice)).toHaveCount(0);
+		await expect(page.getByText(tr.site_draft_translation_notice)).toHaveCount(0);
 
 		// Urdu: right to left.
-		await page.getByLabel(en.language_label, { exact: true }).selectOption({ label: 'اردو' });
-		await page.getByRole('button', { name: en.language_change }).click();
+		await page.getByLabel(en.site_language_label, { exact: true }).selectOption({ label: 'اردو' });
+		await page.getByRole('button', { name: en.site_language_change }).click();
 		await expect(html).toHaveAttribute('lang', 'ur');
 		await expect(html).toHaveAttribute('dir', 'rtl');
 		await expect(page).toHaveURL(/\/help$/);
-		await expect(page.getByRole('link', { name: ur.skip_to_content })).toHaveAttribute('href', '#main');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur.help_title);
-		await expect(page.getByText(ur.draft_translation_notice)).toBeVisible();
-		await expect(page.getByRole('link', { name: ur.sign_in, exact: true })).toBeVisible();
+		await expect(page.getByRole('link', { name: ur.site_skip_to_content })).toHaveAttribute('href', '#main');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ur.site_help_title);
+		await expect(page.getByText(ur.site_draft_translation_notice)).toBeVisible();
+		await expect(page.getByRole('link', { name: ur.site_sign_in, exact: true })).toBeVisible();
 		await check(page);
 
 		// Turkish: left to right, chosen with the Urdu labels.
-		await page.getByLabel(ur.language_label, { exact: true }).selectOption({ label: 'Türkçe' });
-		await page.getByRole('button', { name: ur.language_change }).click();
+		await page.getByLabel(ur.site_language_label, { exact: true }).selectOption({ label: 'Türkçe' });
+		await page.getByRole('button', { name: ur.site_language_change }).click();
 		await expect(html).toHaveAttribute('lang', 'tr');
 		await expect(html).toHaveAttribute('dir', 'ltr');
-		await expect(page.getByRole('link', { name: tr.skip_to_content })).toHaveAttribute('href', '#main');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr.help_title);
-		await expect(page.getByText(tr.draft_translation_notice)).toBeVisible();
+		await expect(page.getByRole('link', { name: tr.site_skip_to_content })).toHaveAttribute('href', '#main');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr.site_help_title);
+		await expect(page.getByText(tr.site_draft_translation_notice)).toBeVisible();
 		await check(page);
 
 		// The choice is remembered on the next page.
@@ -116,14 +118,14 @@ test.describe('language', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr.login_title);
 
 		// Back to English.
-		await page.getByLabel(tr.language_label, { exact: true }).selectOption({ label: 'English' });
-		await page.getByRole('button', { name: tr.language_change }).click();
+		await page.getByLabel(tr.site_language_label, { exact: true }).selectOption({ label: 'English' });
+		await page.getByRole('button', { name: tr.site_language_change }).click();
 		await expect(html).toHaveAttribute('lang', 'en');
 		await expect(html).toHaveAttribute('dir', 'ltr');
 		await expect(page).toHaveURL(/\/login$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
 		await expect(page.getByRole('link', { name: 'Skip to main content' })).toHaveAttribute('href', '#main');
-		await expect(page.getByText(tr.draft_translation_notice)).toHaveCount(0);
+		await expect(page.getByText(tr.site_draft_translation_notice)).toHaveCount(0);
 		await check(page);
 	});
 });

@@ -139,7 +139,7 @@ export function withBody(request: Request, body: BodyInit, change: Record<string
 
 /** What the person is told, as text (for a script) or as the action result an enhanced form shows. */
 function tooBigWords(): string {
-	return `${m.too_big_title()}. ${m.too_big_body()}`;
+	return `${m.site_too_big_title()}. ${m.site_too_big_body()}`;
 }
 
 /**
@@ -154,7 +154,7 @@ export async function tooBig(event: RequestEvent, finished: boolean): Promise<Re
 	if (!finished) headers.set('connection', 'close');
 	if (event.request.headers.get('x-sveltekit-action') === 'true') {
 		headers.set('content-type', 'application/json');
-		const result = { type: 'error', error: { message: m.too_big_title(), code: 'too_big' } };
+		const result = { type: 'error', error: { message: m.site_too_big_title(), code: 'too_big' } };
 		return new Response(JSON.stringify(result), { status: 413, headers });
 	}
 	if ((event.request.headers.get('accept') ?? '').includes('text/html')) {
@@ -184,7 +184,7 @@ export async function tooBig(event: RequestEvent, finished: boolean): Promise<Re
 export function unreadableBody(event: RequestEvent, error: unknown): Promise<Response> | Response {
 	const status = (error as { status?: unknown } | null)?.status;
 	if (status === 413) return tooBig(event, false);
-	return new Response(m.form_unreadable(), {
+	return new Response(m.site_form_unreadable(), {
 		status: 400,
 		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' }
 	});

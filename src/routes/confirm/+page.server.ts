@@ -29,19 +29,19 @@ export const actions: Actions = {
 		const code = String(data.get('code') ?? '').slice(0, 40);
 		const needsCode = twoStep.usesTwoStep(db(), locals.user.id);
 		const problems: { field: string; message: string }[] = [];
-		if (!password) problems.push({ field: 'password', message: m.login_password_required() });
-		if (needsCode && !code.trim()) problems.push({ field: 'code', message: m.sec_code_required() });
+		if (!password) problems.push({ field: 'password', message: m.accounts_login_password_required() });
+		if (needsCode && !code.trim()) problems.push({ field: 'code', message: m.accounts_code_required() });
 		if (problems.length) return fail(400, { problems });
 		const result = await twoStep.confirmIdentity(db(), locals.user, locals.session.id, { password, code, address: getClientAddress() });
 		if (result.ok) redirect(303, next);
 		if (result.reason === 'throttled') {
-			return fail(429, { problems: [{ field: 'password', message: m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }) }] });
+			return fail(429, { problems: [{ field: 'password', message: m.accounts_login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }) }] });
 		}
 		return fail(400, {
 			problems:
 				result.reason === 'wrong_password'
-					? [{ field: 'password', message: m.sec_confirm_wrong_password() }]
-					: [{ field: 'code', message: m.sec_code_wrong() }]
+					? [{ field: 'password', message: m.accounts_confirm_wrong_password() }]
+					: [{ field: 'code', message: m.accounts_code_wrong() }]
 		});
 	}
 };

@@ -27,7 +27,7 @@ export const actions: Actions = {
 				event.getClientAddress()
 			);
 		} catch (e) {
-			if (e instanceof feedback.RateLimitedError) return message(form, m.feedback_rate_limited(), { status: 429 });
+			if (e instanceof feedback.RateLimitedError) return message(form, m.board_feedback_rate_limited(), { status: 429 });
 			throw e;
 		}
 		redirect(303, '/feedback/sent');

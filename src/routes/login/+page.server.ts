@@ -47,8 +47,8 @@ export const actions: Actions = {
 		}
 		const message =
 			result.reason === 'throttled'
-				? m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) })
-				: m.login_error_invalid();
+				? m.accounts_login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) })
+				: m.accounts_login_error_invalid();
 		return setError(form, 'email', message);
 	}
 };

@@ -7,4 +7,4 @@ import type { PageServerLoad } from './$types';
  * its limit never reaches its page: hooks.server.ts answers it with this page instead
  * (src/lib/server/request-limits.ts), which is the error page for status 413.
  */
-export const load: PageServerLoad = () => error(413, { message: m.too_big_title(), code: 'too_big' });
+export const load: PageServerLoad = () => error(413, { message: m.site_too_big_title(), code: 'too_big' });

@@ -9,37 +9,37 @@ export const PASSWORD_MAX_LENGTH = 256;
 const email = z
 	.string()
 	.trim()
-	.min(1, { error: () => m.login_email_required() })
-	.max(254, { error: () => m.login_email_invalid() })
-	.pipe(z.email({ error: () => m.login_email_invalid() }));
+	.min(1, { error: () => m.accounts_login_email_required() })
+	.max(254, { error: () => m.accounts_login_email_invalid() })
+	.pipe(z.email({ error: () => m.accounts_login_email_invalid() }));
 
 export const loginSchema = z.object({
 	email,
 	password: z
 		.string()
-		.min(1, { error: () => m.login_password_required() })
-		.max(PASSWORD_MAX_LENGTH, { error: () => m.password_too_long({ max: PASSWORD_MAX_LENGTH }) })
+		.min(1, { error: () => m.accounts_login_password_required() })
+		.max(PASSWORD_MAX_LENGTH, { error: () => m.accounts_password_too_long({ max: PASSWORD_MAX_LENGTH }) })
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
 const newPassword = z
 	.string()
-	.min(1, { error: () => m.password_required() })
-	.min(PASSWORD_MIN_LENGTH, { error: () => m.password_too_short({ min: PASSWORD_MIN_LENGTH }) })
-	.max(PASSWORD_MAX_LENGTH, { error: () => m.password_too_long({ max: PASSWORD_MAX_LENGTH }) });
+	.min(1, { error: () => m.accounts_password_required() })
+	.min(PASSWORD_MIN_LENGTH, { error: () => m.accounts_password_too_short({ min: PASSWORD_MIN_LENGTH }) })
+	.max(PASSWORD_MAX_LENGTH, { error: () => m.accounts_password_too_long({ max: PASSWORD_MAX_LENGTH }) });
 
 export const setPasswordSchema = z
 	.object({ password: newPassword, confirm: z.string() })
-	.refine((v) => v.password === v.confirm, { error: () => m.password_mismatch(), path: ['confirm'] });
+	.refine((v) => v.password === v.confirm, { error: () => m.accounts_password_mismatch(), path: ['confirm'] });
 export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
 
 export const changePasswordSchema = z
 	.object({
-		currentPassword: z.string().min(1, { error: () => m.login_password_required() }),
+		currentPassword: z.string().min(1, { error: () => m.accounts_login_password_required() }),
 		password: newPassword,
 		confirm: z.string()
 	})
-	.refine((v) => v.password === v.confirm, { error: () => m.password_mismatch(), path: ['confirm'] });
+	.refine((v) => v.password === v.confirm, { error: () => m.accounts_password_mismatch(), path: ['confirm'] });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /**
@@ -48,14 +48,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
  */
 export const ADMIN_GIVEN_ROLES = ROLES.filter((r) => r !== 'young_person');
 
-const roles = z.array(z.enum(ROLES)).min(1, { error: () => m.people_roles_required() });
+const roles = z.array(z.enum(ROLES)).min(1, { error: () => m.accounts_people_roles_required() });
 
 export const inviteSchema = z.object({
 	name: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.people_name_required() })
-		.max(100, { error: () => m.people_name_too_long() }),
+		.min(1, { error: () => m.accounts_people_name_required() })
+		.max(100, { error: () => m.accounts_people_name_too_long() }),
 	email,
 	roles
 });

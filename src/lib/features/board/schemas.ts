@@ -6,7 +6,7 @@ const optionalText = (max: number) =>
 	z
 		.string()
 		.trim()
-		.max(max, { error: () => m.form_too_long({ max }) })
+		.max(max, { error: () => m.site_form_too_long({ max }) })
 		.default('');
 
 /** The public feedback form. `website` is a honeypot: people never see it, robots fill it in. */
@@ -14,16 +14,16 @@ export const feedbackSchema = z.object({
 	whatHappened: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.feedback_what_required() })
-		.max(5000, { error: () => m.form_too_long({ max: 5000 }) }),
+		.min(1, { error: () => m.board_feedback_what_required() })
+		.max(5000, { error: () => m.site_form_too_long({ max: 5000 }) }),
 	/** '' for "not sure", otherwise a service id. */
 	service: z.string().default(''),
 	contactName: optionalText(100),
 	contactEmail: z
 		.string()
 		.trim()
-		.max(254, { error: () => m.login_email_invalid() })
-		.refine((v) => v === '' || z.email().safeParse(v).success, { error: () => m.login_email_invalid() })
+		.max(254, { error: () => m.accounts_login_email_invalid() })
+		.refine((v) => v === '' || z.email().safeParse(v).success, { error: () => m.accounts_login_email_invalid() })
 		.default(''),
 	contactPhone: optionalText(30),
 	consentToContact: z.boolean().default(false),
@@ -43,7 +43,7 @@ export const itemSchema = z.object({
 		.string()
 		.trim()
 		.min(1, { error: () => m.board_you_said_required() })
-		.max(1000, { error: () => m.form_too_long({ max: 1000 }) }),
+		.max(1000, { error: () => m.site_form_too_long({ max: 1000 }) }),
 	easyRead: optionalText(300),
 	easyReadSymbol: z.string().default(''),
 	voices: z.coerce.number({ error: () => m.board_voices_invalid() }).int({ error: () => m.board_voices_invalid() }).min(1, { error: () => m.board_voices_invalid() }).max(100000).default(1),
@@ -62,7 +62,7 @@ export const responseSchema = z
 			.string()
 			.trim()
 			.min(1, { error: () => m.board_response_required() })
-			.max(2000, { error: () => m.form_too_long({ max: 2000 }) }),
+			.max(2000, { error: () => m.site_form_too_long({ max: 2000 }) }),
 		status: z.enum(BOARD_STATUSES, { error: () => m.board_status_required() }),
 		reason: optionalText(1000),
 		as: z.string().min(1, { error: () => m.board_as_required() })
@@ -74,23 +74,23 @@ export const responseSchema = z
 export type ResponseFormInput = z.infer<typeof responseSchema>;
 
 export const mergeSchema = z.object({
-	itemId: z.coerce.number({ error: () => m.moderation_merge_choose() }).int().positive({ error: () => m.moderation_merge_choose() })
+	itemId: z.coerce.number({ error: () => m.board_moderation_merge_choose() }).int().positive({ error: () => m.board_moderation_merge_choose() })
 });
 
 export const replySchema = z.object({
 	text: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.moderation_reply_required() })
-		.max(3000, { error: () => m.form_too_long({ max: 3000 }) })
+		.min(1, { error: () => m.board_moderation_reply_required() })
+		.max(3000, { error: () => m.site_form_too_long({ max: 3000 }) })
 });
 
 export const closeSchema = z.object({
 	reason: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.moderation_close_reason_required() })
-		.max(500, { error: () => m.form_too_long({ max: 500 }) })
+		.min(1, { error: () => m.board_moderation_close_reason_required() })
+		.max(500, { error: () => m.site_form_too_long({ max: 500 }) })
 });
 
 export const areaSettingsSchema = z.object({
@@ -101,14 +101,14 @@ export const areaSettingsSchema = z.object({
 		.max(52, { error: () => m.settings_weeks_invalid() }),
 	/** Reports show no percentage from fewer responses than this (disclosure control). */
 	disclosureMinimumResponses: z.coerce
-		.number({ error: () => m.sd_settings_minimum_invalid() })
-		.int({ error: () => m.sd_settings_minimum_invalid() })
-		.min(2, { error: () => m.sd_settings_minimum_invalid() })
-		.max(100, { error: () => m.sd_settings_minimum_invalid() }),
+		.number({ error: () => m.standards_settings_minimum_invalid() })
+		.int({ error: () => m.standards_settings_minimum_invalid() })
+		.min(2, { error: () => m.standards_settings_minimum_invalid() })
+		.max(100, { error: () => m.standards_settings_minimum_invalid() }),
 	/** Reports show counts from 1 up to one below this as "fewer than N". */
 	disclosureSmallCountBelow: z.coerce
-		.number({ error: () => m.sd_settings_small_invalid() })
-		.int({ error: () => m.sd_settings_small_invalid() })
-		.min(2, { error: () => m.sd_settings_small_invalid() })
-		.max(20, { error: () => m.sd_settings_small_invalid() })
+		.number({ error: () => m.standards_settings_small_invalid() })
+		.int({ error: () => m.standards_settings_small_invalid() })
+		.min(2, { error: () => m.standards_settings_small_invalid() })
+		.max(20, { error: () => m.standards_settings_small_invalid() })
 });

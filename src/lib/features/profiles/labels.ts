@@ -3,33 +3,33 @@ import { m } from '$lib/paraglide/messages';
 import { ITEM_WORDS_MAX, ITEMS_PER_SECTION_MAX, type ProfileSection } from '$lib/profiles';
 
 const SECTION_NAMES: Record<ProfileSection, () => string> = {
-	admire: m.pf_section_admire,
-	important: m.pf_section_important,
-	support: m.pf_section_support,
-	communicate: m.pf_section_communicate,
-	hopes: m.pf_section_hopes
+	admire: m.profiles_section_admire,
+	important: m.profiles_section_important,
+	support: m.profiles_section_support,
+	communicate: m.profiles_section_communicate,
+	hopes: m.profiles_section_hopes
 };
 
 /** A section's heading in plain words: "How best to support me". */
 export const sectionName = (section: ProfileSection): string => SECTION_NAMES[section]();
 
 const CHANGE_NAMES: Record<string, () => string> = {
-	added: m.pf_change_added,
-	changed: m.pf_change_changed,
-	removed: m.pf_change_removed,
-	moved: m.pf_change_moved,
-	photo: m.pf_change_photo,
-	photo_removed: m.pf_change_photo_removed
+	added: m.profiles_change_added,
+	changed: m.profiles_change_changed,
+	removed: m.profiles_change_removed,
+	moved: m.profiles_change_moved,
+	photo: m.profiles_change_photo,
+	photo_removed: m.profiles_change_photo_removed
 };
 
 /** What a saved version changed, in plain words ("Added something"). */
-export const changeName = (change: string): string => (CHANGE_NAMES[change] ?? m.pf_change_other)();
+export const changeName = (change: string): string => (CHANGE_NAMES[change] ?? m.profiles_change_other)();
 
 /** The confirmation after a save: "Added. Your profile is saved as version 7." */
 export function savedMessage(did: string, version: number): string {
-	const saved = m.pf_saved_as_version({ version });
+	const saved = m.profiles_saved_as_version({ version });
 	const what =
-		did === 'changed' ? m.pf_did_changed() : did === 'removed' ? m.pf_did_removed() : did === 'moved' ? m.pf_did_moved() : m.pf_did_added();
+		did === 'changed' ? m.profiles_did_changed() : did === 'removed' ? m.profiles_did_removed() : did === 'moved' ? m.profiles_did_moved() : m.profiles_did_added();
 	return `${what} ${saved}`;
 }
 
@@ -37,14 +37,14 @@ export function savedMessage(did: string, version: number): string {
 export function itemProblem(code: string): string {
 	switch (code) {
 		case 'empty':
-			return m.pf_problem_empty();
+			return m.profiles_problem_empty();
 		case 'words_too_long':
-			return m.pf_problem_words_too_long({ max: ITEM_WORDS_MAX });
+			return m.profiles_problem_words_too_long({ max: ITEM_WORDS_MAX });
 		case 'forbidden':
-			return m.pf_problem_forbidden();
+			return m.profiles_problem_forbidden();
 		case 'section_full':
-			return m.pf_problem_section_full({ max: ITEMS_PER_SECTION_MAX });
+			return m.profiles_problem_section_full({ max: ITEMS_PER_SECTION_MAX });
 		default:
-			return m.pf_problem_symbol();
+			return m.profiles_problem_symbol();
 	}
 }

@@ -85,6 +85,6 @@ export function withChosen(symbols: SymbolOption[], chosen: string | null | unde
 
 /** The name of the group of pictures shown: "Ways to help me", or what a search found. */
 export function pickerLegend(state: PickerState): string {
-	if (state.topic) return m.pf_pictures_in_topic({ topic: SYMBOL_TOPIC_LABELS[state.topic] });
-	return m.pf_pictures_found({ count: state.found, query: state.query });
+	if (state.topic) return m.profiles_pictures_in_topic({ topic: SYMBOL_TOPIC_LABELS[state.topic] });
+	return m.profiles_pictures_found({ count: state.found, query: state.query });
 }

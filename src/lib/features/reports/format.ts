@@ -54,9 +54,9 @@ function periodWordsLong(period: Period, locale: string): string {
 	if (isQuarter(period)) {
 		const [year, first] = period.start.split('-').map(Number);
 		const last = Number(period.end.split('-')[1]);
-		return m.rp_period_quarter({ first: formatMonthName(first, locale), last: formatMonthName(last, locale), year: String(year) });
+		return m.reports_period_quarter({ first: formatMonthName(first, locale), last: formatMonthName(last, locale), year: String(year) });
 	}
-	return m.rp_period_days({ first: formatDay(period.start, locale), last: formatDay(period.end, locale) });
+	return m.reports_period_days({ first: formatDay(period.start, locale), last: formatDay(period.end, locale) });
 }
 
 /** A short period for a chart's axis: "Apr–Jun 2026", or the first day of any other period. */
@@ -100,7 +100,7 @@ export function numberText(value: number, locale: string): string {
 /** A value with its unit: "71%", "11 days", "3". */
 export function valueText(value: number, unit: MeasureUnit, locale: string): string {
 	if (unit === 'percent') return numberFormat('percent', locale).format(value / 100);
-	if (unit === 'days') return counted(m.rp_value_days, { count: value, value: numberText(value, locale) }, locale);
+	if (unit === 'days') return counted(m.reports_value_days, { count: value, value: numberText(value, locale) }, locale);
 	return numberText(value, locale);
 }
 
@@ -108,12 +108,12 @@ export function valueText(value: number, unit: MeasureUnit, locale: string): str
 export function countText(count: Count, locale: string): string {
 	if (count.kind === 'value') return numberText(count.value, locale);
 	if (count.kind === 'none') return numberText(0, locale);
-	return m.rp_fewer_than({ limit: count.limit });
+	return m.reports_fewer_than({ limit: count.limit });
 }
 
 /** What a report covers: "Whole area", a sector's name or a service's name. */
 export function scopeText(scope: { kind: string; label: string }): string {
-	if (scope.kind === 'area') return m.rp_whole_area();
+	if (scope.kind === 'area') return m.reports_whole_area();
 	if (scope.kind === 'sector' && (SECTORS as readonly string[]).includes(scope.label)) return sectorName(scope.label as Sector);
 	return scope.label;
 }
@@ -123,10 +123,10 @@ export function groupText(key: string): string {
 	if (!(RESPONDENT_GROUPS as readonly string[]).includes(key)) return key;
 	return (
 		{
-			parent_carer: m.rp_group_parent_carer,
-			young_person: m.rp_group_young_person,
-			other: m.rp_group_other,
-			unknown: m.rp_group_unknown
+			parent_carer: m.reports_group_parent_carer,
+			young_person: m.reports_group_young_person,
+			other: m.reports_group_other,
+			unknown: m.reports_group_unknown
 		} satisfies Record<RespondentGroup, () => string>
 	)[key as RespondentGroup]();
 }
@@ -134,20 +134,20 @@ export function groupText(key: string): string {
 /** A sector breakdown's key: a sector's name, or "Whole area" for questions about no one service. */
 export function sectorKeyText(key: string): string {
 	if ((SECTORS as readonly string[]).includes(key)) return sectorName(key as Sector);
-	return key === 'area' ? m.rp_whole_area() : key;
+	return key === 'area' ? m.reports_whole_area() : key;
 }
 
 /** A rating's word ("Green") and what it means ("on target"); null is "not rated". */
 export function ragWords(rag: Rag | null): { word: string; says: string } {
-	if (rag === 'green') return { word: m.rp_rag_green(), says: m.rp_rag_green_says() };
-	if (rag === 'amber') return { word: m.rp_rag_amber(), says: m.rp_rag_amber_says() };
-	if (rag === 'red') return { word: m.rp_rag_red(), says: m.rp_rag_red_says() };
-	return { word: m.rp_rag_none(), says: m.rp_rag_none_says() };
+	if (rag === 'green') return { word: m.reports_rag_green(), says: m.reports_rag_green_says() };
+	if (rag === 'amber') return { word: m.reports_rag_amber(), says: m.reports_rag_amber_says() };
+	if (rag === 'red') return { word: m.reports_rag_red(), says: m.reports_rag_red_says() };
+	return { word: m.reports_rag_none(), says: m.reports_rag_none_says() };
 }
 
 /** What kind of scope a report has, for lists that do not carry its name ("One service"). */
 export function scopeKindText(kind: string): string {
-	if (kind === 'sector') return m.rp_scope_kind_sector();
-	if (kind === 'service') return m.rp_scope_kind_service();
-	return m.rp_whole_area();
+	if (kind === 'sector') return m.reports_scope_kind_sector();
+	if (kind === 'service') return m.reports_scope_kind_service();
+	return m.reports_whole_area();
 }

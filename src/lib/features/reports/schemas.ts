@@ -15,25 +15,25 @@ export const reportSchema = z
 		title: z
 			.string()
 			.trim()
-			.min(1, { error: () => m.rp_title_required() })
-			.max(REPORT_LIMITS.title, { error: () => m.rp_too_long({ max: REPORT_LIMITS.title }) }),
+			.min(1, { error: () => m.reports_title_required() })
+			.max(REPORT_LIMITS.title, { error: () => m.reports_too_long({ max: REPORT_LIMITS.title }) }),
 		period: z
 			.string()
 			.default('')
-			.refine((v) => v === 'custom' || parsePeriodKey(v) !== null, { error: () => m.rp_period_required() }),
+			.refine((v) => v === 'custom' || parsePeriodKey(v) !== null, { error: () => m.reports_period_required() }),
 		periodStart: z.string().trim().default(''),
 		periodEnd: z.string().trim().default(''),
 		scope: z
 			.string()
 			.default('area')
-			.refine((v) => parseScopeKey(v) !== null, { error: () => m.rp_scope_required() })
+			.refine((v) => parseScopeKey(v) !== null, { error: () => m.reports_scope_required() })
 	})
 	.superRefine((v, ctx) => {
 		if (v.period !== 'custom') return;
-		if (!isIsoDate(v.periodStart)) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: m.rp_first_day_invalid() });
-		if (!isIsoDate(v.periodEnd)) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: m.rp_last_day_invalid() });
+		if (!isIsoDate(v.periodStart)) ctx.addIssue({ code: 'custom', path: ['periodStart'], message: m.reports_first_day_invalid() });
+		if (!isIsoDate(v.periodEnd)) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: m.reports_last_day_invalid() });
 		else if (isIsoDate(v.periodStart) && v.periodEnd < v.periodStart) {
-			ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: m.rp_last_before_first() });
+			ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: m.reports_last_before_first() });
 		}
 	});
 export type ReportFormInput = z.infer<typeof reportSchema>;
@@ -43,7 +43,7 @@ export const commentSchema = z.object({
 	body: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.rp_comment_required() })
-		.max(REPORT_LIMITS.comment, { error: () => m.rp_too_long({ max: REPORT_LIMITS.comment }) })
+		.min(1, { error: () => m.reports_comment_required() })
+		.max(REPORT_LIMITS.comment, { error: () => m.reports_too_long({ max: REPORT_LIMITS.comment }) })
 });
 export type CommentInput = z.infer<typeof commentSchema>;

@@ -136,17 +136,17 @@ export function moveRow(values: QuestionFormValues, move: string): QuestionFormV
 /** Problems the form can see by itself: missing or over-long words. Fields are the inputs' ids. */
 export function checkQuestionForm(values: QuestionFormValues): Problem[] {
 	const problems: Problem[] = [];
-	if (!values.text.trim()) problems.push({ field: 'text', message: m.sb_question_text_required() });
+	if (!values.text.trim()) problems.push({ field: 'text', message: m.surveys_build_question_text_required() });
 	else if (values.text.trim().length > QUESTION_LIMITS.text)
-		problems.push({ field: 'text', message: m.form_too_long({ max: QUESTION_LIMITS.text }) });
+		problems.push({ field: 'text', message: m.site_form_too_long({ max: QUESTION_LIMITS.text }) });
 	if (values.help.trim().length > QUESTION_LIMITS.help)
-		problems.push({ field: 'help', message: m.form_too_long({ max: QUESTION_LIMITS.help }) });
+		problems.push({ field: 'help', message: m.site_form_too_long({ max: QUESTION_LIMITS.help }) });
 	values.options.forEach((o, i) => {
 		const field = `option-${i}-label`;
 		if (o.id && !o.remove && !o.label.trim())
-			problems.push({ field, message: m.sb_option_label_required({ n: i + 1 }) });
+			problems.push({ field, message: m.surveys_build_option_label_required({ n: i + 1 }) });
 		else if (o.label.trim().length > QUESTION_LIMITS.label)
-			problems.push({ field, message: m.form_too_long({ max: QUESTION_LIMITS.label }) });
+			problems.push({ field, message: m.site_form_too_long({ max: QUESTION_LIMITS.label }) });
 	});
 	return problems;
 }

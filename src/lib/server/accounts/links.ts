@@ -19,8 +19,8 @@ export async function deliverPasswordLink(
 	try {
 		emailed = await sendMail({
 			to: person.email,
-			subject: m.setpw_title(),
-			text: `${m.setpw_intro({ name: person.name, email: person.email })}\n\n${link}`
+			subject: m.accounts_setpw_title(),
+			text: `${m.accounts_setpw_intro({ name: person.name, email: person.email })}\n\n${link}`
 		});
 	} catch (e) {
 		// The link is on screen anyway; a mail failure must not lose it.

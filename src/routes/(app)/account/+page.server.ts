@@ -30,14 +30,14 @@ export const actions: Actions = {
 				address: getClientAddress()
 			});
 			if (!result.ok) {
-				return setError(form, 'currentPassword', m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), { status: 429 });
+				return setError(form, 'currentPassword', m.accounts_login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), { status: 429 });
 			}
 			setSessionCookie(cookies, result.token, result.session, servedOverHttps(url));
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'common_password') return setError(form, 'password', m.sec_common_password());
-			if (e instanceof ValidationError) return setError(form, 'currentPassword', m.account_error_wrong_password());
+			if (e instanceof ValidationError && e.code === 'common_password') return setError(form, 'password', m.accounts_common_password());
+			if (e instanceof ValidationError) return setError(form, 'currentPassword', m.accounts_error_wrong_password());
 			throw e;
 		}
-		return message(form, m.account_password_changed());
+		return message(form, m.accounts_password_changed());
 	}
 };

@@ -26,8 +26,8 @@ export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const code = String((await request.formData()).get('code') ?? '').slice(0, 40);
 		const problem = (message: string, status = 400) => fail(status, { problems: [{ field: 'code', message }] });
-		if (!code.trim()) return problem(m.sec_code_required());
-		if (!twoStep.isCodeShaped(code)) return problem(m.sec_code_shape());
+		if (!code.trim()) return problem(m.accounts_code_required());
+		if (!twoStep.isCodeShaped(code)) return problem(m.accounts_code_shape());
 		const token = challengeCookie(cookies);
 		const secure = servedOverHttps(url);
 		const result = token ? twoStep.finishSignIn(db(), { challenge: token, code, address: getClientAddress() }) : ({ ok: false, reason: 'expired' } as const);
@@ -40,7 +40,7 @@ export const actions: Actions = {
 			deleteChallengeCookie(cookies, secure);
 			redirect(303, '/login?done=expired');
 		}
-		if (result.reason === 'throttled') return problem(m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), 429);
-		return problem(m.sec_code_wrong());
+		if (result.reason === 'throttled') return problem(m.accounts_login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), 429);
+		return problem(m.accounts_code_wrong());
 	}
 };

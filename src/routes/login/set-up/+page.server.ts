@@ -25,7 +25,7 @@ export const load: PageServerLoad = ({ cookies, url, setHeaders }) => {
 	if (!found.setUp) redirect(303, `/login/code?next=${encodeURIComponent(safeRedirectTarget(url.searchParams.get('next')))}`);
 	return {
 		name: found.name,
-		secret: twoStep.newSecret(found.userId, found.email, m.sec_qr_label()),
+		secret: twoStep.newSecret(found.userId, found.email, m.accounts_qr_label()),
 		next: safeRedirectTarget(url.searchParams.get('next'))
 	};
 };
@@ -43,9 +43,9 @@ export const actions: Actions = {
 			redirect(303, '/login?done=expired');
 		}
 		// a wrong code shows the same secret again: the person's app already has it
-		const secret = twoStep.sameSecret(sealed, found.userId, found.email, m.sec_qr_label()) ?? twoStep.newSecret(found.userId, found.email, m.sec_qr_label());
+		const secret = twoStep.sameSecret(sealed, found.userId, found.email, m.accounts_qr_label()) ?? twoStep.newSecret(found.userId, found.email, m.accounts_qr_label());
 		const problem = (message: string, status = 400) => fail(status, { secret, problems: [{ field: 'code', message }] });
-		if (!code.trim()) return problem(m.sec_code_required());
+		if (!code.trim()) return problem(m.accounts_code_required());
 		const result = twoStep.finishSignInWithSetUp(db(), { challenge: token, sealed: secret.sealed, code, address: getClientAddress() });
 		if (result.ok) {
 			deleteChallengeCookie(cookies, secure);
@@ -54,7 +54,7 @@ export const actions: Actions = {
 			return { recoveryCodes: result.recoveryCodes ?? [], next: safeRedirectTarget(url.searchParams.get('next')) };
 		}
 		if (result.reason === 'expired') redirect(303, '/login?done=expired');
-		if (result.reason === 'throttled') return problem(m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), 429);
-		return problem(m.sec_set_up_code_wrong());
+		if (result.reason === 'throttled') return problem(m.accounts_login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), 429);
+		return problem(m.accounts_set_up_code_wrong());
 	}
 };

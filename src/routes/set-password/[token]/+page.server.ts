@@ -28,7 +28,7 @@ export const actions: Actions = {
 		} catch (e) {
 			// The link was used up or expired while the form was open: the page says so.
 			if (e instanceof NotFoundError) return fail(410, { form, linkInvalid: true });
-			if (e instanceof ValidationError && e.code === 'common_password') return setError(form, 'password', m.sec_common_password());
+			if (e instanceof ValidationError && e.code === 'common_password') return setError(form, 'password', m.accounts_common_password());
 			throw e;
 		}
 		redirect(303, '/login?done=password-set');

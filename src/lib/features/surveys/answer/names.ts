@@ -4,7 +4,7 @@ import { LANGUAGE_NAMES, isLocale } from '$lib/i18n';
 
 /** Who a survey is for, in words. */
 export function audienceName(audience: Audience): string {
-	return { parent_carers: m.sa_audience_parent_carers, young_people: m.sa_audience_young_people, both: m.sa_audience_both }[audience]();
+	return { parent_carers: m.surveys_answer_audience_parent_carers, young_people: m.surveys_answer_audience_young_people, both: m.surveys_answer_audience_both }[audience]();
 }
 
 /** A language's own name for itself ("Türkçe"), for choosing the language of a survey. */
@@ -21,12 +21,12 @@ export function languageName(locale: string): string {
 export function problemMessage(problem: string, kind: QuestionKind, limit: number): string {
 	switch (problem) {
 		case 'required':
-			return kind === 'pick_any' ? m.sa_problem_required_any() : kind === 'short_text' || kind === 'long_text' ? m.sa_problem_required_text() : m.sa_problem_required_one();
+			return kind === 'pick_any' ? m.surveys_answer_problem_required_any() : kind === 'short_text' || kind === 'long_text' ? m.surveys_answer_problem_required_text() : m.surveys_answer_problem_required_one();
 		case 'one_only':
-			return m.sa_problem_one_only();
+			return m.surveys_answer_problem_one_only();
 		case 'too_long':
-			return m.sa_problem_too_long({ count: limit });
+			return m.surveys_answer_problem_too_long({ count: limit });
 		default:
-			return m.sa_problem_unknown_option();
+			return m.surveys_answer_problem_unknown_option();
 	}
 }

@@ -4,29 +4,29 @@ import type { QuestionKind, RespondentGroup, SurveyState } from '$lib/surveys';
 /** A question kind in words ("smiley faces (5 faces)"). */
 export function kindName(kind: QuestionKind): string {
 	return {
-		smiley3: m.sr_kind_smiley3,
-		smiley5: m.sr_kind_smiley5,
-		yes_no: m.sr_kind_yes_no,
-		pick_one: m.sr_kind_pick_one,
-		pick_any: m.sr_kind_pick_any,
-		short_text: m.sr_kind_short_text,
-		long_text: m.sr_kind_long_text
+		smiley3: m.surveys_results_kind_smiley3,
+		smiley5: m.surveys_results_kind_smiley5,
+		yes_no: m.surveys_results_kind_yes_no,
+		pick_one: m.surveys_results_kind_pick_one,
+		pick_any: m.surveys_results_kind_pick_any,
+		short_text: m.surveys_results_kind_short_text,
+		long_text: m.surveys_results_kind_long_text
 	}[kind]();
 }
 
 /** Who a response came from, in words ("Young people"). */
 export function groupName(group: RespondentGroup): string {
 	return {
-		parent_carer: m.sr_group_parent_carer,
-		young_person: m.sr_group_young_person,
-		other: m.sr_group_other,
-		unknown: m.sr_group_unknown
+		parent_carer: m.surveys_results_group_parent_carer,
+		young_person: m.surveys_results_group_young_person,
+		other: m.surveys_results_group_other,
+		unknown: m.surveys_results_group_unknown
 	}[group]();
 }
 
 /** A survey's state in words. */
 export function stateName(state: SurveyState): string {
-	return { draft: m.sr_state_draft, published: m.sr_state_published, closed: m.sr_state_closed }[state]();
+	return { draft: m.surveys_results_state_draft, published: m.surveys_results_state_published, closed: m.surveys_results_state_closed }[state]();
 }
 
 /** A language's name in the reader's language ("Turkish" for "tr" when reading English). */

@@ -13,7 +13,7 @@ export const tagSchema = z.object({
 	themeIds: z.array(z.coerce.number().int().positive()).default([]),
 	newThemes: z
 		.string()
-		.max(1000, { error: () => m.sr_answer_theme_too_long() })
+		.max(1000, { error: () => m.surveys_results_answer_theme_too_long() })
 		.default('')
 		.transform((v) =>
 			v
@@ -21,7 +21,7 @@ export const tagSchema = z.object({
 				.map((t) => t.trim())
 				.filter(Boolean)
 		)
-		.refine((list) => list.every((t) => t.length <= THEME_MAX), { error: () => m.sr_answer_theme_too_long() }),
+		.refine((list) => list.every((t) => t.length <= THEME_MAX), { error: () => m.surveys_results_answer_theme_too_long() }),
 	quoted: z.preprocess((v) => v === 'on' || v === '1' || v === 'true' || v === true, z.boolean()).default(false)
 });
 export type TagInput = z.infer<typeof tagSchema>;

@@ -29,7 +29,7 @@ export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 		confirmPath: confirmPath(url),
 		recent: signedInRecently(me),
 		// a new secret to add, when it is off or the person is moving it to a new phone
-		secret: !status.enabled || moving ? twoStep.newSecret(me.id, me.email, m.sec_qr_label()) : null,
+		secret: !status.enabled || moving ? twoStep.newSecret(me.id, me.email, m.accounts_qr_label()) : null,
 		moving
 	};
 };
@@ -41,13 +41,13 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const code = String(data.get('code') ?? '').slice(0, 40);
 		const sealed = String(data.get('sealed') ?? '').slice(0, 400);
-		const secret = twoStep.sameSecret(sealed, me.id, me.email, m.sec_qr_label()) ?? twoStep.newSecret(me.id, me.email, m.sec_qr_label());
+		const secret = twoStep.sameSecret(sealed, me.id, me.email, m.accounts_qr_label()) ?? twoStep.newSecret(me.id, me.email, m.accounts_qr_label());
 		const problem = (message: string, status = 400) => fail(status, { secret, problems: [{ field: 'code', message }] });
-		if (!code.trim()) return problem(m.sec_code_required());
+		if (!code.trim()) return problem(m.accounts_code_required());
 		const result = orConfirm(url, () => twoStep.enable(db(), me, { sealed: secret.sealed, code, address: getClientAddress() }));
 		if (result.ok) return { recoveryCodes: result.recoveryCodes };
-		if (result.reason === 'throttled') return problem(m.login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), 429);
-		return problem(m.sec_set_up_code_wrong());
+		if (result.reason === 'throttled') return problem(m.accounts_login_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }), 429);
+		return problem(m.accounts_set_up_code_wrong());
 	},
 
 	/** Ten new recovery codes in place of the old. */
@@ -62,7 +62,7 @@ export const actions: Actions = {
 		try {
 			orConfirm(url, () => twoStep.disable(db(), me));
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { problems: [{ field: 'disable', message: m.sec_two_step_required_note() }] });
+			if (e instanceof ConflictError) return fail(409, { problems: [{ field: 'disable', message: m.accounts_two_step_required_note() }] });
 			throw e;
 		}
 		return { turnedOff: true };

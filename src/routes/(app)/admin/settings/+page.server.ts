@@ -43,6 +43,6 @@ export const actions: Actions = {
 				retainAuditDays: num(d.retainAuditDays)
 			})
 		);
-		return message(form, m.area_settings_saved());
+		return message(form, m.settings_area_settings_saved());
 	}
 };

@@ -17,16 +17,16 @@ const days = (invalid: () => string) => wholeNumber(0, 3650, invalid);
 
 /** The area settings page: the board's and reports' settings, plus safeguarding and retention. */
 export const settingsPageSchema = areaSettingsSchema.extend({
-	safeguardingReviewWorkingDays: wholeNumber(1, 10, () => m.rt_set_review_days_invalid()),
+	safeguardingReviewWorkingDays: wholeNumber(1, 10, () => m.retention_set_review_days_invalid()),
 	childrensServicesContact: z
 		.string()
 		.trim()
-		.max(200, { error: () => m.rt_set_contact_too_long() }),
-	retainFeedbackContactDays: days(() => m.rt_set_feedback_invalid()),
-	retainClosedSurveyTextDays: days(() => m.rt_set_survey_invalid()),
-	retainInactiveProfileDays: days(() => m.rt_set_profile_invalid()),
-	retainShareOpenDays: days(() => m.rt_set_opens_invalid()),
-	retainAuditDays: days(() => m.rt_set_audit_invalid())
+		.max(200, { error: () => m.retention_set_contact_too_long() }),
+	retainFeedbackContactDays: days(() => m.retention_set_feedback_invalid()),
+	retainClosedSurveyTextDays: days(() => m.retention_set_survey_invalid()),
+	retainInactiveProfileDays: days(() => m.retention_set_profile_invalid()),
+	retainShareOpenDays: days(() => m.retention_set_opens_invalid()),
+	retainAuditDays: days(() => m.retention_set_audit_invalid())
 });
 
 export type SettingsPageInput = z.infer<typeof settingsPageSchema>;

@@ -29,13 +29,13 @@ const requiredText = (max: number, error: () => string) => z.string().trim().min
 export const standardSchema = z.object({
 	/** '' for the whole area, otherwise a service id. */
 	serviceId: z.string().default(''),
-	statement: requiredText(200, () => m.sd_problem_statement()),
-	measure: requiredText(200, () => m.sd_problem_measure()),
-	measureKind: z.enum(MEASURE_KINDS, { error: () => m.sd_problem_kind() }).default('survey'),
-	unit: z.enum(MEASURE_UNITS, { error: () => m.sd_problem_unit() }).default('percent'),
-	direction: z.enum(DIRECTIONS, { error: () => m.sd_problem_direction() }).default('higher_better'),
-	target: numberText(() => m.sd_problem_target_number()),
-	amberFrom: numberText(() => m.sd_problem_amber_number())
+	statement: requiredText(200, () => m.standards_problem_statement()),
+	measure: requiredText(200, () => m.standards_problem_measure()),
+	measureKind: z.enum(MEASURE_KINDS, { error: () => m.standards_problem_kind() }).default('survey'),
+	unit: z.enum(MEASURE_UNITS, { error: () => m.standards_problem_unit() }).default('percent'),
+	direction: z.enum(DIRECTIONS, { error: () => m.standards_problem_direction() }).default('higher_better'),
+	target: numberText(() => m.standards_problem_target_number()),
+	amberFrom: numberText(() => m.standards_problem_amber_number())
 });
 export type StandardFormInput = z.infer<typeof standardSchema>;
 
@@ -83,17 +83,17 @@ export const figureSchema = z
 		period: z.string().default(''),
 		start: z.string().trim().default(''),
 		end: z.string().trim().default(''),
-		value: numberText(() => m.sd_problem_value_number()),
+		value: numberText(() => m.standards_problem_value_number()),
 		note: z
 			.string()
 			.trim()
-			.max(1000, { error: () => m.sd_problem_note() })
+			.max(1000, { error: () => m.standards_problem_note() })
 			.default('')
 	})
 	.superRefine((v, ctx) => {
 		if (quickPick(v.period)) return;
-		if (!isIsoDate(v.start)) ctx.addIssue({ code: 'custom', path: ['start'], message: m.sd_problem_day_invalid() });
-		if (!isIsoDate(v.end)) ctx.addIssue({ code: 'custom', path: ['end'], message: m.sd_problem_day_invalid() });
+		if (!isIsoDate(v.start)) ctx.addIssue({ code: 'custom', path: ['start'], message: m.standards_problem_day_invalid() });
+		if (!isIsoDate(v.end)) ctx.addIssue({ code: 'custom', path: ['end'], message: m.standards_problem_day_invalid() });
 	});
 export type FigureFormInput = z.infer<typeof figureSchema>;
 

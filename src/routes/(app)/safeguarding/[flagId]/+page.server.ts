@@ -16,12 +16,12 @@ const reviewSchema = z.object({
 	outcome: z
 		.string()
 		.default('')
-		.refine((v) => (FLAG_OUTCOMES as readonly string[]).includes(v), { error: () => m.sg_review_outcome_required() }),
+		.refine((v) => (FLAG_OUTCOMES as readonly string[]).includes(v), { error: () => m.safeguarding_review_outcome_required() }),
 	note: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.sg_review_note_required() })
-		.max(safeguarding.REVIEW_NOTE_MAX, { error: () => m.sg_review_note_too_long({ max: safeguarding.REVIEW_NOTE_MAX }) })
+		.min(1, { error: () => m.safeguarding_review_note_required() })
+		.max(safeguarding.REVIEW_NOTE_MAX, { error: () => m.safeguarding_review_note_too_long({ max: safeguarding.REVIEW_NOTE_MAX }) })
 		.default('')
 });
 
@@ -48,8 +48,8 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof ValidationError) {
 				return e.code === 'outcome'
-					? setError(form, 'outcome', m.sg_review_outcome_required())
-					: setError(form, 'note', e.code === 'note_too_long' ? m.sg_review_note_too_long({ max: safeguarding.REVIEW_NOTE_MAX }) : m.sg_review_note_required());
+					? setError(form, 'outcome', m.safeguarding_review_outcome_required())
+					: setError(form, 'note', e.code === 'note_too_long' ? m.safeguarding_review_note_too_long({ max: safeguarding.REVIEW_NOTE_MAX }) : m.safeguarding_review_note_required());
 			}
 			// Another lead got there first: the page now shows their review, and says so.
 			if (e instanceof ConflictError) redirect(303, `/safeguarding/${id}?done=already`);

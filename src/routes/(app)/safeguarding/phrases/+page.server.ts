@@ -14,13 +14,13 @@ const phraseSchema = z.object({
 	phrase: z
 		.string()
 		.trim()
-		.min(1, { error: () => m.sg_phrase_required() })
-		.max(80, { error: () => m.sg_phrase_long() })
+		.min(1, { error: () => m.safeguarding_phrase_required() })
+		.max(80, { error: () => m.safeguarding_phrase_long() })
 		.default(''),
 	category: z
 		.string()
 		.default('')
-		.refine((v) => (PHRASE_CATEGORIES as readonly string[]).includes(v), { error: () => m.sg_phrase_category_required() })
+		.refine((v) => (PHRASE_CATEGORIES as readonly string[]).includes(v), { error: () => m.safeguarding_phrase_category_required() })
 });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -47,10 +47,10 @@ export const actions: Actions = {
 		try {
 			safeguarding.addPhrase(db(), locals.user, form.data.phrase, form.data.category);
 		} catch (e) {
-			if (e instanceof ConflictError) return setError(form, 'phrase', m.sg_phrase_exists());
+			if (e instanceof ConflictError) return setError(form, 'phrase', m.safeguarding_phrase_exists());
 			if (e instanceof ValidationError) {
-				if (e.code === 'category') return setError(form, 'category', m.sg_phrase_category_required());
-				return setError(form, 'phrase', e.code === 'phrase_long' ? m.sg_phrase_long() : m.sg_phrase_short());
+				if (e.code === 'category') return setError(form, 'category', m.safeguarding_phrase_category_required());
+				return setError(form, 'phrase', e.code === 'phrase_long' ? m.safeguarding_phrase_long() : m.safeguarding_phrase_short());
 			}
 			rethrowAsHttp(e);
 		}

@@ -14,11 +14,11 @@ type Problem = { field: 'photo' | 'description'; message: string };
 
 /** What each refusal of processPhoto / setPhoto means, in plain words, and which field it is about. */
 const PHOTO_PROBLEMS: Record<string, () => Problem> = {
-	image_too_large: () => ({ field: 'photo', message: m.ps_error_image_too_large() }),
-	image_type: () => ({ field: 'photo', message: m.ps_error_image_type() }),
-	image_damaged: () => ({ field: 'photo', message: m.ps_error_image_damaged() }),
-	image_dimensions: () => ({ field: 'photo', message: m.ps_error_image_dimensions() }),
-	photo_description: () => ({ field: 'description', message: m.ps_error_photo_description() })
+	image_too_large: () => ({ field: 'photo', message: m.profiles_share_error_image_too_large() }),
+	image_type: () => ({ field: 'photo', message: m.profiles_share_error_image_type() }),
+	image_damaged: () => ({ field: 'photo', message: m.profiles_share_error_image_damaged() }),
+	image_dimensions: () => ({ field: 'photo', message: m.profiles_share_error_image_dimensions() }),
+	photo_description: () => ({ field: 'description', message: m.profiles_share_error_photo_description() })
 };
 
 export const load: PageServerLoad = ({ locals, params, url, setHeaders }) => {
@@ -48,10 +48,10 @@ export const actions: Actions = {
 		const file = data.get('photo');
 		const description = String(data.get('description') ?? '');
 		const problems: Problem[] = [];
-		if (!(file instanceof File) || file.size === 0) problems.push({ field: 'photo', message: m.ps_error_photo_required() });
+		if (!(file instanceof File) || file.size === 0) problems.push({ field: 'photo', message: m.profiles_share_error_photo_required() });
 		const words = description.replace(/\s+/g, ' ').trim();
 		if (!words) problems.push(PHOTO_PROBLEMS.photo_description());
-		else if (words.length > ITEM_WORDS_MAX) problems.push({ field: 'description', message: m.ps_error_too_long({ max: ITEM_WORDS_MAX }) });
+		else if (words.length > ITEM_WORDS_MAX) problems.push({ field: 'description', message: m.profiles_share_error_too_long({ max: ITEM_WORDS_MAX }) });
 		if (problems.length || !(file instanceof File)) return fail(400, { problems, description });
 
 		/** The code of a refusal the form shows; anything else goes on to the error page. */

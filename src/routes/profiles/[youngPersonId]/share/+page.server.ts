@@ -40,8 +40,8 @@ export const actions: Actions = {
 				throw e;
 			}
 		});
-		if (outcome === 'label') return fail(400, { problems: [{ field: 'label', message: m.ps_error_label() }], label, days });
-		if (outcome === 'days') return fail(400, { problems: [{ field: 'days', message: m.ps_error_days() }], label, days });
+		if (outcome === 'label') return fail(400, { problems: [{ field: 'label', message: m.profiles_share_error_label() }], label, days });
+		if (outcome === 'days') return fail(400, { problems: [{ field: 'days', message: m.profiles_share_error_days() }], label, days });
 		return {
 			created: {
 				link: `${siteOrigin(url)}/shared-profile/${outcome.token}`,

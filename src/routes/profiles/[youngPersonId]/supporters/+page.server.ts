@@ -38,7 +38,7 @@ export const actions: Actions = {
 		const youngPersonId = idParam(params.youngPersonId);
 		const email = String((await request.formData()).get('email') ?? '').trim().slice(0, 200);
 		const problem = (message: string) => fail(400, { email, problems: [{ field: 'email', message }] });
-		if (!email) return problem(m.ps_error_email_required());
+		if (!email) return problem(m.profiles_share_error_email_required());
 		const outcome = forPage(locals.user, url, () => {
 			try {
 				return profiles.linkSupporter(db(), locals.user, youngPersonId, email);
@@ -48,8 +48,8 @@ export const actions: Actions = {
 				throw e;
 			}
 		});
-		if (outcome === 'not_a_supporter') return problem(m.ps_error_not_a_supporter());
-		if (outcome === 'already_linked') return problem(m.ps_error_already_linked());
+		if (outcome === 'not_a_supporter') return problem(m.profiles_share_error_not_a_supporter());
+		if (outcome === 'already_linked') return problem(m.profiles_share_error_already_linked());
 		redirect(303, `/profiles/${youngPersonId}/supporters?added=${outcome.id}`);
 	},
 

@@ -43,22 +43,22 @@ export const actions: Actions = {
 			orConfirm(url, () => accounts.changeRoles(db(), locals.user, idParam(params.userId), form.data.roles));
 		} catch (e) {
 			if (e instanceof ConflictError) {
-				const text = e.code === 'young_person_role' ? m.yp_admin_role_conflict() : m.error_last_admin();
+				const text = e.code === 'young_person_role' ? m.profiles_card_admin_role_conflict() : m.site_error_last_admin();
 				return message(form, text, { status: 409 });
 			}
 			rethrowAsHttp(e);
 		}
-		return message(form, m.person_roles_saved());
+		return message(form, m.accounts_person_roles_saved());
 	},
 	access: async ({ request, locals, params }) => {
 		const disable = (await request.formData()).get('disable') === '1';
 		try {
 			accounts.setDisabled(db(), locals.user, idParam(params.userId), disable);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { access: m.error_last_admin() });
+			if (e instanceof ConflictError) return fail(409, { access: m.site_error_last_admin() });
 			rethrowAsHttp(e);
 		}
-		return { access: disable ? m.person_disabled_done() : m.person_enabled_done() };
+		return { access: disable ? m.accounts_person_disabled_done() : m.accounts_person_enabled_done() };
 	},
 	link: async ({ locals, params, url }) => {
 		const userId = idParam(params.userId);
@@ -66,31 +66,31 @@ export const actions: Actions = {
 		try {
 			token = accounts.issuePasswordLink(db(), locals.user, userId);
 		} catch (e) {
-			if (e instanceof ConflictError && e.code === 'no_email') return fail(409, { linkProblem: m.yp_admin_no_email() });
+			if (e instanceof ConflictError && e.code === 'no_email') return fail(409, { linkProblem: m.profiles_card_admin_no_email() });
 			rethrowAsHttp(e);
 		}
 		const person = accounts.getPerson(db(), locals.user, userId);
 		// issuePasswordLink refuses a person without an email, so this is only for the type checker
-		if (person.email === null) return fail(409, { linkProblem: m.yp_admin_no_email() });
+		if (person.email === null) return fail(409, { linkProblem: m.profiles_card_admin_no_email() });
 		const to = { name: person.name, email: person.email };
 		return { link: await deliverPasswordLink(siteOrigin(url), token, to, person.hasPassword ? 'reset' : 'invite') };
 	},
 	/** Lets a supporter see a young person's profile, found by their email. */
 	addSupporter: async ({ request, locals, params, url }) => {
 		const email = String((await request.formData()).get('supporterEmail') ?? '').trim();
-		if (!email) return fail(400, { supporterEmail: email, supporterProblem: m.yp_admin_email_missing() });
+		if (!email) return fail(400, { supporterEmail: email, supporterProblem: m.profiles_card_admin_email_missing() });
 		try {
 			const linked = orConfirm(url, () => profiles.linkSupporter(db(), locals.user, idParam(params.userId), email));
-			return { supporterDone: m.yp_admin_added({ name: linked.name }) };
+			return { supporterDone: m.profiles_card_admin_added({ name: linked.name }) };
 		} catch (e) {
 			if (e instanceof ValidationError && e.code === 'not_a_supporter') {
-				return fail(400, { supporterEmail: email, supporterProblem: m.yp_admin_not_a_supporter() });
+				return fail(400, { supporterEmail: email, supporterProblem: m.profiles_card_admin_not_a_supporter() });
 			}
 			if (e instanceof ValidationError && e.code === 'self_link') {
-				return fail(403, { supporterEmail: email, supporterProblem: m.sec_self_link() });
+				return fail(403, { supporterEmail: email, supporterProblem: m.profiles_self_link() });
 			}
 			if (e instanceof ConflictError && e.code === 'already_linked') {
-				return fail(409, { supporterEmail: email, supporterProblem: m.yp_admin_already_linked() });
+				return fail(409, { supporterEmail: email, supporterProblem: m.profiles_card_admin_already_linked() });
 			}
 			rethrowAsHttp(e);
 		}
@@ -100,13 +100,13 @@ export const actions: Actions = {
 		const youngPersonId = idParam(params.userId);
 		const supporterId = Number((await request.formData()).get('supporterId'));
 		const name = orError(() => profiles.supporters(db(), locals.user, youngPersonId)).find((s) => s.id === supporterId)?.name;
-		if (name === undefined) return fail(404, { supporterRemoveProblem: m.yp_admin_not_linked() });
+		if (name === undefined) return fail(404, { supporterRemoveProblem: m.profiles_card_admin_not_linked() });
 		try {
 			profiles.unlinkSupporter(db(), locals.user, youngPersonId, supporterId);
 		} catch (e) {
-			if (e instanceof NotFoundError && e.code === 'supporter') return fail(404, { supporterRemoveProblem: m.yp_admin_not_linked() });
+			if (e instanceof NotFoundError && e.code === 'supporter') return fail(404, { supporterRemoveProblem: m.profiles_card_admin_not_linked() });
 			rethrowAsHttp(e);
 		}
-		return { supporterDone: m.yp_admin_removed({ name }) };
+		return { supporterDone: m.profiles_card_admin_removed({ name }) };
 	}
 };

@@ -28,8 +28,8 @@ export const actions: Actions = {
 			result = orConfirm(url, () => accounts.invite(db(), locals.user, form.data));
 		} catch (e) {
 			// A young person's account is made by a supporter, with a sign-in card instead of an email.
-			if (e instanceof ConflictError && e.code === 'young_person_role') return setError(form, 'roles._errors', m.yp_admin_role_conflict());
-			if (e instanceof ConflictError) return setError(form, 'email', m.people_email_taken());
+			if (e instanceof ConflictError && e.code === 'young_person_role') return setError(form, 'roles._errors', m.profiles_card_admin_role_conflict());
+			if (e instanceof ConflictError) return setError(form, 'email', m.accounts_people_email_taken());
 			rethrowAsHttp(e);
 		}
 		const shown = await deliverPasswordLink(siteOrigin(url), result.token, form.data, 'invite');

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		replyWithinWeeks: settings.replyWithinWeeks(db()),
 		/** Who this person can answer for: the forum (organisers) and the item's services they lead. */
 		answerAs: [
-			...(item.mayManage ? [{ value: 'forum', label: m.respond_as_forum() }] : []),
+			...(item.mayManage ? [{ value: 'forum', label: m.board_respond_as_forum() }] : []),
 			...item.services.filter((s) => led.includes(s.id)).map((s) => ({ value: String(s.id), label: s.name }))
 		],
 		itemForm: await superValidate(itemFormValues(item), zod4(itemSchema), { errors: false, id: 'item' }),
@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(itemSchema), { id: 'item' });
 		if (!form.valid) return fail(400, { itemForm: form });
 		orError(() => board.updateItem(db(), locals.user, idParam(params.itemId), itemInputFrom(form.data)));
-		return message(form, m.manage_item_saved());
+		return message(form, m.board_manage_item_saved());
 	},
 	publish: async ({ request, locals, params }) => {
 		const published = (await request.formData()).get('published') === '1';
@@ -56,6 +56,6 @@ export const actions: Actions = {
 		}
 		// Saved: empty the fields (an empty, never-validated form would make this a 400 failure).
 		form.data = { ...form.data, text: '', reason: '' };
-		return message(form, m.respond_saved());
+		return message(form, m.board_respond_saved());
 	}
 };

@@ -37,7 +37,7 @@ function moderate<T>(form: Parameters<typeof message>[0], step: () => T): T | Re
 	try {
 		return step();
 	} catch (e) {
-		if (e instanceof ConflictError) return message(form, m.moderation_already(), { status: 409 });
+		if (e instanceof ConflictError) return message(form, m.board_moderation_already(), { status: 409 });
 		rethrowAsHttp(e);
 	}
 }
@@ -56,7 +56,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { mergeForm: form });
 		const result = moderate(form, () => feedback.merge(db(), locals.user, idParam(params.feedbackId), form.data.itemId));
 		if (result !== undefined) return result;
-		return message(form, m.moderation_merged_done());
+		return message(form, m.board_moderation_merged_done());
 	},
 	reply: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(replySchema), { id: 'reply' });
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		try {
 			sent = feedback.reply(db(), locals.user, idParam(params.feedbackId), form.data.text);
 		} catch (e) {
-			if (e instanceof ValidationError) return setError(form, 'text', m.moderation_no_consent_error());
+			if (e instanceof ValidationError) return setError(form, 'text', m.board_moderation_no_consent_error());
 			rethrowAsHttp(e);
 		}
 		let emailed = false;
@@ -79,13 +79,13 @@ export const actions: Actions = {
 		}
 		// Saved: empty the field (an empty, never-validated form would make this a 400 failure).
 		form.data.text = '';
-		return message(form, emailed ? m.moderation_replied_emailed() : m.moderation_replied_manual());
+		return message(form, emailed ? m.board_moderation_replied_emailed() : m.board_moderation_replied_manual());
 	},
 	close: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(closeSchema), { id: 'close' });
 		if (!form.valid) return fail(400, { closeForm: form });
 		const result = moderate(form, () => feedback.close(db(), locals.user, idParam(params.feedbackId), form.data.reason));
 		if (result !== undefined) return result;
-		return message(form, m.moderation_closed_done());
+		return message(form, m.board_moderation_closed_done());
 	}
 };

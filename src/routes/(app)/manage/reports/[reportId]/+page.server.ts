@@ -40,8 +40,8 @@ export const actions: Actions = {
 		try {
 			reports.comment(db(), locals.user, id, form.data.body);
 		} catch (e) {
-			if (e instanceof ValidationError) return setError(form, 'body', m.rp_comment_required());
-			if (e instanceof ConflictError) return setError(form, 'body', m.rp_already_published());
+			if (e instanceof ValidationError) return setError(form, 'body', m.reports_comment_required());
+			if (e instanceof ConflictError) return setError(form, 'body', m.reports_already_published());
 			rethrowAsHttp(e);
 		}
 		redirect(303, `/manage/reports/${id}?done=commented#comments`);
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		try {
 			reports.publish(db(), locals.user, id);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { decision: { message: m.rp_already_published() } });
+			if (e instanceof ConflictError) return fail(409, { decision: { message: m.reports_already_published() } });
 			rethrowAsHttp(e);
 		}
 		redirect(303, `/manage/reports/${id}?done=published`);
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		try {
 			reports.removeDraft(db(), locals.user, id);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { decision: { message: m.rp_cannot_remove_published() } });
+			if (e instanceof ConflictError) return fail(409, { decision: { message: m.reports_cannot_remove_published() } });
 			rethrowAsHttp(e);
 		}
 		redirect(303, '/manage/reports?done=removed');

@@ -27,15 +27,15 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(reportSchema));
 		if (!form.valid) return fail(400, { form });
 		const input = reportInputFrom(form.data);
-		if (!input) return setError(form, 'period', m.rp_period_required());
+		if (!input) return setError(form, 'period', m.reports_period_required());
 		let id: number;
 		try {
 			id = reports.createDraft(db(), locals.user, input);
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'title') return setError(form, 'title', m.rp_title_required());
-			if (e instanceof ValidationError && e.code === 'period') return setError(form, form.data.period === 'custom' ? 'periodEnd' : 'period', m.rp_last_before_first());
-			if (e instanceof ValidationError && e.code === 'sector') return setError(form, 'scope', m.rp_scope_required());
-			if (e instanceof NotFoundError && e.code === 'service_not_found') return setError(form, 'scope', m.rp_scope_required());
+			if (e instanceof ValidationError && e.code === 'title') return setError(form, 'title', m.reports_title_required());
+			if (e instanceof ValidationError && e.code === 'period') return setError(form, form.data.period === 'custom' ? 'periodEnd' : 'period', m.reports_last_before_first());
+			if (e instanceof ValidationError && e.code === 'sector') return setError(form, 'scope', m.reports_scope_required());
+			if (e instanceof NotFoundError && e.code === 'service_not_found') return setError(form, 'scope', m.reports_scope_required());
 			rethrowAsHttp(e);
 		}
 		redirect(303, `/manage/reports/${id}?done=created`);

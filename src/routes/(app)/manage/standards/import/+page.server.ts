@@ -68,7 +68,7 @@ export const actions: Actions = {
 	check: async ({ request, locals }) => {
 		allowed(locals.user);
 		const csv = await postedCsv(await request.formData());
-		if (!csv.trim()) return fail(400, { csv, nothing: m.sd_import_nothing() });
+		if (!csv.trim()) return fail(400, { csv, nothing: m.standards_import_nothing() });
 		const preview = previewOf(locals.user, csv);
 		return preview.problems > 0 || preview.fileProblem ? fail(400, { csv, preview }) : { csv, preview };
 	},
@@ -76,7 +76,7 @@ export const actions: Actions = {
 	save: async ({ request, locals }) => {
 		allowed(locals.user);
 		const csv = await postedCsv(await request.formData());
-		if (!csv.trim()) return fail(400, { csv, nothing: m.sd_import_nothing() });
+		if (!csv.trim()) return fail(400, { csv, nothing: m.standards_import_nothing() });
 		const { saved } = orError(() => standards.importFigures(db(), locals.user, csv));
 		if (saved === 0) return fail(400, { csv, preview: previewOf(locals.user, csv) });
 		redirect(303, `/manage/standards/import?saved=${saved}`);

@@ -72,7 +72,7 @@ export const actions: Actions = {
 			if (e instanceof DomainError && e.code === 'service_not_found') return setError(form, 'serviceIds._errors', errorMessage(e.code));
 			rethrowAsHttp(e);
 		}
-		return message(form, m.sb_details_saved());
+		return message(form, m.surveys_build_details_saved());
 	},
 	publish: async ({ locals, params }) => {
 		const id = idParam(params.surveyId);

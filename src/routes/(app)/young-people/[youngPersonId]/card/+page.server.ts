@@ -23,7 +23,7 @@ export const load: PageServerLoad = ({ locals, params, cookies, url, setHeaders 
 	return {
 		card: { ...view, code },
 		address,
-		qr: code ? qrSvg(`${address}?code=${code}`, m.yp_card_qr_label()) : null,
+		qr: code ? qrSvg(`${address}?code=${code}`, m.profiles_card_card_qr_label()) : null,
 		done: url.searchParams.get('done')
 	};
 };

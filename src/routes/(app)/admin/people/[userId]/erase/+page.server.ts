@@ -11,7 +11,7 @@ import * as privacy from '$lib/server/privacy/erase';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The admin types the person's name (or email) to confirm: checked against the person in the action. */
-const confirmSchema = z.object({ confirm: z.string().max(300, { error: () => m.dr_erase_confirm_wrong() }) });
+const confirmSchema = z.object({ confirm: z.string().max(300, { error: () => m.privacy_data_erase_confirm_wrong() }) });
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const person = orError(() => privacy.whoToErase(db(), locals.user, idParam(params.userId)));
@@ -26,13 +26,13 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(confirmSchema));
 		if (!form.valid) return fail(400, { form });
 		const person = orError(() => privacy.whoToErase(db(), locals.user, userId));
-		if (!form.data.confirm.trim()) return setError(form, 'confirm', m.dr_erase_confirm_missing());
-		if (!privacy.confirmationMatches(person, form.data.confirm)) return setError(form, 'confirm', m.dr_erase_confirm_wrong());
+		if (!form.data.confirm.trim()) return setError(form, 'confirm', m.privacy_data_erase_confirm_missing());
+		if (!privacy.confirmationMatches(person, form.data.confirm)) return setError(form, 'confirm', m.privacy_data_erase_confirm_wrong());
 		let reference: string;
 		try {
 			reference = orConfirm(url, () => privacy.erase(db(), locals.user, userId)).reference;
 		} catch (e) {
-			if (e instanceof ConflictError) return setError(form, 'confirm', m.dr_erase_last_admin(), { status: 409 });
+			if (e instanceof ConflictError) return setError(form, 'confirm', m.privacy_data_erase_last_admin(), { status: 409 });
 			rethrowAsHttp(e);
 		}
 		redirect(303, `/admin/people?erased=${reference}`);

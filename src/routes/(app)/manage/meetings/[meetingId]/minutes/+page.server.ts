@@ -90,7 +90,7 @@ export const actions: Actions = {
 		const form = await superValidate(data, zod4(notesSchema), { id: `notes-${item.id}` });
 		if (!form.valid) return fail(400, { form });
 		orError(() => meetings.saveItemMinutes(db(), locals.user, item.id, { notes: form.data.notes, decisions: linesOf(form.data.decisions) }));
-		return message(form, m.mm_notes_saved());
+		return message(form, m.meetings_manage_notes_saved());
 	},
 	addAction: async ({ request, locals, params }) => {
 		const meeting = meetingOf(locals.user, params.meetingId);
@@ -106,7 +106,7 @@ export const actions: Actions = {
 		}
 		// Added: empty the form for the next action (an empty, never-validated form would be a 400).
 		form.data = { ...form.data, what: '', ownerUserId: '', ownerServiceId: '', ownerName: '', dueOn: '', status: 'open', droppedReason: '' };
-		return message(form, m.mm_action_added());
+		return message(form, m.meetings_manage_action_added());
 	},
 	updateAction: async ({ request, locals, params }) => {
 		const meeting = meetingOf(locals.user, params.meetingId);
@@ -121,7 +121,7 @@ export const actions: Actions = {
 			if (e instanceof ValidationError && ACTION_ERROR_FIELDS[e.code]) return setError(form, ACTION_ERROR_FIELDS[e.code], errorMessage(e.code));
 			rethrowAsHttp(e);
 		}
-		return message(form, m.mm_action_saved());
+		return message(form, m.meetings_manage_action_saved());
 	},
 	raise: async ({ request, locals, params }) => {
 		const meeting = meetingOf(locals.user, params.meetingId);
@@ -139,7 +139,7 @@ export const actions: Actions = {
 		const form = await superValidate(request, zod4(attendanceSchema), { id: 'attendance' });
 		if (!form.valid) return fail(400, { form });
 		orError(() => meetings.saveAttendance(db(), locals.user, meeting.id, attendanceInputFrom(form.data)));
-		return message(form, m.mm_attendance_saved());
+		return message(form, m.meetings_manage_attendance_saved());
 	},
 	easyRead: async ({ request, locals, params }) => {
 		const meeting = meetingOf(locals.user, params.meetingId);
@@ -151,6 +151,6 @@ export const actions: Actions = {
 			if (e instanceof ValidationError && e.code === 'symbol_not_found') return setError(form, 'symbols._errors', errorMessage(e.code));
 			rethrowAsHttp(e);
 		}
-		return message(form, m.mm_easy_read_saved());
+		return message(form, m.meetings_manage_easy_read_saved());
 	}
 };

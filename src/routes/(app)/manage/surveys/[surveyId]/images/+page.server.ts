@@ -33,10 +33,10 @@ export const actions: Actions = {
 		const alt = String(data.get('alt') ?? '').trim();
 		const file = data.get('file');
 		const problems: { field: string; message: string }[] = [];
-		if (!(file instanceof File) || file.size === 0) problems.push({ field: 'file', message: m.sb_file_required() });
+		if (!(file instanceof File) || file.size === 0) problems.push({ field: 'file', message: m.surveys_build_file_required() });
 		else if (file.size > PICTURE_MAX_BYTES) problems.push({ field: 'file', message: errorMessage('image_too_large') });
-		if (!alt) problems.push({ field: 'alt', message: m.sb_alt_required() });
-		else if (alt.length > MAX_ALT) problems.push({ field: 'alt', message: m.form_too_long({ max: MAX_ALT }) });
+		if (!alt) problems.push({ field: 'alt', message: m.surveys_build_alt_required() });
+		else if (alt.length > MAX_ALT) problems.push({ field: 'alt', message: m.site_form_too_long({ max: MAX_ALT }) });
 		if (problems.length || !(file instanceof File)) return fail(400, { upload: { alt, problems } });
 		try {
 			surveys.addImage(db(), locals.user, surveyId, new Uint8Array(await file.arrayBuffer()), alt);

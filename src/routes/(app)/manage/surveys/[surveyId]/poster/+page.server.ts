@@ -27,6 +27,6 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			anonymous: survey.anonymous
 		},
 		link,
-		qr: qrSvg(link, m.sr_poster_qr_label({ title: survey.title }))
+		qr: qrSvg(link, m.surveys_results_poster_qr_label({ title: survey.title }))
 	};
 };

@@ -43,11 +43,11 @@ export const actions: Actions = {
 		try {
 			meetings.updateItem(db(), locals.user, item.id, agendaItemInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'title_required') return setError(form, 'title', m.mm_error_item_title_required());
+			if (e instanceof ValidationError && e.code === 'title_required') return setError(form, 'title', m.meetings_manage_error_item_title_required());
 			if (e instanceof ValidationError && e.code === 'minutes_invalid') return setError(form, 'minutesAllotted', errorMessage(e.code));
 			rethrowAsHttp(e);
 		}
-		return message(form, m.mm_done_item_saved());
+		return message(form, m.meetings_manage_done_item_saved());
 	},
 	upload: async ({ request, locals, params }) => {
 		const { meeting, item } = meetingAndItem(locals.user, params);
@@ -56,8 +56,8 @@ export const actions: Actions = {
 		const file = data.get('file');
 		const problems: { field: string; message: string }[] = [];
 		if (!title) problems.push({ field: 'paper-title', message: errorMessage('paper_title_required') });
-		else if (title.length > MAX_TITLE) problems.push({ field: 'paper-title', message: m.form_too_long({ max: MAX_TITLE }) });
-		if (!(file instanceof File) || (file.size === 0 && !file.name)) problems.push({ field: 'paper-file', message: m.mm_error_paper_file_required() });
+		else if (title.length > MAX_TITLE) problems.push({ field: 'paper-title', message: m.site_form_too_long({ max: MAX_TITLE }) });
+		if (!(file instanceof File) || (file.size === 0 && !file.name)) problems.push({ field: 'paper-file', message: m.meetings_manage_error_paper_file_required() });
 		else if (file.size === 0) problems.push({ field: 'paper-file', message: errorMessage('paper_empty') });
 		else if (file.size > PAPER_MAX_BYTES) problems.push({ field: 'paper-file', message: errorMessage('paper_too_large') });
 		if (problems.length || !(file instanceof File)) return fail(400, { upload: { title, problems } });

@@ -56,10 +56,10 @@ function fieldFor(code: string, values: QuestionFormValues): string {
 
 /** Why a question could not be linked to a standard, in plain words. */
 const LINK_PROBLEMS: Record<string, () => string> = {
-	question_kind: m.sd_link_question_kind,
-	no_positive: m.sd_link_no_positive,
-	standard_kind: m.sd_link_standard_kind,
-	standard_not_found: m.sd_link_standard_kind
+	question_kind: m.standards_link_question_kind,
+	no_positive: m.standards_link_no_positive,
+	standard_kind: m.standards_link_standard_kind,
+	standard_not_found: m.standards_link_standard_kind
 };
 
 /** The survey standards a question may measure (with its current one, even if since archived). */

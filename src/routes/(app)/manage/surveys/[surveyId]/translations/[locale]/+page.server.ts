@@ -54,7 +54,7 @@ export const actions: Actions = {
 		}
 		const problems = keys
 			.filter((k) => values[k].trim().length > MAX_TEXT)
-			.map((k) => ({ field: fieldId(k), message: m.form_too_long({ max: MAX_TEXT }) }));
+			.map((k) => ({ field: fieldId(k), message: m.site_form_too_long({ max: MAX_TEXT }) }));
 		if (problems.length) return fail(400, { translation: { values, problems } });
 		try {
 			surveys.saveTranslation(db(), locals.user, survey.id, locale, values);

@@ -74,12 +74,12 @@ export const actions: Actions = {
 				quoted: raw.quoted !== null
 			});
 		const parsed = tagSchema.safeParse(raw);
-		if (!parsed.success) return failed(parsed.error.issues[0]?.message ?? m.sr_answer_theme_too_long());
+		if (!parsed.success) return failed(parsed.error.issues[0]?.message ?? m.surveys_results_answer_theme_too_long());
 		try {
 			tagAnswer(db(), locals.user, answerId, parsed.data);
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'theme_too_long') return failed(m.sr_answer_theme_too_long());
-			if (e instanceof ValidationError && e.code === 'theme_not_found') return failed(m.sr_answer_theme_gone());
+			if (e instanceof ValidationError && e.code === 'theme_too_long') return failed(m.surveys_results_answer_theme_too_long());
+			if (e instanceof ValidationError && e.code === 'theme_not_found') return failed(m.surveys_results_answer_theme_gone());
 			rethrowAsHttp(e);
 		}
 		// Back to the same page of answers, at the answer just saved.
