@@ -4,6 +4,18 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * One home per feature: another feature is used only through its index (`$lib/server/surveys`),
+ * never its files (`$lib/server/surveys/results`). Core folders (db, auth, http, seed) and files
+ * are open to all. A schema.ts may name another feature's table in a foreign key. Cycles between
+ * the parts are checked by scripts/check-cycles.js.
+ */
+const FEATURES = 'accounts|audit|board|meetings|privacy|profiles|reports|retention|safeguarding|services|settings|standards|surveys';
+const INDEX_ONLY = 'Use the feature through its index ($lib/server/<feature>), not its files: see docs/architecture.md';
+const deepImport = { regex: `(^\\$lib/|/lib/)server/(${FEATURES})/`, message: INDEX_ONLY };
+const deepRelative = { regex: `^\\.\\./(${FEATURES})/`, message: INDEX_ONLY };
+const deepRelativeButSchema = { regex: `^\\.\\./(${FEATURES})/(?!schema$)`, message: INDEX_ONLY };
+
 export default ts.config(
 	{
 		ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'node_modules/', 'test-results/', 'playwright-report/', '.ci-out/', 'data/']
@@ -21,6 +33,9 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
 		}
 	},
+	{ rules: { 'no-restricted-imports': ['error', { patterns: [deepImport] }] } },
+	{ files: ['src/lib/server/**'], rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, deepRelative] }] } },
+	{ files: ['src/lib/server/*/schema.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [deepImport, deepRelativeButSchema] }] } },
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		// No `projectService`: type-aware linting made `npm run lint` take 1.5 minutes of CI, and the

@@ -19,7 +19,7 @@ import { createDb, type Db } from '../src/lib/server/db/index';
 import { user } from '../src/lib/server/db/schema';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed';
 import { generateToken, hashToken } from '../src/lib/server/auth/tokens';
-import * as surveys from '../src/lib/server/surveys/service';
+import * as surveys from '../src/lib/server/surveys';
 import { DAY_MS, addDays, londonDate } from '../src/lib/time';
 import { answerPath, type RespondentGroup } from '../src/lib/surveys';
 import { eq } from 'drizzle-orm';

@@ -1,7 +1,7 @@
 // npm run create-admin -- <email> [name]: the first admin of a new deployment. Prints a
 // one-time link where they choose their password. Set ORIGIN to the site's address.
-import * as accounts from '../src/lib/server/accounts/service';
-import { PASSWORD_LINK_LIFETIME_MS } from '../src/lib/server/accounts/service';
+import * as accounts from '../src/lib/server/accounts';
+import { PASSWORD_LINK_LIFETIME_MS } from '../src/lib/server/accounts';
 import { DAY_MS } from '../src/lib/time';
 import { databasePath } from '../src/lib/server/db/app';
 import { createDb } from '../src/lib/server/db/index';

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { databasePath } from '../src/lib/server/db/app';
 import { createDb } from '../src/lib/server/db/index';
-import { RETENTION_KINDS, runRetention } from '../src/lib/server/retention/service';
+import { RETENTION_KINDS, runRetention } from '../src/lib/server/retention';
 
 const WORDS: Record<(typeof RETENTION_KINDS)[number], string> = {
 	feedbackContacts: 'feedback contact details cleared',

@@ -14,8 +14,8 @@ import {
 } from '$lib/server/auth/session';
 import { forgetOldFailures } from '$lib/server/auth/throttle';
 import { secretKey } from '$lib/server/auth/secret-key';
-import { deleteStaleDrafts } from '$lib/server/surveys/service';
-import { scheduleDaily as scheduleRetention } from '$lib/server/retention/service';
+import { deleteStaleDrafts } from '$lib/server/surveys';
+import { scheduleDaily as scheduleRetention } from '$lib/server/retention';
 import { DomainError } from '$lib/server/errors';
 import { isCrossSiteFormPost, servedOverHttps } from '$lib/server/origin';
 import { limitBody, unreadableBody } from '$lib/server/request-limits';

@@ -1,6 +1,6 @@
 /**
  * Easy-read surveys: the words and rules both the browser and the server need.
- * What a survey may do is decided in `$lib/server/surveys/service.ts`.
+ * What a survey may do is decided in `$lib/server/surveys/` (its index).
  */
 import type { SymbolId } from '$lib/symbols/catalogue';
 

@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
 import { navigationFor } from '$lib/server/navigation';
-import * as settings from '$lib/server/settings/service';
+import * as settings from '$lib/server/settings';
 import { demoPresent } from '$lib/server/seed';
 import type { LayoutServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import { londonDate } from '$lib/time';
 import { db } from '$lib/server/db/app';
-import * as board from '$lib/server/board/service';
-import { filtersFrom } from '$lib/server/board/filters';
-import * as services from '$lib/server/services/service';
+import * as board from '$lib/server/board';
+import { filtersFrom } from '$lib/server/board';
+import * as services from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import * as twoStep from '$lib/server/accounts/two-step';
+import * as twoStep from '$lib/server/accounts';
 import { safeRedirectTarget } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 

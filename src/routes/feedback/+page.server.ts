@@ -4,8 +4,8 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { feedbackSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
-import * as feedback from '$lib/server/feedback/service';
-import * as services from '$lib/server/services/service';
+import * as feedback from '$lib/server/board';
+import * as services from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => ({

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
-import * as accounts from '$lib/server/accounts/service';
+import * as accounts from '$lib/server/accounts';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { servedOverHttps } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import * as meetings from '$lib/server/meetings/service';
+import * as meetings from '$lib/server/meetings';
 import { siteOrigin } from '$lib/server/origin';
 import type { PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import * as reports from '$lib/server/reports/service';
+import * as reports from '$lib/server/reports';
 import type { PageServerLoad } from './$types';
 
 /** The partnership board's published reports, for everyone (no sign-in). */

@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import * as surveys from '$lib/server/surveys/service';
+import * as surveys from '$lib/server/surveys';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({

@@ -3,7 +3,7 @@ import { db } from '$lib/server/db/app';
 import { ValidationError } from '$lib/server/errors';
 import { rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as safeguarding from '$lib/server/safeguarding/service';
+import * as safeguarding from '$lib/server/safeguarding';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({

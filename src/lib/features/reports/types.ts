@@ -6,4 +6,4 @@ export type ReportViewer = {
 	showWhoEntered: boolean;
 };
 
-export type { ReportData, StandardReport, Figure, BreakdownRow } from '$lib/server/reports/build';
+export type { ReportData, StandardReport, Figure, BreakdownRow } from '$lib/server/reports';

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password';
 import { validateSessionToken } from '../auth/session';
 import { addPerson, testDb } from '../testing';
 import * as accounts from './service';
-import { createYoungPerson } from '../profiles/signin';
+import { createYoungPerson } from '../profiles';
 
 const ADDRESS = '192.0.2.10';
 

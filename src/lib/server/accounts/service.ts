@@ -5,8 +5,8 @@ import { writeTransaction, type Db } from '../db';
 import { passwordToken, user, userRole } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
-import * as signins from '../audit/signins';
+import * as audit from '../audit';
+import * as signins from '../audit';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password';
 import {
 	createSession,

@@ -12,9 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { addPerson, testDb } from '../testing';
 import type { Actor } from '../permissions';
-import * as accounts from '../accounts/service';
-import * as surveys from '../surveys/service';
-import * as safeguarding from '../safeguarding/service';
+import * as accounts from '../accounts';
+import * as surveys from '../surveys';
+import * as safeguarding from '../safeguarding';
 
 /** People who answer both surveys. */
 const PEOPLE = 16;

@@ -12,12 +12,12 @@ import { auditEntry } from '../db/schema';
 import { addPerson, testDb } from '../testing';
 import type { Actor } from '../permissions';
 import { hashPassword } from '../auth/password';
-import * as accounts from '../accounts/service';
-import { deliverPasswordLink } from '../accounts/links';
-import * as profiles from '../profiles/service';
-import * as surveys from '../surveys/service';
-import * as feedback from '../feedback/service';
-import * as safeguarding from '../safeguarding/service';
+import * as accounts from '../accounts';
+import { deliverPasswordLink } from '../accounts';
+import * as profiles from '../profiles';
+import * as surveys from '../surveys';
+import * as feedback from '../board';
+import * as safeguarding from '../safeguarding';
 
 const METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 const spies: MockInstance[] = [];

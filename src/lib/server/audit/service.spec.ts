@@ -6,10 +6,10 @@ import { auditEntry } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { hashPassword } from '../auth/password';
 import { THROTTLE, limits } from '../auth/throttle';
-import * as accounts from '../accounts/service';
-import * as profiles from '../profiles/service';
-import * as reports from '../reports/service';
-import { csvDownload } from '../reports/exports';
+import * as accounts from '../accounts';
+import * as profiles from '../profiles';
+import * as reports from '../reports';
+import { csvDownload } from '../reports';
 import * as audit from './service';
 
 const ADDRESS = '192.0.2.44';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as services from '../services/service';
+import * as services from '../services';
 import { addPerson, testDb } from '../testing';
 import * as board from './service';
 import { responsiveness } from './measures';

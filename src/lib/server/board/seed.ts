@@ -4,7 +4,7 @@ import { DAY_MS, londonDate } from '$lib/time';
 import type { Db } from '../db';
 import { boardItem, service, user } from '../db/schema';
 import * as board from './service';
-import * as feedbackService from '../feedback/service';
+import * as feedbackService from './feedback';
 
 /** Demo "you said, we did" items: what parents commonly ask of SEND services. */
 type DemoItem = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntry, boardResponse } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as services from '../services/service';
-import * as settings from '../settings/service';
+import * as services from '../services';
+import * as settings from '../settings';
 import { addPerson, testDb } from '../testing';
 import * as board from './service';
 

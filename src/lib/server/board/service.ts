@@ -6,9 +6,9 @@ import { writeTransaction, type Db } from '../db';
 import { boardItem, boardItemService, boardItemTopic, boardResponse, service, type BoardItem } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
-import * as services from '../services/service';
-import * as settings from '../settings/service';
+import * as audit from '../audit';
+import * as services from '../services';
+import * as settings from '../settings';
 
 export type ItemInput = {
 	youSaid: string;

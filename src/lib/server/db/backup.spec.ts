@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb } from './index';
 import { backupDatabase } from './backup';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 
 const dirs: string[] = [];
 afterEach(() => {

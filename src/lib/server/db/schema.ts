@@ -1,11 +1,13 @@
-// The one place drizzle-kit and the app find every table: each feature keeps its own file.
-export * from './accounts.schema';
-export * from './audit.schema';
-export * from './services.schema';
-export * from './settings.schema';
-export * from './board.schema';
-export * from './surveys.schema';
-export * from './meetings.schema';
-export * from './profiles.schema';
-export * from './standards.schema';
-export * from './safeguarding.schema';
+// The one place drizzle-kit and the app find every table: each feature keeps its own in
+// src/lib/server/<feature>/schema.ts and is the only one that writes them.
+export * from '../accounts/schema';
+export * from '../audit/schema';
+export * from '../services/schema';
+export * from '../settings/schema';
+export * from '../board/schema';
+export * from '../surveys/schema';
+export * from '../meetings/schema';
+export * from '../profiles/schema';
+export * from '../standards/schema';
+export * from '../reports/schema';
+export * from '../safeguarding/schema';

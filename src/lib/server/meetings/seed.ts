@@ -10,7 +10,7 @@ import type { AccessFeature, AgendaKind, MeetingAudience } from '$lib/meetings';
 import { DAY_MS, addDays, formatMonth, londonDate, londonToInstant } from '$lib/time';
 import type { Db } from '../db';
 import { meeting, user } from '../db/schema';
-import * as services from '../services/service';
+import * as services from '../services';
 import * as meetings from './service';
 
 /* ---------------------------------------------------------------------------------------- */

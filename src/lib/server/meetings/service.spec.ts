@@ -5,12 +5,12 @@ import { PAPER_MAX_BYTES } from '$lib/meetings';
 import type { Role } from '$lib/roles';
 import { agendaItem, attendance, auditEntry, boardItem, meeting, minutesVersion, paper } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as board from '../board/service';
+import * as board from '../board';
 import type { Actor } from '../permissions';
-import * as services from '../services/service';
+import * as services from '../services';
 import { addPerson, testDb } from '../testing';
 import * as meetings from './service';
-import * as profiles from '../profiles/service';
+import * as profiles from '../profiles';
 
 /* ---------------------------------------------------------------------------------------- */
 /* Set-up                                                                                   */

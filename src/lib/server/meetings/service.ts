@@ -35,9 +35,9 @@ import {
 } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
-import * as board from '../board/service';
-import * as accounts from '../accounts/service';
+import * as audit from '../audit';
+import * as board from '../board';
+import * as accounts from '../accounts';
 
 export type MeetingInput = {
 	title: string;

@@ -17,7 +17,7 @@ import { formatDate, londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ForbiddenError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 import { toCsv, type CsvCell } from '../csv';
 
 export type Cell = string | number | null;

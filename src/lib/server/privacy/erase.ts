@@ -17,7 +17,7 @@ import { ROLES } from '$lib/roles';
 import { writeTransaction, type Db } from '../db';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 import { limits } from '../auth/throttle';
 
 export type Erased = {

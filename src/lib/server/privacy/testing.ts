@@ -30,11 +30,11 @@ import {
 import type { Actor } from '../permissions';
 import { addPerson } from '../testing';
 import { createSession } from '../auth/session';
-import * as accounts from '../accounts/service';
-import * as twoStep from '../accounts/two-step';
-import * as surveys from '../surveys/service';
-import * as profiles from '../profiles/service';
-import * as safeguarding from '../safeguarding/service';
+import * as accounts from '../accounts';
+import * as twoStep from '../accounts';
+import * as surveys from '../surveys';
+import * as profiles from '../profiles';
+import * as safeguarding from '../safeguarding';
 
 export type Person = NonNullable<Actor> & { name: string; email: string | null };
 

@@ -25,9 +25,9 @@ import {
 } from '../db/schema';
 import { can, requireRecentSignIn, type Action, type Actor, type Resource } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 import { profileResource } from './access';
-import * as safeguarding from '../safeguarding/service';
+import * as safeguarding from '../safeguarding';
 
 export * from './signin';
 export * from './sharing';

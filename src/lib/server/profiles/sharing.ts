@@ -10,7 +10,7 @@ import { writeTransaction, type Db } from '../db';
 import { profileShareLink, profileShareOpen, user } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 import { generateToken, hashToken } from '../auth/tokens';
 import { profileResource } from './access';
 import { viewOf, type ProfileView } from './service';

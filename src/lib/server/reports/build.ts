@@ -15,16 +15,16 @@ import { SECTORS, type Sector } from '$lib/sectors';
 import type { MeasureKind, MeasureUnit, ReportScopeKind } from '$lib/standards';
 import { previousPeriods, type Period } from '$lib/time';
 import type { Db } from '../db';
-import * as services from '../services/service';
-import * as settings from '../settings/service';
-import { linkedQuestions, reportQuotes, reportThemes, standardTallies, type StandardTally } from '../surveys/standards';
-import { responsiveness, type Responsiveness } from '../board/measures';
-import { symbolCounts } from '../profiles/counts';
-import { rate, ruleText, type Rag } from './rag';
+import * as services from '../services';
+import * as settings from '../settings';
+import { linkedQuestions, reportQuotes, reportThemes, standardTallies, type StandardTally } from '../surveys';
+import { responsiveness, type Responsiveness } from '../board';
+import { symbolCounts } from '../profiles';
+import { rate, ruleText, type Rag } from '../standards';
 import { marginOfError, wilson } from './wilson';
-import { showCount, type CountDisplay, type DisclosureRules } from './disclosure';
+import { showCount, type CountDisplay, type DisclosureRules } from '../disclosure';
 import { protectShares } from './shares';
-import * as standards from './standards';
+import * as standards from '../standards';
 
 export type ReportScope = { kind: ReportScopeKind; sector?: Sector | null; serviceId?: number | null };
 

@@ -6,8 +6,8 @@ import { createDb, type Db } from '../db';
 import { closeReaders } from '../db/reader';
 import { addPerson } from '../testing';
 import { ForbiddenError } from '../errors';
-import * as surveys from '../surveys/service';
-import * as standards from './standards';
+import * as surveys from '../surveys';
+import * as standards from '../standards';
 import * as reports from './service';
 import { wholeMonths } from '$lib/time';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { Actor } from '../permissions';
 import type { CsvCell } from '../csv';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 import { csvRows, get } from './service';
 
 /**

@@ -17,6 +17,7 @@
  * The data handed out is shared between readers of the same draft: callers must not change it.
  */
 import type { Db } from '../db';
+import { whenReportInputsChange } from '../report-inputs';
 import type { ReportData } from './build';
 
 /** How long a worked-out draft is reused, in milliseconds. */
@@ -56,3 +57,6 @@ export function forgetDrafts(db: Db, reportId?: number): void {
 	if (reportId === undefined) kept.delete(db);
 	else kept.get(db)?.delete(reportId);
 }
+
+// Standards and surveys say when what reports contain changes; every reused draft of that database goes.
+whenReportInputsChange((db) => forgetDrafts(db));

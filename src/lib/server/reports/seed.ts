@@ -11,9 +11,9 @@ import type { Direction, MeasureKind, MeasureUnit } from '$lib/standards';
 import type { Db } from '../db';
 import { standard, surveyQuestion, user } from '../db/schema';
 import type { Actor } from '../permissions';
-import * as services from '../services/service';
-import { linkQuestionToStandard } from '../surveys/standards';
-import * as standards from './standards';
+import * as services from '../services';
+import { linkQuestionToStandard } from '../surveys';
+import * as standards from '../standards';
 import * as reports from './service';
 
 type DemoStandard = {

@@ -7,9 +7,9 @@ import { report, standard, surveyQuestion, user } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../permissions';
 import { seedDemo } from '../seed';
-import * as surveys from '../surveys/service';
-import * as settings from '../settings/service';
-import * as standards from './standards';
+import * as surveys from '../surveys';
+import * as settings from '../settings';
+import * as standards from '../standards';
 import * as reports from './service';
 
 // One seeded database for the read-only checks: seeding takes a few seconds.

@@ -12,7 +12,7 @@
  * The responses count of each cell is protected separately, with `suppressBreakdown`
  * (counts 1 to 4 hidden, and enough others that none can be worked out from the total).
  */
-import { DEFAULT_DISCLOSURE, showPercentage, suppressBreakdown, type DisclosureRules } from './disclosure';
+import { DEFAULT_DISCLOSURE, showPercentage, suppressBreakdown, type DisclosureRules } from '../disclosure';
 
 export type ShareCell = { key: string; n: number; positive: number };
 export type ProtectedShareCell = ShareCell & {

@@ -21,7 +21,7 @@ import {
 	user,
 	youngPerson
 } from '../db/schema';
-import { DEFAULT_SETTINGS, type AreaSettings } from '../settings/service';
+import { DEFAULT_SETTINGS, type AreaSettings } from '../settings';
 import { addPerson, testDb } from '../testing';
 import { RETENTION_KINDS, lastRun, removedMarker, runRetention, type RetentionCounts } from './service';
 

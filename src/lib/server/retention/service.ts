@@ -27,9 +27,9 @@ import {
 } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ForbiddenError } from '../errors';
-import * as audit from '../audit/service';
-import * as settings from '../settings/service';
-import { deleteStaleDrafts } from '../surveys/service';
+import * as audit from '../audit';
+import * as settings from '../settings';
+import { deleteStaleDrafts } from '../surveys';
 
 /** What one run removed, by kind. Only numbers: never ids or text. */
 export type RetentionCounts = {

@@ -5,10 +5,10 @@ import type { Db } from '../db';
 import { auditEntry, safeguardingFlag } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../permissions';
-import * as feedback from '../feedback/service';
-import * as profiles from '../profiles/service';
-import * as settings from '../settings/service';
-import * as surveys from '../surveys/service';
+import * as feedback from '../board';
+import * as profiles from '../profiles';
+import * as settings from '../settings';
+import * as surveys from '../surveys';
 import { addPerson, testDb } from '../testing';
 import * as safeguarding from './service';
 

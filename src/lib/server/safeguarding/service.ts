@@ -13,9 +13,9 @@ import { writeTransaction, type Db } from '../db';
 import { safeguardingFlag, safeguardingPhrase, user } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 import { unorderedId } from '../auth/tokens';
-import * as settings from '../settings/service';
+import * as settings from '../settings';
 import { BUILT_IN_PHRASES } from './phrases';
 import { makeMatcher, normalise, type Match, type Phrase } from './matcher';
 

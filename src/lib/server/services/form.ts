@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { serviceSchema } from '$lib/features/services/schemas';
 import type { Sector } from '$lib/sectors';
 import { db } from '../db/app';
-import * as accounts from '../accounts/service';
+import * as accounts from '../accounts';
 import { ConflictError, ValidationError } from '../errors';
 import { rethrowAsHttp } from '../http';
 import { can, type Actor } from '../permissions';

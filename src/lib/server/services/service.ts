@@ -4,7 +4,7 @@ import { writeTransaction, type Db } from '../db';
 import { service, serviceLead, user, userRole } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 
 export type ServiceInput = {
 	name: string;

@@ -3,7 +3,7 @@ import { writeTransaction, type Db } from '../db';
 import { areaSetting } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ForbiddenError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 
 /** The area's settings, with their defaults. Stored as JSON, one row each. */
 export type AreaSettings = {

@@ -19,7 +19,7 @@ import {
 	RECEIPT_TRIES_PER_CODE,
 	STARTS_PER_HOUR
 } from './limits';
-import * as surveys from './service';
+import * as surveys from '.';
 
 const NOW = new Date('2026-11-02T10:15:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);

@@ -36,7 +36,7 @@ import { can, type Actor } from '../permissions';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { checkAnswer, type AnswerProblem, type DraftAnswer } from './answers';
 import { completeLocales } from './builder';
-import * as safeguarding from '../safeguarding/service';
+import * as safeguarding from '../safeguarding';
 import { DRAFTS_PER_SURVEY_PER_DAY, surveyLimits } from './limits';
 
 /** Thrown when a named survey is opened by someone not signed in: the page sends them to sign in. */

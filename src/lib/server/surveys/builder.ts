@@ -35,7 +35,7 @@ import {
 } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 import { sanitiseImage } from '../images';
 
 export type SurveyInput = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { surveyDraft } from '../db/schema';
 import { addPerson, testDb } from '../testing';
-import * as surveys from './service';
+import * as surveys from '.';
 
 /** Unsent answers are not kept for ever. */
 describe('deleteStaleDrafts', () => {

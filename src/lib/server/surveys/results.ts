@@ -10,9 +10,9 @@ import { writeTransaction, type Db } from '../db';
 import { surveyAnswer, surveyAnswerTheme, surveyResponse, surveyTheme, type Survey } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as services from '../services/service';
-import * as settings from '../settings/service';
-import * as audit from '../audit/service';
+import * as services from '../services';
+import * as settings from '../settings';
+import * as audit from '../audit';
 import {
 	hiddenCanBeWorkedOut,
 	isSmallCount,
@@ -21,7 +21,7 @@ import {
 	suppressBreakdown,
 	type CountDisplay,
 	type DisclosureRules
-} from '../reports/disclosure';
+} from '../disclosure';
 import { completeLocales, get, questionsOf, type QuestionWithOptions } from './builder';
 import { conditionsOf, dimensionsOf, isFiltered, rawCounts, type ResultsFilter } from './counts';
 import { decide, protectBreakdown, type Decision } from './small-groups';

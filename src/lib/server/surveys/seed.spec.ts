@@ -6,7 +6,7 @@ import { survey, surveyAnswer, surveyDraft, surveyResponse, surveyTally, user } 
 import { seedDemo } from '../seed';
 import { testDb } from '../testing';
 import type { Db } from '../db';
-import * as surveys from './service';
+import * as surveys from '.';
 import { rawCounts } from './counts';
 import { DEMO_SURVEY_RESPONSES, DEMO_SURVEY_TITLES, seedSurveysDemo } from './seed';
 

@@ -14,7 +14,7 @@ import type { AboutYou, Audience, QuestionKind } from '$lib/surveys';
 import { writeTransaction, type Db } from '../db';
 import { service, survey, surveyAnswer, surveyResponse, user } from '../db/schema';
 import type { Actor } from '../permissions';
-import * as surveys from './service';
+import * as surveys from '.';
 
 const SALT = 'Speech and language therapy';
 const EHC = 'SEND assessment and EHC plans team';

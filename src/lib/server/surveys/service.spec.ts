@@ -18,9 +18,9 @@ import {
 } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, ConfirmIdentityError } from '../errors';
 import type { Actor } from '../permissions';
-import * as services from '../services/service';
+import * as services from '../services';
 import { addPerson, testDb } from '../testing';
-import * as surveys from './service';
+import * as surveys from '.';
 import { rawCounts, type ResultsFilter } from './counts';
 
 /** No thresholds at all: for tests of the counting itself, on a handful of responses. */

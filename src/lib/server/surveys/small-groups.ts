@@ -37,7 +37,7 @@
  * that happens to cancel out. Both would need knowledge of empty combinations that the pages do
  * not show directly; rounding or noise would be the next step if that risk were judged real.
  */
-import { hiddenCanBeWorkedOut, suppressBreakdown } from '../reports/disclosure';
+import { hiddenCanBeWorkedOut, suppressBreakdown } from '../disclosure';
 
 /** One thing responses can be filtered on, and each response's value ('' = no answer). */
 export type Dimension = {

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { surveyDraft } from '../db/schema';
-import * as services from '../services/service';
-import * as settings from '../settings/service';
+import * as services from '../services';
+import * as settings from '../settings';
 import { addPerson, testDb } from '../testing';
 import { pairGivesSmallPart, matches, type Condition } from './small-groups';
 import { conditionsOf, dimensionsOf, type ResultsFilter } from './counts';
-import * as surveys from './service';
+import * as surveys from '.';
 
 const DAY = (d: number) => new Date(Date.UTC(2026, 9, d, 12)); // October 2026 (day 32 is 1 November)
 

@@ -21,9 +21,9 @@ import {
 } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
+import * as audit from '../audit';
 import { writeTransaction } from '../db';
-import { forgetDrafts } from '../reports/recent';
+import { reportInputsChanged } from '../report-inputs';
 
 /** Kinds whose answers are one choice each, so "share of positive answers" is a share of people. */
 export const STANDARD_KINDS = ['smiley3', 'smiley5', 'yes_no', 'pick_one'] as const;
@@ -69,7 +69,7 @@ export function linkQuestionToStandard(
 		});
 	});
 	// a draft report read a moment ago would still count the question under its old standard
-	forgetDrafts(db);
+	reportInputsChanged(db);
 }
 
 export type LinkedQuestion = { standardId: number; questionId: number; text: string; surveyId: number; surveyTitle: string };

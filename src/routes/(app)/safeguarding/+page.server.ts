@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
-import * as safeguarding from '$lib/server/safeguarding/service';
+import * as safeguarding from '$lib/server/safeguarding';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
-import * as board from '$lib/server/board/service';
-import * as meetings from '$lib/server/meetings/service';
+import * as board from '$lib/server/board';
+import * as meetings from '$lib/server/meetings';
 import { idParam, orError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 

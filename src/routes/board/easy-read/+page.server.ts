@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
-import * as board from '$lib/server/board/service';
-import { filtersFrom } from '$lib/server/board/filters';
+import * as board from '$lib/server/board';
+import { filtersFrom } from '$lib/server/board';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { statusName } from '$lib/labels';
 import { db } from '$lib/server/db/app';
-import * as board from '$lib/server/board/service';
+import * as board from '$lib/server/board';
 import { siteOrigin } from '$lib/server/origin';
 import { xmlText as escape } from '$lib/server/xml';
 import type { RequestHandler } from './$types';

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import * as twoStep from '$lib/server/accounts/two-step';
-import { challengeCookie, deleteChallengeCookie } from '$lib/server/accounts/challenge-cookie';
+import * as twoStep from '$lib/server/accounts';
+import { challengeCookie, deleteChallengeCookie } from '$lib/server/accounts';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { safeRedirectTarget } from '$lib/server/http';
 import { servedOverHttps } from '$lib/server/origin';

@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { londonDate } from '$lib/time';
 import { isPublicState } from '$lib/meetings';
 import { db } from '$lib/server/db/app';
-import * as meetings from '$lib/server/meetings/service';
-import { renderMarkdown } from '$lib/server/meetings/markdown';
+import * as meetings from '$lib/server/meetings';
+import { renderMarkdown } from '$lib/server/meetings';
 import { idParam, orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 

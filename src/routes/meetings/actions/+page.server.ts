@@ -1,6 +1,6 @@
 import { londonDate } from '$lib/time';
 import { db } from '$lib/server/db/app';
-import * as meetings from '$lib/server/meetings/service';
+import * as meetings from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {

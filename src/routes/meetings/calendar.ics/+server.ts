@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
-import { meetingsCalendar } from '$lib/server/meetings/ical';
-import * as meetings from '$lib/server/meetings/service';
+import { meetingsCalendar } from '$lib/server/meetings';
+import * as meetings from '$lib/server/meetings';
 import { siteOrigin } from '$lib/server/origin';
 import type { RequestHandler } from './$types';
 

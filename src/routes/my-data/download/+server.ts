@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
 import { orConfirm, rethrowAsHttp } from '$lib/server/http';
-import * as privacy from '$lib/server/privacy/download';
+import * as privacy from '$lib/server/privacy';
 import type { RequestHandler } from './$types';
 
 /** The "Download my data" button: the zip of everything held about the signed-in person. */

@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { isProfileSection } from '$lib/profiles';
 import { db } from '$lib/server/db/app';
 import { idParam } from '$lib/server/http';
-import { forPage } from '$lib/server/profiles/pages';
-import * as profiles from '$lib/server/profiles/service';
-import { PUPIL_VOICE_MINIMUM } from '$lib/server/profiles/counts';
+import { forPage } from '$lib/server/profiles';
+import * as profiles from '$lib/server/profiles';
+import { PUPIL_VOICE_MINIMUM } from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A confirmation the last save asked for: ?saved=<version>&did=<what>&section=<where>. */

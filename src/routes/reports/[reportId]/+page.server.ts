@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as reports from '$lib/server/reports/service';
+import * as reports from '$lib/server/reports';
 import { reportPage } from '$lib/features/reports/parts';
 import type { PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { setPasswordSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
-import * as accounts from '$lib/server/accounts/service';
+import * as accounts from '$lib/server/accounts';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { printDensity } from '$lib/features/profiles/print';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
-import * as profiles from '$lib/server/profiles/service';
+import * as profiles from '$lib/server/profiles';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
-import * as surveys from '$lib/server/surveys/service';
+import * as surveys from '$lib/server/surveys';
 import type { RequestHandler } from './$types';
 
 /**

@@ -5,7 +5,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db/app';
 import { idParam, rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as surveys from '$lib/server/surveys/service';
+import * as surveys from '$lib/server/surveys';
 import { setLanguageCookie } from '$lib/server/language';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import * as settings from '$lib/server/settings/service';
+import * as settings from '$lib/server/settings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({

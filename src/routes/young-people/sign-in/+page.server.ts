@@ -4,7 +4,7 @@ import { db } from '$lib/server/db/app';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { safeRedirectTarget } from '$lib/server/http';
 import { servedOverHttps } from '$lib/server/origin';
-import * as profiles from '$lib/server/profiles/service';
+import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 /*

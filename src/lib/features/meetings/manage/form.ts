@@ -1,7 +1,7 @@
 /** Between the organisers' forms and the meeting service's inputs (used by the routes). */
 import type { AccessFeature, MeetingAudience } from '$lib/meetings';
 import { instantToLondon, londonToInstant } from '$lib/time';
-import type { ActionInput, AgendaItemInput, EasyReadSentence, MeetingInput } from '$lib/server/meetings/service';
+import type { ActionInput, AgendaItemInput, EasyReadSentence, MeetingInput } from '$lib/server/meetings';
 import {
 	EASY_READ_SENTENCES,
 	linesOf,

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import * as twoStep from '$lib/server/accounts/two-step';
+import * as twoStep from '$lib/server/accounts';
 import { ConflictError } from '$lib/server/errors';
 import { confirmPath, orConfirm } from '$lib/server/http';
 import { signedInRecently } from '$lib/server/permissions';

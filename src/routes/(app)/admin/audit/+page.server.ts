@@ -1,6 +1,6 @@
 import { isIsoDate } from '$lib/time';
 import { db } from '$lib/server/db/app';
-import * as audit from '$lib/server/audit/service';
+import * as audit from '$lib/server/audit';
 import { orError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 

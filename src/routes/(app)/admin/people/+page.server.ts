@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import * as accounts from '$lib/server/accounts/service';
+import * as accounts from '$lib/server/accounts';
 import { orError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
-import * as services from '$lib/server/services/service';
+import * as services from '$lib/server/services';
 import { can } from '$lib/server/permissions';
 import type { PageServerLoad } from './$types';
 

@@ -5,8 +5,8 @@ import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as settings from '$lib/server/settings/service';
-import * as retention from '$lib/server/retention/service';
+import * as settings from '$lib/server/settings';
+import * as retention from '$lib/server/retention';
 import { NUMBER_FIELDS, settingsPageSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 

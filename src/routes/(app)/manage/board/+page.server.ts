@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import * as board from '$lib/server/board/service';
+import * as board from '$lib/server/board';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import type { PageServerLoad } from './$types';

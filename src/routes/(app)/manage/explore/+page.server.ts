@@ -1,8 +1,8 @@
 import { isIsoDate, londonDate, quarterFrom } from '$lib/time';
 import { ABOUT_YOU, type AboutYou } from '$lib/surveys';
 import { db } from '$lib/server/db/app';
-import * as reports from '$lib/server/reports/service';
-import * as standards from '$lib/server/reports/standards';
+import * as reports from '$lib/server/reports';
+import * as standards from '$lib/server/standards';
 import { ValidationError } from '$lib/server/errors';
 import { ForbiddenError } from '$lib/server/errors';
 import { rethrowAsHttp } from '$lib/server/http';

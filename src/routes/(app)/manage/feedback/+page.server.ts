@@ -1,6 +1,6 @@
 import { FEEDBACK_STATUSES, type FeedbackStatus } from '$lib/board';
 import { db } from '$lib/server/db/app';
-import * as feedback from '$lib/server/feedback/service';
+import * as feedback from '$lib/server/board';
 import { orError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 

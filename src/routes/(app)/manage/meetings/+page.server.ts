@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
-import * as meetings from '$lib/server/meetings/service';
+import * as meetings from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({

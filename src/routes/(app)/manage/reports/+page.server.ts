@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
 import { can } from '$lib/server/permissions';
-import * as reports from '$lib/server/reports/service';
+import * as reports from '$lib/server/reports';
 import type { PageServerLoad } from './$types';
 
 /** The board's reports, drafts and published, for those who read them (board members, leads, organisers). */

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as standards from '$lib/server/reports/standards';
-import * as surveys from '$lib/server/surveys/service';
+import * as standards from '$lib/server/standards';
+import * as surveys from '$lib/server/surveys';
 import { standardView, type StandardView } from './view.server';
 import type { PageServerLoad } from './$types';
 

@@ -8,7 +8,7 @@ import { m } from '$lib/paraglide/messages';
 import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS } from '$lib/standards';
 import { isIsoDate, quarterFrom, type Period } from '$lib/time';
 import type { Standard } from '$lib/server/db/schema';
-import type { FigureInput, StandardInput } from '$lib/server/reports/standards';
+import type { FigureInput, StandardInput } from '$lib/server/standards';
 
 /** A typed number: "75", "62.5", "75%", " 12 " (a trailing percent sign is allowed); NaN if it is not one. */
 export function readNumber(text: string): number {

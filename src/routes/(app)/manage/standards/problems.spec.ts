@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '$lib/server/errors';
-import * as standards from '$lib/server/reports/standards';
+import * as standards from '$lib/server/standards';
 import { addPerson, testDb } from '$lib/server/testing';
-import type { StandardInput } from '$lib/server/reports/standards';
+import type { StandardInput } from '$lib/server/standards';
 import { figureProblemField, isKnownProblem, problemText } from './problems';
 
 /** Every explanation a call throws (StandardProblem or ValidationError), or null if it passes. */

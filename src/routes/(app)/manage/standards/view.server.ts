@@ -1,7 +1,7 @@
 /** A standard as the staff pages show it: its numbers written out and its RAG rule in words. */
 import type { Direction, MeasureKind, MeasureUnit } from '$lib/standards';
 import type { Standard } from '$lib/server/db/schema';
-import { formatNumber, ruleText } from '$lib/server/reports/rag';
+import { formatNumber, ruleText } from '$lib/server/standards';
 
 export type StandardView = {
 	id: number;

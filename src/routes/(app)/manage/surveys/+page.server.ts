@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
-import * as surveys from '$lib/server/surveys/service';
+import * as surveys from '$lib/server/surveys';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import type { PageServerLoad } from './$types';

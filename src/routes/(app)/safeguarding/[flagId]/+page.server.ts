@@ -6,9 +6,9 @@ import { m } from '$lib/paraglide/messages';
 import { FLAG_OUTCOMES } from '$lib/safeguarding';
 import { db } from '$lib/server/db/app';
 import { ConflictError, ValidationError } from '$lib/server/errors';
-import * as feedback from '$lib/server/feedback/service';
+import * as feedback from '$lib/server/board';
 import { idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
-import * as safeguarding from '$lib/server/safeguarding/service';
+import * as safeguarding from '$lib/server/safeguarding';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The review form. The outcome starts empty (no radio chosen), so a lead always decides it. */

@@ -7,7 +7,7 @@ import { PHRASE_CATEGORIES } from '$lib/safeguarding';
 import { db } from '$lib/server/db/app';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { orError, rethrowAsHttp } from '$lib/server/http';
-import * as safeguarding from '$lib/server/safeguarding/service';
+import * as safeguarding from '$lib/server/safeguarding';
 import type { Actions, PageServerLoad } from './$types';
 
 const phraseSchema = z.object({

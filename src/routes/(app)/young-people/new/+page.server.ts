@@ -4,8 +4,8 @@ import { ValidationError } from '$lib/server/errors';
 import { rethrowAsHttp } from '$lib/server/http';
 import { servedOverHttps } from '$lib/server/origin';
 import { can } from '$lib/server/permissions';
-import { cardPath, rememberFreshCode } from '$lib/server/profiles/card-cookie';
-import * as profiles from '$lib/server/profiles/service';
+import { cardPath, rememberFreshCode } from '$lib/server/profiles';
+import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 const NAME_MAX = 40;

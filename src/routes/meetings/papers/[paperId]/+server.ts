@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { PAPER_TYPES } from '$lib/meetings';
 import { db } from '$lib/server/db/app';
-import * as meetings from '$lib/server/meetings/service';
+import * as meetings from '$lib/server/meetings';
 import { idParam, orError } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 

@@ -3,8 +3,8 @@ import { ITEMS_PER_SECTION_MAX, isProfileSection, type ProfileSection } from '$l
 import { pickerState, SECTION_TOPICS } from '$lib/features/profiles/picker';
 import { db } from '$lib/server/db/app';
 import { idParam } from '$lib/server/http';
-import { attempt, forPage } from '$lib/server/profiles/pages';
-import * as profiles from '$lib/server/profiles/service';
+import { attempt, forPage } from '$lib/server/profiles';
+import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The section of the address (?section=support), or "page not found". */

@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
 import { idParam, rethrowAsHttp } from '$lib/server/http';
-import * as profiles from '$lib/server/profiles/service';
+import * as profiles from '$lib/server/profiles';
 import type { RequestHandler } from './$types';
 
 /** A young person's photo, for them and their linked supporters; 404 when there is none. */

@@ -5,9 +5,9 @@ import { db } from '$lib/server/db/app';
 import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { idParam } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import { profileResource } from '$lib/server/profiles/access';
-import { forPage } from '$lib/server/profiles/pages';
-import * as profiles from '$lib/server/profiles/service';
+import { profileResource } from '$lib/server/profiles';
+import { forPage } from '$lib/server/profiles';
+import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 type Problem = { field: 'photo' | 'description'; message: string };

@@ -1,8 +1,8 @@
 import { printDensity } from '$lib/features/profiles/print';
 import { db } from '$lib/server/db/app';
 import { idParam } from '$lib/server/http';
-import { forPage } from '$lib/server/profiles/pages';
-import * as profiles from '$lib/server/profiles/service';
+import { forPage } from '$lib/server/profiles';
+import * as profiles from '$lib/server/profiles';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {

@@ -5,8 +5,8 @@ import { db } from '$lib/server/db/app';
 import { ValidationError } from '$lib/server/errors';
 import { idParam } from '$lib/server/http';
 import { siteOrigin } from '$lib/server/origin';
-import { forPage } from '$lib/server/profiles/pages';
-import * as profiles from '$lib/server/profiles/service';
+import { forPage } from '$lib/server/profiles';
+import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url, setHeaders }) => {

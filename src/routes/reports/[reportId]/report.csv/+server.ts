@@ -1,7 +1,7 @@
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
-import { csvDownload } from '$lib/server/reports/exports';
+import { csvDownload } from '$lib/server/reports';
 import type { RequestHandler } from './$types';
 
 /**

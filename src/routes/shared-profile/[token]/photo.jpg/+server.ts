@@ -1,6 +1,6 @@
 import { db } from '$lib/server/db/app';
 import { rethrowAsHttp } from '$lib/server/http';
-import * as profiles from '$lib/server/profiles/service';
+import * as profiles from '$lib/server/profiles';
 import type { RequestHandler } from './$types';
 
 /** The photo on a shared profile, while the link works; 404 otherwise or when there is none. */

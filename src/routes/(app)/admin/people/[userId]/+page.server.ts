@@ -4,13 +4,13 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { rolesSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
-import * as accounts from '$lib/server/accounts/service';
-import { deliverPasswordLink } from '$lib/server/accounts/links';
+import * as accounts from '$lib/server/accounts';
+import { deliverPasswordLink } from '$lib/server/accounts';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { confirmPath, idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
 import { can, signedInRecently } from '$lib/server/permissions';
 import { siteOrigin } from '$lib/server/origin';
-import * as profiles from '$lib/server/profiles/service';
+import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Young people have no email: they sign in with a card a supporter made. */

@@ -2,8 +2,8 @@ import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { serviceSchema } from '$lib/features/services/schemas';
 import { db } from '$lib/server/db/app';
-import * as services from '$lib/server/services/service';
-import { leadChoices, saveServiceForm } from '$lib/server/services/form';
+import * as services from '$lib/server/services';
+import { leadChoices, saveServiceForm } from '$lib/server/services';
 import { idParam, orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 

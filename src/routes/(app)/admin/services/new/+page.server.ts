@@ -1,7 +1,7 @@
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { serviceSchema } from '$lib/features/services/schemas';
-import { leadChoices, saveServiceForm } from '$lib/server/services/form';
+import { leadChoices, saveServiceForm } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({

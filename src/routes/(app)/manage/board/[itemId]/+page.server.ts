@@ -4,12 +4,12 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { itemSchema, responseSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
-import * as board from '$lib/server/board/service';
-import { itemFormValues, itemInputFrom } from '$lib/server/board/form';
+import * as board from '$lib/server/board';
+import { itemFormValues, itemInputFrom } from '$lib/server/board';
 import { ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
-import * as services from '$lib/server/services/service';
-import * as settings from '$lib/server/settings/service';
+import * as services from '$lib/server/services';
+import * as settings from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

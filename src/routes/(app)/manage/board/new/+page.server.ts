@@ -4,12 +4,12 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { londonDate } from '$lib/time';
 import { itemSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
-import * as board from '$lib/server/board/service';
-import { itemInputFrom } from '$lib/server/board/form';
+import * as board from '$lib/server/board';
+import { itemInputFrom } from '$lib/server/board';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as services from '$lib/server/services/service';
-import * as settings from '$lib/server/settings/service';
+import * as services from '$lib/server/services';
+import * as settings from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

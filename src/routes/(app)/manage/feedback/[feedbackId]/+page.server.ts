@@ -4,14 +4,14 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { closeSchema, itemSchema, mergeSchema, replySchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
-import * as board from '$lib/server/board/service';
-import { itemInputFrom } from '$lib/server/board/form';
+import * as board from '$lib/server/board';
+import { itemInputFrom } from '$lib/server/board';
 import { ConflictError, ValidationError } from '$lib/server/errors';
-import * as feedback from '$lib/server/feedback/service';
+import * as feedback from '$lib/server/board';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { sendMail } from '$lib/server/mail';
-import * as services from '$lib/server/services/service';
-import * as settings from '$lib/server/settings/service';
+import * as services from '$lib/server/services';
+import * as settings from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {

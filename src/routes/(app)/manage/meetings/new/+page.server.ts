@@ -7,7 +7,7 @@ import { meetingSchema } from '$lib/features/meetings/manage/schemas';
 import { db } from '$lib/server/db/app';
 import { ValidationError } from '$lib/server/errors';
 import { rethrowAsHttp } from '$lib/server/http';
-import * as meetings from '$lib/server/meetings/service';
+import * as meetings from '$lib/server/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

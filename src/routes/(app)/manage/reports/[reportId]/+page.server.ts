@@ -8,7 +8,7 @@ import { db } from '$lib/server/db/app';
 import { ConflictError, ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as reports from '$lib/server/reports/service';
+import * as reports from '$lib/server/reports';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A report for the board: a draft worked out now, with comments and the decision; or a published one, frozen. */

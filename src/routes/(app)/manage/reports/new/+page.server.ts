@@ -8,8 +8,8 @@ import { db } from '$lib/server/db/app';
 import { NotFoundError, ValidationError } from '$lib/server/errors';
 import { rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as reports from '$lib/server/reports/service';
-import * as services from '$lib/server/services/service';
+import * as reports from '$lib/server/reports';
+import * as services from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

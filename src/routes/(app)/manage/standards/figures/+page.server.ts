@@ -3,8 +3,8 @@ import { londonDate, periodLabel, quarterFrom } from '$lib/time';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import { formatNumber } from '$lib/server/reports/rag';
-import * as standards from '$lib/server/reports/standards';
+import * as standards from '$lib/server/standards';
+import { formatNumber } from '$lib/server/standards';
 import type { PageServerLoad } from './$types';
 
 /** The standards whose figures this person enters (a lead: their services'), with the last figure of each. */

@@ -4,7 +4,7 @@ import { parseCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
 import type { Actor } from '$lib/server/permissions';
-import * as standards from '$lib/server/reports/standards';
+import * as standards from '$lib/server/standards';
 import { problemText } from '../problems';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -11,8 +11,8 @@ import { DomainError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { siteOrigin } from '$lib/server/origin';
 import { can, type Actor } from '$lib/server/permissions';
-import * as services from '$lib/server/services/service';
-import * as surveys from '$lib/server/surveys/service';
+import * as services from '$lib/server/services';
+import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 function mustManage(actor: Actor) {

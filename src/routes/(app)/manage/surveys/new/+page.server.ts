@@ -9,8 +9,8 @@ import { db } from '$lib/server/db/app';
 import { ValidationError } from '$lib/server/errors';
 import { rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as services from '$lib/server/services/service';
-import * as surveys from '$lib/server/surveys/service';
+import * as services from '$lib/server/services';
+import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

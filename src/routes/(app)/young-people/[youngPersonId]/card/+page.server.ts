@@ -5,9 +5,9 @@ import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
 import { servedOverHttps, siteOrigin } from '$lib/server/origin';
 import { qrSvg } from '$lib/server/qr';
-import { cardPath, freshCode, rememberFreshCode } from '$lib/server/profiles/card-cookie';
-import { card } from '$lib/server/profiles/cards';
-import * as profiles from '$lib/server/profiles/service';
+import { cardPath, freshCode, rememberFreshCode } from '$lib/server/profiles';
+import { card } from '$lib/server/profiles';
+import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
 
 /**

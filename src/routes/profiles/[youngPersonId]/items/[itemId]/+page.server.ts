@@ -4,8 +4,8 @@ import { isPickableSymbol, isPickableTopic, pickerState, SECTION_TOPICS } from '
 import { symbolById } from '$lib/symbols/catalogue';
 import { db } from '$lib/server/db/app';
 import { idParam } from '$lib/server/http';
-import { attempt, forPage } from '$lib/server/profiles/pages';
-import * as profiles from '$lib/server/profiles/service';
+import { attempt, forPage } from '$lib/server/profiles';
+import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { answerPath } from '$lib/surveys';
 import { idParam } from '$lib/server/http';
-import { firstMissing } from '$lib/server/surveys/service';
-import { openDraftOrRedirect } from '$lib/server/surveys/respondent';
+import { firstMissing } from '$lib/server/surveys';
+import { openDraftOrRedirect } from '$lib/server/surveys';
 import type { RequestHandler } from './$types';
 
 /** The resume link: back to the first question still to answer, or to "check your answers". */

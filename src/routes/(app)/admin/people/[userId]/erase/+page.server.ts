@@ -7,7 +7,7 @@ import { db } from '$lib/server/db/app';
 import { ConflictError } from '$lib/server/errors';
 import { confirmPath, idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
 import { signedInRecently } from '$lib/server/permissions';
-import * as privacy from '$lib/server/privacy/erase';
+import * as privacy from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The admin types the person's name (or email) to confirm: checked against the person in the action. */

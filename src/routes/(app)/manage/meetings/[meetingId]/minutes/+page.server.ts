@@ -16,8 +16,8 @@ import { actionSchema, attendanceSchema, easyReadSchema, linesOf, notesSchema } 
 import { db } from '$lib/server/db/app';
 import { ConflictError, ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
-import { renderMarkdown } from '$lib/server/meetings/markdown';
-import * as meetings from '$lib/server/meetings/service';
+import { renderMarkdown } from '$lib/server/meetings';
+import * as meetings from '$lib/server/meetings';
 import type { Actor } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 

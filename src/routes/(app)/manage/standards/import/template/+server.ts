@@ -3,7 +3,7 @@ import { londonDate, quarterFrom } from '$lib/time';
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
-import * as standards from '$lib/server/reports/standards';
+import * as standards from '$lib/server/standards';
 import type { RequestHandler } from './$types';
 
 /**

@@ -3,7 +3,7 @@ import { londonDate } from '$lib/time';
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
 import { idParam, orConfirm, orError } from '$lib/server/http';
-import { exportRows, TooFewToShowError } from '$lib/server/surveys/results';
+import { exportRows, TooFewToShowError } from '$lib/server/surveys';
 import type { RequestHandler } from './$types';
 
 /**

@@ -6,7 +6,7 @@ import { DomainError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { PICTURE_MAX_BYTES } from '$lib/server/images';
 import { can, type Actor } from '$lib/server/permissions';
-import * as surveys from '$lib/server/surveys/service';
+import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_ALT = 300;

@@ -5,7 +5,7 @@ import { idParam, orError } from '$lib/server/http';
 import { siteOrigin } from '$lib/server/origin';
 import { can } from '$lib/server/permissions';
 import { qrSvg } from '$lib/server/qr';
-import * as builder from '$lib/server/surveys/builder';
+import * as builder from '$lib/server/surveys';
 import type { PageServerLoad } from './$types';
 
 /** The printable poster for a survey: for organisers (those who build surveys). */

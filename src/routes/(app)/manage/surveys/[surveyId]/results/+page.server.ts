@@ -1,9 +1,9 @@
 import { db } from '$lib/server/db/app';
-import * as builder from '$lib/server/surveys/builder';
-import { results } from '$lib/server/surveys/results';
+import * as builder from '$lib/server/surveys';
+import { results } from '$lib/server/surveys';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import { showCount } from '$lib/server/reports/disclosure';
+import { showCount } from '$lib/server/disclosure';
 import { isSymbolId } from '$lib/symbols/catalogue';
 import { isFiltering, serviceFilter } from '$lib/features/surveys/results/filter';
 import { resultsContext } from './context.server';

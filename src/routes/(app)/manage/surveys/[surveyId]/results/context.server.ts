@@ -4,8 +4,8 @@
  * query string asks for.
  */
 import { db } from '$lib/server/db/app';
-import * as builder from '$lib/server/surveys/builder';
-import { mustReadResults } from '$lib/server/surveys/results';
+import * as builder from '$lib/server/surveys';
+import { mustReadResults } from '$lib/server/surveys';
 import { idParam, orError } from '$lib/server/http';
 import type { Actor } from '$lib/server/permissions';
 import { isChoiceKind } from '$lib/surveys';

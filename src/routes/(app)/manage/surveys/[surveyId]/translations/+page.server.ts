@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import * as surveys from '$lib/server/surveys/service';
+import * as surveys from '$lib/server/surveys';
 import { locales } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 

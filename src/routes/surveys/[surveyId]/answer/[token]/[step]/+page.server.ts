@@ -3,8 +3,8 @@ import { answerPath } from '$lib/surveys';
 import { db } from '$lib/server/db/app';
 import { idParam, rethrowAsHttp } from '$lib/server/http';
 import { siteOrigin } from '$lib/server/origin';
-import * as surveys from '$lib/server/surveys/service';
-import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys/respondent';
+import * as surveys from '$lib/server/surveys';
+import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 function stepOf(value: string, total: number): number {

@@ -3,8 +3,8 @@ import { answerPath } from '$lib/surveys';
 import { db } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { idParam } from '$lib/server/http';
-import * as surveys from '$lib/server/surveys/service';
-import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys/respondent';
+import * as surveys from '$lib/server/surveys';
+import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals, url, setHeaders }) => {

@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { answerPath } from '$lib/surveys';
 import { idParam } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys/respondent';
-import { findSurvey } from '$lib/server/surveys/service';
+import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys';
+import { findSurvey } from '$lib/server/surveys';
 import { db } from '$lib/server/db/app';
 import type { PageServerLoad } from './$types';
 

@@ -9,7 +9,7 @@ import { PAPER_MAX_BYTES } from '$lib/meetings';
 import { db } from '$lib/server/db/app';
 import { DomainError, ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
-import * as meetings from '$lib/server/meetings/service';
+import * as meetings from '$lib/server/meetings';
 import type { Actor } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -14,9 +14,9 @@ import { db } from '$lib/server/db/app';
 import { DomainError, ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can, type Actor } from '$lib/server/permissions';
-import * as services from '$lib/server/services/service';
-import * as standards from '$lib/server/reports/standards';
-import * as surveys from '$lib/server/surveys/service';
+import * as services from '$lib/server/services';
+import * as standards from '$lib/server/standards';
+import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The question of the address, which must belong to the survey of the address. */

@@ -5,7 +5,7 @@ import { db } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can, type Actor } from '$lib/server/permissions';
-import * as surveys from '$lib/server/surveys/service';
+import * as surveys from '$lib/server/surveys';
 import { PICKABLE_TOPICS, isSymbolId, searchSymbols, type PickableTopic } from '$lib/symbols/catalogue';
 import type { Actions, PageServerLoad } from './$types';
 

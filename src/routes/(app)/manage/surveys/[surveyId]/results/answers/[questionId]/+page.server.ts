@@ -4,7 +4,7 @@ import { db } from '$lib/server/db/app';
 import { ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
-import { disclosureRules, groupMinimum, tagAnswer, textAnswers, themes } from '$lib/server/surveys/results';
+import { disclosureRules, groupMinimum, tagAnswer, textAnswers, themes } from '$lib/server/surveys';
 import { TEXT_KINDS } from '$lib/surveys';
 import { isFiltering, queryString, serviceFilter } from '$lib/features/surveys/results/filter';
 import { tagSchema } from '$lib/features/surveys/results/schemas';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { service, user } from './db/schema';
-import * as accounts from './accounts/service';
+import { service, user } from '../db/schema';
+import * as accounts from '../accounts';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import * as twoStep from './accounts/two-step';
-import { DEMO_TOTP_SECRET } from './accounts/two-step';
-import { stepAt, totpCode } from './auth/totp';
-import { DEMO_PASSWORD, DEMO_PEOPLE, demoPresent, isEmpty, seedDemo } from './seed';
-import { testDb } from './testing';
+import * as twoStep from '../accounts';
+import { DEMO_TOTP_SECRET } from '../accounts';
+import { stepAt, totpCode } from '../auth/totp';
+import { DEMO_PASSWORD, DEMO_PEOPLE, demoPresent, isEmpty, seedDemo } from '.';
+import { testDb } from '../testing';
 
 describe('demo data', () => {
 	it('adds the demo people and services across all three sectors, and adds nothing the second time', async () => {
@@ -60,8 +60,8 @@ describe('demo board', () => {
 	it('has published items in every status, some overdue, one waiting to be published, and feedback in the queue', async () => {
 		const db = testDb();
 		await seedDemo(db);
-		const board = await import('./board/service');
-		const feedback = await import('./feedback/service');
+		const board = await import('../board');
+		const feedback = await import('../board');
 		const organiser = { id: db.select().from(user).all().find((u) => u.email === 'organiser@example.org')!.id, roles: ['organiser' as const] };
 		const published = board.listPublic(db, {}).total;
 		expect(published).toBe(19);

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, RESPONDENT_GROUPS, SURVEY_STATES } from '../../surveys';
-import { user } from './accounts.schema';
-import { service } from './services.schema';
+import { user } from '../accounts/schema';
+import { service } from '../services/schema';
 
 /**
  * A survey. Its texts are written in English (the base language); `survey_translation` holds

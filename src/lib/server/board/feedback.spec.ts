@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntry, feedback } from '../db/schema';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
-import * as board from '../board/service';
+import * as board from './service';
 import { addPerson, testDb } from '../testing';
-import * as feedbackService from './service';
+import * as feedbackService from './feedback';
 
 const input = (overrides: Partial<feedbackService.FeedbackInput> = {}): feedbackService.FeedbackInput => ({
 	whatHappened: 'I had to tell my story again at every appointment. My son is 7.',

@@ -1,7 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../board';
-import { user } from './accounts.schema';
-import { service } from './services.schema';
+import { user } from '../accounts/schema';
+import { service } from '../services/schema';
 
 /**
  * A "you said" item on the board. Calendar days (heardOn, dueOn, firstAnsweredOn) are ISO

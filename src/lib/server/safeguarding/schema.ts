@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { FLAG_OUTCOMES, FLAG_SOURCES, PHRASE_CATEGORIES } from '../../safeguarding';
-import { user } from './accounts.schema';
+import { user } from '../accounts/schema';
 
 /**
  * Free text that matched a phrase that may point to a risk of harm, for a safeguarding lead to

@@ -1,17 +1,17 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import type { Role } from '$lib/roles';
 import type { Sector } from '$lib/sectors';
-import { writeTransaction, type Db } from './db';
-import { service, serviceLead, user, userRole } from './db/schema';
-import { hashPassword } from './auth/password';
-import { PRIVILEGED_ROLES } from './auth/session';
-import { setUpDemoTwoStep } from './accounts/two-step';
-import { seedBoardDemo } from './board/seed';
-import { seedSurveysDemo } from './surveys/seed';
-import { seedMeetingsDemo } from './meetings/seed';
-import { seedProfilesDemo } from './profiles/seed';
-import { seedReportsDemo } from './reports/seed';
-import { seedSafeguardingDemo } from './safeguarding/seed';
+import { writeTransaction, type Db } from '../db';
+import { service, serviceLead, user, userRole } from '../db/schema';
+import { hashPassword } from '../auth/password';
+import { PRIVILEGED_ROLES } from '../auth/session';
+import { setUpDemoTwoStep } from '../accounts';
+import { seedBoardDemo } from '../board';
+import { seedSurveysDemo } from '../surveys';
+import { seedMeetingsDemo } from '../meetings';
+import { seedProfilesDemo } from '../profiles';
+import { seedReportsDemo } from '../reports';
+import { seedSafeguardingDemo } from './flags';
 
 /** Every demo account's password; listed in README. */
 export const DEMO_PASSWORD = 'chorus-demo-2026';

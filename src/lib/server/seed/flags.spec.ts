@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { user } from '../db/schema';
-import * as feedback from '../feedback/service';
-import { seedDemo } from '../seed';
+import * as feedback from '../board';
+import { seedDemo } from '.';
 import { testDb } from '../testing';
-import * as safeguarding from './service';
-import { seedSafeguardingDemo } from './seed';
+import * as safeguarding from '../safeguarding';
+import { seedSafeguardingDemo } from './flags';
 
 describe('demo safeguarding flags', () => {
 	it('raises a few flags the real way: one overdue, one reviewed, one on a young person’s profile (not Alex’s)', async () => {

@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { SECTORS } from '../../sectors';
-import { user } from './accounts.schema';
+import { user } from '../accounts/schema';
 
 /** One of the local area's services (speech and language therapy, CAMHS, ...). */
 export const service = sqliteTable('service', {

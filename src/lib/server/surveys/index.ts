@@ -3,6 +3,7 @@
  * - builder.ts: details, questions, options, order, publish, close, duplicate, translations, images
  * - answering.ts: questions in the respondent's language, drafts, sending exactly once
  * - results.ts: counts, free text with themes and quotes, CSV export
+ * Other features use only what this index exports.
  */
 export * from './builder';
 export * from './answering';
@@ -10,3 +11,8 @@ export * from './results';
 export { checkAnswer, isPositive, type DraftAnswer, type AnswerProblem } from './answers';
 export * from './standards';
 export * from './crosstab';
+export * from './counts';
+export * from './limits';
+export * from './respondent';
+export * from './seed';
+export * from './small-groups';

@@ -18,12 +18,12 @@ import { writeTransaction, type Db } from '../db';
 import { operationalFigure, service, standard, user, type Standard } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import * as audit from '../audit/service';
-import * as services from '../services/service';
+import * as audit from '../audit';
+import * as services from '../services';
 import { parseCsv } from '../csv';
-import { linkedQuestions } from '../surveys/standards';
+import { linkedQuestions } from '../surveys';
 import { checkThresholds } from './rag';
-import { forgetDrafts } from './recent';
+import { reportInputsChanged } from '../report-inputs';
 
 export type StandardInput = {
 	serviceId: number | null;
@@ -74,7 +74,7 @@ export function create(db: Db, actor: Actor, input: StandardInput, now = new Dat
 		return id;
 	});
 	// a draft read a moment ago lacks it: the next reader gets it worked out afresh
-	forgetDrafts(db);
+	reportInputsChanged(db);
 	return id;
 }
 
@@ -96,7 +96,7 @@ export function update(db: Db, actor: Actor, id: number, input: StandardInput, n
 		tx.update(standard).set({ ...values, updatedAt: now }).where(eq(standard.id, id)).run();
 		audit.record(tx, { actorId: actor!.id, action: 'standard.updated', subjectType: 'standard', subjectId: id, details: { before, after: values }, at: now });
 	});
-	forgetDrafts(db);
+	reportInputsChanged(db);
 }
 
 /** Archives (or brings back) a standard: archived ones leave new reports; published reports keep them. */
@@ -107,7 +107,7 @@ export function setArchived(db: Db, actor: Actor, id: number, archived: boolean,
 		tx.update(standard).set({ archivedAt: archived ? now : null, updatedAt: now }).where(eq(standard.id, id)).run();
 		audit.record(tx, { actorId: actor!.id, action: archived ? 'standard.archived' : 'standard.restored', subjectType: 'standard', subjectId: id, at: now });
 	});
-	forgetDrafts(db);
+	reportInputsChanged(db);
 }
 
 /** One standard (or NotFoundError). No permission needed: standards are part of public reports. */
@@ -207,7 +207,7 @@ export function enterFigure(db: Db, actor: Actor, standardId: number, input: Fig
 	const problem = figureProblem(s, input);
 	if (problem) throw new ValidationError('figure', problem);
 	writeTransaction(db, (tx) => saveFigure(tx, actor!.id, standardId, input, now));
-	forgetDrafts(db);
+	reportInputsChanged(db);
 }
 
 export type FigureRow = { id: number; periodStart: string; periodEnd: string; value: number; note: string; enteredBy: string | null; enteredAt: Date };
@@ -297,6 +297,6 @@ export function importFigures(db: Db, actor: Actor, csv: string, now = new Date(
 	writeTransaction(db, (tx) => {
 		for (const row of preview.rows) saveFigure(tx, actor!.id, row.standardId!, row.input!, now);
 	});
-	forgetDrafts(db);
+	reportInputsChanged(db);
 	return { saved: preview.rows.length, preview };
 }

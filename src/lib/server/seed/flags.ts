@@ -9,9 +9,9 @@ import { DAY_MS } from '$lib/time';
 import type { Db } from '../db';
 import { user } from '../db/schema';
 import type { Actor } from '../permissions';
-import * as feedback from '../feedback/service';
-import * as profiles from '../profiles/service';
-import { flagCount, review, tell } from './service';
+import * as feedback from '../board';
+import * as profiles from '../profiles';
+import { flagCount, review, tell } from '../safeguarding';
 
 /** Adds the demo flags if there are none yet. Returns how many it raised. */
 export function seedSafeguardingDemo(db: Db, now = new Date()): number {

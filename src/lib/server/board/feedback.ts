@@ -6,9 +6,9 @@ import { feedback, feedbackRate, feedbackReply, service } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { hashToken } from '../auth/tokens';
-import * as audit from '../audit/service';
-import * as board from '../board/service';
-import * as safeguarding from '../safeguarding/service';
+import * as audit from '../audit';
+import * as board from './service';
+import * as safeguarding from '../safeguarding';
 
 /** How much feedback one address may send in an hour. A family or a school may share one. */
 export const FEEDBACK_PER_HOUR = 5;

@@ -1,8 +1,8 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ACTION_STATUSES, AGENDA_KINDS, ATTENDANCE_KINDS, MEETING_AUDIENCES, MEETING_STATES } from '../../meetings';
-import { user } from './accounts.schema';
-import { boardItem } from './board.schema';
-import { service } from './services.schema';
+import { user } from '../accounts/schema';
+import { boardItem } from '../board/schema';
+import { service } from '../services/schema';
 
 /**
  * A forum meeting. Times are instants (UTC ms) shown in Europe/London. A moved meeting keeps

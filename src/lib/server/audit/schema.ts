@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { user } from './accounts.schema';
+import { user } from '../accounts/schema';
 
 /** Who did what, when, to whom. Written by services inside the same transaction as the change. */
 export const auditEntry = sqliteTable(

@@ -1,6 +1,6 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { PROFILE_SECTIONS } from '../../profiles';
-import { user } from './accounts.schema';
+import { user } from '../accounts/schema';
 
 /**
  * A young person's way of signing in, beside their `user` row (which has no email or password).

@@ -1,0 +1,4 @@
+export * from './service';
+export * from './challenge-cookie';
+export * from './links';
+export * from './two-step';

@@ -1,0 +1,6 @@
+export * from './service';
+export * from './feedback';
+export * from './filters';
+export * from './form';
+export * from './measures';
+export * from './seed';

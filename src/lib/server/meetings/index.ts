@@ -1,0 +1,4 @@
+export * from './service';
+export * from './ical';
+export * from './markdown';
+export * from './seed';

@@ -1,0 +1,7 @@
+export * from './service';
+export * from './build';
+export * from './exports';
+export * from './recent';
+export * from './seed';
+export * from './shares';
+export * from './wilson';

@@ -1,0 +1,48 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { REPORT_SCOPES, REPORT_STATUSES } from '../../standards';
+import { SECTORS } from '../../sectors';
+import { user } from '../accounts/schema';
+import { service } from '../services/schema';
+
+/**
+ * A report for the board: a period and a scope. A draft is worked out afresh each time it is
+ * read; publishing stores `snapshot` (the whole report as JSON), which later data never changes.
+ */
+export const report = sqliteTable(
+	'report',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		title: text('title').notNull(),
+		periodStart: text('period_start').notNull(),
+		periodEnd: text('period_end').notNull(),
+		scope: text('scope', { enum: REPORT_SCOPES }).notNull(),
+		scopeSector: text('scope_sector', { enum: SECTORS }),
+		scopeServiceId: integer('scope_service_id').references(() => service.id, { onDelete: 'restrict' }),
+		status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
+		snapshot: text('snapshot'),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+		publishedBy: integer('published_by').references(() => user.id, { onDelete: 'set null' })
+	},
+	// serves the public list of published reports, newest first
+	(t) => [index('report_status_idx').on(t.status, t.publishedAt)]
+);
+
+/** A board member's comment on a draft report. */
+export const reportComment = sqliteTable(
+	'report_comment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	// serves a report's comments in order
+	(t) => [index('report_comment_report_idx').on(t.reportId, t.createdAt)]
+);
+
+export type Report = typeof report.$inferSelect;

@@ -1,0 +1,3 @@
+export * from './service';
+export * from './matcher';
+export * from './phrases';
