@@ -1,7 +1,7 @@
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors';
-import { crc32 } from '../images';
 import { PHOTO_MAX_BYTES, PHOTO_SIDE, processPhoto } from './photo';
 
 /*

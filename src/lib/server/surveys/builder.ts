@@ -729,13 +729,13 @@ export function saveTranslation(db: Db, actor: Actor, surveyId: number, locale: 
 }
 
 /**
- * Stores an uploaded image (PNG or JPEG only, checked by its bytes; metadata stripped) with its
- * alt text. Returns its id. Throws ForbiddenError, NotFoundError, ValidationError.
+ * Stores an uploaded image (PNG or JPEG only, checked by its bytes; drawn anew, so no metadata) with
+ * its alt text. Returns its id. Throws ForbiddenError, NotFoundError, ValidationError.
  */
-export function addImage(db: Db, actor: Actor, surveyId: number, bytes: Uint8Array, alt: string, now = new Date()): number {
+export async function addImage(db: Db, actor: Actor, surveyId: number, bytes: Uint8Array, alt: string, now = new Date()): Promise<number> {
 	mustManage(actor);
 	if (!alt.trim()) throw new ValidationError('alt_required');
-	const clean = sanitiseImage(bytes);
+	const clean = await sanitiseImage(bytes);
 	return writeTransaction(db, (tx) => {
 		findSurvey(tx, surveyId);
 		const { id } = tx

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { londonDate } from '$lib/time';
@@ -11,6 +12,7 @@ import {
 	auditEntry,
 	surveyAnswer,
 	surveyDraft,
+	surveyImage,
 	surveyResponse,
 	surveyTally,
 	surveyTheme,
@@ -1104,6 +1106,40 @@ describe('building a survey', () => {
 		expect(surveys.results(db, organiser, copy).questions.map((q) => q.answered)).toEqual([{ kind: 'none' }, { kind: 'none' }, { kind: 'none' }]);
 		expect(rawCounts(db, id).responses).toBe(1);
 		expect(db.select().from(auditEntry).where(eq(auditEntry.action, 'survey.duplicated')).get()).toMatchObject({ subjectId: String(copy), details: JSON.stringify({ from: id }) });
+	});
+
+	// The checks themselves (type by bytes, sizes, nothing but pixels) are images.spec.ts's contract.
+	it('stores a picture drawn anew: still a PNG with its transparency, without its XMP', async () => {
+		const { db, organiser } = setUp();
+		const id = surveys.create(db, organiser, details());
+		const upload = await sharp({ create: { width: 30, height: 20, channels: 4, background: { r: 200, g: 0, b: 0, alpha: 0.5 } } })
+			.png()
+			.withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/">Drawn at 12 Acacia Avenue</x:xmpmeta>')
+			.toBuffer();
+		expect((await sharp(upload).metadata()).xmp).toBeDefined(); // in a compressed zTXt chunk
+
+		const imageId = await surveys.addImage(db, organiser, id, upload, '  A red square  ');
+
+		expect(surveys.imagesOf(db, organiser, id)).toEqual([{ id: imageId, alt: 'A red square', width: 30, height: 20 }]);
+		const file = surveys.imageFile(db, organiser, imageId);
+		expect(file.mime).toBe('image/png');
+		expect(Buffer.from(file.bytes).includes('zTXt')).toBe(false);
+		const meta = await sharp(file.bytes).metadata();
+		expect([meta.format, meta.hasAlpha, meta.xmp]).toEqual(['png', true, undefined]);
+		expect(db.select().from(auditEntry).where(eq(auditEntry.action, 'survey.image_added')).get()).toMatchObject({ subjectId: String(id) });
+	});
+
+	it('stores no picture that is not a PNG or JPEG, has no description, or comes from someone who may not build surveys', async () => {
+		const { db, organiser, parent } = setUp();
+		const id = surveys.create(db, organiser, details());
+		const square = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } }).jpeg().toBuffer();
+		const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+		const codeOf = (upload: Promise<number>) => upload.then(String, (error: unknown) => (error as ValidationError).code);
+
+		expect(await codeOf(surveys.addImage(db, organiser, id, svg, 'A drawing'))).toBe('image_type');
+		expect(await codeOf(surveys.addImage(db, organiser, id, square, ' '))).toBe('alt_required');
+		expect(await codeOf(surveys.addImage(db, parent, id, square, 'A red square'))).toBe('forbidden');
+		expect(db.select().from(surveyImage).all()).toEqual([]);
 	});
 });
 
