@@ -8,7 +8,7 @@ import svelteConfig from './svelte.config.js';
  * One home per feature: another feature is used only through its index (`$lib/server/surveys`),
  * never its files (`$lib/server/surveys/results`). Core folders (db, auth, http, seed) and files
  * are open to all. A schema.ts may name another feature's table in a foreign key. Cycles between
- * the parts are checked by scripts/check-cycles.js.
+ * the parts are checked by scripts/check-cycles.ts.
  */
 const FEATURES = 'accounts|audit|board|meetings|privacy|profiles|reports|retention|safeguarding|services|settings|standards|surveys';
 const INDEX_ONLY = 'Use the feature through its index ($lib/server/<feature>), not its files: see docs/architecture.md';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycles, partGraph } from './check-cycles.js';
+import { cycles, partGraph } from './check-cycles';
 
 const graphOf = (edges: Record<string, string[]>) =>
 	new Map(Object.entries(edges).map(([from, tos]) => [from, new Map(tos.map((to) => [to, [`${from} -> ${to}`]]))]));

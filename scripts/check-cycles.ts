@@ -8,7 +8,7 @@
  * out). Features must form a one-way graph, so a change to one never needs a change to the
  * features it is used by, and each can be read and tested from the bottom up.
  *
- * Run: node scripts/check-cycles.js (part of `npm run lint`). Prints each cycle with the imports
+ * Run: tsx scripts/check-cycles.ts (part of `npm run lint`). Prints each cycle with the imports
  * that make it, and exits 1 if there is one.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,13 +19,13 @@ const SERVER = 'src/lib/server';
 const IMPORT = /(?:import|export)\s(?:[^'";]*?\sfrom\s)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The part a server file belongs to: its folder under src/lib/server, or the file itself. */
-export function partOf(file) {
+export function partOf(file: string): string {
 	const rest = path.relative(SERVER, file).split(path.sep);
-	return rest.length > 1 ? rest[0] : rest[0].replace(/\.ts$/, '.ts');
+	return rest[0];
 }
 
-function resolve(from, spec) {
-	let base;
+function resolve(from: string, spec: string): string | null {
+	let base: string;
 	if (spec.startsWith('$lib/')) base = path.join('src/lib', spec.slice(5));
 	else if (spec.startsWith('.')) base = path.join(path.dirname(from), spec);
 	else return null;
@@ -35,7 +35,7 @@ function resolve(from, spec) {
 	return null;
 }
 
-function serverFiles(dir = SERVER) {
+function serverFiles(dir = SERVER): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const full = path.join(dir, entry.name);
 		if (entry.isDirectory()) return serverFiles(full);
@@ -43,9 +43,11 @@ function serverFiles(dir = SERVER) {
 	});
 }
 
-/** Every dependency between parts, with the imports that make it: Map<from, Map<to, string[]>>. */
-export function partGraph(files = serverFiles()) {
-	const graph = new Map();
+export type PartGraph = Map<string, Map<string, string[]>>;
+
+/** Every dependency between parts, with the imports that make it. */
+export function partGraph(files = serverFiles()): PartGraph {
+	const graph: PartGraph = new Map();
 	for (const file of files) {
 		const source = readFileSync(file, 'utf8');
 		for (const match of source.matchAll(IMPORT)) {
@@ -55,23 +57,23 @@ export function partGraph(files = serverFiles()) {
 			if (from === to) continue;
 			if (path.basename(file) === 'schema.ts' && path.basename(target) === 'schema.ts') continue;
 			if (!graph.has(from)) graph.set(from, new Map());
-			const edges = graph.get(from);
+			const edges = graph.get(from)!;
 			if (!edges.has(to)) edges.set(to, []);
-			edges.get(to).push(`${file} -> ${target}`);
+			edges.get(to)!.push(`${file} -> ${target}`);
 		}
 	}
 	return graph;
 }
 
 /** The groups of parts that depend on each other in a circle (Tarjan's strongly connected components). */
-export function cycles(graph) {
-	const index = new Map();
-	const low = new Map();
-	const stack = [];
-	const onStack = new Set();
-	const found = [];
+export function cycles(graph: PartGraph): string[][] {
+	const index = new Map<string, number>();
+	const low = new Map<string, number>();
+	const stack: string[] = [];
+	const onStack = new Set<string>();
+	const found: string[][] = [];
 	let next = 0;
-	const visit = (v) => {
+	const visit = (v: string) => {
 		index.set(v, next);
 		low.set(v, next++);
 		stack.push(v);
@@ -79,14 +81,14 @@ export function cycles(graph) {
 		for (const w of graph.get(v)?.keys() ?? []) {
 			if (!index.has(w)) {
 				visit(w);
-				low.set(v, Math.min(low.get(v), low.get(w)));
-			} else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+				low.set(v, Math.min(low.get(v)!, low.get(w)!));
+			} else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
 		}
 		if (low.get(v) === index.get(v)) {
-			const group = [];
-			let w;
+			const group: string[] = [];
+			let w: string;
 			do {
-				w = stack.pop();
+				w = stack.pop()!;
 				onStack.delete(w);
 				group.push(w);
 			} while (w !== v);
