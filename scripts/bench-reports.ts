@@ -21,7 +21,7 @@ import * as surveys from '../src/lib/server/surveys';
 import * as standards from '../src/lib/server/standards';
 import * as reports from '../src/lib/server/reports';
 import { addDays, londonDate, quarterFrom } from '../src/lib/time';
-import { answerPath, type QuestionKind, type RespondentGroup } from '../src/lib/surveys';
+import { answerPath, type QuestionKind, type RespondentGroup } from '../src/lib/features/surveys/model';
 import { figure, hasBuild, startBuiltApp, writeFigures, type Row } from './bench-server';
 import { client, makeDrafts, percentile, signIn, type BenchSurvey } from './bench-surveys';
 

@@ -21,7 +21,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/seed';
 import { generateToken, hashToken } from '../src/lib/server/auth/tokens';
 import * as surveys from '../src/lib/server/surveys';
 import { DAY_MS, addDays, londonDate } from '../src/lib/time';
-import { answerPath, type RespondentGroup } from '../src/lib/surveys';
+import { answerPath, type RespondentGroup } from '../src/lib/features/surveys/model';
 import { eq } from 'drizzle-orm';
 import { figure, hasBuild, startBuiltApp, writeFigures, type Row } from './bench-server';
 

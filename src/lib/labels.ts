@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import type { Role } from '$lib/roles';
 import type { Sector } from '$lib/sectors';
-import type { BoardSource, BoardStatus, FeedbackStatus, FeedbackWho } from '$lib/board';
+import type { BoardSource, BoardStatus, FeedbackStatus, FeedbackWho } from '$lib/features/board/model';
 
 /** Display names for stored codes, in the reader's language (dates are written by $lib/time). */
 const ROLE_NAMES: Record<Role, () => string> = {

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { PAPER_MAX_BYTES } from '$lib/meetings';
-import { PHOTO_MAX_BYTES } from '$lib/profiles';
+import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
+import { PHOTO_MAX_BYTES } from '$lib/features/profiles/model';
 import { PICTURE_MAX_BYTES } from './images';
 import {
 	FORM_LIMIT,

@@ -10,9 +10,9 @@
  * own "too big to send" page, in the person's language.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { PAPER_MAX_BYTES } from '$lib/meetings';
+import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
 import { m } from '$lib/paraglide/messages';
-import { PHOTO_MAX_BYTES } from '$lib/profiles';
+import { PHOTO_MAX_BYTES } from '$lib/features/profiles/model';
 import { PICTURE_MAX_BYTES } from './images';
 
 /** Any form: thousands of words, far more than any form of ours holds. */

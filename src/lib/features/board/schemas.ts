@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_WHO } from '$lib/board';
+import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_WHO } from '$lib/features/board/model';
 
 const optionalText = (max: number) =>
 	z

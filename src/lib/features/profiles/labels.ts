@@ -1,6 +1,6 @@
 /** The profile pages' words for sections, saved changes and the service's error codes. Browser-safe. */
 import { m } from '$lib/paraglide/messages';
-import { ITEM_WORDS_MAX, ITEMS_PER_SECTION_MAX, type ProfileSection } from '$lib/profiles';
+import { ITEM_WORDS_MAX, ITEMS_PER_SECTION_MAX, type ProfileSection } from '$lib/features/profiles/model';
 
 const SECTION_NAMES: Record<ProfileSection, () => string> = {
 	admire: m.profiles_section_admire,

@@ -4,7 +4,7 @@
  * Browser-safe.
  */
 import { m } from '$lib/paraglide/messages';
-import type { ProfileSection } from '$lib/profiles';
+import type { ProfileSection } from '$lib/features/profiles/model';
 import {
 	PICKABLE_TOPICS,
 	SYMBOL_TOPIC_LABELS,

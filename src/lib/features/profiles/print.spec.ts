@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM_WORDS_MAX, ITEMS_PER_SECTION_MAX, PROFILE_SECTIONS } from '$lib/profiles';
+import { ITEM_WORDS_MAX, ITEMS_PER_SECTION_MAX, PROFILE_SECTIONS } from '$lib/features/profiles/model';
 import { printDensity, printLoad } from './print';
 
 const section = (n: number, words: string | null) => ({ items: Array.from({ length: n }, () => ({ symbolId: 'cat', words })) });

@@ -6,8 +6,8 @@ import { m } from '$lib/paraglide/messages';
 import { sectorName } from '$lib/labels';
 import { formatDay, formatDayShort, formatMonthName, isQuarter, type Period } from '$lib/time';
 import { SECTORS, type Sector } from '$lib/sectors';
-import type { MeasureUnit } from '$lib/standards';
-import { RESPONDENT_GROUPS, type RespondentGroup } from '$lib/surveys';
+import type { MeasureUnit } from '$lib/features/standards/model';
+import { RESPONDENT_GROUPS, type RespondentGroup } from '$lib/features/surveys/model';
 
 /** A count as disclosure control lets it be shown (see src/lib/server/reports/disclosure.ts). */
 export type Count = { kind: 'value'; value: number } | { kind: 'none' } | { kind: 'fewer_than'; limit: number };

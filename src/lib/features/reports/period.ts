@@ -4,7 +4,7 @@
  * "sector:health", "service:3"). Pure and browser-safe.
  */
 import { SECTORS, type Sector } from '$lib/sectors';
-import type { ReportScopeKind } from '$lib/standards';
+import type { ReportScopeKind } from '$lib/features/standards/model';
 import { isIsoDate, quarterFrom, type Period } from '$lib/time';
 
 /** A period as one form value: "2026-04-01/2026-06-30". */

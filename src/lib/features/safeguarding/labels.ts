@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { FlagOutcome, FlagSource, PhraseCategory } from '$lib/safeguarding';
+import type { FlagOutcome, FlagSource, PhraseCategory } from '$lib/features/safeguarding/model';
 
 /** Where a flag's text was written, in words (never who wrote it). */
 export const sourceName = (source: FlagSource): string =>

@@ -1,6 +1,6 @@
 /** The survey builder's words for stored codes and for the service's error codes. */
 import { m } from '$lib/paraglide/messages';
-import type { AboutYou, Audience, QuestionKind, SurveyState } from '$lib/surveys';
+import type { AboutYou, Audience, QuestionKind, SurveyState } from '$lib/features/surveys/model';
 
 const KIND_NAMES: Record<QuestionKind, () => string> = {
 	smiley3: m.surveys_build_kind_smiley3,

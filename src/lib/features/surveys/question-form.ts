@@ -5,7 +5,7 @@
  * does not. Rows are numbered as drawn; `optionCount` says how many were drawn.
  */
 import { m } from '$lib/paraglide/messages';
-import { hasFixedOptions, isChoiceKind, type QuestionKind } from '$lib/surveys';
+import { hasFixedOptions, isChoiceKind, type QuestionKind } from '$lib/features/surveys/model';
 import { QUESTION_LIMITS } from './schemas';
 
 export type OptionRow = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, type Audience, type QuestionKind } from '$lib/surveys';
+import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, type Audience, type QuestionKind } from '$lib/features/surveys/model';
 
 /** A choice kept as a plain string (empty at first), so no radio is chosen for the person in advance. */
 const oneOf = <T extends string>(values: readonly T[], message: () => string) =>

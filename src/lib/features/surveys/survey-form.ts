@@ -1,4 +1,4 @@
-import type { Audience } from '$lib/surveys';
+import type { Audience } from '$lib/features/surveys/model';
 import type { SurveyFormInput } from './schemas';
 
 /** The details form's values as the service's input. */

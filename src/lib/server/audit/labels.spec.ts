@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MEETING_STATES } from '$lib/meetings';
+import { MEETING_STATES } from '$lib/features/meetings/model';
 import { ACTION_LABELS, SUBJECT_KINDS, actionLabel, detailLines } from '$lib/features/audit/labels';
 
 /** Every non-test TypeScript file under a folder. */

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
-import { formatCode } from '$lib/profiles';
+import { formatCode } from '$lib/features/profiles/model';
 import type { Db } from '../db';
 import { auditEntry } from '../db/schema';
 import { addPerson, testDb } from '../testing';

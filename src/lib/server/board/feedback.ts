@@ -1,5 +1,5 @@
 import { asc, count, eq, lt } from 'drizzle-orm';
-import type { FeedbackStatus, FeedbackWho } from '$lib/board';
+import type { FeedbackStatus, FeedbackWho } from '$lib/features/board/model';
 import { londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { feedback, feedbackRate, feedbackReply, service } from '../db/schema';

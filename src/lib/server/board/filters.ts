@@ -1,4 +1,4 @@
-import { BOARD_STATUSES, type BoardStatus } from '$lib/board';
+import { BOARD_STATUSES, type BoardStatus } from '$lib/features/board/model';
 import { SECTORS, type Sector } from '$lib/sectors';
 import type { BoardFilters } from './service';
 

@@ -1,4 +1,4 @@
-import { parseTopics, type BoardSource } from '$lib/board';
+import { parseTopics, type BoardSource } from '$lib/features/board/model';
 import type { ItemFormInput } from '$lib/features/board/schemas';
 import type { ItemDetail, ItemInput } from './service';
 

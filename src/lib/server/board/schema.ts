@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../board';
+import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../features/board/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
 

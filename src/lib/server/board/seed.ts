@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import type { BoardSource, BoardStatus } from '$lib/board';
+import type { BoardSource, BoardStatus } from '$lib/features/board/model';
 import { DAY_MS, londonDate } from '$lib/time';
 import type { Db } from '../db';
 import { boardItem, service, user } from '../db/schema';

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { canMoveTo, type BoardSource, type BoardStatus } from '$lib/board';
+import { canMoveTo, type BoardSource, type BoardStatus } from '$lib/features/board/model';
 import { addDays, londonDate } from '$lib/time';
 import type { Sector } from '$lib/sectors';
 import { writeTransaction, type Db } from '../db';

@@ -8,7 +8,7 @@
  */
 import { normaliseText } from '$lib/text';
 import { formatMeetingDay, londonWallClock } from '$lib/time';
-import { ACCESS_FEATURES, type AccessFeature, type MeetingAudience } from '$lib/meetings';
+import { ACCESS_FEATURES, type AccessFeature, type MeetingAudience } from '$lib/features/meetings/model';
 import type { Meeting } from '../db/schema';
 
 const ZONE = 'Europe/London';

@@ -1,5 +1,5 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { ACTION_STATUSES, AGENDA_KINDS, ATTENDANCE_KINDS, MEETING_AUDIENCES, MEETING_STATES } from '../../meetings';
+import { ACTION_STATUSES, AGENDA_KINDS, ATTENDANCE_KINDS, MEETING_AUDIENCES, MEETING_STATES } from '../../features/meetings/model';
 import { user } from '../accounts/schema';
 import { boardItem } from '../board/schema';
 import { service } from '../services/schema';

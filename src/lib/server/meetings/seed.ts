@@ -6,7 +6,7 @@
  * the meetings service as the demo organiser, so the rules hold for demo data too.
  */
 import { count, eq } from 'drizzle-orm';
-import type { AccessFeature, AgendaKind, MeetingAudience } from '$lib/meetings';
+import type { AccessFeature, AgendaKind, MeetingAudience } from '$lib/features/meetings/model';
 import { DAY_MS, addDays, formatMonth, londonDate, londonToInstant } from '$lib/time';
 import type { Db } from '../db';
 import { meeting, user } from '../db/schema';

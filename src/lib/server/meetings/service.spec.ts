@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { PAPER_MAX_BYTES } from '$lib/meetings';
+import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
 import type { Role } from '$lib/roles';
 import { agendaItem, attendance, auditEntry, boardItem, meeting, minutesVersion, paper } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';

@@ -17,7 +17,7 @@ import {
 	type MeetingAudience,
 	type MeetingState,
 	type PaperType
-} from '$lib/meetings';
+} from '$lib/features/meetings/model';
 import { writeTransaction, type Db } from '../db';
 import {
 	agendaItem,

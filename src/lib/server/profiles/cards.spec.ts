@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCode } from '$lib/profiles';
+import { formatCode } from '$lib/features/profiles/model';
 import { addPerson, testDb } from '../testing';
 import { ForbiddenError, NotFoundError } from '../errors';
 import * as profiles from './service';

@@ -4,7 +4,7 @@
  * and shows it only while it is still the young person's current code.
  */
 import { eq } from 'drizzle-orm';
-import { normaliseCode } from '$lib/profiles';
+import { normaliseCode } from '$lib/features/profiles/model';
 import type { Db } from '../db';
 import { user, youngPerson } from '../db/schema';
 import { can, type Actor } from '../permissions';

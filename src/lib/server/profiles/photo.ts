@@ -4,7 +4,7 @@
  * up, made small enough for a one-page profile, and written out as a new JPEG on white. Only
  * pixels survive: no location, no camera, no date, no thumbnail of the uncropped original.
  */
-import { PHOTO_MAX_BYTES } from '$lib/profiles';
+import { PHOTO_MAX_BYTES } from '$lib/features/profiles/model';
 import { sanitiseImage } from '../images';
 
 export { PHOTO_MAX_BYTES };

@@ -1,5 +1,5 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { PROFILE_SECTIONS } from '../../profiles';
+import { PROFILE_SECTIONS } from '../../features/profiles/model';
 import { user } from '../accounts/schema';
 
 /**

@@ -6,7 +6,7 @@
  * the summary has enough young people to be shown.
  */
 import { count, eq } from 'drizzle-orm';
-import type { ProfileSection } from '$lib/profiles';
+import type { ProfileSection } from '$lib/features/profiles/model';
 import { DAY_MS } from '$lib/time';
 import type { Db } from '../db';
 import { user, youngPerson } from '../db/schema';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '$lib/roles';
-import { ITEMS_PER_SECTION_MAX } from '$lib/profiles';
+import { ITEMS_PER_SECTION_MAX } from '$lib/features/profiles/model';
 import { addPerson, testDb } from '../testing';
 import { auditEntry, profileVersion } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';

@@ -10,7 +10,7 @@ import {
 	ITEMS_PER_SECTION_MAX,
 	PROFILE_SECTIONS,
 	type ProfileSection
-} from '$lib/profiles';
+} from '$lib/features/profiles/model';
 import { writeTransaction, type Db } from '../db';
 import {
 	profile,

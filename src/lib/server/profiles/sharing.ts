@@ -4,7 +4,7 @@
  * one is recorded with the time only, never who opened it.
  */
 import { and, count, desc, eq, isNull, max } from 'drizzle-orm';
-import { SHARE_LINK_DAY_CHOICES, SHARE_LINK_DEFAULT_DAYS } from '$lib/profiles';
+import { SHARE_LINK_DAY_CHOICES, SHARE_LINK_DEFAULT_DAYS } from '$lib/features/profiles/model';
 import { DAY_MS } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { profileShareLink, profileShareOpen, user } from '../db/schema';

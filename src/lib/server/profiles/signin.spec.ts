@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { CODE_ALPHABET, CODE_LENGTH, formatCode } from '$lib/profiles';
+import { CODE_ALPHABET, CODE_LENGTH, formatCode } from '$lib/features/profiles/model';
 import { addPerson, testDb } from '../testing';
 import { auditEntry, session, signInThrottle, youngPerson } from '../db/schema';
 import { ForbiddenError, ValidationError } from '../errors';

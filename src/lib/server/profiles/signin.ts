@@ -10,7 +10,7 @@ import {
 	PASSCODE_LENGTH,
 	isPasscodeSymbol,
 	normaliseCode
-} from '$lib/profiles';
+} from '$lib/features/profiles/model';
 import { writeTransaction, type Db } from '../db';
 import { profile, profileSupporter, user, userRole, youngPerson } from '../db/schema';
 import { can, type Actor } from '../permissions';

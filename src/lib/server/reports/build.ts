@@ -10,9 +10,9 @@
  *
  * The result is plain JSON (no Dates), so a published report stores it as its frozen snapshot.
  */
-import { RESPONDENT_GROUPS } from '$lib/surveys';
+import { RESPONDENT_GROUPS } from '$lib/features/surveys/model';
 import { SECTORS, type Sector } from '$lib/sectors';
-import type { MeasureKind, MeasureUnit, ReportScopeKind } from '$lib/standards';
+import type { MeasureKind, MeasureUnit, ReportScopeKind } from '$lib/features/standards/model';
 import { previousPeriods, type Period } from '$lib/time';
 import type { Db } from '../db';
 import * as services from '../services';

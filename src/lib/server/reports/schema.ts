@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { REPORT_SCOPES, REPORT_STATUSES } from '../../standards';
+import { REPORT_SCOPES, REPORT_STATUSES } from '../../features/standards/model';
 import { SECTORS } from '../../sectors';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';

@@ -7,7 +7,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { londonDate, periodLabel, quarterFrom, type Period } from '$lib/time';
-import type { Direction, MeasureKind, MeasureUnit } from '$lib/standards';
+import type { Direction, MeasureKind, MeasureUnit } from '$lib/features/standards/model';
 import type { Db } from '../db';
 import { standard, surveyQuestion, user } from '../db/schema';
 import type { Actor } from '../permissions';

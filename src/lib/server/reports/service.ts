@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { SECTORS, type Sector } from '$lib/sectors';
-import type { ReportScopeKind } from '$lib/standards';
+import type { ReportScopeKind } from '$lib/features/standards/model';
 import { isIsoDate, londonDate, quarterFrom, wholeMonths, type Period } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { report, reportComment, user, type Report } from '../db/schema';
@@ -20,7 +20,7 @@ import * as standards from '../standards';
 import { crossTab } from '../surveys';
 import { protectShares } from './shares';
 import { showCount, type CountDisplay } from '../disclosure';
-import { ABOUT_YOU, type AboutYou } from '$lib/surveys';
+import { ABOUT_YOU, type AboutYou } from '$lib/features/surveys/model';
 import { buildReport, pct, type ReportData, type ReportScope } from './build';
 import { forgetDrafts, recentDraft } from './recent';
 

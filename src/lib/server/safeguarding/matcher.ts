@@ -1,4 +1,4 @@
-import type { PhraseCategory } from '$lib/safeguarding';
+import type { PhraseCategory } from '$lib/features/safeguarding/model';
 
 /**
  * Finds phrases in free text, forgiving what people actually type: any case, extra or missing

@@ -1,4 +1,4 @@
-import type { PhraseCategory } from '$lib/safeguarding';
+import type { PhraseCategory } from '$lib/features/safeguarding/model';
 
 /**
  * The built-in phrases that may point to a risk of harm to a child or adult. Matching them is a

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { FLAG_OUTCOMES, FLAG_SOURCES, PHRASE_CATEGORIES } from '../../safeguarding';
+import { FLAG_OUTCOMES, FLAG_SOURCES, PHRASE_CATEGORIES } from '../../features/safeguarding/model';
 import { user } from '../accounts/schema';
 
 /**

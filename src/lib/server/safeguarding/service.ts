@@ -7,7 +7,7 @@
  * the audit log never holds free text).
  */
 import { asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { FLAG_OUTCOMES, PHRASE_CATEGORIES, type FlagOutcome, type FlagSource, type PhraseCategory } from '$lib/safeguarding';
+import { FLAG_OUTCOMES, PHRASE_CATEGORIES, type FlagOutcome, type FlagSource, type PhraseCategory } from '$lib/features/safeguarding/model';
 import { addWorkingDays, londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { safeguardingFlag, safeguardingPhrase, user } from '../db/schema';

@@ -1,5 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS } from '../../standards';
+import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS } from '../../features/standards/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
 

@@ -12,7 +12,7 @@ import {
 	type Direction,
 	type MeasureKind,
 	type MeasureUnit
-} from '$lib/standards';
+} from '$lib/features/standards/model';
 import { isIsoDate, type Period } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { operationalFigure, service, standard, user, type Standard } from '../db/schema';

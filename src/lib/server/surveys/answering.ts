@@ -15,7 +15,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { DAY_MS, londonDate, secondsUntilTomorrow } from '$lib/time';
-import { isOpenOn, type RespondentGroup } from '$lib/surveys';
+import { isOpenOn, type RespondentGroup } from '$lib/features/surveys/model';
 import { generateToken, hashToken, unorderedId, unorderedRowid } from '../auth/tokens';
 import { takeTry, trySucceeded } from '../auth/throttle';
 import { writeTransaction, type Db } from '../db';

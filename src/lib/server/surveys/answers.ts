@@ -2,7 +2,7 @@
  * What counts as a valid answer to each kind of question. Pure: the answering pages and the
  * submit transaction both use it, so a draft can never hold an answer the submit would refuse.
  */
-import { TEXT_LIMITS, type QuestionKind } from '$lib/surveys';
+import { TEXT_LIMITS, type QuestionKind } from '$lib/features/surveys/model';
 
 /** One question's answer as a draft keeps it: chosen option ids, or text. */
 export type DraftAnswer = { options: number[]; text: string };

@@ -14,7 +14,7 @@ import {
 	type Audience,
 	type QuestionKind,
 	type RespondentGroup
-} from '$lib/surveys';
+} from '$lib/features/surveys/model';
 import { writeTransaction, type Db } from '../db';
 import {
 	service,

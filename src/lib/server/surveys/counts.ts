@@ -4,7 +4,7 @@
  * protection of ./small-groups.ts and ../reports/disclosure.ts). Not re-exported by service.ts.
  */
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { RESPONDENT_GROUPS, isChoiceKind, type RespondentGroup } from '$lib/surveys';
+import { RESPONDENT_GROUPS, isChoiceKind, type RespondentGroup } from '$lib/features/surveys/model';
 import type { Db } from '../db';
 import { surveyAnswer, surveyResponse, surveyTally } from '../db/schema';
 import { ValidationError } from '../errors';

@@ -5,7 +5,7 @@
  * response's answers), so this scans answers, in a worker thread (db/reader.ts) unless the
  * database is in memory (unit tests), where a worker cannot see it.
  */
-import type { AboutYou } from '$lib/surveys';
+import type { AboutYou } from '$lib/features/surveys/model';
 import type { Period } from '$lib/time';
 import type { Db } from '../db';
 import { readInWorker } from '../db/reader';

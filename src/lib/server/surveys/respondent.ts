@@ -3,7 +3,7 @@
  * the person where they should be (sign in, the closed-survey page, the confirmation).
  */
 import { error, redirect } from '@sveltejs/kit';
-import { answerPath } from '$lib/surveys';
+import { answerPath } from '$lib/features/surveys/model';
 import { db } from '../db/app';
 import { DomainError } from '../errors';
 import type { Actor } from '../permissions';

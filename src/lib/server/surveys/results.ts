@@ -5,7 +5,7 @@
  * `exportRows` and ./small-groups.ts for who sees what and why).
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { isChoiceKind, TEXT_KINDS } from '$lib/surveys';
+import { isChoiceKind, TEXT_KINDS } from '$lib/features/surveys/model';
 import { writeTransaction, type Db } from '../db';
 import { surveyAnswer, surveyAnswerTheme, surveyResponse, surveyTheme, type Survey } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';

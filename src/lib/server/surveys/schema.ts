@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, RESPONDENT_GROUPS, SURVEY_STATES } from '../../surveys';
+import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, RESPONDENT_GROUPS, SURVEY_STATES } from '../../features/surveys/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
 

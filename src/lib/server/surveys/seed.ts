@@ -10,7 +10,7 @@
  */
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { addDays, daysBetween, londonDate, quarterFrom, quartersBetween } from '$lib/time';
-import type { AboutYou, Audience, QuestionKind } from '$lib/surveys';
+import type { AboutYou, Audience, QuestionKind } from '$lib/features/surveys/model';
 import { writeTransaction, type Db } from '../db';
 import { service, survey, surveyAnswer, surveyResponse, user } from '../db/schema';
 import type { Actor } from '../permissions';

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { londonDate } from '$lib/time';
-import { ABOUT_YOU, TEXT_LIMITS, type QuestionKind } from '$lib/surveys';
+import { ABOUT_YOU, TEXT_LIMITS, type QuestionKind } from '$lib/features/surveys/model';
 import { toCsv } from '../csv';
 import { createDb, type Db } from '../db';
 import {

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { addDays, monthEnd, type Period } from '$lib/time';
-import type { RespondentGroup } from '$lib/surveys';
+import type { RespondentGroup } from '$lib/features/surveys/model';
 import type { Sector } from '$lib/sectors';
 import type { Db } from '../db';
 import {

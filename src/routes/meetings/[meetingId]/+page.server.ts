@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { londonDate } from '$lib/time';
-import { isPublicState } from '$lib/meetings';
+import { isPublicState } from '$lib/features/meetings/model';
 import { db } from '$lib/server/db/app';
 import * as meetings from '$lib/server/meetings';
 import { renderMarkdown } from '$lib/server/meetings';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { isProfileSection } from '$lib/profiles';
+import { isProfileSection } from '$lib/features/profiles/model';
 import { db } from '$lib/server/db/app';
 import { idParam } from '$lib/server/http';
 import { forPage } from '$lib/server/profiles';

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { londonDate } from '$lib/time';
-import { answerPath, isOpenOn } from '$lib/surveys';
+import { answerPath, isOpenOn } from '$lib/features/surveys/model';
 import { getLocale } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db/app';
 import { idParam, rethrowAsHttp } from '$lib/server/http';

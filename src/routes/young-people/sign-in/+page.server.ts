@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { PASSCODE_LENGTH, formatCode, isPasscodeSymbol, normaliseCode, type PasscodeSymbol } from '$lib/profiles';
+import { PASSCODE_LENGTH, formatCode, isPasscodeSymbol, normaliseCode, type PasscodeSymbol } from '$lib/features/profiles/model';
 import { db } from '$lib/server/db/app';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { safeRedirectTarget } from '$lib/server/http';

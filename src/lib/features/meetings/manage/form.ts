@@ -1,5 +1,5 @@
 /** Between the organisers' forms and the meeting service's inputs (used by the routes). */
-import type { AccessFeature, MeetingAudience } from '$lib/meetings';
+import type { AccessFeature, MeetingAudience } from '$lib/features/meetings/model';
 import { instantToLondon, londonToInstant } from '$lib/time';
 import type { ActionInput, AgendaItemInput, EasyReadSentence, MeetingInput } from '$lib/server/meetings';
 import {

@@ -1,6 +1,6 @@
 /** The organisers' words for meeting codes and for the meeting service's error codes. */
 import { m } from '$lib/paraglide/messages';
-import type { AccessFeature, ActionStatus, AgendaKind, MeetingAudience, MeetingState } from '$lib/meetings';
+import type { AccessFeature, ActionStatus, AgendaKind, MeetingAudience, MeetingState } from '$lib/features/meetings/model';
 
 const STATE_NAMES: Record<MeetingState, () => string> = {
 	draft: m.meetings_manage_state_draft,

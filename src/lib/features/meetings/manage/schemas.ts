@@ -1,7 +1,7 @@
 /** Form schemas for the organisers' meeting pages. Browser-safe; the service applies the rules. */
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { ACCESS_FEATURES, ACTION_STATUSES, AGENDA_KINDS, MEETING_AUDIENCES } from '$lib/meetings';
+import { ACCESS_FEATURES, ACTION_STATUSES, AGENDA_KINDS, MEETING_AUDIENCES } from '$lib/features/meetings/model';
 import { isClockTime, isIsoDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 

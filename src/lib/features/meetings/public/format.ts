@@ -4,7 +4,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import { formatClock, formatMeetingDay } from '$lib/time';
-import type { AccessFeature, ActionStatus, AgendaKind, MeetingAudience, MeetingState } from '$lib/meetings';
+import type { AccessFeature, ActionStatus, AgendaKind, MeetingAudience, MeetingState } from '$lib/features/meetings/model';
 import type { SymbolId } from '$lib/symbols/catalogue';
 
 /** The day in England, written out: "Tuesday 3 March 2026" (the organisers' pages say it the same way). */

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { Audience, QuestionKind } from '$lib/surveys';
+import type { Audience, QuestionKind } from '$lib/features/surveys/model';
 import { LANGUAGE_NAMES, isLocale } from '$lib/i18n';
 
 /** Who a survey is for, in words. */

@@ -3,7 +3,7 @@
  * `o` once per "about you" answer chosen, `language` (the language people answered in) and
  * `group` (who answered). Anything that does not fit this survey is ignored, never an error.
  */
-import { RESPONDENT_GROUPS, type RespondentGroup } from '$lib/surveys';
+import { RESPONDENT_GROUPS, type RespondentGroup } from '$lib/features/surveys/model';
 
 /** An "about you" question offered as a filter, with its answers. */
 export type FilterQuestion = { id: number; text: string; options: { id: number; label: string }[] };

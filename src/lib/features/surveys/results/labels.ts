@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { QuestionKind, RespondentGroup, SurveyState } from '$lib/surveys';
+import type { QuestionKind, RespondentGroup, SurveyState } from '$lib/features/surveys/model';
 
 /** A question kind in words ("smiley faces (5 faces)"). */
 export function kindName(kind: QuestionKind): string {

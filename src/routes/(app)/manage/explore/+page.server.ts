@@ -1,5 +1,5 @@
 import { isIsoDate, londonDate, quarterFrom } from '$lib/time';
-import { ABOUT_YOU, type AboutYou } from '$lib/surveys';
+import { ABOUT_YOU, type AboutYou } from '$lib/features/surveys/model';
 import { db } from '$lib/server/db/app';
 import * as reports from '$lib/server/reports';
 import * as standards from '$lib/server/standards';

@@ -1,4 +1,4 @@
-import { FEEDBACK_STATUSES, type FeedbackStatus } from '$lib/board';
+import { FEEDBACK_STATUSES, type FeedbackStatus } from '$lib/features/board/model';
 import { db } from '$lib/server/db/app';
 import * as feedback from '$lib/server/board';
 import { orError } from '$lib/server/http';

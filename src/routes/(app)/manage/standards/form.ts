@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS } from '$lib/standards';
+import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS } from '$lib/features/standards/model';
 import { isIsoDate, quarterFrom, type Period } from '$lib/time';
 import type { Standard } from '$lib/server/db/schema';
 import type { FigureInput, StandardInput } from '$lib/server/standards';

@@ -1,6 +1,6 @@
 /** Staff words for a standard's codes: where its figure comes from, its unit, which way is better. */
 import { m } from '$lib/paraglide/messages';
-import type { Direction, MeasureKind, MeasureUnit } from '$lib/standards';
+import type { Direction, MeasureKind, MeasureUnit } from '$lib/features/standards/model';
 
 const KIND_NAMES: Record<MeasureKind, () => string> = {
 	survey: m.standards_kind_survey,

@@ -1,5 +1,5 @@
 /** A standard as the staff pages show it: its numbers written out and its RAG rule in words. */
-import type { Direction, MeasureKind, MeasureUnit } from '$lib/standards';
+import type { Direction, MeasureKind, MeasureUnit } from '$lib/features/standards/model';
 import type { Standard } from '$lib/server/db/schema';
 import { formatNumber, ruleText } from '$lib/server/standards';
 

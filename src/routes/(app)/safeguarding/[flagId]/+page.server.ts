@@ -3,7 +3,7 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { FLAG_OUTCOMES } from '$lib/safeguarding';
+import { FLAG_OUTCOMES } from '$lib/features/safeguarding/model';
 import { db } from '$lib/server/db/app';
 import { ConflictError, ValidationError } from '$lib/server/errors';
 import * as feedback from '$lib/server/board';

@@ -3,7 +3,7 @@ import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { PHRASE_CATEGORIES } from '$lib/safeguarding';
+import { PHRASE_CATEGORIES } from '$lib/features/safeguarding/model';
 import { db } from '$lib/server/db/app';
 import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { orError, rethrowAsHttp } from '$lib/server/http';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { PAPER_TYPES } from '$lib/meetings';
+import { PAPER_TYPES } from '$lib/features/meetings/model';
 import { db } from '$lib/server/db/app';
 import * as meetings from '$lib/server/meetings';
 import { idParam, orError } from '$lib/server/http';

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { ITEMS_PER_SECTION_MAX, isProfileSection, type ProfileSection } from '$lib/profiles';
+import { ITEMS_PER_SECTION_MAX, isProfileSection, type ProfileSection } from '$lib/features/profiles/model';
 import { pickerState, SECTION_TOPICS } from '$lib/features/profiles/picker';
 import { db } from '$lib/server/db/app';
 import { idParam } from '$lib/server/http';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { ITEM_WORDS_MAX } from '$lib/profiles';
+import { ITEM_WORDS_MAX } from '$lib/features/profiles/model';
 import { db } from '$lib/server/db/app';
 import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/errors';
 import { idParam } from '$lib/server/http';

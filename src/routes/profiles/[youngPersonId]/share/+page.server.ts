@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { SHARE_LINK_DEFAULT_DAYS } from '$lib/profiles';
+import { SHARE_LINK_DEFAULT_DAYS } from '$lib/features/profiles/model';
 import { db } from '$lib/server/db/app';
 import { ValidationError } from '$lib/server/errors';
 import { idParam } from '$lib/server/http';

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { MEETING_STATES, type MeetingState } from '$lib/meetings';
+import { MEETING_STATES, type MeetingState } from '$lib/features/meetings/model';
 import { MEETING_ERROR_FIELDS, agendaItemInputFrom, meetingFormValues, meetingInputFrom } from '$lib/features/meetings/manage/form';
 import { errorMessage } from '$lib/features/meetings/manage/labels';
 import { agendaItemSchema, cancelSchema, meetingSchema } from '$lib/features/meetings/manage/schemas';

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { ABOUT_YOU, answerPath, type QuestionKind } from '$lib/surveys';
+import { ABOUT_YOU, answerPath, type QuestionKind } from '$lib/features/surveys/model';
 import { errorMessage } from '$lib/features/surveys/labels';
 import { aboutYouSchema, addQuestionSchema, surveySchema } from '$lib/features/surveys/schemas';
 import { surveyFormValues, surveyInputFrom } from '$lib/features/surveys/survey-form';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { formatCode } from '$lib/profiles';
+import { formatCode } from '$lib/features/profiles/model';
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
 import { servedOverHttps, siteOrigin } from '$lib/server/origin';

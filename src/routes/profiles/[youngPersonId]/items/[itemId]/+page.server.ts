@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { isProfileSection } from '$lib/profiles';
+import { isProfileSection } from '$lib/features/profiles/model';
 import { isPickableSymbol, isPickableTopic, pickerState, SECTION_TOPICS } from '$lib/features/profiles/picker';
 import { symbolById } from '$lib/symbols/catalogue';
 import { db } from '$lib/server/db/app';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { answerPath } from '$lib/surveys';
+import { answerPath } from '$lib/features/surveys/model';
 import { idParam } from '$lib/server/http';
 import { firstMissing } from '$lib/server/surveys';
 import { openDraftOrRedirect } from '$lib/server/surveys';

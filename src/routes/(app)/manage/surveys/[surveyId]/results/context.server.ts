@@ -8,7 +8,7 @@ import * as builder from '$lib/server/surveys';
 import { mustReadResults } from '$lib/server/surveys';
 import { idParam, orError } from '$lib/server/http';
 import type { Actor } from '$lib/server/permissions';
-import { isChoiceKind } from '$lib/surveys';
+import { isChoiceKind } from '$lib/features/surveys/model';
 import { parseResultsQuery, type FilterQuestion } from '$lib/features/surveys/results/filter';
 
 export function resultsContext(actor: Actor, surveyIdParam: string, params: URLSearchParams) {

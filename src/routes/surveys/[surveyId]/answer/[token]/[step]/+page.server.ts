@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { answerPath } from '$lib/surveys';
+import { answerPath } from '$lib/features/surveys/model';
 import { db } from '$lib/server/db/app';
 import { idParam, rethrowAsHttp } from '$lib/server/http';
 import { siteOrigin } from '$lib/server/origin';

@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { answerPath } from '$lib/surveys';
+import { answerPath } from '$lib/features/surveys/model';
 import { db } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { idParam } from '$lib/server/http';

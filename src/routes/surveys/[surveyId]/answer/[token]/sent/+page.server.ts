@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { answerPath } from '$lib/surveys';
+import { answerPath } from '$lib/features/surveys/model';
 import { idParam } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys';

@@ -5,7 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { agendaItemFormValues, agendaItemInputFrom } from '$lib/features/meetings/manage/form';
 import { errorMessage } from '$lib/features/meetings/manage/labels';
 import { agendaItemSchema } from '$lib/features/meetings/manage/schemas';
-import { PAPER_MAX_BYTES } from '$lib/meetings';
+import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
 import { db } from '$lib/server/db/app';
 import { DomainError, ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';

@@ -5,7 +5,7 @@ import { ValidationError } from '$lib/server/errors';
 import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import { disclosureRules, groupMinimum, tagAnswer, textAnswers, themes } from '$lib/server/surveys';
-import { TEXT_KINDS } from '$lib/surveys';
+import { TEXT_KINDS } from '$lib/features/surveys/model';
 import { isFiltering, queryString, serviceFilter } from '$lib/features/surveys/results/filter';
 import { tagSchema } from '$lib/features/surveys/results/schemas';
 import { resultsContext } from '../../context.server';
