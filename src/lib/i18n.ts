@@ -19,3 +19,31 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export { locales };
+
+/** The locale Intl should use: English is British English (dates, numbers, lists). */
+export const intlLocale = (locale: string): string => (locale === 'en' ? 'en-GB' : locale);
+
+// Intl objects are slow to make (about a tenth of a millisecond and tens of KB each) and pages
+// use the same few many times, so each kind, language and option set is made once (0008).
+// The keys are bounded: a few languages times the handful of option sets the code writes.
+const made = new Map<string, Intl.NumberFormat | Intl.ListFormat | Intl.DisplayNames>();
+function once<T extends Intl.NumberFormat | Intl.ListFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+	let found = made.get(key) as T | undefined;
+	if (!found) made.set(key, (found = make()));
+	return found;
+}
+
+/** A number formatter for a language (dates: $lib/time). */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	return once(`number|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(intlLocale(locale), options));
+}
+
+/** "a, b and c" (conjunction) or "a, b or c" (disjunction) in a language. */
+export function listFormat(locale: string, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+	return once(`list|${locale}|${type}`, () => new Intl.ListFormat(intlLocale(locale), { type }));
+}
+
+/** Names of languages, written in `locale`. Throws a RangeError for a locale Intl does not know. */
+export function languageNames(locale: string): Intl.DisplayNames {
+	return once(`languages|${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' }));
+}

@@ -6,16 +6,15 @@ import { m } from '$lib/paraglide/messages';
 import { sectorName } from '$lib/labels';
 import { formatDay, formatDayShort, formatMonthName, isQuarter, type Period } from '$lib/time';
 import { SECTORS, type Sector } from '$lib/sectors';
+import { numberFormat } from '$lib/i18n';
 import type { MeasureUnit } from '$lib/features/standards/model';
 import { RESPONDENT_GROUPS, type RespondentGroup } from '$lib/features/surveys/model';
 
-/** A count as disclosure control lets it be shown (see src/lib/server/reports/disclosure.ts). */
+/** A count as disclosure control lets it be shown (see src/lib/server/disclosure.ts). */
 export type Count = { kind: 'value'; value: number } | { kind: 'none' } | { kind: 'fewer_than'; limit: number };
 export type Rag = 'green' | 'amber' | 'red';
 
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : locale);
-
-// One formatter per style and language, made on first use (dates: $lib/time). A new Intl
+// One formatter per style and language, made on first use ($lib/i18n; dates: $lib/time). A new Intl
 // formatter per call costs about a tenth of a millisecond: a full-area report writes thousands of
 // figures, months and periods, and making formatters was most of its rendering time (about
 // 150 ms of the draft report page, with every submission waiting behind it on the server's one
@@ -24,13 +23,7 @@ const NUMBER_FORMATS = {
 	number: { maximumFractionDigits: 1 },
 	percent: { style: 'percent', maximumFractionDigits: 1 }
 } satisfies Record<string, Intl.NumberFormatOptions>;
-const numberFormatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(style: keyof typeof NUMBER_FORMATS, locale: string): Intl.NumberFormat {
-	const key = `${style}:${locale}`;
-	let format = numberFormatters.get(key);
-	if (!format) numberFormatters.set(key, (format = new Intl.NumberFormat(intlLocale(locale), NUMBER_FORMATS[style])));
-	return format;
-}
+const numberFormatOf = (style: keyof typeof NUMBER_FORMATS, locale: string) => numberFormat(locale, NUMBER_FORMATS[style]);
 
 // A report writes the same few periods hundreds of times (five per standard, in tables and chart
 // axes): each is worked out once per language. Bounded, since custom periods can be anything.
@@ -94,12 +87,12 @@ export function counted<A extends { count: number }>(message: (inputs: A) => str
 
 /** A plain number in the reader's conventions, one decimal at most. */
 export function numberText(value: number, locale: string): string {
-	return numberFormat('number', locale).format(value);
+	return numberFormatOf('number', locale).format(value);
 }
 
 /** A value with its unit: "71%", "11 days", "3". */
 export function valueText(value: number, unit: MeasureUnit, locale: string): string {
-	if (unit === 'percent') return numberFormat('percent', locale).format(value / 100);
+	if (unit === 'percent') return numberFormatOf('percent', locale).format(value / 100);
 	if (unit === 'days') return counted(m.reports_value_days, { count: value, value: numberText(value, locale) }, locale);
 	return numberText(value, locale);
 }

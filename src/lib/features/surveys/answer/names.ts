@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { Audience, QuestionKind } from '$lib/features/surveys/model';
-import { LANGUAGE_NAMES, isLocale } from '$lib/i18n';
+import { LANGUAGE_NAMES, isLocale, languageNames } from '$lib/i18n';
 
 /** Who a survey is for, in words. */
 export function audienceName(audience: Audience): string {
@@ -11,7 +11,7 @@ export function audienceName(audience: Audience): string {
 export function languageName(locale: string): string {
 	if (isLocale(locale)) return LANGUAGE_NAMES[locale];
 	try {
-		return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+		return languageNames(locale).of(locale) ?? locale;
 	} catch {
 		return locale;
 	}

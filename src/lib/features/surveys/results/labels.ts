@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { QuestionKind, RespondentGroup, SurveyState } from '$lib/features/surveys/model';
+import { languageNames, listFormat, numberFormat } from '$lib/i18n';
 
 /** A question kind in words ("smiley faces (5 faces)"). */
 export function kindName(kind: QuestionKind): string {
@@ -32,23 +33,25 @@ export function stateName(state: SurveyState): string {
 /** A language's name in the reader's language ("Turkish" for "tr" when reading English). */
 export function languageNameIn(code: string, readerLocale: string): string {
 	try {
-		return new Intl.DisplayNames([readerLocale], { type: 'language' }).of(code) ?? code;
+		return languageNames(readerLocale).of(code) ?? code;
 	} catch {
 		return code;
 	}
 }
 
+const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 1 };
+
 /** A share out of 100 as people read it: "33.3%" (one decimal at most, the reader's conventions). */
 export function formatPercent(percent: number, readerLocale: string): string {
-	return new Intl.NumberFormat(readerLocale === 'en' ? 'en-GB' : readerLocale, { style: 'percent', maximumFractionDigits: 1 }).format(percent / 100);
+	return numberFormat(readerLocale, PERCENT).format(percent / 100);
 }
 
 /** "Good or Very good", in the reader's language. */
 export function orList(words: string[], readerLocale: string): string {
-	return new Intl.ListFormat(readerLocale === 'en' ? 'en-GB' : readerLocale, { type: 'disjunction' }).format(words);
+	return listFormat(readerLocale, 'disjunction').format(words);
 }
 
 /** "waiting times, letters and parking", in the reader's language. */
 export function andList(words: string[], readerLocale: string): string {
-	return new Intl.ListFormat(readerLocale === 'en' ? 'en-GB' : readerLocale, { type: 'conjunction' }).format(words);
+	return listFormat(readerLocale, 'conjunction').format(words);
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { intlLocale, languageNames, listFormat, numberFormat, textDirection } from './i18n';
+
+describe('Intl objects made once per language', () => {
+	it('gives the same formatter for the same language and options, a new one otherwise', () => {
+		expect(numberFormat('tr', { maximumFractionDigits: 1 })).toBe(numberFormat('tr', { maximumFractionDigits: 1 }));
+		expect(numberFormat('tr', { maximumFractionDigits: 1 })).not.toBe(numberFormat('ur', { maximumFractionDigits: 1 }));
+		expect(listFormat('en', 'conjunction')).toBe(listFormat('en', 'conjunction'));
+		expect(listFormat('en', 'conjunction')).not.toBe(listFormat('en', 'disjunction'));
+		expect(languageNames('en')).toBe(languageNames('en'));
+	});
+
+	it('writes English the British way', () => {
+		expect(intlLocale('en')).toBe('en-GB');
+		expect(numberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(0.333)).toBe('33.3%');
+		expect(listFormat('en', 'conjunction').format(['waiting times', 'letters', 'parking'])).toBe('waiting times, letters and parking');
+		expect(languageNames('en').of('tr')).toBe('Turkish');
+	});
+
+	it('knows which scripts run right to left', () => {
+		expect(textDirection('ur')).toBe('rtl');
+		expect(textDirection('en')).toBe('ltr');
+	});
+});
