@@ -1,7 +1,7 @@
 /**
  * A survey's counts as they are, before small numbers are protected, and what the protection
  * works on. Not for pages: `results.ts` is what they show (with the permission check and the
- * protection of ./small-groups.ts and ../reports/disclosure.ts). Not re-exported by service.ts.
+ * protection of ./small-groups.ts and ../disclosure.ts). Not re-exported by the index.
  */
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { RESPONDENT_GROUPS, isChoiceKind, type RespondentGroup } from '$lib/features/surveys/model';

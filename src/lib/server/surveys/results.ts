@@ -87,7 +87,7 @@ export type SurveyResults = {
 const percent = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : 0);
 
 /**
- * One question's figures with small numbers protected (../reports/disclosure.ts): counts of 1 to
+ * One question's figures with small numbers protected (../disclosure.ts): counts of 1 to
  * 4 are hidden, and enough others that none can be worked out from those answering; percentages
  * only from `minimumForPercentage` answers; the positive share only when it does not let the
  * hidden positive (or other) answers be worked out. Whether someone skipped a question is not

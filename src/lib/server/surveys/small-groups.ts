@@ -3,7 +3,7 @@
  * group of fewer than T people answered, T being the area's "fewest responses for a
  * percentage" (10 by default, in /admin/settings). Pure: it works on each response's "about you"
  * answers, language and group, and uses the disclosure maths of the board's reports
- * (../reports/disclosure.ts) rather than a second copy.
+ * (../disclosure.ts) rather than a second copy.
  *
  * What a reader of the results pages can see: the whole survey, and any filtered view this file
  * allows, each with its number of responses and its counts. What they could then work out, and
@@ -103,7 +103,7 @@ type Cell = { value: string; count: number; bits: Bits };
  * R2 for one breakdown of `total` responses: which cells may stay shown, given cells that must be
  * hidden whatever their size. Cells of 1 to threshold - 1 are hidden, then more (smallest first)
  * until the hidden cells together are none or at least `threshold` and none of them can be worked
- * out from the others (../reports/disclosure.ts). Also used for the service lead's CSV file.
+ * out from the others (../disclosure.ts). Also used for the service lead's CSV file.
  */
 export function protectBreakdown(
 	cells: readonly { value: string; count: number }[],
