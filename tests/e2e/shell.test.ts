@@ -115,7 +115,7 @@ test.describe('language', () => {
 		// The choice is remembered on the next page.
 		await visit(page, '/login');
 		await expect(html).toHaveAttribute('lang', 'tr');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr.login_title);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(tr.accounts_login_title);
 
 		// Back to English.
 		await page.getByLabel(tr.site_language_label, { exact: true }).selectOption({ label: 'English' });
