@@ -1,0 +1,63 @@
+/**
+ * The one way a route turns a service's expected refusal into what the person sees (0040):
+ *
+ *     try {
+ *       surveys.update(db(), locals.user, id, input);
+ *     } catch (e) {
+ *       return refusal(e, {
+ *         anonymity_fixed: (e) => setError(form, 'anonymity', errorMessage(e.code), { status: 409 }),
+ *         closes_before_opens: (e) => setError(form, 'closesOn', errorMessage(e.code))
+ *       });
+ *     }
+ *
+ * A DomainError whose `code` has a handler gives that handler's result (a `fail`, `setError` or
+ * `message`, whose types the action keeps); with `confirm` given, a ConfirmIdentityError goes to
+ * "Confirm it's you" and back; any other DomainError is the HTTP error page with its status; anything
+ * else (a bug, or SvelteKit's own redirect or error thrown inside the try) is rethrown untouched.
+ */
+import { redirect } from '@sveltejs/kit';
+import { ConfirmIdentityError, DomainError } from '../errors';
+import { rethrowAsHttp } from './errors';
+import { confirmPath } from './sign-in';
+
+/** A handler for the refusals with one code: the error in, what the action returns out. */
+export type CodeHandlers = Readonly<Record<string, (e: DomainError) => unknown>>;
+
+/** A class of DomainError (for the few refusals that carry more than a code, such as a field). */
+export type DomainErrorClass<E extends DomainError> = abstract new (...args: never[]) => E;
+
+/** A handler for every refusal of one class, whatever its code (see `anyOf`). */
+export type KindHandler<R = unknown> = { readonly kind: DomainErrorClass<DomainError>; readonly handle: (e: DomainError) => R };
+
+/**
+ * A handler for every refusal of one class, whatever its code: only for refusals that carry more
+ * than a code (StandardProblem's `field`). Prefer handlers by code.
+ */
+export function anyOf<E extends DomainError, R>(kind: DomainErrorClass<E>, handle: (e: E) => R): KindHandler<R> {
+	return { kind, handle: handle as (e: DomainError) => R };
+}
+
+export type RefusalOptions<K extends readonly KindHandler[]> = {
+	/** This page's address: a ConfirmIdentityError goes to "Confirm it's you" and back here. */
+	confirm?: URL;
+	/** Handlers by class, tried in order after the handlers by code. */
+	kinds?: K;
+};
+
+type Result<H extends CodeHandlers, K extends readonly KindHandler[]> =
+	| ReturnType<H[keyof H]>
+	| (K[number] extends KindHandler<infer R> ? R : never);
+
+/**
+ * What an action returns for a service's refusal `e`: the handler for its code (or class), or
+ * else the error page with its status (see above). Use as `catch (e) { return refusal(e, {...}) }`.
+ */
+export function refusal<H extends CodeHandlers, K extends readonly KindHandler[] = []>(e: unknown, codes: H, options: RefusalOptions<K> = {}): Result<H, K> {
+	if (e instanceof DomainError) {
+		if (Object.hasOwn(codes, e.code)) return codes[e.code](e) as Result<H, K>;
+		for (const { kind, handle } of options.kinds ?? []) if (e instanceof kind) return handle(e) as Result<H, K>;
+		if (options.confirm && e instanceof ConfirmIdentityError) redirect(303, confirmPath(options.confirm));
+	}
+	rethrowAsHttp(e);
+}
+
