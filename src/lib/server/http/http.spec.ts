@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { fail, isActionFailure, isHttpError, isRedirect, redirect } from '@sveltejs/kit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfirmIdentityError, ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { anyOf, confirmPath, guard, loginRedirect, refusal, safeRedirectTarget, signInPath } from '.';
+import { anyOf, confirmPath, guard, isFailure, loginRedirect, refusal, safeRedirectTarget, signInPath } from '.';
 
 /** What a call threw (it must throw). */
 function thrown(call: () => unknown): unknown {
@@ -66,10 +66,13 @@ describe('refusal', () => {
 
 	it('returns the handler’s result for a domain error whose code it knows, whatever its class', () => {
 		const taken = refusal(new ConflictError('email_taken'), handlers);
-		expect(isActionFailure(taken) && taken.status).toBe(409);
-		expect(isActionFailure(taken) && taken.data).toEqual({ problem: 'taken' });
+		expect(isActionFailure(taken)).toBe(true);
+		expect(taken.status).toBe(409);
+		expect(taken.data).toEqual({ problem: 'taken' });
 		const common = refusal(new ValidationError('common_password'), handlers);
-		expect(isActionFailure(common) && common.data).toEqual({ problem: 'common_password' });
+		expect(common.data).toEqual({ problem: 'common_password' });
+		expect(isFailure(common)).toBe(true);
+		expect(isFailure({ id: 3 })).toBe(false);
 		// the action keeps the handlers' types
 		expectTypeOf(taken).toEqualTypeOf<ReturnType<typeof handlers.email_taken> | ReturnType<typeof handlers.common_password>>();
 	});

@@ -15,7 +15,7 @@
  * "Confirm it's you" and back; any other DomainError is the HTTP error page with its status; anything
  * else (a bug, or SvelteKit's own redirect or error thrown inside the try) is rethrown untouched.
  */
-import { redirect } from '@sveltejs/kit';
+import { isActionFailure, redirect, type ActionFailure } from '@sveltejs/kit';
 import { ConfirmIdentityError, DomainError } from '../errors';
 import { rethrowAsHttp } from './errors';
 import { confirmPath } from './sign-in';
@@ -44,20 +44,32 @@ export type RefusalOptions<K extends readonly KindHandler[]> = {
 	kinds?: K;
 };
 
-type Result<H extends CodeHandlers, K extends readonly KindHandler[]> =
-	| ReturnType<H[keyof H]>
-	| (K[number] extends KindHandler<infer R> ? R : never);
+/** What a handler by class gives (never for none). */
+type KindResult<T> = T extends KindHandler<infer R> ? R : never;
+
+/** What a handler by code gives (never for none). */
+type CodeResult<T> = T extends (e: DomainError) => infer R ? R : never;
+
+export type Refused<H extends CodeHandlers, K extends readonly KindHandler[] = []> = CodeResult<H[keyof H]> | KindResult<K[number]>;
 
 /**
  * What an action returns for a service's refusal `e`: the handler for its code (or class), or
  * else the error page with its status (see above). Use as `catch (e) { return refusal(e, {...}) }`.
  */
-export function refusal<H extends CodeHandlers, K extends readonly KindHandler[] = []>(e: unknown, codes: H, options: RefusalOptions<K> = {}): Result<H, K> {
+export function refusal<H extends CodeHandlers, K extends readonly KindHandler[] = []>(e: unknown, codes: H, options: RefusalOptions<K> = {}): Refused<H, K> {
 	if (e instanceof DomainError) {
-		if (Object.hasOwn(codes, e.code)) return codes[e.code](e) as Result<H, K>;
-		for (const { kind, handle } of options.kinds ?? []) if (e instanceof kind) return handle(e) as Result<H, K>;
+		if (Object.hasOwn(codes, e.code)) return codes[e.code](e) as Refused<H, K>;
+		for (const { kind, handle } of options.kinds ?? []) if (e instanceof kind) return handle(e) as Refused<H, K>;
 		if (options.confirm && e instanceof ConfirmIdentityError) redirect(303, confirmPath(options.confirm));
 	}
 	rethrowAsHttp(e);
 }
 
+
+/**
+ * Whether what a call gave is a form failure (`fail`, `setError`...): for calls that return either
+ * their value or a refusal's result, so the action can `return` the failure and go on with the value.
+ */
+export function isFailure<T>(result: T): result is Extract<T, ActionFailure<unknown>> {
+	return isActionFailure(result);
+}
