@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { fail, isActionFailure, isHttpError, isRedirect, redirect } from '@sveltejs/kit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfirmIdentityError, ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { anyOf, confirmPath, guard, isFailure, loginRedirect, refusal, safeRedirectTarget, signInPath } from '.';
+import { anyOf, confirmPath, forCodes, guard, isFailure, loginRedirect, refusal, safeRedirectTarget, signInPath } from '.';
 
 /** What a call threw (it must throw). */
 function thrown(call: () => unknown): unknown {
@@ -110,6 +110,13 @@ describe('refusal', () => {
 		expect(refusal(new FieldProblem('title'), {}, { kinds })).toEqual({ field: 'title' });
 		expect(refusal(new FieldProblem('body'), { field_body: () => 'by code' }, { kinds })).toBe('by code');
 		expect(isHttpError(thrown(() => refusal(new ValidationError('field_title'), {}, { kinds })), 400)).toBe(true);
+	});
+
+	it('makes handlers from a table of codes', () => {
+		const fields = { title_required: 'title', ends_before_starts: 'endTime' } as const;
+		const handlers = forCodes(fields, (field, e) => ({ field, code: e.code }));
+		expect(refusal(new ValidationError('ends_before_starts'), handlers)).toEqual({ field: 'endTime', code: 'ends_before_starts' });
+		expect(isHttpError(thrown(() => refusal(new ValidationError('place_required'), handlers)), 400)).toBe(true);
 	});
 
 	it('sends a person to "Confirm it’s you" and back when given the page', () => {

@@ -4,6 +4,6 @@
  */
 export { idParam, orError, rethrowAsHttp } from './errors';
 export { FORBIDDEN, forbidden, guard } from './guard';
-export { anyOf, isFailure, refusal, type CodeHandlers, type KindHandler, type Refused, type RefusalOptions } from './refusal';
+export { anyOf, forCodes, isFailure, refusal, type CodeHandlers, type KindHandler, type Refused, type RefusalOptions } from './refusal';
 export { safeRedirectTarget } from './redirect-target';
 export { confirmPath, loginRedirect, orConfirm, pathHere, signInPath } from './sign-in';

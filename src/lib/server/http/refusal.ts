@@ -37,6 +37,14 @@ export function anyOf<E extends DomainError, R>(kind: DomainErrorClass<E>, handl
 	return { kind, handle: handle as (e: DomainError) => R };
 }
 
+/**
+ * Handlers for a table of codes, each to its value (the field it is about, its message):
+ * `refusal(e, forCodes(MEETING_ERROR_FIELDS, (field, e) => setError(form, field, errorMessage(e.code))))`.
+ */
+export function forCodes<C extends string, V, R>(table: Readonly<Record<C, V>>, handle: (value: V, e: DomainError) => R): Record<C, (e: DomainError) => R> {
+	return Object.fromEntries(Object.entries<V>(table).map(([code, value]) => [code, (e: DomainError) => handle(value, e)])) as Record<C, (e: DomainError) => R>;
+}
+
 export type RefusalOptions<K extends readonly KindHandler[]> = {
 	/** This page's address: a ConfirmIdentityError goes to "Confirm it's you" and back here. */
 	confirm?: URL;
