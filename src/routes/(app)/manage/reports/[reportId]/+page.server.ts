@@ -5,8 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { reportPage } from '$lib/features/reports/parts';
 import { commentSchema } from '$lib/features/reports/schemas';
 import { db } from '$lib/server/db/app';
-import { ConflictError, ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { idParam, orError, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as reports from '$lib/server/reports/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,9 +39,10 @@ export const actions: Actions = {
 		try {
 			reports.comment(db(), locals.user, id, form.data.body);
 		} catch (e) {
-			if (e instanceof ValidationError) return setError(form, 'body', m.reports_comment_required());
-			if (e instanceof ConflictError) return setError(form, 'body', m.reports_already_published());
-			rethrowAsHttp(e);
+			return refusal(e, {
+				comment: () => setError(form, 'body', m.reports_comment_required()),
+				published: () => setError(form, 'body', m.reports_already_published())
+			});
 		}
 		redirect(303, `/manage/reports/${id}?done=commented#comments`);
 	},
@@ -51,8 +51,7 @@ export const actions: Actions = {
 		try {
 			reports.publish(db(), locals.user, id);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { decision: { message: m.reports_already_published() } });
-			rethrowAsHttp(e);
+			return refusal(e, { published: () => fail(409, { decision: { message: m.reports_already_published() } }) });
 		}
 		redirect(303, `/manage/reports/${id}?done=published`);
 	},
@@ -61,8 +60,7 @@ export const actions: Actions = {
 		try {
 			reports.removeDraft(db(), locals.user, id);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { decision: { message: m.reports_cannot_remove_published() } });
-			rethrowAsHttp(e);
+			return refusal(e, { published: () => fail(409, { decision: { message: m.reports_cannot_remove_published() } }) });
 		}
 		redirect(303, '/manage/reports?done=removed');
 	}
