@@ -117,6 +117,8 @@ describe('refusal', () => {
 		const handlers = forCodes(fields, (field, e) => ({ field, code: e.code }));
 		expect(refusal(new ValidationError('ends_before_starts'), handlers)).toEqual({ field: 'endTime', code: 'ends_before_starts' });
 		expect(isHttpError(thrown(() => refusal(new ValidationError('place_required'), handlers)), 400)).toBe(true);
+		const alike = forCodes(['alt_required', 'image_type'] as const, (code, e) => `${code}:${e.status}`);
+		expect(refusal(new ValidationError('image_type'), alike)).toBe('image_type:400');
 	});
 
 	it('sends a person to "Confirm it’s you" and back when given the page', () => {

@@ -38,11 +38,15 @@ export function anyOf<E extends DomainError, R>(kind: DomainErrorClass<E>, handl
 }
 
 /**
- * Handlers for a table of codes, each to its value (the field it is about, its message):
+ * Handlers for a table of codes, each to its value (the field it is about, its message), or for a
+ * list of codes handled alike (each to itself):
  * `refusal(e, forCodes(MEETING_ERROR_FIELDS, (field, e) => setError(form, field, errorMessage(e.code))))`.
  */
-export function forCodes<C extends string, V, R>(table: Readonly<Record<C, V>>, handle: (value: V, e: DomainError) => R): Record<C, (e: DomainError) => R> {
-	return Object.fromEntries(Object.entries<V>(table).map(([code, value]) => [code, (e: DomainError) => handle(value, e)])) as Record<C, (e: DomainError) => R>;
+export function forCodes<C extends string, R>(codes: readonly C[], handle: (code: C, e: DomainError) => R): Record<C, (e: DomainError) => R>;
+export function forCodes<C extends string, V, R>(table: Readonly<Record<C, V>>, handle: (value: V, e: DomainError) => R): Record<C, (e: DomainError) => R>;
+export function forCodes<V, R>(table: readonly string[] | Readonly<Record<string, V>>, handle: (value: V | string, e: DomainError) => R): Record<string, (e: DomainError) => R> {
+	const entries: [string, V | string][] = Array.isArray(table) ? table.map((code: string) => [code, code]) : Object.entries(table);
+	return Object.fromEntries(entries.map(([code, value]) => [code, (e: DomainError) => handle(value, e)]));
 }
 
 export type RefusalOptions<K extends readonly KindHandler[]> = {
