@@ -8,6 +8,7 @@ import { db } from '$lib/server/db/app';
 import { idParam, orError, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as reports from '$lib/server/reports/service';
+import * as surveys from '$lib/server/surveys/service';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A report for the board: a draft worked out now, with comments and the decision; or a published one, frozen. */
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		data: page.data,
 		outline: page.outline,
 		comments: view.comments,
-		viewer: { surveyLinks: can(locals.user, 'surveys.track'), showWhoEntered: true },
+		// only the surveys whose results this reader may open are linked
+		viewer: { openResults: [...surveys.resultsOpenTo(db(), locals.user, page.data.standards.flatMap((s) => s.evidence.questions.map((q) => q.surveyId)))], showWhoEntered: true },
 		mayComment: draft && can(locals.user, 'reports.comment'),
 		mayManage: draft && can(locals.user, 'reports.manage'),
 		removing: draft && url.searchParams.get('remove') === '1',
