@@ -76,7 +76,7 @@ function buildStandards(db: Db): Omit<Built, 'responses' | 'answers'> {
 		surveys.addAboutYou(db, organiser, id, 'who');
 		surveys.addAboutYou(db, organiser, id, 'area');
 		surveys.publish(db, organiser, id);
-		built.push({ id, questions: surveys.questionsOf(db, id) });
+		built.push({ id, questions: surveys.questionsOf(db, organiser, id) });
 	}
 	// ten standards measured by entered figures, four quarters each
 	const today = londonDate();

@@ -79,7 +79,7 @@ function buildSurvey(db: Db, organiser: { id: number; roles: ['organiser'] }, op
 	surveys.addAboutYou(db, organiser, id, 'area');
 	surveys.addAboutYou(db, organiser, id, 'age_band');
 	surveys.publish(db, organiser, id);
-	return { id, questions: surveys.questionsOf(db, id) };
+	return { id, questions: surveys.questionsOf(db, organiser, id) };
 }
 
 const COMMENTS = [

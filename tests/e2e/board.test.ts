@@ -341,14 +341,21 @@ test.describe('following up', () => {
 		await expect(theirs.getByRole('heading', { name: 'Add a "we did"' })).toBeVisible();
 		await check(theirs);
 
-		// ...but an item about speech and language therapy does not.
+		// ...but an item about speech and language therapy links to its public page, not to a
+		// follow-up page that would refuse them.
 		await visit(theirs, '/manage/board');
-		await theirs.getByRole('link', { name: 'Waiting lists for speech and language therapy are too long.', exact: true }).click();
-		await expect(h1(theirs)).toHaveText('You cannot open this page');
+		const other = 'Waiting lists for speech and language therapy are too long.';
+		await theirs.getByRole('link', { name: other, exact: true }).click();
+		await expect(theirs).toHaveURL(/\/board\/\d+$/);
+		await expect(h1(theirs)).toContainText(other);
 		await expect(theirs.getByRole('heading', { name: 'Add a "we did"' })).toHaveCount(0);
+		await expect(theirs.locator('main a[href^="/manage/board/"]')).toHaveCount(0);
 		await check(theirs);
-		const response = await visit(theirs, new URL(theirs.url()).pathname);
+		// The follow-up page itself still refuses them.
+		const response = await visit(theirs, new URL(theirs.url()).pathname.replace(/^\/board\//, '/manage/board/'));
 		expect(response?.status()).toBe(403);
+		await expect(h1(theirs)).toHaveText('You cannot open this page');
+		await check(theirs);
 	});
 
 	test('a parent carer cannot follow up or moderate, and a visitor must sign in', async ({ page }) => {

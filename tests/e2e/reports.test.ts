@@ -14,6 +14,7 @@ import { londonDate, periodLabel, quarterFrom } from '../../src/lib/time';
  */
 const BOARD = { email: 'board@example.org', name: 'Bea Board' };
 const ORGANISER = { email: 'organiser@example.org', name: 'Olu Organiser' };
+const LEAD = { email: 'service.lead@example.org', name: 'Sam Lead' };
 const SALT_STANDARD = 'Families feel speech and language therapy helps their child';
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -76,6 +77,27 @@ test.describe('the board report', () => {
 		await expect(page.getByText('Your comment has been added.')).toBeVisible();
 		await check(page);
 		await expect(comments.filter({ hasText: words })).toContainText(BOARD.name);
+	});
+
+	test('a service lead follows only the questions whose survey results they may open', async ({ page }) => {
+		await signInAs(page, LEAD.email, LEAD.name);
+		await visit(page, '/manage/reports');
+		const draftTitle = `Partnership board report: ${periodLabel(quarterFrom(londonDate(), -1))}`;
+		await page.getByRole('table', { name: 'Drafts' }).getByRole('link', { name: draftTitle, exact: true }).click();
+		await expect(h1(page)).toHaveText(draftTitle);
+		await check(page);
+		// The young people's survey is about specialist teaching, not their service: its question is
+		// named, with no link to results that would refuse them.
+		const school = standard(page, 'Young people know an adult at school they can ask for help');
+		await expect(school.getByText(/"Is there an adult at school you can ask for help\?", in the survey/)).toBeVisible();
+		await expect(school.getByRole('link', { name: /Is there an adult at school/ })).toHaveCount(0);
+		// The families' survey is about speech and language therapy, which they lead: the link opens.
+		const own = standard(page, SALT_STANDARD).getByRole('link', { name: /How good is speech and language therapy/ });
+		await expect(own).toHaveAttribute('href', /^\/manage\/surveys\/\d+\/results#question-\d+$/);
+		await own.click();
+		await expect(page).toHaveURL(/\/manage\/surveys\/\d+\/results#question-\d+$/);
+		await expect(h1(page)).toHaveText('Results: How are services working for your family?');
+		await check(page);
 	});
 
 	test('an organiser publishes a report for one service, and a visitor reads it frozen and downloads it', async ({ page, newPage }, testInfo) => {

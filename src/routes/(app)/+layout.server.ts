@@ -1,8 +1,8 @@
-import { redirect } from '@sveltejs/kit';
+import { loginRedirect } from '$lib/server/http';
 import type { LayoutServerLoad } from './$types';
 
 /** Everything under (app) needs a signed-in person; what each may do is checked by the services. */
 export const load: LayoutServerLoad = ({ locals, url }) => {
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	if (!locals.user) loginRedirect(url);
 	return {};
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { signInHref } from '$lib/links';
 import { db } from '$lib/server/db/app';
 import * as twoStep from '$lib/server/accounts';
 import { safeRedirectTarget } from '$lib/server/http';
@@ -15,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'no-store' });
 	const next = safeRedirectTarget(url.searchParams.get('next'));
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	if (!locals.user) redirect(303, signInHref(next));
 	if (locals.user.email === null) redirect(303, `/young-people/sign-in?next=${encodeURIComponent(next)}`);
 	return { email: locals.user.email, needsCode: twoStep.usesTwoStep(db(), locals.user.id) };
 };
@@ -23,7 +24,7 @@ export const load: PageServerLoad = ({ locals, url, setHeaders }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, url, getClientAddress }) => {
 		const next = safeRedirectTarget(url.searchParams.get('next'));
-		if (!locals.user || !locals.session) redirect(303, `/login?next=${encodeURIComponent(next)}`);
+		if (!locals.user || !locals.session) redirect(303, signInHref(next));
 		const data = await request.formData();
 		const password = String(data.get('password') ?? '').slice(0, 256);
 		const code = String(data.get('code') ?? '').slice(0, 40);

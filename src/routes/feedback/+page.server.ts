@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { feedbackSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
 import * as feedback from '$lib/server/board';
+import { refusal } from '$lib/server/http';
 import * as services from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,8 +28,7 @@ export const actions: Actions = {
 				event.getClientAddress()
 			);
 		} catch (e) {
-			if (e instanceof feedback.RateLimitedError) return message(form, m.board_feedback_rate_limited(), { status: 429 });
-			throw e;
+			return refusal(e, { rate_limited: () => message(form, m.board_feedback_rate_limited(), { status: 429 }) });
 		}
 		redirect(303, '/feedback/sent');
 	}

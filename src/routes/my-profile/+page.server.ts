@@ -1,5 +1,5 @@
-import { error, redirect } from '@sveltejs/kit';
-import { can } from '$lib/server/permissions';
+import { redirect } from '@sveltejs/kit';
+import { guard } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -8,8 +8,6 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = ({ locals }) => {
 	if (!locals.user) redirect(303, '/young-people/sign-in');
-	if (!can(locals.user, 'profiles.own')) {
-		error(403, { message: 'Only young people have a profile of their own here.', code: 'forbidden' });
-	}
+	guard(locals.user, 'profiles.own', { message: 'Only young people have a profile of their own here.' });
 	redirect(303, `/profiles/${locals.user.id}`);
 };

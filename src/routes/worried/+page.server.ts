@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
-import { ValidationError } from '$lib/server/errors';
-import { rethrowAsHttp } from '$lib/server/http';
+import { refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as safeguarding from '$lib/server/safeguarding';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,8 +21,10 @@ export const actions: Actions = {
 			safeguarding.tell(db(), locals.user, text);
 		} catch (e) {
 			// What was typed stays in the box.
-			if (e instanceof ValidationError) return fail(400, { problem: e.code === 'too_long' ? ('too_long' as const) : ('empty' as const), text });
-			rethrowAsHttp(e);
+			return refusal(e, {
+				empty: () => fail(400, { problem: 'empty' as const, text }),
+				too_long: () => fail(400, { problem: 'too_long' as const, text })
+			});
 		}
 		redirect(303, '/worried/sent');
 	}

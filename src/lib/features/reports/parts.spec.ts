@@ -38,7 +38,7 @@ function report(sectors: (Sector | null)[]): ReportData {
 	};
 }
 
-const viewer = { surveyLinks: false, showWhoEntered: true };
+const viewer = { openResults: [], showWhoEntered: true };
 /** 24 standards: 2 about the whole area, 10 in health, 12 in education (listed out of order). */
 const long = () => report([...Array(10).fill('health'), null, ...Array(12).fill('education'), null]);
 const sections = (html: string) => [...html.matchAll(/<section class="rp-standard[^"]*" id="standard-(\d+)"/g)].map((m) => Number(m[1]));

@@ -163,4 +163,35 @@ describe('following items up', () => {
 		expect(board.listTracked(db, member, {}, today).map((i) => i.id)).toEqual([other]);
 		expect(() => board.listTracked(db, addPerson(db, ['parent_carer']))).toThrow(ForbiddenError);
 	});
+
+	it('says of each item whether its follow-up page opens for this person, as that page decides', () => {
+		const { db, organiser, saltLead, camhsLead, salt, camhs } = setUp();
+		const aboutSalt = board.createItem(db, organiser, item({ serviceIds: [salt] }));
+		const aboutCamhs = board.createItem(db, organiser, item({ serviceIds: [camhs] }));
+		const aboutNone = board.createItem(db, organiser, item());
+		for (const id of [aboutSalt, aboutCamhs, aboutNone]) board.setPublished(db, organiser, id, true);
+		const member = addPerson(db, ['board_member']);
+		const opens = (actor: typeof organiser) =>
+			Object.fromEntries(board.listTracked(db, actor).map((i) => [i.id, { respond: i.mayRespond, manage: i.mayManage }]));
+		expect(opens(organiser)).toEqual({
+			[aboutSalt]: { respond: true, manage: true },
+			[aboutCamhs]: { respond: true, manage: true },
+			[aboutNone]: { respond: true, manage: true }
+		});
+		// a lead sees the published items of other services too, but follows up only their own
+		expect(opens(saltLead)).toEqual({
+			[aboutSalt]: { respond: true, manage: false },
+			[aboutCamhs]: { respond: false, manage: false },
+			[aboutNone]: { respond: false, manage: false }
+		});
+		// a board member follows every published item but opens none of their follow-up pages
+		expect(Object.values(opens(member)).every((o) => !o.respond && !o.manage)).toBe(true);
+		// and the follow-up page agrees, item by item and person by person
+		for (const actor of [organiser, saltLead, camhsLead, member]) {
+			for (const i of board.listTracked(db, actor)) {
+				if (i.mayRespond || i.mayManage) expect(board.itemToFollowUp(db, actor, i.id).id).toBe(i.id);
+				else expect(() => board.itemToFollowUp(db, actor, i.id)).toThrow(ForbiddenError);
+			}
+		}
+	});
 });

@@ -278,6 +278,16 @@ export function getItem(db: Db, actor: Actor, id: number, today = londonDate()):
 	return { ...details(db, [item], today)[0], mayRespond: respondOk, mayManage: manage };
 }
 
+/**
+ * One item for its follow-up page (`/manage/board/<id>`): for organisers, and for those who may
+ * respond to it. Throws NotFoundError, ForbiddenError.
+ */
+export function itemToFollowUp(db: Db, actor: Actor, id: number, today = londonDate()) {
+	const item = getItem(db, actor, id, today);
+	if (!item.mayRespond && !item.mayManage) throw new ForbiddenError();
+	return item;
+}
+
 export type BoardFilters = {
 	serviceId?: number;
 	sector?: Sector;
@@ -344,7 +354,8 @@ export function listPublic(db: Db, filters: BoardFilters, today = londonDate()) 
 /**
  * Items for those who follow them up: organisers and admins see all (published or not), a
  * service lead the items about their services, a board member the published ones. Overdue
- * first, then by due date. Throws ForbiddenError.
+ * first, then by due date. Each says whether this person may respond to it or manage it (then its
+ * follow-up page opens for them; otherwise only its public page does). Throws ForbiddenError.
  */
 export function listTracked(db: Db, actor: Actor, options: { overdueOnly?: boolean } = {}, today = londonDate()) {
 	if (!actor || !can(actor, 'board.track')) throw new ForbiddenError();
@@ -363,7 +374,13 @@ export function listTracked(db: Db, actor: Actor, options: { overdueOnly?: boole
 		.where(and(...where))
 		.orderBy(sql`CASE WHEN ${boardItem.firstAnsweredOn} IS NULL AND ${boardItem.dueOn} < ${today} THEN 0 ELSE 1 END`, asc(boardItem.dueOn))
 		.all();
-	return details(db, rows, today);
+	const manage = can(actor, 'board.manage');
+	const ledServiceIds = manage ? [] : services.ledBy(db, actor.id);
+	return details(db, rows, today).map((item) => ({
+		...item,
+		mayRespond: can(actor, 'board.respond', { serviceIds: item.services.map((s) => s.id), ledServiceIds }),
+		mayManage: manage
+	}));
 }
 
 /** Figures for the top of the board: published items heard in a year and what became of them. */

@@ -57,7 +57,7 @@ export function namedSurvey(db: Db, organiser: Actor, anonymous = false) {
 	const textQ = surveys.addQuestion(db, organiser, id, 'short_text', 'What would help?');
 	const yesQ = surveys.addQuestion(db, organiser, id, 'yes_no', 'Is it good?');
 	surveys.publish(db, organiser, id);
-	const yesOption = surveys.questionsOf(db, id).find((q) => q.id === yesQ)!.options[0].id;
+	const yesOption = surveys.questionsOf(db, organiser, id).find((q) => q.id === yesQ)!.options[0].id;
 	return { id, textQ, yesQ, yesOption };
 }
 

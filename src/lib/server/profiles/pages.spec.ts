@@ -1,7 +1,8 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { attempt, forPage, loginPath } from './pages';
+import { signInPath } from '../http';
+import { attempt, forPage } from './pages';
 
 const url = new URL('http://localhost/profiles/7/add?section=support&/add=');
 
@@ -16,8 +17,8 @@ function thrown(call: () => unknown): unknown {
 
 describe('profile pages on the server', () => {
 	it('comes back to the same page after signing in, without the form action', () => {
-		expect(loginPath(url)).toBe(`/login?next=${encodeURIComponent('/profiles/7/add?section=support')}`);
-		expect(loginPath(new URL('http://localhost/profiles/7?/review'))).toBe('/login?next=%2Fprofiles%2F7');
+		expect(signInPath(url)).toBe(`/login?next=${encodeURIComponent('/profiles/7/add?section=support')}`);
+		expect(signInPath(new URL('http://localhost/profiles/7?/review'))).toBe('/login?next=%2Fprofiles%2F7');
 	});
 
 	it('passes on what the service returns', () => {

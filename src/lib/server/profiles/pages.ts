@@ -2,29 +2,22 @@
  * What the profile pages share on the server: a visitor is sent to sign in (and brought back),
  * while a signed-in person the service turns away sees the friendly error page.
  */
-import { redirect } from '@sveltejs/kit';
 import { ForbiddenError, ValidationError } from '../errors';
-import { rethrowAsHttp } from '../http';
+import { loginRedirect, refusal, type CodeHandlers, type Refused } from '../http';
 import type { Actor } from '../permissions';
-
-/** The sign-in page, coming back to this address afterwards (without a form action's "?/name"). */
-export function loginPath(url: URL): string {
-	const params = new URLSearchParams(url.search);
-	for (const key of [...params.keys()]) if (key.startsWith('/')) params.delete(key);
-	const query = params.size ? `?${params}` : '';
-	return `/login?next=${encodeURIComponent(url.pathname + query)}`;
-}
 
 /**
  * Runs a profiles service call for a page or form. Returns what it returns; a visitor it refuses
- * is redirected to sign in; other domain errors become their error page (403, 404...).
+ * is redirected to sign in; a refusal with a code in `codes` gives that handler's result (as
+ * `refusal` does); other domain errors become their error page (403, 404...).
  */
-export function forPage<T>(actor: Actor, url: URL, call: () => T): T {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no handlers: only the error page
+export function forPage<T, H extends CodeHandlers = {}>(actor: Actor, url: URL, call: () => T, codes: H = {} as H): T | Refused<H> {
 	try {
 		return call();
 	} catch (e) {
-		if (e instanceof ForbiddenError && !actor) redirect(303, loginPath(url));
-		rethrowAsHttp(e);
+		if (e instanceof ForbiddenError && !actor) loginRedirect(url);
+		return refusal(e, codes);
 	}
 }
 

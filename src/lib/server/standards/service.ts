@@ -152,6 +152,27 @@ export function forFigures(db: Db, actor: Actor): StandardSummary[] {
 	return list(db, { kind: 'operational' }).filter((s) => can(actor, 'standards.enterFigures', { serviceIds: s.serviceId ? [s.serviceId] : [], ledServiceIds: led }));
 }
 
+/**
+ * The standards a person may import figures for. Throws ForbiddenError when there are none (the
+ * import page and its template are for those who enter figures).
+ */
+export function forImport(db: Db, actor: Actor): StandardSummary[] {
+	const list = forFigures(db, actor);
+	if (list.length === 0) throw new ForbiddenError('You do not enter figures for any standard.');
+	return list;
+}
+
+/**
+ * A standard whose figures this person enters, for its figures page. Throws NotFoundError (no such
+ * standard, or one that takes no entered figures: 'no_figures') or ForbiddenError.
+ */
+export function forEntering(db: Db, actor: Actor, standardId: number): Standard {
+	const s = get(db, standardId);
+	if (s.measureKind !== 'operational' || s.archivedAt) throw new NotFoundError('no_figures', 'This standard takes no entered figures.');
+	mayEnter(db, actor, s);
+	return s;
+}
+
 function mayEnter(db: Db, actor: Actor, s: Standard): void {
 	const resource = { serviceIds: s.serviceId ? [s.serviceId] : [], ledServiceIds: actor ? services.ledBy(db, actor.id) : [] };
 	if (!can(actor, 'standards.enterFigures', resource)) throw new ForbiddenError();

@@ -21,6 +21,9 @@ import {
 } from './limits';
 import * as surveys from '.';
 
+/** Reads as someone who builds surveys (the builder's reads check `surveys.manage`; reading writes nothing). */
+const ORG = { id: 0, roles: ['organiser'] } as const;
+
 const NOW = new Date('2026-11-02T10:15:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 const SCHOOL = '198.51.100.7';
@@ -44,26 +47,26 @@ describe('anonymous or named is fixed once anyone starts answering', () => {
 		surveys.start(db, parent, id, 'en', 'answer', NOW);
 		expect(() => surveys.update(db, organiser, id, { ...input, anonymous: true })).toThrow(ConflictError);
 		expect(() => surveys.update(db, organiser, id, { ...input, anonymous: true })).toThrow(expect.objectContaining({ code: 'anonymity_fixed' }));
-		expect(surveys.get(db, id).anonymous).toBe(false);
-		expect(surveys.answeringStarted(db, id)).toBe(true);
+		expect(surveys.get(db, ORG, id).anonymous).toBe(false);
+		expect(surveys.builderView(db, ORG, id).anonymityFixed).toBe(true);
 		// Everything else can still change.
 		surveys.update(db, organiser, id, { ...input, title: 'Renamed' });
-		expect(surveys.get(db, id)).toMatchObject({ title: 'Renamed', anonymous: false });
+		expect(surveys.get(db, ORG, id)).toMatchObject({ title: 'Renamed', anonymous: false });
 	});
 
 	it('refuses to make an anonymous survey named once a draft exists', () => {
 		const { db, organiser, id, input } = setUp(true);
-		expect(surveys.answeringStarted(db, id)).toBe(false);
+		expect(surveys.builderView(db, ORG, id).anonymityFixed).toBe(false);
 		surveys.start(db, null, id, 'en', 'answer', NOW);
 		expect(() => surveys.update(db, organiser, id, { ...input, anonymous: false })).toThrow(expect.objectContaining({ code: 'anonymity_fixed' }));
-		expect(surveys.get(db, id).anonymous).toBe(true);
+		expect(surveys.get(db, ORG, id).anonymous).toBe(true);
 	});
 
 	it('counts a paper response being typed in, but not an organiser trying a preview', () => {
 		const { db, organiser, id, input } = setUp(true);
 		surveys.start(db, organiser, id, 'en', 'preview', NOW);
 		surveys.update(db, organiser, id, { ...input, anonymous: false });
-		expect(surveys.get(db, id).anonymous).toBe(false);
+		expect(surveys.get(db, ORG, id).anonymous).toBe(false);
 		surveys.update(db, organiser, id, { ...input, anonymous: true });
 		surveys.start(db, organiser, id, 'en', 'paper', NOW);
 		expect(() => surveys.update(db, organiser, id, { ...input, anonymous: false })).toThrow(expect.objectContaining({ code: 'anonymity_fixed' }));

@@ -1,6 +1,8 @@
 /**
  * Building surveys: details, questions, options, order, publishing, closing, duplicating,
- * translations and images. Every function checks `surveys.manage` itself.
+ * translations and images. Every function pages call takes the actor and checks
+ * `surveys.manage` itself; `surveyWithServices` and `questionRows` read without an actor for the
+ * feature's own modules (results check `surveys.results` before using them).
  */
 import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { londonDate } from '$lib/time';
@@ -134,7 +136,7 @@ function hasResponses(db: Db, surveyId: number): boolean {
  * organiser is typing in from paper. Organisers' previews do not count: they are never sent and
  * hold nobody's answers, and previewing must not stop an organiser changing their mind.
  */
-export function answeringStarted(db: Db, surveyId: number): boolean {
+function answeringStarted(db: Db, surveyId: number): boolean {
 	if (hasResponses(db, surveyId)) return true;
 	return !!db
 		.select({ surveyId: surveyDraft.surveyId })
@@ -181,8 +183,11 @@ export function update(db: Db, actor: Actor, id: number, input: SurveyInput, now
 	});
 }
 
-/** A survey with the ids of the services it is about. Throws NotFoundError. */
-export function get(db: Db, id: number): SurveyWithServices {
+/**
+ * A survey with the ids of the services it is about, without checking who asks: for the surveys
+ * feature's own modules, after their own check. Pages use `get`. Throws NotFoundError.
+ */
+export function surveyWithServices(db: Db, id: number): SurveyWithServices {
 	const row = findSurvey(db, id);
 	const serviceIds = db
 		.select({ id: surveyService.serviceId })
@@ -193,8 +198,39 @@ export function get(db: Db, id: number): SurveyWithServices {
 	return { ...row, serviceIds };
 }
 
-/** A survey's questions in order, each with its options in order. */
-export function questionsOf(db: Db, surveyId: number): QuestionWithOptions[] {
+/** A survey, for those who build surveys. Throws ForbiddenError, NotFoundError. */
+export function get(db: Db, actor: Actor, id: number): SurveyWithServices {
+	mustManage(actor);
+	return surveyWithServices(db, id);
+}
+
+/** A survey's questions in order, for those who build surveys. Throws ForbiddenError. */
+export function questionsOf(db: Db, actor: Actor, surveyId: number): QuestionWithOptions[] {
+	mustManage(actor);
+	return questionRows(db, surveyId);
+}
+
+/**
+ * What the builder's page shows of a survey: its details, its questions, how many responses it
+ * has, whether it can still switch between anonymous and named, and why it cannot be published
+ * yet. Throws ForbiddenError, NotFoundError.
+ */
+export function builderView(db: Db, actor: Actor, id: number) {
+	const survey = get(db, actor, id);
+	return {
+		survey,
+		questions: questionRows(db, id),
+		responses: withCounts(db, [survey])[0].responses,
+		anonymityFixed: answeringStarted(db, id),
+		problems: survey.state === 'published' ? [] : publishProblems(db, id)
+	};
+}
+
+/**
+ * A survey's questions in order, each with its options in order, without checking who asks: for
+ * the surveys feature's own modules, after their own check. Pages use `questionsOf`.
+ */
+export function questionRows(db: Db, surveyId: number): QuestionWithOptions[] {
 	const questions = db
 		.select()
 		.from(surveyQuestion)
@@ -251,7 +287,7 @@ export function listForActor(db: Db, actor: Actor): SurveyListEntry[] {
 }
 
 /** Counts of sent responses and questions for some surveys. */
-export function withCounts(db: Db, rows: Survey[]): SurveyListEntry[] {
+function withCounts(db: Db, rows: Survey[]): SurveyListEntry[] {
 	if (!rows.length) return [];
 	const ids = rows.map((r) => r.id);
 	const responses = new Map(
@@ -549,10 +585,10 @@ export function moveQuestion(db: Db, actor: Actor, questionId: number, direction
 }
 
 /** Why a survey cannot be published yet, as problem codes with the question they are about. */
-export function publishProblems(db: Db, surveyId: number): { code: string; questionId?: number }[] {
+function publishProblems(db: Db, surveyId: number): { code: string; questionId?: number }[] {
 	const s = findSurvey(db, surveyId);
 	const problems: { code: string; questionId?: number }[] = [];
-	const questions = questionsOf(db, surveyId);
+	const questions = questionRows(db, surveyId);
 	if (!questions.length) problems.push({ code: 'no_questions' });
 	for (const q of questions) {
 		if (isChoiceKind(q.kind) && q.options.length < 2) problems.push({ code: 'too_few_options', questionId: q.id });
@@ -599,7 +635,7 @@ export function close(db: Db, actor: Actor, id: number, now = new Date()): void 
 export function duplicate(db: Db, actor: Actor, id: number, now = new Date()): number {
 	mustManage(actor);
 	return writeTransaction(db, (tx) => {
-		const s = get(tx, id);
+		const s = surveyWithServices(tx, id);
 		const { id: copyId } = tx
 			.insert(survey)
 			.values({
@@ -628,7 +664,7 @@ export function duplicate(db: Db, actor: Actor, id: number, now = new Date()): n
 			['intro', 'intro']
 		]);
 		for (const [oldId, newId] of images) keys.set(`image.${oldId}.alt`, `image.${newId}.alt`);
-		for (const q of questionsOf(tx, id)) {
+		for (const q of questionRows(tx, id)) {
 			const { id: oldQ, options, ...rest } = q;
 			const newQ = tx
 				.insert(surveyQuestion)
@@ -661,12 +697,17 @@ export function duplicate(db: Db, actor: Actor, id: number, now = new Date()): n
 /** One text of a survey that can be translated: its key, what it is, and the English. */
 export type TranslatableText = { key: string; kind: 'title' | 'intro' | 'question' | 'help' | 'option' | 'alt'; english: string };
 
-/** Every text of a survey a translation must cover, in reading order. */
-export function translatableTexts(db: Db, surveyId: number): TranslatableText[] {
+/** Every text of a survey a translation must cover, in reading order, for those who build surveys. Throws ForbiddenError, NotFoundError. */
+export function translatableTexts(db: Db, actor: Actor, surveyId: number): TranslatableText[] {
+	mustManage(actor);
+	return textsOf(db, surveyId);
+}
+
+function textsOf(db: Db, surveyId: number): TranslatableText[] {
 	const s = findSurvey(db, surveyId);
 	const texts: TranslatableText[] = [{ key: 'title', kind: 'title', english: s.title }];
 	if (s.intro) texts.push({ key: 'intro', kind: 'intro', english: s.intro });
-	for (const q of questionsOf(db, surveyId)) {
+	for (const q of questionRows(db, surveyId)) {
 		texts.push({ key: `question.${q.id}.text`, kind: 'question', english: q.text });
 		if (q.help) texts.push({ key: `question.${q.id}.help`, kind: 'help', english: q.help });
 		for (const o of q.options) texts.push({ key: `option.${o.id}.label`, kind: 'option', english: o.label });
@@ -676,8 +717,9 @@ export function translatableTexts(db: Db, surveyId: number): TranslatableText[] 
 	return texts;
 }
 
-/** A survey's translations into one language, by key. */
-export function translationsOf(db: Db, surveyId: number, locale: string): Map<string, string> {
+/** A survey's translations into one language, by key, for those who build surveys. Throws ForbiddenError. */
+export function translationsOf(db: Db, actor: Actor, surveyId: number, locale: string): Map<string, string> {
+	mustManage(actor);
 	return new Map(
 		db
 			.select({ key: surveyTranslation.key, text: surveyTranslation.text })
@@ -691,9 +733,10 @@ export function translationsOf(db: Db, surveyId: number, locale: string): Map<st
 /**
  * Languages a survey can be answered in: English, and each language in which every text is
  * translated. A partly translated language is not offered: people would meet English halfway.
+ * Public: the answering pages offer these languages to anyone.
  */
 export function completeLocales(db: Db, surveyId: number): string[] {
-	const keys = translatableTexts(db, surveyId).map((t) => t.key);
+	const keys = textsOf(db, surveyId).map((t) => t.key);
 	const rows = db
 		.select({ locale: surveyTranslation.locale, key: surveyTranslation.key })
 		.from(surveyTranslation)
@@ -716,7 +759,7 @@ export function saveTranslation(db: Db, actor: Actor, surveyId: number, locale: 
 	mustManage(actor);
 	if (locale === 'en' || !/^[a-z]{2,3}$/.test(locale)) throw new ValidationError('locale_invalid');
 	writeTransaction(db, (tx) => {
-		const valid = new Set(translatableTexts(tx, surveyId).map((t) => t.key));
+		const valid = new Set(textsOf(tx, surveyId).map((t) => t.key));
 		for (const key of Object.keys(texts)) if (!valid.has(key)) throw new ValidationError('translation_key_invalid');
 		tx.delete(surveyTranslation).where(and(eq(surveyTranslation.surveyId, surveyId), eq(surveyTranslation.locale, locale))).run();
 		const rows = Object.entries(texts)

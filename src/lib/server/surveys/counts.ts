@@ -8,7 +8,7 @@ import { RESPONDENT_GROUPS, isChoiceKind, type RespondentGroup } from '$lib/feat
 import type { Db } from '../db';
 import { surveyAnswer, surveyResponse, surveyTally } from '../db/schema';
 import { ValidationError } from '../errors';
-import { questionsOf, type QuestionWithOptions } from './builder';
+import { questionRows, type QuestionWithOptions } from './builder';
 import type { Condition, Dimension } from './small-groups';
 
 /** Which responses to count: those that chose all of `optionIds`, in `locale`, from `group`. */
@@ -39,7 +39,7 @@ export type RawCounts = {
  * count the answers.
  */
 export function rawCounts(db: Db, surveyId: number, filter: ResultsFilter = {}): RawCounts {
-	const questions = questionsOf(db, surveyId);
+	const questions = questionRows(db, surveyId);
 	const counts = new Map<string, number>();
 	let responses: number;
 	if (!isFiltered(filter)) {

@@ -5,9 +5,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { answerPath } from '$lib/features/surveys/model';
 import { db } from '../db/app';
-import { DomainError } from '../errors';
+import { loginRedirect, refusal } from '../http';
 import type { Actor } from '../permissions';
-import { open, SignInNeededError, SurveyClosedError, type OpenedResponse } from './answering';
+import { open, type OpenedResponse } from './answering';
 
 /** Tokens are lower-case base32; anything else is not a link we made. */
 const TOKEN = /^[a-z2-7]{20,64}$/;
@@ -26,10 +26,8 @@ export function openDraftOrRedirect(actor: Actor, surveyId: number, token: strin
 		if (opened.state === 'sent' && !allowSent) redirect(303, answerPath(surveyId, token, 'sent'));
 		return opened;
 	} catch (e) {
-		if (e instanceof SignInNeededError) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-		if (e instanceof SurveyClosedError) redirect(303, `/surveys/${surveyId}`);
-		if (e instanceof DomainError) error(e.status, { message: e.message, code: e.code });
-		throw e;
+		const toStart = () => redirect(303, `/surveys/${surveyId}`);
+		return refusal(e, { sign_in_needed: () => loginRedirect(url), survey_closed: toStart, not_open_yet: toStart });
 	}
 }
 

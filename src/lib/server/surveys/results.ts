@@ -7,7 +7,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { isChoiceKind, TEXT_KINDS } from '$lib/features/surveys/model';
 import { writeTransaction, type Db } from '../db';
-import { surveyAnswer, surveyAnswerTheme, surveyResponse, surveyTheme, type Survey } from '../db/schema';
+import { survey, surveyAnswer, surveyAnswerTheme, surveyResponse, surveyService, surveyTheme, type Survey } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as services from '../services';
@@ -22,7 +22,7 @@ import {
 	type CountDisplay,
 	type DisclosureRules
 } from '../disclosure';
-import { completeLocales, get, questionsOf, type QuestionWithOptions } from './builder';
+import { completeLocales, questionRows, surveyWithServices, type QuestionWithOptions, type SurveyWithServices } from './builder';
 import { conditionsOf, dimensionsOf, isFiltered, rawCounts, type ResultsFilter } from './counts';
 import { decide, protectBreakdown, type Decision } from './small-groups';
 
@@ -34,12 +34,35 @@ export function mustReadResults(db: Db, actor: Actor, s: { serviceIds: number[] 
 
 /** Whether the actor may read this survey's results (to show or hide the link). */
 export function mayReadResults(db: Db, actor: Actor, surveyId: number): boolean {
-	try {
-		mustReadResults(db, actor, get(db, surveyId));
-		return true;
-	} catch {
-		return false;
-	}
+	return resultsOpenTo(db, actor, [surveyId]).has(surveyId);
+}
+
+/**
+ * Which of these surveys' results the actor may open (organisers: all; a service lead: those about
+ * a service they lead; anyone else: none), so pages link only those. Ids of no survey are left out.
+ */
+export function resultsOpenTo(db: Db, actor: Actor, surveyIds: readonly number[]): Set<number> {
+	const ids = [...new Set(surveyIds)];
+	if (!ids.length || !can(actor, 'surveys.track')) return new Set();
+	const ledServiceIds = actor ? services.ledBy(db, actor.id) : [];
+	const found = db.select({ id: survey.id }).from(survey).where(inArray(survey.id, ids)).all();
+	const about = db.select({ surveyId: surveyService.surveyId, serviceId: surveyService.serviceId }).from(surveyService).where(inArray(surveyService.surveyId, ids)).all();
+	return new Set(
+		found
+			.map((r) => r.id)
+			.filter((id) => can(actor, 'surveys.results', { serviceIds: about.filter((a) => a.surveyId === id).map((a) => a.serviceId), ledServiceIds }))
+	);
+}
+
+/**
+ * What both results pages start from: the survey (after checking the actor may read its results),
+ * its questions, and how many responses it has. Throws NotFoundError, ForbiddenError.
+ */
+export function resultsView(db: Db, actor: Actor, surveyId: number): { survey: SurveyWithServices; questions: QuestionWithOptions[]; responses: number } {
+	const s = surveyWithServices(db, surveyId);
+	mustReadResults(db, actor, s);
+	const responses = db.select({ n: count() }).from(surveyResponse).where(eq(surveyResponse.surveyId, surveyId)).get()!.n;
+	return { survey: s, questions: questionRows(db, surveyId), responses };
 }
 
 export type { ResultsFilter } from './counts';
@@ -192,11 +215,11 @@ function decisionFor(db: Db, surveyId: number, questions: QuestionWithOptions[],
  * Throws ForbiddenError, NotFoundError, ValidationError.
  */
 export function results(db: Db, actor: Actor, surveyId: number, filter: ResultsFilter = {}): SurveyResults {
-	const s = get(db, surveyId);
+	const s = surveyWithServices(db, surveyId);
 	mustReadResults(db, actor, s);
 	const rules = disclosureRules(db);
 	const base = { survey: s, locales: completeLocales(db, surveyId), rules: { ...rules, groupMinimum: groupMinimum(rules) } };
-	const questions = questionsOf(db, surveyId);
+	const questions = questionRows(db, surveyId);
 	if (isFiltered(filter) && !filterAllowed(db, surveyId, questions, filter, rules)) {
 		return { ...base, shown: false, responses: null, questions: [] };
 	}
@@ -233,9 +256,9 @@ export type TextAnswers =
  * Throws ForbiddenError, NotFoundError.
  */
 export function textAnswers(db: Db, actor: Actor, surveyId: number, questionId: number, page = 1, filter: ResultsFilter = {}): TextAnswers {
-	const s = get(db, surveyId);
+	const s = surveyWithServices(db, surveyId);
 	mustReadResults(db, actor, s);
-	if (!questionsOf(db, surveyId).some((q) => q.id === questionId)) throw new NotFoundError('question_not_found');
+	if (!questionRows(db, surveyId).some((q) => q.id === questionId)) throw new NotFoundError('question_not_found');
 	if (isFiltered(filter)) return { shown: false, reason: 'filtered' };
 	const organiser = can(actor, 'surveys.manage');
 	if (!organiser) {
@@ -276,7 +299,7 @@ export function textAnswers(db: Db, actor: Actor, surveyId: number, questionId: 
 
 /** A survey's themes with how many answers carry each. Throws ForbiddenError, NotFoundError. */
 export function themes(db: Db, actor: Actor, surveyId: number) {
-	mustReadResults(db, actor, get(db, surveyId));
+	mustReadResults(db, actor, surveyWithServices(db, surveyId));
 	return db
 		.select({ id: surveyTheme.id, name: surveyTheme.name, answers: sql<number>`count(${surveyAnswerTheme.answerId})` })
 		.from(surveyTheme)
@@ -335,7 +358,7 @@ export function tagAnswer(
 
 /** Answers organisers marked as quotes for reports, newest first. Throws ForbiddenError, NotFoundError. */
 export function quotes(db: Db, actor: Actor, surveyId: number) {
-	mustReadResults(db, actor, get(db, surveyId));
+	mustReadResults(db, actor, surveyWithServices(db, surveyId));
 	return db
 		.select({ id: surveyAnswer.id, questionId: surveyAnswer.questionId, text: surveyAnswer.text, submittedOn: surveyResponse.submittedOn })
 		.from(surveyAnswer)
@@ -376,13 +399,13 @@ export const HIDDEN_IN_CSV = 'hidden (small group)';
  * Throws ForbiddenError, NotFoundError, TooFewToShowError, ConfirmIdentityError.
  */
 export function exportRows(db: Db, actor: Actor, surveyId: number, now = new Date()): string[][] {
-	const s = get(db, surveyId);
+	const s = surveyWithServices(db, surveyId);
 	mustReadResults(db, actor, s);
 	const full = can(actor, 'surveys.manage');
 	// every response as it is (written answers, days, 'about you'): an export of personal data, so
 	// the organiser proves who they are again after 15 minutes
 	if (full) requireRecentSignIn(actor, now);
-	const questions = questionsOf(db, surveyId);
+	const questions = questionRows(db, surveyId);
 	const labels = new Map(questions.flatMap((qn) => qn.options.map((o) => [o.id, o.label] as const)));
 	// answer ids are random (they must not tell the order answers came in): "pick any" choices go in the options' order
 	const place = new Map(questions.flatMap((qn) => qn.options.map((o, i) => [o.id, i] as const)));

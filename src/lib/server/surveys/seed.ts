@@ -384,7 +384,7 @@ function build(db: Db, organiser: Actor, demo: DemoSurvey, serviceIds: Map<strin
 			on
 		);
 	}
-	return { id, questions: surveys.questionsOf(db, id) };
+	return { id, questions: surveys.questionsOf(db, organiser, id) };
 }
 
 /** One respondent's choices: option positions (0-based) or a text, by question position. */
@@ -455,7 +455,7 @@ function summerAnswers(rnd: Random): Answers {
 /** Gives the parent carer survey its Turkish translation (only the texts there are words for). */
 function translate(db: Db, organiser: Actor, surveyId: number, on: Date) {
 	const texts: Record<string, string> = {};
-	for (const t of surveys.translatableTexts(db, surveyId)) {
+	for (const t of surveys.translatableTexts(db, organiser, surveyId)) {
 		const turkish = TURKISH[t.english];
 		if (turkish) texts[t.key] = turkish;
 	}
@@ -542,7 +542,7 @@ export function seedSurveysDemo(db: Db, today = new Date()): { surveys: number; 
 		}
 		surveys.close(db, organiser, summer.id, middayOf(addDays(summerCloses, 1)));
 		// Its closing date is set once closed: publishing refuses a survey that closes in the past.
-		const details = surveys.get(db, summer.id);
+		const details = surveys.get(db, organiser, summer.id);
 		surveys.update(db, organiser, summer.id, { ...details, closesOn: summerCloses }, middayOf(addDays(summerCloses, 1)));
 
 		// A draft being written now.

@@ -25,6 +25,9 @@ import { addPerson, testDb } from '../testing';
 import * as surveys from '.';
 import { rawCounts, type ResultsFilter } from './counts';
 
+/** Reads as someone who builds surveys (the builder's reads check `surveys.manage`; reading writes nothing). */
+const ORG = { id: 0, roles: ['organiser'] } as const;
+
 /** No thresholds at all: for tests of the counting itself, on a handful of responses. */
 const NO_LIMITS = { minimumForPercentage: 0, smallCountBelow: 0 };
 
@@ -100,7 +103,7 @@ function texts(db: Db, actor: Actor, surveyId: number, questionId: number) {
 const newOption = (label: string, positive = false): surveys.OptionInput => ({ label, symbolId: null, imageId: null, positive });
 
 function question(db: Db, surveyId: number, questionId: number): surveys.QuestionWithOptions {
-	const found = surveys.questionsOf(db, surveyId).find((q) => q.id === questionId);
+	const found = surveys.questionsOf(db, ORG, surveyId).find((q) => q.id === questionId);
 	if (!found) throw new Error(`question ${questionId} not in survey ${surveyId}`);
 	return found;
 }
@@ -747,7 +750,7 @@ describe('building a survey', () => {
 		const id = surveys.create(db, admin, details());
 		expect(() => surveys.update(db, saltLead, id, details({ title: 'Changed' }))).toThrow(ForbiddenError);
 		expect(() => surveys.addQuestion(db, parent, id, 'smiley3', 'Hello?')).toThrow(ForbiddenError);
-		expect(surveys.get(db, id).title).toBe('Short breaks this summer');
+		expect(surveys.get(db, ORG, id).title).toBe('Short breaks this summer');
 		expect(surveys.create(db, organiser, details())).toBeGreaterThan(id);
 	});
 
@@ -755,7 +758,7 @@ describe('building a survey', () => {
 		const { db, organiser, salt, camhs } = setUp();
 		const at = new Date('2026-09-01T10:00:00Z');
 		const id = surveys.create(db, organiser, details({ title: '  Summer clubs  ', intro: ' Hi ', serviceIds: [salt, camhs, salt], closesOn: '2026-09-30' }), at);
-		const s = surveys.get(db, id);
+		const s = surveys.get(db, ORG, id);
 		expect(s).toMatchObject({ title: 'Summer clubs', intro: 'Hi', state: 'draft', anonymous: true, opensOn: '2020-01-01', closesOn: '2026-09-30', createdBy: organiser.id });
 		expect(s.serviceIds.sort()).toEqual([salt, camhs].sort());
 		expect(db.select().from(auditEntry).where(eq(auditEntry.action, 'survey.created')).all().map((e) => e.subjectId)).toEqual([String(id)]);
@@ -767,9 +770,9 @@ describe('building a survey', () => {
 		expect(countRows(db, 'survey')).toBe(1);
 		// Opening and closing on the same day is one day of answers, allowed.
 		surveys.update(db, organiser, id, details({ opensOn: '2026-10-01', closesOn: '2026-10-01', serviceIds: [camhs] }));
-		expect(surveys.get(db, id)).toMatchObject({ opensOn: '2026-10-01', closesOn: '2026-10-01', serviceIds: [camhs] });
+		expect(surveys.get(db, ORG, id)).toMatchObject({ opensOn: '2026-10-01', closesOn: '2026-10-01', serviceIds: [camhs] });
 		expect(() => surveys.update(db, organiser, id, details({ opensOn: '2026-10-02', closesOn: '2026-10-01' }))).toThrow(ValidationError);
-		expect(surveys.get(db, id).opensOn).toBe('2026-10-01');
+		expect(surveys.get(db, ORG, id).opensOn).toBe('2026-10-01');
 	});
 
 	it('cannot switch between anonymous and named once responses exist', () => {
@@ -778,16 +781,16 @@ describe('building a survey', () => {
 		const q = surveys.addQuestion(db, organiser, id, 'yes_no', 'Did it help?');
 		// Before anyone answers it can change both ways.
 		surveys.update(db, organiser, id, details({ anonymous: false }));
-		expect(surveys.get(db, id).anonymous).toBe(false);
+		expect(surveys.get(db, ORG, id).anonymous).toBe(false);
 		surveys.update(db, organiser, id, details({ anonymous: true }));
 		surveys.publish(db, organiser, id);
 		respond(db, null, id, [[q, [opt(db, id, q, 'Yes')]]]);
 		expect(() => surveys.update(db, organiser, id, details({ anonymous: false, title: 'Named now' }))).toThrow(ConflictError);
 		expect(() => surveys.update(db, organiser, id, details({ anonymous: false }))).toThrow(expect.objectContaining({ code: 'anonymity_fixed' }));
-		expect(surveys.get(db, id)).toMatchObject({ anonymous: true, title: 'Short breaks this summer' });
+		expect(surveys.get(db, ORG, id)).toMatchObject({ anonymous: true, title: 'Short breaks this summer' });
 		// Other details can still change.
 		surveys.update(db, organiser, id, details({ title: 'Renamed' }));
-		expect(surveys.get(db, id)).toMatchObject({ anonymous: true, title: 'Renamed' });
+		expect(surveys.get(db, ORG, id)).toMatchObject({ anonymous: true, title: 'Renamed' });
 	});
 
 	it('adds questions at the end; smiley and yes / no ones come with their usual answers and symbols', () => {
@@ -795,7 +798,7 @@ describe('building a survey', () => {
 		const id = surveys.create(db, organiser, details());
 		const kinds: QuestionKind[] = ['smiley3', 'smiley5', 'yes_no', 'pick_one', 'pick_any', 'short_text', 'long_text'];
 		const ids = kinds.map((kind) => surveys.addQuestion(db, organiser, id, kind, `  About ${kind}  `));
-		const questions = surveys.questionsOf(db, id);
+		const questions = surveys.questionsOf(db, ORG, id);
 		expect(questions.map((q) => [q.id, q.kind, q.text, q.position, q.required, q.version])).toEqual(
 			kinds.map((kind, i) => [ids[i], kind, `About ${kind}`, i + 1, true, 1])
 		);
@@ -820,7 +823,7 @@ describe('building a survey', () => {
 		for (const q of questions.slice(3)) expect(q.options).toEqual([]);
 		expect(() => surveys.addQuestion(db, organiser, id, 'smiley3', '   ')).toThrow(expect.objectContaining({ code: 'question_text_required' }));
 		expect(() => surveys.addQuestion(db, organiser, 9999, 'smiley3', 'Where?')).toThrow(NotFoundError);
-		expect(surveys.questionsOf(db, id)).toHaveLength(7);
+		expect(surveys.questionsOf(db, ORG, id)).toHaveLength(7);
 		expect(auditActions(db).filter((a) => a === 'survey.question_added')).toHaveLength(7);
 	});
 
@@ -836,8 +839,8 @@ describe('building a survey', () => {
 			expect(() => surveys.addAboutYou(db, organiser, id, which)).toThrow(ConflictError);
 			expect(() => surveys.addAboutYou(db, organiser, id, which)).toThrow(expect.objectContaining({ code: 'about_you_exists' }));
 		}
-		expect(surveys.questionsOf(db, id).map((q) => q.aboutYou)).toEqual([...ABOUT_YOU]);
-		const who = surveys.questionsOf(db, id).find((q) => q.aboutYou === 'who')!;
+		expect(surveys.questionsOf(db, ORG, id).map((q) => q.aboutYou)).toEqual([...ABOUT_YOU]);
+		const who = surveys.questionsOf(db, ORG, id).find((q) => q.aboutYou === 'who')!;
 		expect(who.options.map((o) => [o.label, o.respondentGroup])).toEqual([
 			['A parent or carer', 'parent_carer'],
 			['A child or young person', 'young_person'],
@@ -853,7 +856,7 @@ describe('building a survey', () => {
 		const { db, organiser } = setUp();
 		const id = surveys.create(db, organiser, details());
 		const [a, b, c] = ['A', 'B', 'C'].map((t) => surveys.addQuestion(db, organiser, id, 'short_text', t));
-		const order = () => surveys.questionsOf(db, id).map((q) => [q.text, q.position]);
+		const order = () => surveys.questionsOf(db, ORG, id).map((q) => [q.text, q.position]);
 		surveys.moveQuestion(db, organiser, c, 'up');
 		expect(order()).toEqual([['A', 1], ['C', 2], ['B', 3]]);
 		surveys.moveQuestion(db, organiser, a, 'up'); // already first
@@ -878,20 +881,20 @@ describe('building a survey', () => {
 		surveys.updateQuestion(db, organiser, c, inputOf(question(db, id, c), { required: false }));
 		surveys.saveTranslation(db, organiser, id, 'pl', { title: 'Tytuł', [`question.${b}.text`]: 'Pytanie B' });
 		surveys.removeQuestion(db, organiser, b);
-		expect(surveys.questionsOf(db, id).map((q) => [q.id, q.position])).toEqual([
+		expect(surveys.questionsOf(db, ORG, id).map((q) => [q.id, q.position])).toEqual([
 			[a, 1],
 			[c, 2]
 		]);
-		expect(surveys.translationsOf(db, id, 'pl')).toEqual(new Map([['title', 'Tytuł']]));
+		expect(surveys.translationsOf(db, ORG, id, 'pl')).toEqual(new Map([['title', 'Tytuł']]));
 
 		surveys.publish(db, organiser, id);
 		respond(db, null, id, [[a, [opt(db, id, a, 'Yes')]]]); // C skipped
 		expect(() => surveys.removeQuestion(db, organiser, a)).toThrow(expect.objectContaining({ code: 'question_answered' }));
 		expect(() => surveys.removeQuestion(db, organiser, a)).toThrow(ConflictError);
-		expect(surveys.questionsOf(db, id).map((q) => q.id)).toEqual([a, c]);
+		expect(surveys.questionsOf(db, ORG, id).map((q) => q.id)).toEqual([a, c]);
 		// Nobody answered C, so it can still go.
 		surveys.removeQuestion(db, organiser, c);
-		expect(surveys.questionsOf(db, id).map((q) => q.id)).toEqual([a]);
+		expect(surveys.questionsOf(db, ORG, id).map((q) => q.id)).toEqual([a]);
 		expect(() => surveys.removeQuestion(db, organiser, c)).toThrow(NotFoundError);
 	});
 
@@ -1002,25 +1005,25 @@ describe('building a survey', () => {
 	it('publishes only with questions, and with at least two options on each choice question', () => {
 		const { db, organiser } = setUp();
 		const id = surveys.create(db, organiser, details());
-		expect(surveys.publishProblems(db, id)).toEqual([{ code: 'no_questions' }]);
+		expect(surveys.builderView(db, ORG, id).problems).toEqual([{ code: 'no_questions' }]);
 		expect(() => surveys.publish(db, organiser, id)).toThrow(expect.objectContaining({ code: 'no_questions' }));
 		const one = surveys.addQuestion(db, organiser, id, 'pick_one', 'Which day?');
 		const any = surveys.addQuestion(db, organiser, id, 'pick_any', 'What else?');
 		surveys.addQuestion(db, organiser, id, 'short_text', 'Why?');
 		giveOptions(db, organiser, id, one, ['Saturday']);
-		expect(surveys.publishProblems(db, id)).toEqual([
+		expect(surveys.builderView(db, ORG, id).problems).toEqual([
 			{ code: 'too_few_options', questionId: one },
 			{ code: 'too_few_options', questionId: any }
 		]);
 		expect(() => surveys.publish(db, organiser, id)).toThrow(ValidationError);
-		expect(surveys.get(db, id).state).toBe('draft');
+		expect(surveys.get(db, ORG, id).state).toBe('draft');
 		giveOptions(db, organiser, id, one, ['Saturday', 'Sunday']);
 		giveOptions(db, organiser, id, any, ['Art', 'Games']);
-		expect(surveys.publishProblems(db, id)).toEqual([]);
+		expect(surveys.builderView(db, ORG, id).problems).toEqual([]);
 		expect(() => surveys.publish(db, null, id)).toThrow(ForbiddenError);
 		const at = new Date('2026-09-01T10:00:00Z');
 		surveys.publish(db, organiser, id, at);
-		expect(surveys.get(db, id)).toMatchObject({ state: 'published', publishedAt: at, closedAt: null });
+		expect(surveys.get(db, ORG, id)).toMatchObject({ state: 'published', publishedAt: at, closedAt: null });
 		expect(auditActions(db).filter((a) => a === 'survey.published')).toHaveLength(1);
 	});
 
@@ -1034,11 +1037,11 @@ describe('building a survey', () => {
 		surveys.publish(db, organiser, id, published);
 		expect(() => surveys.close(db, parent, id)).toThrow(ForbiddenError);
 		surveys.close(db, organiser, id, closed);
-		expect(surveys.get(db, id)).toMatchObject({ state: 'closed', closedAt: closed });
+		expect(surveys.get(db, ORG, id)).toMatchObject({ state: 'closed', closedAt: closed });
 		expect(() => surveys.start(db, null, id, 'en')).toThrow(surveys.SurveyClosedError);
 		surveys.publish(db, organiser, id, new Date('2026-09-25T10:00:00Z'));
 		// Reopened: the first publishing day is kept.
-		expect(surveys.get(db, id)).toMatchObject({ state: 'published', closedAt: null, publishedAt: published });
+		expect(surveys.get(db, ORG, id)).toMatchObject({ state: 'published', closedAt: null, publishedAt: published });
 		expect(auditActions(db).filter((a) => ['survey.published', 'survey.closed', 'survey.reopened'].includes(a))).toEqual([
 			'survey.published',
 			'survey.closed',
@@ -1055,7 +1058,7 @@ describe('building a survey', () => {
 		const pick = surveys.addQuestion(db, organiser, id, 'pick_any', 'What did you do?');
 		giveOptions(db, organiser, id, pick, ['Art', 'Games'], ['Art']);
 		surveys.updateQuestion(db, organiser, smiley, inputOf(question(db, id, smiley), { help: 'Think of the last visit.', serviceId: salt, symbolId: 'happy' }));
-		const texts = Object.fromEntries(surveys.translatableTexts(db, id).map((t) => [t.key, `PL ${t.english}`]));
+		const texts = Object.fromEntries(surveys.translatableTexts(db, ORG, id).map((t) => [t.key, `PL ${t.english}`]));
 		surveys.saveTranslation(db, organiser, id, 'pl', texts);
 		surveys.publish(db, organiser, id);
 		respond(db, null, id, [
@@ -1066,7 +1069,7 @@ describe('building a survey', () => {
 		const at = new Date('2026-10-10T10:00:00Z');
 		const copy = surveys.duplicate(db, organiser, id, at);
 		expect(copy).not.toBe(id);
-		const c = surveys.get(db, copy);
+		const c = surveys.get(db, ORG, copy);
 		expect(c).toMatchObject({ title: 'Short breaks this summer (copy)', state: 'draft', opensOn: '2026-10-10', closesOn: null, anonymous: true, publishedAt: null });
 		expect(c.serviceIds.sort()).toEqual([salt, camhs].sort());
 
@@ -1083,17 +1086,17 @@ describe('building a survey', () => {
 				version: q.version,
 				options: q.options.map((o) => [o.label, o.symbolId, o.positive, o.position, o.respondentGroup])
 			}));
-		const original = surveys.questionsOf(db, id);
-		const copied = surveys.questionsOf(db, copy);
+		const original = surveys.questionsOf(db, ORG, id);
+		const copied = surveys.questionsOf(db, ORG, copy);
 		expect(strip(copied)).toEqual(strip(original));
 		expect(copied.map((q) => q.id).some((qid) => [smiley, who, pick].includes(qid))).toBe(false);
 		const originalOptionIds = new Set(original.flatMap((q) => q.options.map((o) => o.id)));
 		expect(copied.flatMap((q) => q.options).some((o) => originalOptionIds.has(o.id))).toBe(false);
 
 		// Translations follow the new ids, so the copy is fully translated too.
-		const copiedTexts = surveys.translationsOf(db, copy, 'pl');
+		const copiedTexts = surveys.translationsOf(db, ORG, copy, 'pl');
 		expect(copiedTexts.size).toBe(Object.keys(texts).length);
-		for (const t of surveys.translatableTexts(db, copy)) {
+		for (const t of surveys.translatableTexts(db, ORG, copy)) {
 			const wanted = t.key === 'title' ? 'PL Short breaks this summer' : `PL ${t.english}`;
 			expect(copiedTexts.get(t.key)).toBe(wanted);
 		}
@@ -1101,7 +1104,7 @@ describe('building a survey', () => {
 		expect(surveys.forAnswering(db, copy, 'pl').questions[0].text).toBe('PL How was it?');
 
 		// No responses, answers or tallies come along.
-		expect(surveys.withCounts(db, [surveys.get(db, copy)])[0]).toMatchObject({ responses: 0, questions: 3 });
+		expect(surveys.builderView(db, ORG, copy)).toMatchObject({ responses: 0, questions: { length: 3 } });
 		expect(db.select().from(surveyResponse).where(eq(surveyResponse.surveyId, copy)).all()).toEqual([]);
 		expect(surveys.results(db, organiser, copy).questions.map((q) => q.answered)).toEqual([{ kind: 'none' }, { kind: 'none' }, { kind: 'none' }]);
 		expect(rawCounts(db, id).responses).toBe(1);
@@ -1158,7 +1161,7 @@ describe('translations', () => {
 
 	it('offers a language only when every text is translated', () => {
 		const { db, organiser, id, q } = translatable();
-		const keys = surveys.translatableTexts(db, id).map((t) => t.key);
+		const keys = surveys.translatableTexts(db, ORG, id).map((t) => t.key);
 		const [yes, no, unsure] = question(db, id, q).options.map((o) => o.id);
 		expect(keys).toEqual(['title', 'intro', `question.${q}.text`, `question.${q}.help`, `option.${yes}.label`, `option.${no}.label`, `option.${unsure}.label`]);
 		const polish = {
@@ -1180,7 +1183,7 @@ describe('translations', () => {
 		expect(surveys.locales(db, id)).toEqual(['en', 'pl']);
 		// An empty text removes that translation: Polish is no longer complete.
 		surveys.saveTranslation(db, organiser, id, 'pl', { ...polish, intro: '   ' });
-		expect(surveys.translationsOf(db, id, 'pl').has('intro')).toBe(false);
+		expect(surveys.translationsOf(db, ORG, id, 'pl').has('intro')).toBe(false);
 		expect(surveys.completeLocales(db, id)).toEqual(['en']);
 		surveys.saveTranslation(db, organiser, id, 'pl', polish);
 		surveys.saveTranslation(db, organiser, id, 'ur', { ...urdu, [`option.${unsure}.label`]: 'معلوم نہیں' });
@@ -1227,7 +1230,7 @@ describe('translations', () => {
 		expect(() => surveys.saveTranslation(db, organiser, id, 'pl', { 'question.999999.text': 'x' })).toThrow(ValidationError);
 		expect(() => surveys.saveTranslation(db, organiser, id, 'pl', { nonsense: 'x' })).toThrow(ValidationError);
 		// Nothing changed.
-		expect(surveys.translationsOf(db, id, 'pl')).toEqual(new Map([['title', 'Tytuł']]));
+		expect(surveys.translationsOf(db, ORG, id, 'pl')).toEqual(new Map([['title', 'Tytuł']]));
 		for (const locale of ['en', 'EN', 'polish', '', 'p1']) {
 			expect(() => surveys.saveTranslation(db, organiser, id, locale, { title: 'x' })).toThrow(expect.objectContaining({ code: 'locale_invalid' }));
 		}
@@ -1458,7 +1461,7 @@ describe('results', () => {
 		giveOptions(db, organiser, id, any, ['Swimming', 'Art', 'Games']);
 		surveys.updateQuestion(db, organiser, any, inputOf(question(db, id, any), { required: false }));
 		surveys.updateQuestion(db, organiser, text, inputOf(question(db, id, text), { required: false }));
-		surveys.saveTranslation(db, organiser, id, 'pl', Object.fromEntries(surveys.translatableTexts(db, id).map((t) => [t.key, `PL ${t.english}`])));
+		surveys.saveTranslation(db, organiser, id, 'pl', Object.fromEntries(surveys.translatableTexts(db, ORG, id).map((t) => [t.key, `PL ${t.english}`])));
 		surveys.publish(db, organiser, id);
 		const o = (q: number, label: string) => opt(db, id, q, label);
 		const parentOption = o(who, 'A parent or carer');
@@ -1729,5 +1732,57 @@ describe('results', () => {
 		expect(surveys.listOpen(db).map((s) => s.id)).toEqual([closingSoon, open]);
 		expect(surveys.listOpen(db, '2099-01-01').map((s) => s.id)).toEqual([closingSoon, future, open]);
 		expect(surveys.listOpen(db, '2099-01-02').map((s) => s.id)).toEqual([future, open]);
+	});
+});
+
+describe('who reads what the staff see', () => {
+	it('gives the builder’s views only to those who build surveys', () => {
+		const { db, organiser, saltLead, parent, boardMember, salt } = setUp();
+		const id = surveys.create(db, organiser, details({ serviceIds: [salt] }));
+		surveys.addQuestion(db, organiser, id, 'yes_no', 'Is it good?');
+		const view = surveys.builderView(db, organiser, id);
+		expect(view).toMatchObject({ survey: { id, serviceIds: [salt] }, responses: 0, anonymityFixed: false, problems: [] });
+		expect(view.questions.map((q) => q.text)).toEqual(['Is it good?']);
+		for (const actor of [saltLead, parent, boardMember, null]) {
+			expect(() => surveys.get(db, actor, id)).toThrow(ForbiddenError);
+			expect(() => surveys.questionsOf(db, actor, id)).toThrow(ForbiddenError);
+			expect(() => surveys.builderView(db, actor, id)).toThrow(ForbiddenError);
+			expect(() => surveys.translatableTexts(db, actor, id)).toThrow(ForbiddenError);
+			expect(() => surveys.translationsOf(db, actor, id, 'pl')).toThrow(ForbiddenError);
+		}
+		expect(() => surveys.get(db, organiser, 9999)).toThrow(NotFoundError);
+	});
+
+	it('opens a survey’s results to organisers and the leads of its services, not anyone else', () => {
+		const { db, organiser, saltLead, camhsLead, boardMember, salt } = setUp();
+		const id = surveys.create(db, organiser, details({ serviceIds: [salt] }));
+		expect(surveys.resultsView(db, organiser, id)).toMatchObject({ survey: { id }, responses: 0 });
+		expect(surveys.resultsView(db, saltLead, id).survey.id).toBe(id);
+		for (const actor of [camhsLead, boardMember, null]) expect(() => surveys.resultsView(db, actor, id)).toThrow(ForbiddenError);
+		expect(() => surveys.resultsView(db, organiser, 9999)).toThrow(NotFoundError);
+	});
+
+	it('says which results a page may link, as the results page decides them', () => {
+		const { db, organiser, saltLead, camhsLead, idleLead, parent, boardMember, salt, camhs } = setUp();
+		const aboutSalt = surveys.create(db, organiser, details({ serviceIds: [salt] }));
+		const aboutCamhs = surveys.create(db, organiser, details({ serviceIds: [camhs] }));
+		const aboutBoth = surveys.create(db, organiser, details({ serviceIds: [salt, camhs] }));
+		const aboutNone = surveys.create(db, organiser, details());
+		const all = [aboutSalt, aboutCamhs, aboutBoth, aboutNone, 9999];
+		const open = (actor: Actor) => [...surveys.resultsOpenTo(db, actor, all)].sort((a, b) => a - b);
+		expect(open(organiser)).toEqual([aboutSalt, aboutCamhs, aboutBoth, aboutNone]);
+		expect(open(saltLead)).toEqual([aboutSalt, aboutBoth]);
+		expect(open(camhsLead)).toEqual([aboutCamhs, aboutBoth]);
+		for (const actor of [idleLead, parent, boardMember, null]) expect(open(actor)).toEqual([]);
+		// every link shown opens, and every survey not linked refuses
+		for (const actor of [organiser, saltLead, camhsLead, idleLead, boardMember]) {
+			const linked = surveys.resultsOpenTo(db, actor, all);
+			for (const id of all.slice(0, 4)) {
+				if (linked.has(id)) expect(surveys.resultsView(db, actor, id).survey.id).toBe(id);
+				else expect(() => surveys.resultsView(db, actor, id)).toThrow(ForbiddenError);
+			}
+		}
+		expect(surveys.mayReadResults(db, saltLead, aboutCamhs)).toBe(false);
+		expect(surveys.mayReadResults(db, saltLead, aboutBoth)).toBe(true);
 	});
 });

@@ -14,6 +14,9 @@ import { pairGivesSmallPart, matches, type Condition } from './small-groups';
 import { conditionsOf, dimensionsOf, type ResultsFilter } from './counts';
 import * as surveys from '.';
 
+/** Reads as someone who builds surveys (the builder's reads check `surveys.manage`; reading writes nothing). */
+const ORG = { id: 0, roles: ['organiser'] } as const;
+
 const DAY = (d: number) => new Date(Date.UTC(2026, 9, d, 12)); // October 2026 (day 32 is 1 November)
 
 type Person = { who?: number; area?: number; locale?: 'en' | 'tr'; smiley?: number; text?: string; day?: number };
@@ -35,7 +38,7 @@ function setUp(db: Db = testDb()) {
 	});
 	const smiley = surveys.addQuestion(db, organiser, id, 'smiley3', 'How was it?');
 	const comment = surveys.addQuestion(db, organiser, id, 'long_text', 'Anything else?');
-	const question = (qid: number) => surveys.questionsOf(db, id).find((q) => q.id === qid)!;
+	const question = (qid: number) => surveys.questionsOf(db, ORG, id).find((q) => q.id === qid)!;
 	const c = question(comment);
 	surveys.updateQuestion(db, organiser, comment, {
 		text: c.text,
@@ -107,7 +110,7 @@ describe('the whole survey', () => {
 		expect(smiley.positivePercent).toBe(50);
 
 		// Were "Okay" positive too, the share would tell "Okay" (hidden, positive) exactly: not shown.
-		const q = surveys.questionsOf(s.db, s.id).find((x) => x.id === s.smiley)!;
+		const q = surveys.questionsOf(s.db, ORG, s.id).find((x) => x.id === s.smiley)!;
 		surveys.updateQuestion(s.db, s.organiser, s.smiley, {
 			text: q.text,
 			help: q.help,
@@ -330,7 +333,7 @@ describe('no filter combination reveals a group smaller than the group minimum (
 				const s = setUp();
 				settings.update(s.db, s.admin, { disclosureMinimumResponses: minimum });
 				for (const p of crowd) respond(s, p);
-				const questions = surveys.questionsOf(s.db, s.id);
+				const questions = surveys.questionsOf(s.db, ORG, s.id);
 				const { dimensions, total } = dimensionsOf(s.db, s.id, questions);
 				// Every filter on one thing, and the random combinations: what a reader may try.
 				const tried: ResultsFilter[] = [

@@ -7,7 +7,7 @@ import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts';
 import * as twoStep from '$lib/server/accounts';
 import { setSessionCookie } from '$lib/server/auth/session';
-import { ValidationError } from '$lib/server/errors';
+import { refusal } from '$lib/server/http';
 import { servedOverHttps } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,9 +34,10 @@ export const actions: Actions = {
 			}
 			setSessionCookie(cookies, result.token, result.session, servedOverHttps(url));
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'common_password') return setError(form, 'password', m.accounts_common_password());
-			if (e instanceof ValidationError) return setError(form, 'currentPassword', m.accounts_error_wrong_password());
-			throw e;
+			return refusal(e, {
+				common_password: () => setError(form, 'password', m.accounts_common_password()),
+				wrong_password: () => setError(form, 'currentPassword', m.accounts_error_wrong_password())
+			});
 		}
 		return message(form, m.accounts_password_changed());
 	}

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { londonDate } from '$lib/time';
 import { isPublicState } from '$lib/features/meetings/model';
 import { db } from '$lib/server/db/app';
 import * as meetings from '$lib/server/meetings';
 import { renderMarkdown } from '$lib/server/meetings';
-import { idParam, orError } from '$lib/server/http';
+import { idParam, loginRedirect, orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
@@ -32,7 +32,7 @@ export const actions: Actions = {
 	/** "I will come" or "I cannot come": a plain POST with one of two buttons. */
 	reply: async ({ request, locals, params, url }) => {
 		// Signed out since the page was shown: sign in, then come back here.
-		if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+		if (!locals.user) loginRedirect(url);
 		const kind = (await request.formData()).get('kind');
 		if (kind !== 'attending' && kind !== 'apologies') return fail(400, { replied: null });
 		const replied: 'attending' | 'apologies' = kind;

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { signInHref } from '$lib/links';
 import { db } from '$lib/server/db/app';
 import { orConfirm, rethrowAsHttp } from '$lib/server/http';
 import * as privacy from '$lib/server/privacy';
@@ -6,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** The "Download my data" button: the zip of everything held about the signed-in person. */
 export const POST: RequestHandler = ({ locals }) => {
-	if (!locals.user) redirect(303, '/login?next=/my-data');
+	if (!locals.user) redirect(303, signInHref('/my-data'));
 	let file;
 	try {
 		// a download of personal data asks who it is again after 15 minutes, then back to /my-data

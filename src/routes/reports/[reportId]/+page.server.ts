@@ -1,10 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
 import * as reports from '$lib/server/reports';
+import * as surveys from '$lib/server/surveys';
 import { reportPage } from '$lib/features/reports/parts';
 import type { PageServerLoad } from './$types';
+
+/** The surveys of the report's evidence whose results this reader may open (only those are linked). */
+function openResults(actor: App.Locals['user'], data: { standards: { evidence: { questions: { surveyId: number }[] } }[] }): number[] {
+	return [...surveys.resultsOpenTo(db(), actor, data.standards.flatMap((s) => s.evidence.questions.map((q) => q.surveyId)))];
+}
 
 /** A published report, frozen as the board approved it. A draft does not exist here for visitors (404). */
 export const load: PageServerLoad = ({ locals, params, url }) => {
@@ -26,6 +31,6 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		report: { id: view.id, title: view.title, publishedAt: view.publishedAt },
 		data: page.data,
 		outline: page.outline,
-		viewer: { surveyLinks: can(locals.user, 'surveys.track'), showWhoEntered: false }
+		viewer: { openResults: openResults(locals.user, page.data), showWhoEntered: false }
 	};
 };

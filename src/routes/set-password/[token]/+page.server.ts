@@ -5,7 +5,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { setPasswordSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
+import { refusal } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -26,10 +26,11 @@ export const actions: Actions = {
 		try {
 			await accounts.setPasswordWithToken(db(), params.token, password);
 		} catch (e) {
-			// The link was used up or expired while the form was open: the page says so.
-			if (e instanceof NotFoundError) return fail(410, { form, linkInvalid: true });
-			if (e instanceof ValidationError && e.code === 'common_password') return setError(form, 'password', m.accounts_common_password());
-			throw e;
+			return refusal(e, {
+				// The link was used up or expired while the form was open: the page says so.
+				link_invalid: () => fail(410, { form, linkInvalid: true }),
+				common_password: () => setError(form, 'password', m.accounts_common_password())
+			});
 		}
 		redirect(303, '/login?done=password-set');
 	}

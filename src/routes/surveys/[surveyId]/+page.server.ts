@@ -3,7 +3,7 @@ import { londonDate } from '$lib/time';
 import { answerPath, isOpenOn } from '$lib/features/surveys/model';
 import { getLocale } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db/app';
-import { idParam, rethrowAsHttp } from '$lib/server/http';
+import { anyOf, idParam, loginRedirect, orError, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys';
 import { setLanguageCookie } from '$lib/server/language';
@@ -11,13 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const id = idParam(params.surveyId);
-	const row = (() => {
-		try {
-			return surveys.findSurvey(db(), id);
-		} catch (e) {
-			rethrowAsHttp(e);
-		}
-	})();
+	const row = orError(() => surveys.findSurvey(db(), id));
 	const mayManage = can(locals.user, 'surveys.manage');
 	// A draft is nobody's business but its builders'.
 	if (row.state === 'draft' && !mayManage) error(404, { message: 'Not found', code: 'survey_not_found' });
@@ -52,15 +46,21 @@ export const actions: Actions = {
 		try {
 			({ token } = surveys.start(db(), locals.user, id, locale, 'answer', new Date(), { address: getClientAddress() }));
 		} catch (e) {
-			if (e instanceof surveys.SignInNeededError) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
 			// Closed since the page was shown: the page now says so.
-			if (e instanceof surveys.SurveyClosedError) redirect(303, url.pathname);
-			// Too many starts: the page asks kindly to wait, in the language chosen, with that language still chosen.
-			if (e instanceof surveys.TooManyTriesError) {
-				setHeaders({ 'retry-after': String(e.retryAfterSeconds) });
-				return fail(429, { start: { locale, problem: e.code, minutes: minutes(e.retryAfterSeconds) } });
-			}
-			rethrowAsHttp(e);
+			const again = () => redirect(303, url.pathname);
+			return refusal(
+				e,
+				{ sign_in_needed: () => loginRedirect(url), survey_closed: again, not_open_yet: again },
+				{
+					kinds: [
+						// Too many starts: the page asks kindly to wait, in the language chosen, with that language still chosen.
+						anyOf(surveys.TooManyTriesError, (e) => {
+							setHeaders({ 'retry-after': String(e.retryAfterSeconds) });
+							return fail(429, { start: { locale, problem: e.code, minutes: minutes(e.retryAfterSeconds) } });
+						})
+					]
+				}
+			);
 		}
 		// The site around the survey follows the language chosen for it, when the app has that language.
 		if (surveys.locales(db(), id).includes(locale)) setLanguageCookie(cookies, url, locale);

@@ -2,8 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
 import * as twoStep from '$lib/server/accounts';
-import { ConflictError } from '$lib/server/errors';
-import { confirmPath, orConfirm } from '$lib/server/http';
+import { confirmPath, orConfirm, refusal } from '$lib/server/http';
 import { signedInRecently } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -62,8 +61,7 @@ export const actions: Actions = {
 		try {
 			orConfirm(url, () => twoStep.disable(db(), me));
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { problems: [{ field: 'disable', message: m.accounts_two_step_required_note() }] });
-			throw e;
+			return refusal(e, { two_step_required: () => fail(409, { problems: [{ field: 'disable', message: m.accounts_two_step_required_note() }] }) });
 		}
 		return { turnedOff: true };
 	}

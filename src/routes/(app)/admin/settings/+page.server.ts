@@ -1,17 +1,16 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import { orError } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
+import { guard, orError } from '$lib/server/http';
 import * as settings from '$lib/server/settings';
 import * as retention from '$lib/server/retention';
 import { NUMBER_FIELDS, settingsPageSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!can(locals.user, 'settings.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'settings.manage');
 	return {
 		form: await superValidate(settings.get(db()), zod4(settingsPageSchema), { errors: false }),
 		lastRun: retention.lastRun(db(), locals.user)

@@ -3,15 +3,12 @@ import { ABOUT_YOU, type AboutYou } from '$lib/features/surveys/model';
 import { db } from '$lib/server/db/app';
 import * as reports from '$lib/server/reports';
 import * as standards from '$lib/server/standards';
-import { ValidationError } from '$lib/server/errors';
-import { ForbiddenError } from '$lib/server/errors';
-import { rethrowAsHttp } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
+import { guard, refusal } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 // A plain GET form: the choice is in the address, so it can be bookmarked and works without JavaScript.
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!can(locals.user, 'reports.read')) rethrowAsHttp(new ForbiddenError());
+	guard(locals.user, 'reports.read');
 	const quarter = quarterFrom(londonDate(), -1);
 	const surveyStandards = standards.list(db(), { kind: 'survey' });
 	const chosen = {
@@ -30,8 +27,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			try {
 				breakdown = await reports.breakdownByAboutYou(db(), locals.user, standardId, { start: chosen.start, end: chosen.end }, chosen.by as AboutYou);
 			} catch (e) {
-				if (e instanceof ValidationError || (e as { status?: number }).status === 404) problem = 'standard';
-				else rethrowAsHttp(e);
+				const notOne = () => 'standard' as const;
+				problem = refusal(e, { about_you: notOne, period: notOne, standard_kind: notOne, standard_not_found: notOne });
 			}
 		}
 	}

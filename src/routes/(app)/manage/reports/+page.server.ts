@@ -1,12 +1,12 @@
-import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
+import { guard } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as reports from '$lib/server/reports';
 import type { PageServerLoad } from './$types';
 
 /** The board's reports, drafts and published, for those who read them (board members, leads, organisers). */
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (!can(locals.user, 'reports.read')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'reports.read');
 	const all = reports.list(db(), locals.user);
 	return {
 		drafts: all.filter((r) => r.status === 'draft'),

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
-import { orError } from '$lib/server/http';
+import { guard, orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as standards from '$lib/server/standards';
 import * as surveys from '$lib/server/surveys';
@@ -11,7 +10,7 @@ type Group = { serviceName: string | null; standards: (StandardView & { question
 
 /** Every standard, the whole area's first, then by service; archived ones on their own list. */
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (!can(locals.user, 'standards.read')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'standards.read');
 	const showArchived = url.searchParams.get('show') === 'archived';
 	const all = standards.list(db(), { includeArchived: true });
 	const shown = all.filter((s) => (s.archivedAt !== null) === showArchived);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '$lib/server/errors';
+import { anyOf, refusal } from '$lib/server/http';
 import * as standards from '$lib/server/standards';
 import { addPerson, testDb } from '$lib/server/testing';
 import type { StandardInput } from '$lib/server/standards';
@@ -11,8 +12,7 @@ function explanation(call: () => unknown): string | null {
 		call();
 		return null;
 	} catch (e) {
-		if (e instanceof ValidationError) return e.message;
-		throw e;
+		return refusal(e, {}, { kinds: [anyOf(ValidationError, (e) => e.message)] });
 	}
 }
 

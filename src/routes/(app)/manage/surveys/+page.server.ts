@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
 import * as surveys from '$lib/server/surveys';
 import { orError } from '$lib/server/http';
@@ -6,7 +5,6 @@ import { can } from '$lib/server/permissions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
-	if (!can(locals.user, 'surveys.track')) error(403, { message: 'Forbidden', code: 'forbidden' });
 	const list = orError(() => surveys.listForActor(db(), locals.user));
 	return {
 		mayManage: can(locals.user, 'surveys.manage'),

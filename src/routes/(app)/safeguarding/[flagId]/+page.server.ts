@@ -5,9 +5,8 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { FLAG_OUTCOMES } from '$lib/features/safeguarding/model';
 import { db } from '$lib/server/db/app';
-import { ConflictError, ValidationError } from '$lib/server/errors';
 import * as feedback from '$lib/server/board';
-import { idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
+import { idParam, orConfirm, orError, refusal } from '$lib/server/http';
 import * as safeguarding from '$lib/server/safeguarding';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -46,14 +45,13 @@ export const actions: Actions = {
 		try {
 			safeguarding.review(db(), locals.user, id, form.data);
 		} catch (e) {
-			if (e instanceof ValidationError) {
-				return e.code === 'outcome'
-					? setError(form, 'outcome', m.safeguarding_review_outcome_required())
-					: setError(form, 'note', e.code === 'note_too_long' ? m.safeguarding_review_note_too_long({ max: safeguarding.REVIEW_NOTE_MAX }) : m.safeguarding_review_note_required());
-			}
-			// Another lead got there first: the page now shows their review, and says so.
-			if (e instanceof ConflictError) redirect(303, `/safeguarding/${id}?done=already`);
-			rethrowAsHttp(e);
+			return refusal(e, {
+				outcome: () => setError(form, 'outcome', m.safeguarding_review_outcome_required()),
+				note_required: () => setError(form, 'note', m.safeguarding_review_note_required()),
+				note_too_long: () => setError(form, 'note', m.safeguarding_review_note_too_long({ max: safeguarding.REVIEW_NOTE_MAX })),
+				// Another lead got there first: the page now shows their review, and says so.
+				already_reviewed: () => redirect(303, `/safeguarding/${id}?done=already`)
+			});
 		}
 		redirect(303, `/safeguarding/${id}?done=reviewed`);
 	}

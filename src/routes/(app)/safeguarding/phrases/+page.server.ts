@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { PHRASE_CATEGORIES } from '$lib/features/safeguarding/model';
 import { db } from '$lib/server/db/app';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
-import { orError, rethrowAsHttp } from '$lib/server/http';
+import { orError, refusal } from '$lib/server/http';
 import * as safeguarding from '$lib/server/safeguarding';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,12 +46,12 @@ export const actions: Actions = {
 		try {
 			safeguarding.addPhrase(db(), locals.user, form.data.phrase, form.data.category);
 		} catch (e) {
-			if (e instanceof ConflictError) return setError(form, 'phrase', m.safeguarding_phrase_exists());
-			if (e instanceof ValidationError) {
-				if (e.code === 'category') return setError(form, 'category', m.safeguarding_phrase_category_required());
-				return setError(form, 'phrase', e.code === 'phrase_long' ? m.safeguarding_phrase_long() : m.safeguarding_phrase_short());
-			}
-			rethrowAsHttp(e);
+			return refusal(e, {
+				phrase_exists: () => setError(form, 'phrase', m.safeguarding_phrase_exists()),
+				category: () => setError(form, 'category', m.safeguarding_phrase_category_required()),
+				phrase_short: () => setError(form, 'phrase', m.safeguarding_phrase_short()),
+				phrase_long: () => setError(form, 'phrase', m.safeguarding_phrase_long())
+			});
 		}
 		redirect(303, '/safeguarding/phrases?done=added#local-heading');
 	},
@@ -62,7 +61,7 @@ export const actions: Actions = {
 			safeguarding.removePhrase(db(), locals.user, id);
 		} catch (e) {
 			// Someone else removed it already: the list shows it has gone.
-			if (!(e instanceof NotFoundError)) rethrowAsHttp(e);
+			refusal(e, { phrase: () => undefined });
 		}
 		redirect(303, '/safeguarding/phrases?done=removed#local-heading');
 	}

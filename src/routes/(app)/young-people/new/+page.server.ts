@@ -1,9 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
-import { ValidationError } from '$lib/server/errors';
-import { rethrowAsHttp } from '$lib/server/http';
+import { guard, refusal } from '$lib/server/http';
 import { servedOverHttps } from '$lib/server/origin';
-import { can } from '$lib/server/permissions';
 import { cardPath, rememberFreshCode } from '$lib/server/profiles';
 import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +10,7 @@ const NAME_MAX = 40;
 const YEAR_GROUP_MAX = 30;
 
 export const load: PageServerLoad = ({ locals }) => {
-	if (!can(locals.user, 'profiles.create')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'profiles.create');
 	return {};
 };
 
@@ -28,10 +26,9 @@ export const actions: Actions = {
 		try {
 			made = profiles.createYoungPerson(db(), locals.user, { name, yearGroup });
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'name') {
-				return fail(400, { ...typed, problem: name.trim().length > NAME_MAX ? ('name_too_long' as const) : ('name_missing' as const) });
-			}
-			rethrowAsHttp(e);
+			return refusal(e, {
+				name: () => fail(400, { ...typed, problem: name.trim().length > NAME_MAX ? ('name_too_long' as const) : ('name_missing' as const) })
+			});
 		}
 		rememberFreshCode(cookies, made.id, made.code, servedOverHttps(url));
 		redirect(303, cardPath(made.id));

@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { ITEM_WORDS_MAX } from '$lib/features/profiles/model';
 import { db } from '$lib/server/db/app';
-import { ForbiddenError, NotFoundError, ValidationError } from '$lib/server/errors';
-import { idParam } from '$lib/server/http';
+import { ForbiddenError } from '$lib/server/errors';
+import { idParam, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import { profileResource } from '$lib/server/profiles';
 import { forPage } from '$lib/server/profiles';
@@ -13,13 +13,18 @@ import type { Actions, PageServerLoad } from './$types';
 type Problem = { field: 'photo' | 'description'; message: string };
 
 /** What each refusal of processPhoto / setPhoto means, in plain words, and which field it is about. */
-const PHOTO_PROBLEMS: Record<string, () => Problem> = {
+const PHOTO_PROBLEMS = {
 	image_too_large: () => ({ field: 'photo', message: m.profiles_share_error_image_too_large() }),
 	image_type: () => ({ field: 'photo', message: m.profiles_share_error_image_type() }),
 	image_damaged: () => ({ field: 'photo', message: m.profiles_share_error_image_damaged() }),
 	image_dimensions: () => ({ field: 'photo', message: m.profiles_share_error_image_dimensions() }),
 	photo_description: () => ({ field: 'description', message: m.profiles_share_error_photo_description() })
-};
+} satisfies Record<string, () => Problem>;
+
+type PhotoProblem = keyof typeof PHOTO_PROBLEMS;
+
+/** The refusals the form shows, each as its code; anything else goes on to the error page. */
+const SHOWN_ON_FORM = Object.fromEntries(Object.keys(PHOTO_PROBLEMS).map((code) => [code, () => code as PhotoProblem]));
 
 export const load: PageServerLoad = ({ locals, params, url, setHeaders }) => {
 	setHeaders({ 'cache-control': 'private, no-store' });
@@ -54,28 +59,24 @@ export const actions: Actions = {
 		else if (words.length > ITEM_WORDS_MAX) problems.push({ field: 'description', message: m.profiles_share_error_too_long({ max: ITEM_WORDS_MAX }) });
 		if (problems.length || !(file instanceof File)) return fail(400, { problems, description });
 
-		/** The code of a refusal the form shows; anything else goes on to the error page. */
-		const refusal = (e: unknown): string => {
-			if (e instanceof ValidationError && PHOTO_PROBLEMS[e.code]) return e.code;
-			throw e;
-		};
-		let refused: string | null = null;
+		let refused: PhotoProblem | null = null;
 		let processed: Awaited<ReturnType<typeof profiles.processPhoto>> | null = null;
 		try {
 			processed = await profiles.processPhoto(new Uint8Array(await file.arrayBuffer()));
 		} catch (e) {
-			refused = refusal(e);
+			refused = refusal(e, SHOWN_ON_FORM);
 		}
 		if (processed) {
 			const photo = { bytes: processed.bytes, description };
-			refused = forPage(locals.user, url, () => {
-				try {
+			refused = forPage(
+				locals.user,
+				url,
+				() => {
 					profiles.setPhoto(db(), locals.user, youngPersonId, photo);
 					return null;
-				} catch (e) {
-					return refusal(e);
-				}
-			});
+				},
+				SHOWN_ON_FORM
+			);
 		}
 		// Keep the description typed; a file chooser cannot be refilled, so the page asks for it again.
 		if (refused) return fail(400, { problems: [PHOTO_PROBLEMS[refused]()], description });
@@ -85,13 +86,8 @@ export const actions: Actions = {
 	/** Removes the photo (after "are you sure?"); pressing it twice is not an error. */
 	remove: async ({ locals, params, url }) => {
 		const youngPersonId = idParam(params.youngPersonId);
-		forPage(locals.user, url, () => {
-			try {
-				profiles.removePhoto(db(), locals.user, youngPersonId);
-			} catch (e) {
-				if (!(e instanceof NotFoundError && e.code === 'photo')) throw e;
-			}
-		});
+		// already removed: nothing to do
+		forPage(locals.user, url, () => profiles.removePhoto(db(), locals.user, youngPersonId), { photo: () => undefined });
 		redirect(303, `/profiles/${youngPersonId}/photo?done=removed`);
 	}
 };

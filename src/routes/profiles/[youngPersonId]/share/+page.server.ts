@@ -2,8 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { SHARE_LINK_DEFAULT_DAYS } from '$lib/features/profiles/model';
 import { db } from '$lib/server/db/app';
-import { ValidationError } from '$lib/server/errors';
-import { idParam } from '$lib/server/http';
+import { idParam, isFailure } from '$lib/server/http';
 import { siteOrigin } from '$lib/server/origin';
 import { forPage } from '$lib/server/profiles';
 import * as profiles from '$lib/server/profiles';
@@ -32,16 +31,11 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const label = String(data.get('label') ?? '');
 		const days = String(data.get('days') ?? SHARE_LINK_DEFAULT_DAYS);
-		const outcome = forPage(locals.user, url, () => {
-			try {
-				return profiles.createShareLink(db(), locals.user, youngPersonId, { label, days: Number(days) });
-			} catch (e) {
-				if (e instanceof ValidationError && (e.code === 'label' || e.code === 'days')) return e.code;
-				throw e;
-			}
+		const outcome = forPage(locals.user, url, () => profiles.createShareLink(db(), locals.user, youngPersonId, { label, days: Number(days) }), {
+			label: () => fail(400, { problems: [{ field: 'label', message: m.profiles_share_error_label() }], label, days }),
+			days: () => fail(400, { problems: [{ field: 'days', message: m.profiles_share_error_days() }], label, days })
 		});
-		if (outcome === 'label') return fail(400, { problems: [{ field: 'label', message: m.profiles_share_error_label() }], label, days });
-		if (outcome === 'days') return fail(400, { problems: [{ field: 'days', message: m.profiles_share_error_days() }], label, days });
+		if (isFailure(outcome)) return outcome;
 		return {
 			created: {
 				link: `${siteOrigin(url)}/shared-profile/${outcome.token}`,

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
-import { idParam } from '$lib/server/http';
+import { idParam, isFailure } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import { profileResource } from '$lib/server/profiles';
 import { forPage } from '$lib/server/profiles';
@@ -39,17 +38,11 @@ export const actions: Actions = {
 		const email = String((await request.formData()).get('email') ?? '').trim().slice(0, 200);
 		const problem = (message: string) => fail(400, { email, problems: [{ field: 'email', message }] });
 		if (!email) return problem(m.profiles_share_error_email_required());
-		const outcome = forPage(locals.user, url, () => {
-			try {
-				return profiles.linkSupporter(db(), locals.user, youngPersonId, email);
-			} catch (e) {
-				if (e instanceof ValidationError && e.code === 'not_a_supporter') return e.code;
-				if (e instanceof ConflictError && e.code === 'already_linked') return e.code;
-				throw e;
-			}
+		const outcome = forPage(locals.user, url, () => profiles.linkSupporter(db(), locals.user, youngPersonId, email), {
+			not_a_supporter: () => problem(m.profiles_share_error_not_a_supporter()),
+			already_linked: () => problem(m.profiles_share_error_already_linked())
 		});
-		if (outcome === 'not_a_supporter') return problem(m.profiles_share_error_not_a_supporter());
-		if (outcome === 'already_linked') return problem(m.profiles_share_error_already_linked());
+		if (isFailure(outcome)) return outcome;
 		redirect(303, `/profiles/${youngPersonId}/supporters?added=${outcome.id}`);
 	},
 
@@ -57,13 +50,8 @@ export const actions: Actions = {
 	remove: async ({ locals, params, request, url }) => {
 		const youngPersonId = idParam(params.youngPersonId);
 		const supporterId = idParam(String((await request.formData()).get('supporterId') ?? ''));
-		forPage(locals.user, url, () => {
-			try {
-				profiles.unlinkSupporter(db(), locals.user, youngPersonId, supporterId);
-			} catch (e) {
-				if (!(e instanceof NotFoundError && e.code === 'supporter')) throw e;
-			}
-		});
+		// already stopped: nothing to do
+		forPage(locals.user, url, () => profiles.unlinkSupporter(db(), locals.user, youngPersonId, supporterId), { supporter: () => undefined });
 		redirect(303, `/profiles/${youngPersonId}/supporters?done=stopped`);
 	}
 };

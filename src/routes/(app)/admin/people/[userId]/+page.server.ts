@@ -6,8 +6,7 @@ import { rolesSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts';
 import { deliverPasswordLink } from '$lib/server/accounts';
-import { ConflictError, NotFoundError, ValidationError } from '$lib/server/errors';
-import { confirmPath, idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
+import { confirmPath, idParam, orConfirm, orError, refusal } from '$lib/server/http';
 import { can, signedInRecently } from '$lib/server/permissions';
 import { siteOrigin } from '$lib/server/origin';
 import * as profiles from '$lib/server/profiles';
@@ -42,11 +41,10 @@ export const actions: Actions = {
 		try {
 			orConfirm(url, () => accounts.changeRoles(db(), locals.user, idParam(params.userId), form.data.roles));
 		} catch (e) {
-			if (e instanceof ConflictError) {
-				const text = e.code === 'young_person_role' ? m.profiles_card_admin_role_conflict() : m.site_error_last_admin();
-				return message(form, text, { status: 409 });
-			}
-			rethrowAsHttp(e);
+			return refusal(e, {
+				young_person_role: () => message(form, m.profiles_card_admin_role_conflict(), { status: 409 }),
+				last_admin: () => message(form, m.site_error_last_admin(), { status: 409 })
+			});
 		}
 		return message(form, m.accounts_person_roles_saved());
 	},
@@ -55,8 +53,7 @@ export const actions: Actions = {
 		try {
 			accounts.setDisabled(db(), locals.user, idParam(params.userId), disable);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { access: m.site_error_last_admin() });
-			rethrowAsHttp(e);
+			return refusal(e, { last_admin: () => fail(409, { access: m.site_error_last_admin() }) });
 		}
 		return { access: disable ? m.accounts_person_disabled_done() : m.accounts_person_enabled_done() };
 	},
@@ -66,8 +63,7 @@ export const actions: Actions = {
 		try {
 			token = accounts.issuePasswordLink(db(), locals.user, userId);
 		} catch (e) {
-			if (e instanceof ConflictError && e.code === 'no_email') return fail(409, { linkProblem: m.profiles_card_admin_no_email() });
-			rethrowAsHttp(e);
+			return refusal(e, { no_email: () => fail(409, { linkProblem: m.profiles_card_admin_no_email() }) });
 		}
 		const person = accounts.getPerson(db(), locals.user, userId);
 		// issuePasswordLink refuses a person without an email, so this is only for the type checker
@@ -83,16 +79,11 @@ export const actions: Actions = {
 			const linked = orConfirm(url, () => profiles.linkSupporter(db(), locals.user, idParam(params.userId), email));
 			return { supporterDone: m.profiles_card_admin_added({ name: linked.name }) };
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'not_a_supporter') {
-				return fail(400, { supporterEmail: email, supporterProblem: m.profiles_card_admin_not_a_supporter() });
-			}
-			if (e instanceof ValidationError && e.code === 'self_link') {
-				return fail(403, { supporterEmail: email, supporterProblem: m.profiles_self_link() });
-			}
-			if (e instanceof ConflictError && e.code === 'already_linked') {
-				return fail(409, { supporterEmail: email, supporterProblem: m.profiles_card_admin_already_linked() });
-			}
-			rethrowAsHttp(e);
+			return refusal(e, {
+				not_a_supporter: () => fail(400, { supporterEmail: email, supporterProblem: m.profiles_card_admin_not_a_supporter() }),
+				self_link: () => fail(403, { supporterEmail: email, supporterProblem: m.profiles_self_link() }),
+				already_linked: () => fail(409, { supporterEmail: email, supporterProblem: m.profiles_card_admin_already_linked() })
+			});
 		}
 	},
 	/** Stops a supporter seeing the young person's profile, at once. */
@@ -104,8 +95,7 @@ export const actions: Actions = {
 		try {
 			profiles.unlinkSupporter(db(), locals.user, youngPersonId, supporterId);
 		} catch (e) {
-			if (e instanceof NotFoundError && e.code === 'supporter') return fail(404, { supporterRemoveProblem: m.profiles_card_admin_not_linked() });
-			rethrowAsHttp(e);
+			return refusal(e, { supporter: () => fail(404, { supporterRemoveProblem: m.profiles_card_admin_not_linked() }) });
 		}
 		return { supporterDone: m.profiles_card_admin_removed({ name }) };
 	}

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -6,14 +6,13 @@ import { inviteSchema } from '$lib/features/accounts/schemas';
 import { db } from '$lib/server/db/app';
 import * as accounts from '$lib/server/accounts';
 import { deliverPasswordLink } from '$lib/server/accounts';
-import { ConflictError } from '$lib/server/errors';
-import { confirmPath, orConfirm, rethrowAsHttp } from '$lib/server/http';
-import { can, signedInRecently } from '$lib/server/permissions';
+import { confirmPath, guard, orConfirm, refusal } from '$lib/server/http';
+import { signedInRecently } from '$lib/server/permissions';
 import { siteOrigin } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!can(locals.user, 'people.invite')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'people.invite');
 	// inviting gives roles: confirm it is you before typing, not after
 	if (!signedInRecently(locals.user)) redirect(303, confirmPath(url));
 	return { form: await superValidate(zod4(inviteSchema)) };
@@ -27,10 +26,11 @@ export const actions: Actions = {
 		try {
 			result = orConfirm(url, () => accounts.invite(db(), locals.user, form.data));
 		} catch (e) {
-			// A young person's account is made by a supporter, with a sign-in card instead of an email.
-			if (e instanceof ConflictError && e.code === 'young_person_role') return setError(form, 'roles._errors', m.profiles_card_admin_role_conflict());
-			if (e instanceof ConflictError) return setError(form, 'email', m.accounts_people_email_taken());
-			rethrowAsHttp(e);
+			return refusal(e, {
+				// A young person's account is made by a supporter, with a sign-in card instead of an email.
+				young_person_role: () => setError(form, 'roles._errors', m.profiles_card_admin_role_conflict()),
+				email_taken: () => setError(form, 'email', m.accounts_people_email_taken())
+			});
 		}
 		const shown = await deliverPasswordLink(siteOrigin(url), result.token, form.data, 'invite');
 		// The form empties for the next invitation; the link is shown once, here. (Emptying the

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -6,15 +6,13 @@ import { itemSchema, responseSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board';
 import { itemFormValues, itemInputFrom } from '$lib/server/board';
-import { ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { idParam, orError, refusal } from '$lib/server/http';
 import * as services from '$lib/server/services';
 import * as settings from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const item = orError(() => board.getItem(db(), locals.user, idParam(params.itemId)));
-	if (!item.mayRespond && !item.mayManage) error(403, { message: 'Forbidden', code: 'forbidden' });
+	const item = orError(() => board.itemToFollowUp(db(), locals.user, idParam(params.itemId)));
 	const led = locals.user ? services.ledBy(db(), locals.user.id) : [];
 	return {
 		item,
@@ -50,9 +48,10 @@ export const actions: Actions = {
 		try {
 			board.respond(db(), locals.user, idParam(params.itemId), { ...form.data, as });
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'bad_transition') return setError(form, 'status', m.board_bad_transition());
-			if (e instanceof ValidationError && e.code === 'reason_required') return setError(form, 'reason', m.board_reason_required());
-			rethrowAsHttp(e);
+			return refusal(e, {
+				bad_transition: () => setError(form, 'status', m.board_bad_transition()),
+				reason_required: () => setError(form, 'reason', m.board_reason_required())
+			});
 		}
 		// Saved: empty the fields (an empty, never-validated form would make this a 400 failure).
 		form.data = { ...form.data, text: '', reason: '' };

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { londonDate } from '$lib/time';
@@ -6,14 +6,13 @@ import { itemSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board';
 import { itemInputFrom } from '$lib/server/board';
-import { orError } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
+import { guard, orError } from '$lib/server/http';
 import * as services from '$lib/server/services';
 import * as settings from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!can(locals.user, 'board.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'board.manage');
 	return {
 		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
 		replyWithinWeeks: settings.replyWithinWeeks(db()),

@@ -6,9 +6,8 @@ import { closeSchema, itemSchema, mergeSchema, replySchema } from '$lib/features
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board';
 import { itemInputFrom } from '$lib/server/board';
-import { ConflictError, ValidationError } from '$lib/server/errors';
 import * as feedback from '$lib/server/board';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { idParam, orError, refusal } from '$lib/server/http';
 import { sendMail } from '$lib/server/mail';
 import * as services from '$lib/server/services';
 import * as settings from '$lib/server/settings';
@@ -37,8 +36,7 @@ function moderate<T>(form: Parameters<typeof message>[0], step: () => T): T | Re
 	try {
 		return step();
 	} catch (e) {
-		if (e instanceof ConflictError) return message(form, m.board_moderation_already(), { status: 409 });
-		rethrowAsHttp(e);
+		return refusal(e, { already_moderated: () => message(form, m.board_moderation_already(), { status: 409 }) });
 	}
 }
 
@@ -65,8 +63,7 @@ export const actions: Actions = {
 		try {
 			sent = feedback.reply(db(), locals.user, idParam(params.feedbackId), form.data.text);
 		} catch (e) {
-			if (e instanceof ValidationError) return setError(form, 'text', m.board_moderation_no_consent_error());
-			rethrowAsHttp(e);
+			return refusal(e, { no_consent: () => setError(form, 'text', m.board_moderation_no_consent_error()) });
 		}
 		let emailed = false;
 		if (sent.email) {

@@ -6,8 +6,8 @@ import { MEETING_ERROR_FIELDS, agendaItemInputFrom, meetingFormValues, meetingIn
 import { errorMessage } from '$lib/features/meetings/manage/labels';
 import { agendaItemSchema, cancelSchema, meetingSchema } from '$lib/features/meetings/manage/schemas';
 import { db } from '$lib/server/db/app';
-import { DomainError, ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { forCodes, idParam, orError, refusal } from '$lib/server/http';
+import type { DomainError } from '$lib/server/errors';
 import * as meetings from '$lib/server/meetings';
 import type { Actor } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
@@ -49,8 +49,7 @@ export const actions: Actions = {
 		try {
 			meetings.update(db(), locals.user, id, meetingInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && MEETING_ERROR_FIELDS[e.code]) return setError(form, MEETING_ERROR_FIELDS[e.code], errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, forCodes(MEETING_ERROR_FIELDS, (field, e) => setError(form, field, errorMessage(e.code))));
 		}
 		redirect(303, `/manage/meetings/${id}?done=saved`);
 	},
@@ -62,8 +61,8 @@ export const actions: Actions = {
 		try {
 			meetings.setState(db(), locals.user, id, to);
 		} catch (e) {
-			if (e instanceof DomainError && (e.status === 400 || e.status === 409)) return fail(e.status, { state: { message: errorMessage(e.code) } });
-			rethrowAsHttp(e);
+			const refused = (e: DomainError) => fail(e.status, { state: { message: errorMessage(e.code) } });
+			return refusal(e, { meeting_cancelled: refused, state_not_allowed: refused, agenda_empty: refused });
 		}
 		redirect(303, `/manage/meetings/${id}?done=step&from=${from}&to=${to}`);
 	},
@@ -87,9 +86,10 @@ export const actions: Actions = {
 		try {
 			itemId = meetings.addItem(db(), locals.user, id, agendaItemInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'title_required') return setError(form, 'title', errorMessage('title_required'));
-			if (e instanceof ValidationError && e.code === 'minutes_invalid') return setError(form, 'minutesAllotted', errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, {
+				title_required: () => setError(form, 'title', errorMessage('title_required')),
+				minutes_invalid: (e) => setError(form, 'minutesAllotted', errorMessage(e.code))
+			});
 		}
 		redirect(303, `/manage/meetings/${id}?done=item_added#item-${itemId}`);
 	},
@@ -106,8 +106,7 @@ export const actions: Actions = {
 		try {
 			meetings.removeItem(db(), locals.user, itemId);
 		} catch (e) {
-			if (e instanceof DomainError && e.code === 'item_has_minutes') return fail(409, { remove: { itemId, message: errorMessage(e.code) } });
-			rethrowAsHttp(e);
+			return refusal(e, { item_has_minutes: (e) => fail(409, { remove: { itemId, message: errorMessage(e.code) } }) });
 		}
 		redirect(303, `/manage/meetings/${id}?done=item_removed#agenda`);
 	}

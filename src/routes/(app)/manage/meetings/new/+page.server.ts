@@ -5,8 +5,7 @@ import { errorMessage } from '$lib/features/meetings/manage/labels';
 import { MEETING_ERROR_FIELDS, meetingInputFrom } from '$lib/features/meetings/manage/form';
 import { meetingSchema } from '$lib/features/meetings/manage/schemas';
 import { db } from '$lib/server/db/app';
-import { ValidationError } from '$lib/server/errors';
-import { rethrowAsHttp } from '$lib/server/http';
+import { forCodes, refusal } from '$lib/server/http';
 import * as meetings from '$lib/server/meetings';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,8 +21,7 @@ export const actions: Actions = {
 		try {
 			id = meetings.create(db(), locals.user, meetingInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && MEETING_ERROR_FIELDS[e.code]) return setError(form, MEETING_ERROR_FIELDS[e.code], errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, forCodes(MEETING_ERROR_FIELDS, (field, e) => setError(form, field, errorMessage(e.code))));
 		}
 		redirect(303, `/manage/meetings/${id}?done=created`);
 	}

@@ -5,10 +5,10 @@ import { m } from '$lib/paraglide/messages';
 import { reportPage } from '$lib/features/reports/parts';
 import { commentSchema } from '$lib/features/reports/schemas';
 import { db } from '$lib/server/db/app';
-import { ConflictError, ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { idParam, orError, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as reports from '$lib/server/reports';
+import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A report for the board: a draft worked out now, with comments and the decision; or a published one, frozen. */
@@ -23,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		data: page.data,
 		outline: page.outline,
 		comments: view.comments,
-		viewer: { surveyLinks: can(locals.user, 'surveys.track'), showWhoEntered: true },
+		// only the surveys whose results this reader may open are linked
+		viewer: { openResults: [...surveys.resultsOpenTo(db(), locals.user, page.data.standards.flatMap((s) => s.evidence.questions.map((q) => q.surveyId)))], showWhoEntered: true },
 		mayComment: draft && can(locals.user, 'reports.comment'),
 		mayManage: draft && can(locals.user, 'reports.manage'),
 		removing: draft && url.searchParams.get('remove') === '1',
@@ -40,9 +41,10 @@ export const actions: Actions = {
 		try {
 			reports.comment(db(), locals.user, id, form.data.body);
 		} catch (e) {
-			if (e instanceof ValidationError) return setError(form, 'body', m.reports_comment_required());
-			if (e instanceof ConflictError) return setError(form, 'body', m.reports_already_published());
-			rethrowAsHttp(e);
+			return refusal(e, {
+				comment: () => setError(form, 'body', m.reports_comment_required()),
+				published: () => setError(form, 'body', m.reports_already_published())
+			});
 		}
 		redirect(303, `/manage/reports/${id}?done=commented#comments`);
 	},
@@ -51,8 +53,7 @@ export const actions: Actions = {
 		try {
 			reports.publish(db(), locals.user, id);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { decision: { message: m.reports_already_published() } });
-			rethrowAsHttp(e);
+			return refusal(e, { published: () => fail(409, { decision: { message: m.reports_already_published() } }) });
 		}
 		redirect(303, `/manage/reports/${id}?done=published`);
 	},
@@ -61,8 +62,7 @@ export const actions: Actions = {
 		try {
 			reports.removeDraft(db(), locals.user, id);
 		} catch (e) {
-			if (e instanceof ConflictError) return fail(409, { decision: { message: m.reports_cannot_remove_published() } });
-			rethrowAsHttp(e);
+			return refusal(e, { published: () => fail(409, { decision: { message: m.reports_cannot_remove_published() } }) });
 		}
 		redirect(303, '/manage/reports?done=removed');
 	}

@@ -1,19 +1,17 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { periodKey, quarterChoices, reportInputFrom } from '$lib/features/reports/period';
 import { reportSchema } from '$lib/features/reports/schemas';
 import { db } from '$lib/server/db/app';
-import { NotFoundError, ValidationError } from '$lib/server/errors';
-import { rethrowAsHttp } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
+import { guard, refusal } from '$lib/server/http';
 import * as reports from '$lib/server/reports';
 import * as services from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!can(locals.user, 'reports.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'reports.manage');
 	const period = reports.defaultPeriod();
 	return {
 		quarters: quarterChoices(period),
@@ -32,11 +30,12 @@ export const actions: Actions = {
 		try {
 			id = reports.createDraft(db(), locals.user, input);
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'title') return setError(form, 'title', m.reports_title_required());
-			if (e instanceof ValidationError && e.code === 'period') return setError(form, form.data.period === 'custom' ? 'periodEnd' : 'period', m.reports_last_before_first());
-			if (e instanceof ValidationError && e.code === 'sector') return setError(form, 'scope', m.reports_scope_required());
-			if (e instanceof NotFoundError && e.code === 'service_not_found') return setError(form, 'scope', m.reports_scope_required());
-			rethrowAsHttp(e);
+			return refusal(e, {
+				title: () => setError(form, 'title', m.reports_title_required()),
+				period: () => setError(form, form.data.period === 'custom' ? 'periodEnd' : 'period', m.reports_last_before_first()),
+				sector: () => setError(form, 'scope', m.reports_scope_required()),
+				service_not_found: () => setError(form, 'scope', m.reports_scope_required())
+			});
 		}
 		redirect(303, `/manage/reports/${id}?done=created`);
 	}

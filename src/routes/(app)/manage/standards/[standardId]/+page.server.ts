@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { db } from '$lib/server/db/app';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { anyOf, guard, idParam, orError, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as standards from '$lib/server/standards';
 import * as services from '$lib/server/services';
@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** A standard: what it measures, its rule, its figures or linked questions; organisers change and archive it here. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	if (!can(locals.user, 'standards.read')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'standards.read');
 	const id = idParam(params.standardId);
 	const s = orError(() => standards.get(db(), id));
 	const all = services.list(db(), { includeArchived: true });
@@ -42,8 +42,7 @@ export const actions: Actions = {
 		try {
 			standards.update(db(), locals.user, id, standardInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof standards.StandardProblem) return setError(form, e.field, problemText(e.message));
-			rethrowAsHttp(e);
+			return refusal(e, {}, { kinds: [anyOf(standards.StandardProblem, (e) => setError(form, e.field, problemText(e.message)))] });
 		}
 		redirect(303, `/manage/standards/${id}?done=saved`);
 	},

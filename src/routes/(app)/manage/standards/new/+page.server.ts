@@ -1,9 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { db } from '$lib/server/db/app';
-import { rethrowAsHttp } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
+import { anyOf, guard, refusal } from '$lib/server/http';
 import * as standards from '$lib/server/standards';
 import * as services from '$lib/server/services';
 import { standardInputFrom, standardSchema } from '../form';
@@ -11,7 +10,7 @@ import { problemText } from '../problems';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!can(locals.user, 'standards.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'standards.manage');
 	return {
 		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
 		form: await superValidate(zod4(standardSchema))
@@ -26,8 +25,7 @@ export const actions: Actions = {
 		try {
 			id = standards.create(db(), locals.user, standardInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof standards.StandardProblem) return setError(form, e.field, problemText(e.message));
-			rethrowAsHttp(e);
+			return refusal(e, {}, { kinds: [anyOf(standards.StandardProblem, (e) => setError(form, e.field, problemText(e.message)))] });
 		}
 		redirect(303, `/manage/standards/${id}?done=created`);
 	}

@@ -7,40 +7,36 @@ import { errorMessage } from '$lib/features/surveys/labels';
 import { aboutYouSchema, addQuestionSchema, surveySchema } from '$lib/features/surveys/schemas';
 import { surveyFormValues, surveyInputFrom } from '$lib/features/surveys/survey-form';
 import { db } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { forCodes, idParam, orError, refusal } from '$lib/server/http';
 import { siteOrigin } from '$lib/server/origin';
-import { can, type Actor } from '$lib/server/permissions';
 import * as services from '$lib/server/services';
 import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
-function mustManage(actor: Actor) {
-	if (!can(actor, 'surveys.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
-}
-
-/** The question posted by a small per-question form, which must be one of this survey's. */
-async function postedQuestion(request: Request, surveyId: number) {
+/** The question posted by a small per-question form, which must be one of this survey's (the service refuses anyone who does not build surveys). */
+async function postedQuestion(request: Request, actor: App.Locals['user'], surveyId: number) {
+	const questions = orError(() => surveys.questionsOf(db(), actor, surveyId));
 	const data = await request.formData();
 	const questionId = Number(data.get('question'));
-	if (!surveys.questionsOf(db(), surveyId).some((q) => q.id === questionId)) error(404, { message: 'Not found', code: 'question_not_found' });
+	if (!questions.some((q) => q.id === questionId)) error(404, { message: 'Not found', code: 'question_not_found' });
 	return { questionId, data };
 }
 
+/** Why publishing refused: the survey's first problem (the page lists them all). */
+const PUBLISH_PROBLEMS = ['no_questions', 'too_few_options', 'closes_in_past'] as const;
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	mustManage(locals.user);
 	const id = idParam(params.surveyId);
-	const survey = orError(() => surveys.get(db(), id));
-	const questions = surveys.questionsOf(db(), id);
+	const { survey, questions, responses, anonymityFixed, problems } = orError(() => surveys.builderView(db(), locals.user, id));
 	const taken = new Set(questions.map((q) => q.aboutYou).filter(Boolean));
 	const aboutYouLeft = ABOUT_YOU.filter((a) => !taken.has(a));
 	const allServices = services.list(db()).map((s) => ({ id: s.id, name: s.name }));
 	return {
 		survey,
-		responses: surveys.withCounts(db(), [survey])[0].responses,
-		anonymityFixed: surveys.answeringStarted(db(), id),
+		responses,
+		anonymityFixed,
 		link: `${siteOrigin(url)}/surveys/${id}`,
-		problems: survey.state === 'published' ? [] : surveys.publishProblems(db(), id),
+		problems,
 		questions: questions.map((q) => ({
 			id: q.id,
 			kind: q.kind,
@@ -67,10 +63,11 @@ export const actions: Actions = {
 		try {
 			surveys.update(db(), locals.user, idParam(params.surveyId), surveyInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof DomainError && e.code === 'anonymity_fixed') return setError(form, 'anonymity', errorMessage(e.code), { status: 409 });
-			if (e instanceof DomainError && e.code === 'closes_before_opens') return setError(form, 'closesOn', errorMessage(e.code));
-			if (e instanceof DomainError && e.code === 'service_not_found') return setError(form, 'serviceIds._errors', errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, {
+				anonymity_fixed: (e) => setError(form, 'anonymity', errorMessage(e.code), { status: 409 }),
+				closes_before_opens: (e) => setError(form, 'closesOn', errorMessage(e.code)),
+				service_not_found: (e) => setError(form, 'serviceIds._errors', errorMessage(e.code))
+			});
 		}
 		return message(form, m.surveys_build_details_saved());
 	},
@@ -79,8 +76,7 @@ export const actions: Actions = {
 		try {
 			surveys.publish(db(), locals.user, id);
 		} catch (e) {
-			if (e instanceof DomainError && e.status === 400) return fail(400, { publish: { failed: true } });
-			rethrowAsHttp(e);
+			return refusal(e, forCodes(PUBLISH_PROBLEMS, () => fail(400, { publish: { failed: true } })));
 		}
 		redirect(303, `/manage/surveys/${id}?done=published`);
 	},
@@ -89,8 +85,7 @@ export const actions: Actions = {
 		try {
 			surveys.publish(db(), locals.user, id);
 		} catch (e) {
-			if (e instanceof DomainError && e.status === 400) return fail(400, { publish: { failed: true } });
-			rethrowAsHttp(e);
+			return refusal(e, forCodes(PUBLISH_PROBLEMS, () => fail(400, { publish: { failed: true } })));
 		}
 		redirect(303, `/manage/surveys/${id}?done=reopened`);
 	},
@@ -114,22 +109,19 @@ export const actions: Actions = {
 		redirect(303, answerPath(id, token));
 	},
 	move: async ({ request, locals, params }) => {
-		mustManage(locals.user);
 		const id = idParam(params.surveyId);
-		const { questionId, data } = await postedQuestion(request, id);
+		const { questionId, data } = await postedQuestion(request, locals.user, id);
 		const direction = data.get('direction') === 'up' ? 'up' : 'down';
 		orError(() => surveys.moveQuestion(db(), locals.user, questionId, direction));
 		redirect(303, `/manage/surveys/${id}?done=moved&question=${questionId}#question-${questionId}`);
 	},
 	remove: async ({ request, locals, params }) => {
-		mustManage(locals.user);
 		const id = idParam(params.surveyId);
-		const { questionId } = await postedQuestion(request, id);
+		const { questionId } = await postedQuestion(request, locals.user, id);
 		try {
 			surveys.removeQuestion(db(), locals.user, questionId);
 		} catch (e) {
-			if (e instanceof DomainError && e.code === 'question_answered') return fail(409, { remove: { questionId, message: errorMessage(e.code) } });
-			rethrowAsHttp(e);
+			return refusal(e, { question_answered: (e) => fail(409, { remove: { questionId, message: errorMessage(e.code) } }) });
 		}
 		redirect(303, `/manage/surveys/${id}?done=removed#questions`);
 	},
@@ -147,8 +139,7 @@ export const actions: Actions = {
 		try {
 			surveys.addAboutYou(db(), locals.user, id, form.data.which);
 		} catch (e) {
-			if (e instanceof DomainError && e.code === 'about_you_exists') return setError(form, 'which', errorMessage(e.code), { status: 409 });
-			rethrowAsHttp(e);
+			return refusal(e, { about_you_exists: (e) => setError(form, 'which', errorMessage(e.code), { status: 409 }) });
 		}
 		redirect(303, `/manage/surveys/${id}?done=about_you#questions`);
 	}

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { londonDate } from '$lib/time';
@@ -6,15 +6,13 @@ import { errorMessage } from '$lib/features/surveys/labels';
 import { surveySchema } from '$lib/features/surveys/schemas';
 import { surveyInputFrom } from '$lib/features/surveys/survey-form';
 import { db } from '$lib/server/db/app';
-import { ValidationError } from '$lib/server/errors';
-import { rethrowAsHttp } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
+import { guard, refusal } from '$lib/server/http';
 import * as services from '$lib/server/services';
 import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	if (!can(locals.user, 'surveys.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	guard(locals.user, 'surveys.manage');
 	return {
 		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
 		form: await superValidate({ opensOn: londonDate(), anonymity: 'anonymous' as const }, zod4(surveySchema), { errors: false })
@@ -29,9 +27,10 @@ export const actions: Actions = {
 		try {
 			id = surveys.create(db(), locals.user, surveyInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'service_not_found') return setError(form, 'serviceIds._errors', errorMessage(e.code));
-			if (e instanceof ValidationError) return setError(form, 'closesOn', errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, {
+				service_not_found: (e) => setError(form, 'serviceIds._errors', errorMessage(e.code)),
+				closes_before_opens: (e) => setError(form, 'closesOn', errorMessage(e.code))
+			});
 		}
 		redirect(303, `/manage/surveys/${id}?done=created`);
 	}

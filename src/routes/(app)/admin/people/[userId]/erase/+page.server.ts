@@ -4,8 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import { ConflictError } from '$lib/server/errors';
-import { confirmPath, idParam, orConfirm, orError, rethrowAsHttp } from '$lib/server/http';
+import { confirmPath, idParam, orConfirm, orError, refusal } from '$lib/server/http';
 import { signedInRecently } from '$lib/server/permissions';
 import * as privacy from '$lib/server/privacy';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,8 +31,7 @@ export const actions: Actions = {
 		try {
 			reference = orConfirm(url, () => privacy.erase(db(), locals.user, userId)).reference;
 		} catch (e) {
-			if (e instanceof ConflictError) return setError(form, 'confirm', m.privacy_data_erase_last_admin(), { status: 409 });
-			rethrowAsHttp(e);
+			return refusal(e, { last_admin: () => setError(form, 'confirm', m.privacy_data_erase_last_admin(), { status: 409 }) });
 		}
 		redirect(303, `/admin/people?erased=${reference}`);
 	}

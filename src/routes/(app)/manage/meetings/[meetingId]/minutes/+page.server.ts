@@ -14,8 +14,7 @@ import {
 import { errorMessage } from '$lib/features/meetings/manage/labels';
 import { actionSchema, attendanceSchema, easyReadSchema, linesOf, notesSchema } from '$lib/features/meetings/manage/schemas';
 import { db } from '$lib/server/db/app';
-import { ConflictError, ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { forCodes, idParam, orError, refusal } from '$lib/server/http';
 import { renderMarkdown } from '$lib/server/meetings';
 import * as meetings from '$lib/server/meetings';
 import type { Actor } from '$lib/server/permissions';
@@ -101,8 +100,7 @@ export const actions: Actions = {
 		try {
 			meetings.addAction(db(), locals.user, item.id, actionInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && ACTION_ERROR_FIELDS[e.code]) return setError(form, ACTION_ERROR_FIELDS[e.code], errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, forCodes(ACTION_ERROR_FIELDS, (field, e) => setError(form, field, errorMessage(e.code))));
 		}
 		// Added: empty the form for the next action (an empty, never-validated form would be a 400).
 		form.data = { ...form.data, what: '', ownerUserId: '', ownerServiceId: '', ownerName: '', dueOn: '', status: 'open', droppedReason: '' };
@@ -118,8 +116,7 @@ export const actions: Actions = {
 		try {
 			meetings.updateAction(db(), locals.user, actionId, actionInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && ACTION_ERROR_FIELDS[e.code]) return setError(form, ACTION_ERROR_FIELDS[e.code], errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, forCodes(ACTION_ERROR_FIELDS, (field, e) => setError(form, field, errorMessage(e.code))));
 		}
 		return message(form, m.meetings_manage_action_saved());
 	},
@@ -130,7 +127,7 @@ export const actions: Actions = {
 			meetings.raiseBoardItem(db(), locals.user, item.id);
 		} catch (e) {
 			// Raised already (a double click): the page shows the link to it.
-			if (!(e instanceof ConflictError && e.code === 'already_raised')) rethrowAsHttp(e);
+			refusal(e, { already_raised: () => undefined });
 		}
 		redirect(303, `/manage/meetings/${meeting.id}/minutes?done=raised#item-${item.id}`);
 	},
@@ -148,8 +145,7 @@ export const actions: Actions = {
 		try {
 			meetings.saveEasyRead(db(), locals.user, meeting.id, easyReadInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'symbol_not_found') return setError(form, 'symbols._errors', errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, { symbol_not_found: (e) => setError(form, 'symbols._errors', errorMessage(e.code)) });
 		}
 		return message(form, m.meetings_manage_easy_read_saved());
 	}

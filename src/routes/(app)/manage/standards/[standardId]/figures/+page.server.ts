@@ -1,10 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { londonDate, periodLabel } from '$lib/time';
 import { db } from '$lib/server/db/app';
-import { ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { idParam, orError, refusal } from '$lib/server/http';
 import type { Actor } from '$lib/server/permissions';
 import * as standards from '$lib/server/standards';
 import * as services from '$lib/server/services';
@@ -15,10 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The standard of the address, which must take entered figures from this person. */
 function standardFor(actor: Actor, param: string) {
-	const s = orError(() => standards.get(db(), idParam(param)));
-	if (s.measureKind !== 'operational' || s.archivedAt) error(404, { message: 'This standard takes no entered figures.', code: 'no_figures' });
-	if (!orError(() => standards.forFigures(db(), actor)).some((x) => x.id === s.id)) error(403, { message: 'Forbidden', code: 'forbidden' });
-	return s;
+	return orError(() => standards.forEntering(db(), actor, idParam(param)));
 }
 
 /** Entering a standard's figure for a period (the last whole quarter unless another is chosen), and the earlier ones. */
@@ -43,8 +39,7 @@ export const actions: Actions = {
 		try {
 			standards.enterFigure(db(), locals.user, s.id, figureInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'figure') return setError(form, figureProblemField(e.message), problemText(e.message));
-			rethrowAsHttp(e);
+			return refusal(e, { figure: (e) => setError(form, figureProblemField(e.message), problemText(e.message)) });
 		}
 		redirect(303, `/manage/standards/${s.id}/figures?done=saved`);
 	}

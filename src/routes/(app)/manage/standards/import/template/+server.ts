@@ -1,8 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
 import { londonDate, quarterFrom } from '$lib/time';
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
-import { orError } from '$lib/server/http';
+import { loginRedirect, orError } from '$lib/server/http';
 import * as standards from '$lib/server/standards';
 import type { RequestHandler } from './$types';
 
@@ -12,9 +11,8 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = ({ locals, url }) => {
 	// The (app) layout's sign-in guard does not run for endpoints.
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const list = orError(() => standards.forFigures(db(), locals.user));
-	if (list.length === 0) error(403, { message: 'You do not enter figures for any standard.', code: 'forbidden' });
+	if (!locals.user) loginRedirect(url);
+	const list = orError(() => standards.forImport(db(), locals.user));
 	const quarter = quarterFrom(londonDate(), -1);
 	const csv = toCsv([[...standards.IMPORT_COLUMNS], ...list.map((s) => [s.id, quarter.start, quarter.end, '', ''])]);
 	return new Response(csv, {

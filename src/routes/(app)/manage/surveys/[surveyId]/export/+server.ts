@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { londonDate } from '$lib/time';
 import { toCsv } from '$lib/server/csv';
 import { db } from '$lib/server/db/app';
-import { idParam, orConfirm, orError } from '$lib/server/http';
-import { exportRows, TooFewToShowError } from '$lib/server/surveys';
+import { idParam, loginRedirect, refusal } from '$lib/server/http';
+import { exportRows } from '$lib/server/surveys';
 import type { RequestHandler } from './$types';
 
 /**
@@ -14,19 +14,17 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = ({ locals, params, url }) => {
 	// The (app) layout's sign-in guard does not run for endpoints.
-	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
+	if (!locals.user) loginRedirect(url);
 	const surveyId = idParam(params.surveyId);
-	const csv = toCsv(
-		orError(() => {
-			try {
-				// back to the results page after "Confirm it is you", where the download link is
-				return orConfirm(new URL(`/manage/surveys/${surveyId}/results`, url), () => exportRows(db(), locals.user, surveyId));
-			} catch (e) {
-				if (e instanceof TooFewToShowError) redirect(303, `/manage/surveys/${surveyId}/results?download=too-few`);
-				throw e;
-			}
-		})
-	);
+	const results = new URL(`/manage/surveys/${surveyId}/results`, url);
+	let rows: string[][];
+	try {
+		rows = exportRows(db(), locals.user, surveyId);
+	} catch (e) {
+		// back to the results page after "Confirm it is you", where the download link is
+		return refusal(e, { too_few_to_show: () => redirect(303, `${results.pathname}?download=too-few`) }, { confirm: results });
+	}
+	const csv = toCsv(rows);
 	return new Response(csv, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',

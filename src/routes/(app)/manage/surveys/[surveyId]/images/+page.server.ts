@@ -1,23 +1,19 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/features/surveys/labels';
 import { db } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { forCodes, guard, idParam, orError, refusal } from '$lib/server/http';
 import { PICTURE_MAX_BYTES } from '$lib/server/images';
-import { can, type Actor } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_ALT = 300;
 
-function mustManage(actor: Actor) {
-	if (!can(actor, 'surveys.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
-}
+/** The field of the upload form each refusal of addImage is about. */
+const IMAGE_PROBLEMS = { alt_required: 'alt', image_too_large: 'file', image_type: 'file', image_damaged: 'file', image_dimensions: 'file' };
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
-	mustManage(locals.user);
-	const survey = orError(() => surveys.get(db(), idParam(params.surveyId)));
+	const survey = orError(() => surveys.get(db(), locals.user, idParam(params.surveyId)));
 	return {
 		survey: { id: survey.id, title: survey.title },
 		images: surveys.imagesOf(db(), locals.user, survey.id),
@@ -27,7 +23,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
-		mustManage(locals.user);
+		// Checked before the upload is read, so nobody else can make the server do that work.
+		guard(locals.user, 'surveys.manage');
 		const surveyId = idParam(params.surveyId);
 		const data = await request.formData();
 		const alt = String(data.get('alt') ?? '').trim();
@@ -39,11 +36,9 @@ export const actions: Actions = {
 		else if (alt.length > MAX_ALT) problems.push({ field: 'alt', message: m.site_form_too_long({ max: MAX_ALT }) });
 		if (problems.length || !(file instanceof File)) return fail(400, { upload: { alt, problems } });
 		try {
-			await surveys.addImage(db(), locals.user, surveyId, new Uint8Array(await file.arrayBuffer()), alt);
+			surveys.addImage(db(), locals.user, surveyId, new Uint8Array(await file.arrayBuffer()), alt);
 		} catch (e) {
-			if (e instanceof DomainError && e.status === 400)
-				return fail(400, { upload: { alt, problems: [{ field: e.code === 'alt_required' ? 'alt' : 'file', message: errorMessage(e.code) }] } });
-			rethrowAsHttp(e);
+			return refusal(e, forCodes(IMAGE_PROBLEMS, (field, e) => fail(400, { upload: { alt, problems: [{ field, message: errorMessage(e.code) }] } })));
 		}
 		redirect(303, `/manage/surveys/${surveyId}/images?done=uploaded`);
 	}

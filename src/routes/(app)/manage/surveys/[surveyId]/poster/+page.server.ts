@@ -1,21 +1,15 @@
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import { ForbiddenError } from '$lib/server/errors';
 import { idParam, orError } from '$lib/server/http';
 import { siteOrigin } from '$lib/server/origin';
-import { can } from '$lib/server/permissions';
 import { qrSvg } from '$lib/server/qr';
-import * as builder from '$lib/server/surveys';
+import * as surveys from '$lib/server/surveys';
 import type { PageServerLoad } from './$types';
 
 /** The printable poster for a survey: for organisers (those who build surveys). */
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const surveyId = idParam(params.surveyId);
-	const survey = orError(() => {
-		const s = builder.get(db(), surveyId);
-		if (!can(locals.user, 'surveys.manage')) throw new ForbiddenError();
-		return s;
-	});
+	const survey = orError(() => surveys.get(db(), locals.user, surveyId));
 	const link = `${siteOrigin(url)}/surveys/${survey.id}`;
 	return {
 		survey: {

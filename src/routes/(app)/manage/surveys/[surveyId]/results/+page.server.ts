@@ -1,5 +1,4 @@
 import { db } from '$lib/server/db/app';
-import * as builder from '$lib/server/surveys';
 import { results } from '$lib/server/surveys';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
@@ -10,11 +9,10 @@ import { resultsContext } from './context.server';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
-	const { survey, filterQuestions, query } = resultsContext(locals.user, params.surveyId, url.searchParams);
+	const { survey, responses: total, filterQuestions, query } = resultsContext(locals.user, params.surveyId, url.searchParams);
 	const found = orError(() => results(db(), locals.user, survey.id, serviceFilter(query)));
 	const filtering = isFiltering(query);
 	const mayManage = can(locals.user, 'surveys.manage');
-	const total = builder.withCounts(db(), [survey])[0].responses;
 	const minimum = found.rules.groupMinimum;
 	return {
 		survey: { id: survey.id, title: survey.title, state: survey.state },

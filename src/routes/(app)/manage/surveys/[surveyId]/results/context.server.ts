@@ -4,8 +4,7 @@
  * query string asks for.
  */
 import { db } from '$lib/server/db/app';
-import * as builder from '$lib/server/surveys';
-import { mustReadResults } from '$lib/server/surveys';
+import * as surveys from '$lib/server/surveys';
 import { idParam, orError } from '$lib/server/http';
 import type { Actor } from '$lib/server/permissions';
 import { isChoiceKind } from '$lib/features/surveys/model';
@@ -13,14 +12,9 @@ import { parseResultsQuery, type FilterQuestion } from '$lib/features/surveys/re
 
 export function resultsContext(actor: Actor, surveyIdParam: string, params: URLSearchParams) {
 	const surveyId = idParam(surveyIdParam);
-	const survey = orError(() => {
-		const s = builder.get(db(), surveyId);
-		mustReadResults(db(), actor, s);
-		return s;
-	});
-	const questions = builder.questionsOf(db(), surveyId);
+	const { survey, questions, responses } = orError(() => surveys.resultsView(db(), actor, surveyId));
 	const filterQuestions: FilterQuestion[] = questions
 		.filter((q) => q.aboutYou !== null && isChoiceKind(q.kind))
 		.map((q) => ({ id: q.id, text: q.text, options: q.options.map((o) => ({ id: o.id, label: o.label })) }));
-	return { survey, questions, filterQuestions, query: parseResultsQuery(params, filterQuestions) };
+	return { survey, questions, responses, filterQuestions, query: parseResultsQuery(params, filterQuestions) };
 }

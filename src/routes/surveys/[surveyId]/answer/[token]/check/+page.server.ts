@@ -1,8 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { answerPath } from '$lib/features/surveys/model';
 import { db } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
-import { idParam } from '$lib/server/http';
+import { idParam, loginRedirect, refusal } from '$lib/server/http';
 import * as surveys from '$lib/server/surveys';
 import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,16 +35,18 @@ export const actions: Actions = {
 		try {
 			await surveys.submitSoon(db(), locals.user, surveyId, params.token);
 		} catch (e) {
-			if (e instanceof surveys.SignInNeededError) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-			if (e instanceof surveys.SurveyClosedError) redirect(303, `/surveys/${surveyId}`);
-			if (e instanceof DomainError && e.code === 'answers_missing') {
-				const opened = openDraftOrRedirect(locals.user, surveyId, params.token, url);
-				const missing = surveys.firstMissing(opened.survey, opened.draft.parsed) ?? 0;
-				redirect(303, `${answerPath(surveyId, params.token, missing + 1)}?change&missing`);
-			}
-			if (e instanceof DomainError && e.code === 'preview_not_sent') return fail(400, { preview: true });
-			if (e instanceof DomainError) error(e.status, { message: e.message, code: e.code });
-			throw e;
+			const toStart = () => redirect(303, `/surveys/${surveyId}`);
+			return refusal(e, {
+				sign_in_needed: () => loginRedirect(url),
+				survey_closed: toStart,
+				not_open_yet: toStart,
+				answers_missing: () => {
+					const opened = openDraftOrRedirect(locals.user, surveyId, params.token, url);
+					const missing = surveys.firstMissing(opened.survey, opened.draft.parsed) ?? 0;
+					redirect(303, `${answerPath(surveyId, params.token, missing + 1)}?change&missing`);
+				},
+				preview_not_sent: () => fail(400, { preview: true })
+			});
 		}
 		redirect(303, answerPath(surveyId, params.token, 'sent'));
 	}

@@ -7,11 +7,13 @@ import { errorMessage } from '$lib/features/meetings/manage/labels';
 import { agendaItemSchema } from '$lib/features/meetings/manage/schemas';
 import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
 import { db } from '$lib/server/db/app';
-import { DomainError, ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { forCodes, idParam, orError, refusal } from '$lib/server/http';
 import * as meetings from '$lib/server/meetings';
 import type { Actor } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The field of the paper form each refusal of addPaper is about. */
+const PAPER_ERROR_FIELDS = { paper_title_required: 'paper-title', paper_empty: 'paper-file', paper_too_large: 'paper-file', paper_type: 'paper-file' };
 
 const MAX_TITLE = 200;
 
@@ -43,9 +45,10 @@ export const actions: Actions = {
 		try {
 			meetings.updateItem(db(), locals.user, item.id, agendaItemInputFrom(form.data));
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'title_required') return setError(form, 'title', m.meetings_manage_error_item_title_required());
-			if (e instanceof ValidationError && e.code === 'minutes_invalid') return setError(form, 'minutesAllotted', errorMessage(e.code));
-			rethrowAsHttp(e);
+			return refusal(e, {
+				title_required: () => setError(form, 'title', m.meetings_manage_error_item_title_required()),
+				minutes_invalid: (e) => setError(form, 'minutesAllotted', errorMessage(e.code))
+			});
 		}
 		return message(form, m.meetings_manage_done_item_saved());
 	},
@@ -64,11 +67,8 @@ export const actions: Actions = {
 		try {
 			meetings.addPaper(db(), locals.user, item.id, title, new Uint8Array(await file.arrayBuffer()));
 		} catch (e) {
-			if (e instanceof DomainError && e.status === 400) {
-				const field = e.code === 'paper_title_required' ? 'paper-title' : 'paper-file';
-				return fail(400, { upload: { title, problems: [{ field, message: errorMessage(e.code) }] } });
-			}
-			rethrowAsHttp(e);
+			const problem = (field: string, e: { code: string }) => fail(400, { upload: { title, problems: [{ field, message: errorMessage(e.code) }] } });
+			return refusal(e, forCodes(PAPER_ERROR_FIELDS, problem));
 		}
 		redirect(303, `/manage/meetings/${meeting.id}/items/${item.id}?done=paper_added#papers`);
 	},

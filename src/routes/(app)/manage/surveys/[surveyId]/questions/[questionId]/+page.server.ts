@@ -11,17 +11,16 @@ import {
 	type QuestionFormValues
 } from '$lib/features/surveys/question-form';
 import { db } from '$lib/server/db/app';
-import { DomainError, ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
-import { can, type Actor } from '$lib/server/permissions';
+import { ValidationError } from '$lib/server/errors';
+import { forCodes, idParam, orError, refusal } from '$lib/server/http';
+import type { Actor } from '$lib/server/permissions';
 import * as services from '$lib/server/services';
 import * as standards from '$lib/server/standards';
 import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The question of the address, which must belong to the survey of the address. */
+/** The question of the address, which must belong to the survey of the address (the service refuses anyone who does not build surveys). */
 function questionOf(actor: Actor, params: { surveyId: string; questionId: string }) {
-	if (!can(actor, 'surveys.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
 	const surveyId = idParam(params.surveyId);
 	const question = orError(() => surveys.getQuestion(db(), actor, idParam(params.questionId)));
 	if (question.surveyId !== surveyId) error(404, { message: 'Not found', code: 'question_not_found' });
@@ -54,6 +53,18 @@ function fieldFor(code: string, values: QuestionFormValues): string {
 	}
 }
 
+/** The refusals of updateQuestion a form shows (on the field `fieldFor` names); anything else is the error page. */
+const QUESTION_PROBLEMS = [
+	'question_text_required',
+	'option_not_found',
+	'option_label_required',
+	'symbol_not_found',
+	'image_not_found',
+	'options_fixed',
+	'option_answered',
+	'service_not_found'
+] as const;
+
 /** Why a question could not be linked to a standard, in plain words. */
 const LINK_PROBLEMS: Record<string, () => string> = {
 	question_kind: m.standards_link_question_kind,
@@ -81,21 +92,19 @@ function linkStandard(actor: Actor, surveyId: number, questionId: number, data: 
 		if (standardId !== null && !Number.isSafeInteger(standardId)) throw new ValidationError('standard_kind');
 		surveys.linkQuestionToStandard(db(), actor, questionId, standardId, (id) => standards.checkSurveyStandard(db(), id));
 	} catch (e) {
-		if (e instanceof DomainError && LINK_PROBLEMS[e.code]) return fail(400, { standardLink: { value: posted, message: LINK_PROBLEMS[e.code]() } });
-		rethrowAsHttp(e);
+		return refusal(e, forCodes(LINK_PROBLEMS, (text) => fail(400, { standardLink: { value: posted, message: text() } })));
 	}
 	redirect(303, `/manage/surveys/${surveyId}/questions/${questionId}?done=${standardId === null ? 'standard_unlinked' : 'standard_linked'}#standard`);
 }
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const { surveyId, question } = questionOf(locals.user, params);
-	const survey = surveys.get(db(), surveyId);
-	const questions = surveys.questionsOf(db(), surveyId);
+	const { survey, questions, responses } = orError(() => surveys.builderView(db(), locals.user, surveyId));
 	return {
 		survey: { id: survey.id, title: survey.title },
 		question: { id: question.id, kind: question.kind, aboutYou: question.aboutYou, number: questions.findIndex((q) => q.id === question.id) + 1 },
 		values: questionFormValues(question),
-		answered: surveys.withCounts(db(), [survey])[0].responses > 0,
+		answered: responses > 0,
 		versions: surveys.questionVersions(db(), locals.user, question.id),
 		images: surveys.imagesOf(db(), locals.user, surveyId).map((i) => ({ id: i.id, alt: i.alt })),
 		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
@@ -124,9 +133,10 @@ export const actions: Actions = {
 		try {
 			surveys.updateQuestion(db(), locals.user, question.id, questionInputFrom(values));
 		} catch (e) {
-			if (e instanceof DomainError && (e.status === 400 || e.status === 409))
-				return fail(e.status, { question: { values, problems: [{ field: fieldFor(e.code, values), message: errorMessage(e.code) }] } });
-			rethrowAsHttp(e);
+			return refusal(
+				e,
+				forCodes(QUESTION_PROBLEMS, (code, e) => fail(e.status, { question: { values, problems: [{ field: fieldFor(code, values), message: errorMessage(code) }] } }))
+			);
 		}
 		const here = `/manage/surveys/${surveyId}/questions/${question.id}`;
 		if (typeof pick === 'string' && /^(question|option-\d+)$/.test(pick)) redirect(303, `${here}/symbol?for=${pick}`);

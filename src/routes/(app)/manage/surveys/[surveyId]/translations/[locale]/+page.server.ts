@@ -2,9 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { errorMessage } from '$lib/features/surveys/labels';
 import { db } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
-import { can, type Actor } from '$lib/server/permissions';
+import { forCodes, idParam, orError, refusal } from '$lib/server/http';
+import type { Actor } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys';
 import { locales } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,8 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 const MAX_TEXT = 5000;
 
 function page(actor: Actor, params: { surveyId: string; locale: string }) {
-	if (!can(actor, 'surveys.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
-	const survey = orError(() => surveys.get(db(), idParam(params.surveyId)));
+	const survey = orError(() => surveys.get(db(), actor, idParam(params.surveyId)));
 	if (params.locale === 'en' || !(locales as readonly string[]).includes(params.locale)) error(404, { message: 'Not found', code: 'not_found' });
 	return { survey, locale: params.locale };
 }
@@ -23,11 +21,11 @@ const fieldId = (key: string) => `t-${key.replace(/\./g, '-')}`;
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const { survey, locale } = page(locals.user, params);
-	const texts = surveys.translatableTexts(db(), survey.id);
-	const have = surveys.translationsOf(db(), survey.id, locale);
+	const texts = surveys.translatableTexts(db(), locals.user, survey.id);
+	const have = surveys.translationsOf(db(), locals.user, survey.id, locale);
 	// Number questions and their answers as the organiser sees them on the survey's page.
 	const numbers = new Map<string, { question: number; option?: number }>();
-	surveys.questionsOf(db(), survey.id).forEach((q, i) => {
+	surveys.questionsOf(db(), locals.user, survey.id).forEach((q, i) => {
 		numbers.set(`question.${q.id}`, { question: i + 1 });
 		q.options.forEach((o, j) => numbers.set(`option.${o.id}`, { question: i + 1, option: j + 1 }));
 	});
@@ -46,7 +44,7 @@ export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const { survey, locale } = page(locals.user, params);
 		const data = await request.formData();
-		const keys = surveys.translatableTexts(db(), survey.id).map((t) => t.key);
+		const keys = surveys.translatableTexts(db(), locals.user, survey.id).map((t) => t.key);
 		const values: Record<string, string> = {};
 		for (const key of keys) {
 			const v = data.get(key);
@@ -59,9 +57,8 @@ export const actions: Actions = {
 		try {
 			surveys.saveTranslation(db(), locals.user, survey.id, locale, values);
 		} catch (e) {
-			if (e instanceof DomainError && e.status === 400)
-				return fail(400, { translation: { values, problems: [{ field: fieldId(keys[0]), message: errorMessage(e.code) }] } });
-			rethrowAsHttp(e);
+			const problem = (e: { code: string }) => fail(400, { translation: { values, problems: [{ field: fieldId(keys[0]), message: errorMessage(e.code) }] } });
+			return refusal(e, forCodes(['locale_invalid', 'translation_key_invalid'], (_code, e) => problem(e)));
 		}
 		redirect(303, `/manage/surveys/${survey.id}/translations/${locale}?done=saved`);
 	}

@@ -2,18 +2,29 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { errorMessage } from '$lib/features/surveys/labels';
 import { storedQuestionInput } from '$lib/features/surveys/question-form';
 import { db } from '$lib/server/db/app';
-import { DomainError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
-import { can, type Actor } from '$lib/server/permissions';
+import { forCodes, idParam, orError, refusal } from '$lib/server/http';
+import type { Actor } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys';
 import { PICKABLE_TOPICS, isSymbolId, searchSymbols, type PickableTopic } from '$lib/symbols/catalogue';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The refusals of updateQuestion a form shows (on the field `fieldFor` names); anything else is the error page. */
+const QUESTION_PROBLEMS = [
+	'question_text_required',
+	'option_not_found',
+	'option_label_required',
+	'symbol_not_found',
+	'image_not_found',
+	'options_fixed',
+	'option_answered',
+	'service_not_found'
+] as const;
 
 const isPickable = (topic: string): topic is PickableTopic => (PICKABLE_TOPICS as readonly string[]).includes(topic);
 
 /** The question of the address and what the symbol is for: the question itself or one of its answers. */
 function target(actor: Actor, params: { surveyId: string; questionId: string }, forValue: string | null) {
-	if (!can(actor, 'surveys.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
+	// the service refuses anyone who does not build surveys
 	const surveyId = idParam(params.surveyId);
 	const question = orError(() => surveys.getQuestion(db(), actor, idParam(params.questionId)));
 	if (question.surveyId !== surveyId) error(404, { message: 'Not found', code: 'question_not_found' });
@@ -29,7 +40,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const topicParam = url.searchParams.get('topic') ?? '';
 	const topic = isPickable(topicParam) ? topicParam : null;
 	const found = searchSymbols(query, topic ?? undefined).filter((s) => isPickable(s.topic));
-	const questions = surveys.questionsOf(db(), surveyId);
+	const questions = orError(() => surveys.questionsOf(db(), locals.user, surveyId));
 	return {
 		surveyId,
 		question: { id: question.id, text: question.text, number: questions.findIndex((q) => q.id === question.id) + 1 },
@@ -54,8 +65,7 @@ export const actions: Actions = {
 		try {
 			surveys.updateQuestion(db(), locals.user, question.id, input);
 		} catch (e) {
-			if (e instanceof DomainError && (e.status === 400 || e.status === 409)) return fail(e.status, { pick: { message: errorMessage(e.code) } });
-			rethrowAsHttp(e);
+			return refusal(e, forCodes(QUESTION_PROBLEMS, (code, e) => fail(e.status, { pick: { message: errorMessage(code) } })));
 		}
 		redirect(303, `/manage/surveys/${surveyId}/questions/${question.id}?done=symbol#${forValue === 'question' ? 'pick-question' : `pick-${forValue}`}`);
 	}

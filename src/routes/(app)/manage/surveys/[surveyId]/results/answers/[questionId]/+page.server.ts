@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import { ValidationError } from '$lib/server/errors';
-import { idParam, orError, rethrowAsHttp } from '$lib/server/http';
+import { idParam, orError, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import { disclosureRules, groupMinimum, tagAnswer, textAnswers, themes } from '$lib/server/surveys';
 import { TEXT_KINDS } from '$lib/features/surveys/model';
@@ -78,9 +77,10 @@ export const actions: Actions = {
 		try {
 			tagAnswer(db(), locals.user, answerId, parsed.data);
 		} catch (e) {
-			if (e instanceof ValidationError && e.code === 'theme_too_long') return failed(m.surveys_results_answer_theme_too_long());
-			if (e instanceof ValidationError && e.code === 'theme_not_found') return failed(m.surveys_results_answer_theme_gone());
-			rethrowAsHttp(e);
+			return refusal(e, {
+				theme_too_long: () => failed(m.surveys_results_answer_theme_too_long()),
+				theme_not_found: () => failed(m.surveys_results_answer_theme_gone())
+			});
 		}
 		// Back to the same page of answers, at the answer just saved.
 		redirect(303, `${url.pathname}${queryString(query, [['page', String(pageNumber(url.searchParams))], ['saved', String(answerId)]])}#answer-${answerId}`);
