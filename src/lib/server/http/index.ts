@@ -1,5 +1,5 @@
 /**
- * The one place where services meet HTTP (0040): domain errors to error pages and form results,
+ * The one place where services meet HTTP (0042): domain errors to error pages and form results,
  * permissions to 403 pages, and the ways to sign-in and "Confirm it's you" and back.
  */
 export { idParam, orError, rethrowAsHttp } from './errors';

@@ -1,5 +1,5 @@
 /**
- * The one way a route turns a service's expected refusal into what the person sees (0040):
+ * The one way a route turns a service's expected refusal into what the person sees (0042):
  *
  *     try {
  *       surveys.update(db(), locals.user, id, input);
