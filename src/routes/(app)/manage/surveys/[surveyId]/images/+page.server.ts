@@ -36,7 +36,7 @@ export const actions: Actions = {
 		else if (alt.length > MAX_ALT) problems.push({ field: 'alt', message: m.site_form_too_long({ max: MAX_ALT }) });
 		if (problems.length || !(file instanceof File)) return fail(400, { upload: { alt, problems } });
 		try {
-			surveys.addImage(db(), locals.user, surveyId, new Uint8Array(await file.arrayBuffer()), alt);
+			await surveys.addImage(db(), locals.user, surveyId, new Uint8Array(await file.arrayBuffer()), alt);
 		} catch (e) {
 			return refusal(e, forCodes(IMAGE_PROBLEMS, (field, e) => fail(400, { upload: { alt, problems: [{ field, message: errorMessage(e.code) }] } })));
 		}
