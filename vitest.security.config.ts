@@ -11,6 +11,8 @@ const config = mergeConfig(
 	base,
 	defineConfig({
 		test: {
+			// each file starts its own server and signs its own people in: keep files apart
+			isolate: true,
 			testTimeout: 60_000,
 			hookTimeout: 90_000,
 			// the JSON is what .ci/run counts
