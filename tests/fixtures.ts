@@ -287,10 +287,14 @@ const lastStepUsed = new Map<string, number>();
 /** A fresh code for an account: the first 30-second step (now, or one either side) not used yet; waits when all are. */
 export async function nextTotpCode(email: string): Promise<string> {
 	for (;;) {
-		const current = Math.floor(Date.now() / 30_000);
+		const now = Date.now();
+		const current = Math.floor(now / 30_000);
 		const last = lastStepUsed.get(email) ?? -Infinity;
-		// the step before is accepted too, but a step is only ever used once
-		const step = [current - 1, current, current + 1].find((s) => s > last);
+		// The step before is accepted too, but a step is only ever used once, and the step before
+		// only while this step lasts: near its end (the server may read the code seconds later on a
+		// busy machine) it would be refused, so it is not offered then.
+		const usable = now % 30_000 < 20_000 ? [current - 1, current, current + 1] : [current, current + 1];
+		const step = usable.find((s) => s > last);
 		if (step !== undefined) {
 			lastStepUsed.set(email, step);
 			return generateHOTP(decodeBase32IgnorePadding(DEMO_TOTP_SECRET), BigInt(step), 6);

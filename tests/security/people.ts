@@ -25,8 +25,11 @@ export function demoCode(step: number): string {
 /** A code for an account that this server has not seen used yet (waits for the next step when needed). */
 export async function freshCode(email: string): Promise<string> {
 	for (;;) {
-		const current = Math.floor(Date.now() / 30_000);
-		const step = [current - 1, current, current + 1].find((s) => s > (lastStep.get(email) ?? -Infinity));
+		const now = Date.now();
+		const current = Math.floor(now / 30_000);
+		// the step before only while at least 10 s of this step are left (it is refused after)
+		const usable = now % 30_000 < 20_000 ? [current - 1, current, current + 1] : [current, current + 1];
+		const step = usable.find((s) => s > (lastStep.get(email) ?? -Infinity));
 		if (step !== undefined) {
 			lastStep.set(email, step);
 			return demoCode(step);
