@@ -34,3 +34,13 @@ export function addPerson(
 	if (roles.length) db.insert(userRole).values(roles.map((role) => ({ userId: id, role }))).run();
 	return { id, roles, email, verifiedAt: new Date() };
 }
+
+/** What a call threw: a test of a refusal fails if nothing is thrown. */
+export function thrown(call: () => unknown): unknown {
+	try {
+		call();
+	} catch (e) {
+		return e;
+	}
+	throw new Error('nothing was thrown');
+}

@@ -32,6 +32,18 @@ export type QuestionFormValues = {
 
 export type Problem = { field: string; message: string };
 
+/** The refusals of updating a question that its forms show beside a field; any other is the error page. */
+export const QUESTION_PROBLEMS = [
+	'question_text_required',
+	'option_not_found',
+	'option_label_required',
+	'symbol_not_found',
+	'image_not_found',
+	'options_fixed',
+	'option_answered',
+	'service_not_found'
+] as const;
+
 /** Empty rows offered for new answers on "pick" questions. */
 export const NEW_ROWS = 2;
 const MAX_ROWS = 100;

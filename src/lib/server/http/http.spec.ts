@@ -1,18 +1,9 @@
 import fc from 'fast-check';
 import { fail, isActionFailure, isHttpError, isRedirect, redirect } from '@sveltejs/kit';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { thrown } from '../testing';
 import { ConfirmIdentityError, ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { anyOf, confirmPath, forCodes, guard, isFailure, loginRedirect, refusal, safeRedirectTarget, signInPath } from '.';
-
-/** What a call threw (it must throw). */
-function thrown(call: () => unknown): unknown {
-	try {
-		call();
-	} catch (e) {
-		return e;
-	}
-	throw new Error('nothing was thrown');
-}
 
 describe('guard', () => {
 	const organiser = { id: 1, roles: ['organiser'] } as const;

@@ -1,19 +1,11 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../testing';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { signInPath } from '../http';
 import { attempt, forPage } from './pages';
 
 const url = new URL('http://localhost/profiles/7/add?section=support&/add=');
-
-function thrown(call: () => unknown): unknown {
-	try {
-		call();
-	} catch (e) {
-		return e;
-	}
-	throw new Error('nothing was thrown');
-}
 
 describe('profile pages on the server', () => {
 	it('comes back to the same page after signing in, without the form action', () => {

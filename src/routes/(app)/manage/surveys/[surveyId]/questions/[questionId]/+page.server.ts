@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import {
 	checkQuestionForm,
 	moveRow,
+	QUESTION_PROBLEMS,
 	questionFormValues,
 	questionInputFrom,
 	readQuestionForm,
@@ -52,18 +53,6 @@ function fieldFor(code: string, values: QuestionFormValues): string {
 			return 'text';
 	}
 }
-
-/** The refusals of updateQuestion a form shows (on the field `fieldFor` names); anything else is the error page. */
-const QUESTION_PROBLEMS = [
-	'question_text_required',
-	'option_not_found',
-	'option_label_required',
-	'symbol_not_found',
-	'image_not_found',
-	'options_fixed',
-	'option_answered',
-	'service_not_found'
-] as const;
 
 /** Why a question could not be linked to a standard, in plain words. */
 const LINK_PROBLEMS: Record<string, () => string> = {

@@ -1,24 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { errorMessage } from '$lib/features/surveys/labels';
-import { storedQuestionInput } from '$lib/features/surveys/question-form';
+import { QUESTION_PROBLEMS, storedQuestionInput } from '$lib/features/surveys/question-form';
 import { db } from '$lib/server/db/app';
 import { forCodes, idParam, orError, refusal } from '$lib/server/http';
 import type { Actor } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys';
 import { PICKABLE_TOPICS, isSymbolId, searchSymbols, type PickableTopic } from '$lib/symbols/catalogue';
 import type { Actions, PageServerLoad } from './$types';
-
-/** The refusals of updateQuestion a form shows (on the field `fieldFor` names); anything else is the error page. */
-const QUESTION_PROBLEMS = [
-	'question_text_required',
-	'option_not_found',
-	'option_label_required',
-	'symbol_not_found',
-	'image_not_found',
-	'options_fixed',
-	'option_answered',
-	'service_not_found'
-] as const;
 
 const isPickable = (topic: string): topic is PickableTopic => (PICKABLE_TOPICS as readonly string[]).includes(topic);
 
