@@ -179,6 +179,11 @@ function activeAdminCount(db: Db, exceptUserId?: number): number {
 		.all().length;
 }
 
+/** Whether the person is an admin and no other active admin is left (so they must stay). */
+export function isLastAdmin(db: Db, userId: number): boolean {
+	return rolesOf(db, userId).includes('admin') && activeAdminCount(db, userId) === 0;
+}
+
 /**
  * The roles that open the most: giving one is recorded as a grant of its own and listed for the
  * other admins (`recentGrants`), so nobody gives one quietly.

@@ -1,2 +1,3 @@
 export * from './service';
 export * from './signins';
+export { contributes } from './contributes';

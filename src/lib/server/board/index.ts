@@ -4,3 +4,4 @@ export * from './filters';
 export * from './form';
 export * from './measures';
 export * from './seed';
+export { contributes } from './contributes';

@@ -2,3 +2,4 @@ export * from './service';
 export * from './ical';
 export * from './markdown';
 export * from './seed';
+export { contributes, FORMER_MEMBER } from './contributes';

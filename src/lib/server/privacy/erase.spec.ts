@@ -3,7 +3,8 @@ import { testDb, addPerson } from '../testing';
 import type { Db } from '../db';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { KINDS, dataAbout } from './download';
-import { confirmationMatches, erase, ERASED_TEXT, FORMER_SUPPORTER, whoToErase } from './erase';
+import { confirmationMatches, erase, ERASED_TEXT, whoToErase } from './erase';
+import { FORMER_SUPPORTER } from '../profiles';
 import { personColumns, rowCounts, seedWorld, tableNames } from './testing';
 
 /** For every column that points at a person: how many rows still hold this id. */

@@ -8,3 +8,4 @@ export * from './photo';
 export * from './seed';
 export * from './sharing';
 export * from './signin';
+export { contributes, FORMER_SUPPORTER } from './contributes';

@@ -54,6 +54,11 @@ function issueCode(tx: Db, youngPersonId: number): string {
 	}
 }
 
+/** Whether the person has a young person's sign-in card (and so, a profile of their own). */
+export function isYoungPerson(db: Db, userId: number): boolean {
+	return db.select({ id: youngPerson.userId }).from(youngPerson).where(eq(youngPerson.userId, userId)).get() !== undefined;
+}
+
 export type NewYoungPerson = { name: string; yearGroup?: string | null };
 
 /**

@@ -5,3 +5,4 @@ export * from './recent';
 export * from './seed';
 export * from './shares';
 export * from './wilson';
+export { contributes } from './contributes';

@@ -6,7 +6,7 @@
  * Only safeguarding leads see flags; opening one and reviewing one are audited (without the text:
  * the audit log never holds free text).
  */
-import { asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, like, not, sql, type SQL } from 'drizzle-orm';
 import { FLAG_OUTCOMES, PHRASE_CATEGORIES, type FlagOutcome, type FlagSource, type PhraseCategory } from '$lib/features/safeguarding/model';
 import { addWorkingDays, londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
@@ -16,6 +16,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import * as audit from '../audit';
 import { unorderedId } from '../auth/tokens';
 import * as settings from '../settings';
+import { REMOVED_PATTERN } from '../contributions';
 import { BUILT_IN_PHRASES } from './phrases';
 import { makeMatcher, normalise, type Match, type Phrase } from './matcher';
 
@@ -309,4 +310,19 @@ export function removePhrase(db: Db, actor: Actor, id: number, now = new Date())
 /** How many flags there are in all (the demo seed checks it has not run; tests). */
 export function flagCount(db: Db): number {
 	return db.select({ n: sql<number>`count(*)` }).from(safeguardingFlag).get()!.n;
+}
+
+/**
+ * Retention: the feature whose words a flag copied has removed them (survey answers of a closed
+ * survey, an inactive young person's profile items). The flags keep their review, categories and
+ * context, and their copy of the words becomes `marker`. `sourceIds` is a subquery giving the
+ * removed records' ids as text. Flags emptied by an earlier run are left alone. Returns how many
+ * flags lost their words.
+ */
+export function removeWordsOf(tx: Db, source: Exclude<FlagSource, 'message'>, sourceIds: SQL, marker: string): number {
+	return tx
+		.update(safeguardingFlag)
+		.set({ text: marker })
+		.where(and(eq(safeguardingFlag.source, source), not(like(safeguardingFlag.text, REMOVED_PATTERN)), sql`${safeguardingFlag.sourceId} in (${sourceIds})`))
+		.run().changes;
 }

@@ -4,9 +4,10 @@ import { areaSetting } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ForbiddenError } from '../errors';
 import * as audit from '../audit';
+import type { RetentionSettings } from '../contributions';
 
 /** The area's settings, with their defaults. Stored as JSON, one row each. */
-export type AreaSettings = {
+export type AreaSettings = RetentionSettings & {
 	/** "We reply within N weeks": a board item's response is due this long after it was heard. */
 	replyWithinWeeks: number;
 	/** Reports show no percentage worked out from fewer responses than this (and give it no RAG). */
@@ -17,17 +18,6 @@ export type AreaSettings = {
 	safeguardingReviewWorkingDays: number;
 	/** The local children's services contact shown beside 999 and Childline where people write ("" = not set). */
 	childrensServicesContact: string;
-	// Retention, in days (see server/retention): how long each kind of personal data is kept.
-	/** Contact details given with direct feedback, counted from the day it was received. */
-	retainFeedbackContactDays: number;
-	/** Free-text answers of a survey, counted from the day it closed. */
-	retainClosedSurveyTextDays: number;
-	/** Profiles (and accounts) of young people who have not signed in for this long. */
-	retainInactiveProfileDays: number;
-	/** The record of each opening of a profile share link. */
-	retainShareOpenDays: number;
-	/** Audit log entries. */
-	retainAuditDays: number;
 };
 
 export const DEFAULT_SETTINGS: AreaSettings = {

@@ -1,2 +1,4 @@
 export * from './service';
 export * from './rag';
+export * from './seed';
+export { contributes } from './contributes';

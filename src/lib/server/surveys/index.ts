@@ -16,3 +16,4 @@ export * from './limits';
 export * from './respondent';
 export * from './seed';
 export * from './small-groups';
+export { contributes } from './contributes';

@@ -34,6 +34,11 @@ export const STANDARD_KINDS = ['smiley3', 'smiley5', 'yes_no', 'pick_one'] as co
  * feature's own check that the standard exists, is live and is measured by surveys.
  * Throws ForbiddenError, NotFoundError or ValidationError('question_kind', 'no_positive').
  */
+/** The questions with exactly these words (the demo standards link to the demo surveys' questions by their words). */
+export function questionIdsWithText(db: Db, text: string): number[] {
+	return db.select({ id: surveyQuestion.id }).from(surveyQuestion).where(eq(surveyQuestion.text, text)).all().map((q) => q.id);
+}
+
 export function linkQuestionToStandard(
 	db: Db,
 	actor: Actor,

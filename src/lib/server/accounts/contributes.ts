@@ -1,0 +1,107 @@
+/**
+ * What accounts give the features that work across all of them (../contributions.ts): a person's
+ * account, roles, sessions and sign-in records for "My data" and erasure; the demo people, whom
+ * every other feature's demo data builds on.
+ */
+import { show, type Contribution } from '../contributions';
+import { seedAccountsDemo } from './seed';
+import { limits } from '../auth/throttle';
+
+const { iso, day, yes, text, num } = show;
+
+export const contributes: Contribution = {
+	feature: 'accounts',
+	personColumns: {
+		'user_role.user_id': { download: 'roles', erase: 'delete' },
+		'session.user_id': { download: 'sessions', erase: 'delete' },
+		'password_token.user_id': { download: 'set-password links', erase: 'delete' },
+		'two_step.user_id': { download: 'two-step sign-in', erase: 'delete' },
+		'recovery_code.user_id': { download: 'recovery codes', erase: 'delete' },
+		'sign_in_challenge.user_id': { download: 'sign-ins waiting for a code', erase: 'delete' }
+	},
+	personalData: [
+		{
+			name: 'account',
+			table: 'user',
+			about: 'Your name, your email (if you have one) and when your account was made.',
+			rows: (q, id) =>
+				q('select id, name, email, created_at, disabled_at, password_hash is not null as has_password from user where id = ?', id).map((r) => ({
+					'your number': num(r.id),
+					name: text(r.name),
+					email: text(r.email),
+					'account made': iso(r.created_at),
+					'turned off': iso(r.disabled_at),
+					'has a password': yes(r.has_password)
+				}))
+		},
+		{
+			name: 'roles',
+			table: 'user_role',
+			about: 'What you do in Chorus (for example parent carer, supporter, young person).',
+			rows: (q, id) => q('select role from user_role where user_id = ? order by role', id).map((r) => ({ role: text(r.role) }))
+		},
+		{
+			name: 'sessions',
+			table: 'session',
+			about: 'The times you are signed in on a phone or computer: the day it started and the day it ends.',
+			rows: (q, id) =>
+				q('select created_at, expires_at from session where user_id = ? order by created_at', id).map((r) => ({
+					'started on': day(r.created_at),
+					'ends on': day(r.expires_at)
+				}))
+		},
+		{
+			name: 'set-password links',
+			table: 'password_token',
+			about: 'Links we sent you to set your password: when they were made, when they stop working, when you used them.',
+			rows: (q, id) =>
+				q('select purpose, created_at, expires_at, used_at from password_token where user_id = ? order by created_at', id).map((r) => ({
+					why: r.purpose === 'invite' ? 'invitation' : 'new password',
+					'made on': day(r.created_at),
+					'stops working on': day(r.expires_at),
+					'used on': day(r.used_at)
+				}))
+		},
+		{
+			name: 'two-step sign-in',
+			table: 'two_step',
+			about: 'Whether you use a code from an authenticator app to sign in, and since when. The secret your app holds is not here.',
+			rows: (q, id) => q('select enabled_at from two_step where user_id = ?', id).map((r) => ({ 'turned on': iso(r.enabled_at) }))
+		},
+		{
+			name: 'recovery codes',
+			table: 'recovery_code',
+			about: 'Your recovery codes (for when you lose your phone): which are used and when. The codes themselves are secret: they are not here.',
+			rows: (q, id) =>
+				q('select id, used_at from recovery_code where user_id = ? order by id', id).map((r, i) => ({
+					code: i + 1,
+					'used on': day(r.used_at)
+				}))
+		},
+		{
+			name: 'sign-ins waiting for a code',
+			table: 'sign_in_challenge',
+			about: 'Sign-ins where your password was right and the code from your app was still to come (they last 10 minutes).',
+			rows: (q, id) =>
+				q('select created_at, expires_at from sign_in_challenge where user_id = ? order by created_at', id).map((r) => ({
+					started: iso(r.created_at),
+					'stops working': iso(r.expires_at)
+				}))
+		}
+	],
+
+	// The account itself, last: every other feature's rows point at it.
+	erase: ({ person, del }) => {
+		const id = person.id;
+		del('session', 'delete from session where user_id = ?', id);
+		del('password_token', 'delete from password_token where user_id = ?', id);
+		del('two_step', 'delete from two_step where user_id = ?', id);
+		del('recovery_code', 'delete from recovery_code where user_id = ?', id);
+		del('sign_in_challenge', 'delete from sign_in_challenge where user_id = ?', id);
+		del('user_role', 'delete from user_role where user_id = ?', id);
+		if (person.email) del('sign_in_throttle', 'delete from sign_in_throttle where key = ?', limits.account(person.email).key);
+		for (const l of [limits.secondStep(id), limits.currentPassword(id)]) del('sign_in_throttle', 'delete from sign_in_throttle where key = ?', l.key);
+		del('user', 'delete from user where id = ?', id);
+	},
+	seed: seedAccountsDemo
+};

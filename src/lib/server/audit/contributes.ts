@@ -1,0 +1,89 @@
+/**
+ * What the audit log gives the features that work across all of them (../contributions.ts): the
+ * entries about a person, for "My data" and erasure (kept, without who); old entries for retention.
+ */
+import { lt } from 'drizzle-orm';
+import { ROLES } from '$lib/roles';
+import { cutoffTime, ERASED_TEXT, show, type Contribution, type EraseContext } from '../contributions';
+import { auditEntry } from '../db/schema';
+
+const { iso, yes, text } = show;
+
+/** Keys in audit details whose numbers are people's ids. */
+const PERSON_ID_KEYS = new Set(['userId', 'userIds', 'supporterId', 'supporterIds', 'personId', 'personIds', 'leadIds', 'ownerUserId', 'accountId', 'actorId']);
+
+const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Replaces the person's id, email and name wherever audit details hold them. */
+function scrubDetails(value: unknown, key: string, who: EraseContext['person'], reference: string): unknown {
+	if (Array.isArray(value)) return value.map((v) => scrubDetails(v, key, who, reference));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubDetails(v, k, who, reference)]));
+	}
+	if (typeof value === 'number' && PERSON_ID_KEYS.has(key) && value === who.id) return reference;
+	if (typeof value === 'string') {
+		if (PERSON_ID_KEYS.has(key) && value === String(who.id)) return reference;
+		// a name that is also a word the log uses ("Admin" and the role 'admin') is left alone
+		if (squash(value) === squash(who.name) && !(ROLES as readonly string[]).includes(value)) return ERASED_TEXT;
+		if (who.email && value.toLowerCase().includes(who.email)) {
+			return value.replace(new RegExp(who.email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ERASED_TEXT);
+		}
+	}
+	return value;
+}
+
+/** The log keeps what happened, without who it happened to or who did it: the reference stands in for them. */
+function eraseFromLog({ person, reference, all, unlink }: EraseContext): void {
+	const id = person.id;
+	unlink('audit_entry', 'update audit_entry set actor_id = null where actor_id = ?', id);
+	unlink('audit_entry', `update audit_entry set subject_id = ? where subject_type = 'user' and subject_id = ?`, reference, String(id));
+	const candidates = all<{ id: number; details: string }>(
+		`select id, details from audit_entry where details <> '{}' and (
+		   instr(lower(details), lower(?)) > 0 or (? is not null and instr(lower(details), ?) > 0)
+		   or details like '%Id"%' or details like '%Ids"%')`,
+		person.name,
+		person.email,
+		person.email
+	);
+	for (const entry of candidates) {
+		const before = JSON.parse(entry.details) as unknown;
+		const after = JSON.stringify(scrubDetails(before, '', person, reference));
+		if (after !== JSON.stringify(before)) unlink('audit_entry', 'update audit_entry set details = ? where id = ?', after, entry.id);
+	}
+}
+
+export const contributes: Contribution = {
+	feature: 'audit',
+	personColumns: {
+		'audit_entry.actor_id': { download: 'audit entries about you', erase: 'unlink' }
+	},
+	personalData: [
+		{
+			name: 'audit entries about you',
+			table: 'audit_entry',
+			about: 'Our record of important things you did, or that were done to your account: when, what, and the details we keep.',
+			rows: (q, id) =>
+				q(
+					`select at, action, actor_id, subject_type, subject_id, details from audit_entry
+					 where actor_id = ? or (subject_type = 'user' and subject_id = ?) order by at, id`,
+					id,
+					String(id)
+				).map((r) => ({
+					when: iso(r.at),
+					what: text(r.action),
+					'you did it': yes(r.actor_id === id),
+					about: `${text(r.subject_type)} ${text(r.subject_id)}`,
+					details: text(r.details)
+				}))
+		}
+	],
+
+	erase: eraseFromLog,
+	retention: {
+		kinds: ['auditEntries'],
+		run: ({ tx, now, settings }) => ({
+			auditEntries:
+				settings.retainAuditDays > 0 ? tx.delete(auditEntry).where(lt(auditEntry.at, new Date(cutoffTime(now, settings.retainAuditDays)))).run().changes : 0
+		})
+	}
+};

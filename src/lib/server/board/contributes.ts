@@ -1,0 +1,82 @@
+/**
+ * What the board gives the features that work across all of them (../contributions.ts): "we did"
+ * answers and feedback replies a person wrote, for "My data" and erasure; feedback contact details
+ * for retention; the demo board and feedback.
+ */
+import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
+import { cutoffDay, show, type Contribution } from '../contributions';
+import { feedback } from '../db/schema';
+import { seedBoardDemo } from './seed';
+
+const { iso, yes, text, num } = show;
+
+export const contributes: Contribution = {
+	feature: 'board',
+	personColumns: {
+		'board_response.author_id': { download: 'board answers you wrote', erase: 'unlink' },
+		'feedback_reply.author_id': { download: 'feedback replies you wrote', erase: 'unlink' }
+	},
+	personalData: [
+		{
+			name: 'board answers you wrote',
+			table: 'board_response',
+			about: 'Your "we did" answers on the "you said, we did" board.',
+			rows: (q, id) =>
+				q(
+					`select r.item_id, i.you_said, r.text, r.status_before, r.status_after, r.reason, r.created_at
+					 from board_response r join board_item i on i.id = r.item_id where r.author_id = ? order by r.created_at`,
+					id
+				).map((r) => ({
+					'board item': num(r.item_id),
+					'you said': text(r.you_said),
+					'we did': text(r.text),
+					'status before': text(r.status_before),
+					'status after': text(r.status_after),
+					reason: text(r.reason),
+					'written on': iso(r.created_at)
+				}))
+		},
+		{
+			name: 'feedback replies you wrote',
+			table: 'feedback_reply',
+			about: 'Replies you wrote to people who sent feedback.',
+			rows: (q, id) =>
+				q('select feedback_id, text, emailed, created_at from feedback_reply where author_id = ? order by created_at', id).map((r) => ({
+					feedback: num(r.feedback_id),
+					reply: text(r.text),
+					emailed: yes(r.emailed),
+					'written on': iso(r.created_at)
+				}))
+		}
+	],
+
+	// "We did" answers and replies keep their words, without an author.
+	erase: ({ person, unlink }) => {
+		unlink('board_response', 'update board_response set author_id = null where author_id = ?', person.id);
+		unlink('feedback_reply', 'update feedback_reply set author_id = null where author_id = ?', person.id);
+	},
+	retention: {
+		kinds: ['feedbackContacts'],
+		// Feedback contact details, counted from the day the feedback was received. The feedback
+		// itself (what happened) stays: it is not about the person, and the board may use it.
+		run: ({ tx, now, settings }) => ({
+			feedbackContacts:
+				settings.retainFeedbackContactDays > 0
+					? tx
+							.update(feedback)
+							.set({ contactName: null, contactEmail: null, contactPhone: null, consentToContact: false })
+							.where(
+								and(
+									lt(feedback.receivedOn, cutoffDay(now, settings.retainFeedbackContactDays)),
+									or(isNotNull(feedback.contactName), isNotNull(feedback.contactEmail), isNotNull(feedback.contactPhone), eq(feedback.consentToContact, true))
+								)
+							)
+							.run().changes
+					: 0
+		})
+	},
+	seed: (db, now) => {
+		const added = seedBoardDemo(db, now);
+		return { boardItems: added.items, feedback: added.feedback };
+	}
+};

@@ -1,0 +1,149 @@
+/**
+ * What a feature gives the features that work across all of them: a person's data download and
+ * erasure (privacy), the retention job (retention) and the demo data (seed).
+ *
+ * Each feature that holds such data says what it holds in its own `contributes.ts`, and
+ * `registry.ts` lists every feature's contribution. Privacy, retention and seed go through that
+ * list and never name another feature's tables, so the rules about a table live beside it: a
+ * feature that adds a column pointing at a person adds its download rows and erasure step in the
+ * same folder (decision 0043).
+ *
+ * This file is core: the contracts only, so features can depend on it without depending on
+ * privacy or retention (which depend on every feature through the registry).
+ */
+import type { Db } from './db';
+import { londonDate, DAY_MS } from '$lib/time';
+
+/* ------------------------------------------------------------------------------------------ */
+/* A person's data download                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+/** Runs a read-only SQL query (with `?` parameters) and returns its rows. */
+export type Query = (sql: string, ...params: unknown[]) => Record<string, unknown>[];
+
+/**
+ * One kind of record in "My data": its plain name (its CSV file is named after it), what it is
+ * (for the README), the table its rows come from (the tests count them there), and the query that
+ * finds the person's rows, `id` being their user id. Kinds that share a table never hold the same
+ * row twice.
+ */
+export type PersonalDataKind = { name: string; table: string; about: string; rows: (q: Query, id: number) => Row[] };
+
+/** A file of the person's own in "My data", beside the CSV files (a profile photo). */
+export type PersonalFile = { name: string; about: string; bytes: Uint8Array };
+
+/** Values as "My data" shows them: times in ISO form, days as London dates, yes or no. */
+export const show = {
+	iso: (ms: unknown): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null),
+	day: (ms: unknown): string | null => (typeof ms === 'number' ? londonDate(new Date(ms)) : null),
+	yes: (value: unknown): string => (value ? 'yes' : 'no'),
+	text: (value: unknown): string | null => (value === null || value === undefined ? null : String(value)),
+	num: (value: unknown): number | null => (typeof value === 'number' ? value : null)
+};
+
+/* ------------------------------------------------------------------------------------------ */
+/* Erasure                                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/** What erasure does with the rows whose column names the person. */
+export type EraseHandling =
+	/** The row is the person's own: it goes. */
+	| 'delete'
+	/** The row stays for others (minutes, answers on the board, a report's comment...) without the link. */
+	| 'unlink'
+	/** The row stays for the safeguarding leads with the link gone and the person's words replaced. */
+	| 'unlink and blank the words';
+
+/** For one column that points at a person: the download kind(s) that hold its rows, and what erasure does. */
+export type ColumnDecision = { download: string; erase: EraseHandling };
+
+/** What a person's words become where they stay for others after erasure. */
+export const ERASED_TEXT = '[erased]';
+
+/** What one feature's erasure step works with, inside the one erasure transaction. */
+export type EraseContext = {
+	tx: Db;
+	/** The person being erased (their email in lower case). */
+	person: { id: number; name: string; email: string | null };
+	/** The erasure's random reference: it stands in for the person's id where a record must keep one. */
+	reference: string;
+	/** Runs a statement; returns how many rows it changed. */
+	run: (sql: string, ...params: unknown[]) => number;
+	all: <T>(sql: string, ...params: unknown[]) => T[];
+	/** Runs a statement that deletes the person's rows from `table`, and counts them. */
+	del: (table: string, sql: string, ...params: unknown[]) => void;
+	/** Runs a statement that keeps rows of `table` for others without the link (or the words), and counts them. */
+	unlink: (table: string, sql: string, ...params: unknown[]) => void;
+	/**
+	 * The person's words that others copied and that go with them: survey answers quoted in a
+	 * report. The surveys step adds them; the reports step blanks them in frozen reports.
+	 */
+	quotedWords: Set<string>;
+};
+
+/* ------------------------------------------------------------------------------------------ */
+/* Retention                                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/** How long each kind of personal data is kept, in days (0 = for ever): part of the area's settings. */
+export type RetentionSettings = {
+	/** Contact details given with direct feedback, counted from the day it was received. */
+	retainFeedbackContactDays: number;
+	/** Free-text answers of a survey, counted from the day it closed. */
+	retainClosedSurveyTextDays: number;
+	/** Profiles (and accounts) of young people who have not signed in for this long. */
+	retainInactiveProfileDays: number;
+	/** The record of each opening of a profile share link. */
+	retainShareOpenDays: number;
+	/** Audit log entries. */
+	retainAuditDays: number;
+};
+
+/** What a feature's retention step works with, inside the retention job's one transaction. */
+export type RetentionContext = {
+	tx: Db;
+	now: Date;
+	settings: RetentionSettings;
+};
+
+/** The moment `days` days before `now`: things older than this have expired. */
+export function cutoffTime(now: Date, days: number): number {
+	return now.getTime() - days * DAY_MS;
+}
+
+/** The London date `days` days before `now`: days before this one have expired. */
+export function cutoffDay(now: Date, days: number): string {
+	return londonDate(new Date(cutoffTime(now, days)));
+}
+
+/** What replaces words removed by retention, where the record they were in stays. */
+export function removedMarker(days: number): string {
+	return `[removed after ${days} days]`;
+}
+
+/** Words already removed by an earlier run (whatever the setting was then), as a LIKE pattern. */
+export const REMOVED_PATTERN = '[removed after %';
+
+/* ------------------------------------------------------------------------------------------ */
+/* A feature's contribution                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+export type Contribution<RetentionKind extends string = string> = {
+	/** The feature's folder name. */
+	feature: string;
+	/** Every column of the feature's tables that points at a person ("table.column"), with its decision. */
+	personColumns?: Record<string, ColumnDecision>;
+	/** The kinds of record "My data" gives a person, in the order its README lists them. */
+	personalData?: PersonalDataKind[];
+	/** The person's own files for "My data" (read with the same query function). */
+	personalFiles?: (q: Query, id: number) => PersonalFile[];
+	/** Erases the person from the feature's tables: deletes what is theirs, unlinks what stays for others. */
+	erase?: (ctx: EraseContext) => void;
+	/** Deletes or anonymises what the area's settings no longer allow; returns counts by kind (numbers only). */
+	retention?: { kinds: readonly RetentionKind[]; run: (ctx: RetentionContext) => Record<RetentionKind, number> };
+	/** Adds the feature's demo data where its tables are empty; may return counts of what it added. */
+	seed?: (db: Db, now: Date) => void | Record<string, number> | Promise<void | Record<string, number>>;
+};

@@ -1,0 +1,72 @@
+/**
+ * What meetings give the features that work across all of them (../contributions.ts): a person's
+ * attendance, actions and minutes changes for "My data" and erasure; the demo meetings.
+ */
+import { show, type Contribution } from '../contributions';
+import { seedMeetingsDemo } from './seed';
+
+const { iso, text, num } = show;
+
+/** Who a meeting action belongs to once its owner is erased (when the minutes named nobody else). */
+export const FORMER_MEMBER = 'a former member';
+
+export const contributes: Contribution = {
+	feature: 'meetings',
+	personColumns: {
+		'meeting_action.owner_user_id': { download: 'meeting actions given to you', erase: 'unlink' },
+		'meeting_attendance.user_id': { download: 'meeting attendance', erase: 'delete' },
+		'meeting_minutes_version.replaced_by': { download: 'minutes changes you made', erase: 'unlink' }
+	},
+	personalData: [
+		{
+			name: 'meeting attendance',
+			table: 'meeting_attendance',
+			about: 'Meetings you said you would come to, or sent apologies for.',
+			rows: (q, id) =>
+				q(
+					`select m.title, m.starts_at, a.kind, a.at from meeting_attendance a join meeting m on m.id = a.meeting_id
+					 where a.user_id = ? order by m.starts_at`,
+					id
+				).map((r) => ({ meeting: text(r.title), 'meeting on': iso(r.starts_at), 'you said': text(r.kind), 'said on': iso(r.at) }))
+		},
+		{
+			name: 'meeting actions given to you',
+			table: 'meeting_action',
+			about: 'Actions from meeting minutes that were given to you.',
+			rows: (q, id) =>
+				q(
+					`select m.title, x.what, x.due_on, x.status from meeting_action x join meeting m on m.id = x.meeting_id
+					 where x.owner_user_id = ? order by x.id`,
+					id
+				).map((r) => ({ meeting: text(r.title), action: text(r.what), 'due on': text(r.due_on), status: text(r.status) }))
+		},
+		{
+			name: 'minutes changes you made',
+			table: 'meeting_minutes_version',
+			about: 'Times you changed published minutes.',
+			rows: (q, id) =>
+				q(
+					`select m.title, v.version, v.replaced_at from meeting_minutes_version v join meeting m on m.id = v.meeting_id
+					 where v.replaced_by = ? order by v.replaced_at`,
+					id
+				).map((r) => ({ meeting: text(r.title), version: num(r.version), 'changed on': iso(r.replaced_at) }))
+		}
+	],
+
+	// Their replies go; minutes keep their words without the link.
+	erase: ({ person, del, unlink }) => {
+		del('meeting_attendance', 'delete from meeting_attendance where user_id = ?', person.id);
+		unlink(
+			'meeting_action',
+			`update meeting_action set owner_user_id = null,
+			 owner_name = case when owner_name = '' and owner_service_id is null then ? else owner_name end
+			 where owner_user_id = ?`,
+			FORMER_MEMBER,
+			person.id
+		);
+		unlink('meeting_minutes_version', 'update meeting_minutes_version set replaced_by = null where replaced_by = ?', person.id);
+	},
+	seed: (db, now) => {
+		seedMeetingsDemo(db, now);
+	}
+};

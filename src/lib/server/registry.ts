@@ -1,0 +1,35 @@
+/**
+ * Every feature's contribution to the features that work across all of them (contributions.ts):
+ * privacy ("My data" and erasure), retention and the demo seed read this list and nothing else
+ * of the other features, so they name no other feature's table (decision 0043).
+ *
+ * A new feature that holds personal data, data with a retention period or demo data adds its
+ * `contributes.ts` and one line here. The registry's spec checks the list against the database:
+ * every column that points at a person must be claimed by the feature that owns its table.
+ */
+import type { Contribution } from './contributions';
+import { contributes as accounts } from './accounts';
+import { contributes as audit } from './audit';
+import { contributes as board } from './board';
+import { contributes as meetings } from './meetings';
+import { contributes as profiles } from './profiles';
+import { contributes as reports } from './reports';
+import { contributes as safeguarding } from './safeguarding';
+import { contributes as services } from './services';
+import { contributes as standards } from './standards';
+import { contributes as surveys } from './surveys';
+
+/**
+ * In the order a person reads them in their data download (their account first, the audit log
+ * last), which is also the order demo data is added in: each feature's demo data builds on the
+ * features before it (people and services, then the board, then surveys that link to it...).
+ */
+export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, meetings, profiles, standards, reports, safeguarding, audit];
+
+/**
+ * The order erasure runs in, inside one transaction:
+ * - surveys before reports: surveys hand on the person's quoted words, reports blank them;
+ * - audit, then accounts last: deleting the person's `user` row cascades to the rows that still
+ *   point at it, so every other feature must have unlinked and counted its rows before.
+ */
+export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, meetings, board, standards, services, safeguarding, profiles, audit, accounts];

@@ -1,0 +1,93 @@
+/**
+ * What reports give the features that work across all of them (../contributions.ts): reports and
+ * comments a person made, for "My data" and erasure; the demo reports.
+ */
+import { ERASED_TEXT, show, type Contribution, type EraseContext } from '../contributions';
+import { seedReportsDemo } from './seed';
+
+const { iso, yes, text } = show;
+
+/** Replaces quoted words in a frozen report's snapshot with ERASED_TEXT. */
+function scrubQuotes(value: unknown, quoted: ReadonlySet<string>): { value: unknown; changed: boolean } {
+	if (Array.isArray(value)) {
+		let changed = false;
+		const out = value.map((v) => {
+			const r = scrubQuotes(v, quoted);
+			changed ||= r.changed;
+			return r.value;
+		});
+		return { value: out, changed };
+	}
+	if (value && typeof value === 'object') {
+		const obj = value as Record<string, unknown>;
+		if (typeof obj.text === 'string' && 'submittedOn' in obj && quoted.has(obj.text)) return { value: { ...obj, text: ERASED_TEXT }, changed: true };
+		let changed = false;
+		const out = Object.fromEntries(
+			Object.entries(obj).map(([k, v]) => {
+				const r = scrubQuotes(v, quoted);
+				changed ||= r.changed;
+				return [k, r.value];
+			})
+		);
+		return { value: out, changed };
+	}
+	return { value, changed: false };
+}
+
+/**
+ * Reports keep their words without the person: who started, published or commented is unlinked,
+ * and their survey answers quoted in a published report (a frozen board paper) are blanked there.
+ */
+function eraseFromReports({ person, all, unlink, quotedWords }: EraseContext): void {
+	if (quotedWords.size) {
+		for (const rep of all<{ id: number; snapshot: string }>('select id, snapshot from report where snapshot is not null')) {
+			const { value, changed } = scrubQuotes(JSON.parse(rep.snapshot), quotedWords);
+			if (changed) unlink('report', 'update report set snapshot = ? where id = ?', JSON.stringify(value), rep.id);
+		}
+	}
+	unlink('report', 'update report set created_by = null where created_by = ?', person.id);
+	unlink('report', 'update report set published_by = null where published_by = ?', person.id);
+	unlink('report_comment', 'update report_comment set author_id = null where author_id = ?', person.id);
+}
+
+export const contributes: Contribution = {
+	feature: 'reports',
+	personColumns: {
+		'report.created_by': { download: 'reports you started or published', erase: 'unlink' },
+		'report.published_by': { download: 'reports you started or published', erase: 'unlink' },
+		'report_comment.author_id': { download: 'report comments', erase: 'unlink' }
+	},
+	personalData: [
+		{
+			name: 'reports you started or published',
+			table: 'report',
+			about: 'Reports for the board that you started or published.',
+			rows: (q, id) =>
+				q('select title, created_by, created_at, published_by, published_at from report where created_by = ? or published_by = ? order by created_at', id, id).map(
+					(r) => ({
+						report: text(r.title),
+						'you started it': yes(r.created_by === id),
+						'started on': iso(r.created_at),
+						'you published it': yes(r.published_by === id),
+						'published on': iso(r.published_at)
+					})
+				)
+		},
+		{
+			name: 'report comments',
+			table: 'report_comment',
+			about: 'Your comments on draft reports.',
+			rows: (q, id) =>
+				q(
+					`select r.title, c.body, c.created_at from report_comment c join report r on r.id = c.report_id
+					 where c.author_id = ? order by c.created_at`,
+					id
+				).map((r) => ({ report: text(r.title), comment: text(r.body), 'written on': iso(r.created_at) }))
+		}
+	],
+
+	erase: eraseFromReports,
+	seed: (db, now) => {
+		seedReportsDemo(db, now);
+	}
+};

@@ -1,0 +1,29 @@
+/**
+ * What services give the features that work across all of them (../contributions.ts): the
+ * services a person leads, for "My data" and erasure; the demo services.
+ */
+import { show, type Contribution } from '../contributions';
+import { seedServicesDemo } from './seed';
+
+const { text } = show;
+
+export const contributes: Contribution = {
+	feature: 'services',
+	personColumns: {
+		'service_lead.user_id': { download: 'services you lead', erase: 'delete' }
+	},
+	personalData: [
+		{
+			name: 'services you lead',
+			table: 'service_lead',
+			about: 'The services you lead.',
+			rows: (q, id) =>
+				q('select s.name from service_lead l join service s on s.id = l.service_id where l.user_id = ? order by s.name', id).map((r) => ({ service: text(r.name) }))
+		}
+	],
+
+	erase: ({ person, del }) => {
+		del('service_lead', 'delete from service_lead where user_id = ?', person.id);
+	},
+	seed: seedServicesDemo
+};

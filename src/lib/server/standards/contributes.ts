@@ -1,0 +1,43 @@
+/**
+ * What standards give the features that work across all of them (../contributions.ts): figures a
+ * person entered, for "My data" and erasure; the demo standards and figures.
+ */
+import { show, type Contribution } from '../contributions';
+import { seedStandardsDemo } from './seed';
+
+const { iso, text, num } = show;
+
+export const contributes: Contribution = {
+	feature: 'standards',
+	personColumns: {
+		'operational_figure.entered_by': { download: 'figures you entered', erase: 'unlink' }
+	},
+	personalData: [
+		{
+			name: 'figures you entered',
+			table: 'operational_figure',
+			about: 'Figures you entered for service standards.',
+			rows: (q, id) =>
+				q(
+					`select s.statement, f.period_start, f.period_end, f.value, f.note, f.entered_at
+					 from operational_figure f join standard s on s.id = f.standard_id where f.entered_by = ? order by f.entered_at`,
+					id
+				).map((r) => ({
+					standard: text(r.statement),
+					from: text(r.period_start),
+					to: text(r.period_end),
+					figure: num(r.value),
+					note: text(r.note),
+					'entered on': iso(r.entered_at)
+				}))
+		}
+	],
+
+	// Entered figures stay, without who entered them.
+	erase: ({ person, unlink }) => {
+		unlink('operational_figure', 'update operational_figure set entered_by = null where entered_by = ?', person.id);
+	},
+	seed: (db, now) => {
+		seedStandardsDemo(db, now);
+	}
+};

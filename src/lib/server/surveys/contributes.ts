@@ -1,0 +1,168 @@
+/**
+ * What surveys give the features that work across all of them (../contributions.ts): named
+ * responses, drafts and authorship for "My data" and erasure; closed surveys' words and stale
+ * drafts for retention; the demo surveys.
+ */
+import { and, isNotNull, sql } from 'drizzle-orm';
+import { cutoffDay, cutoffTime, removedMarker, show, type Contribution, type EraseContext } from '../contributions';
+import { survey, surveyAnswer, surveyResponse } from '../db/schema';
+import { removeWordsOf } from '../safeguarding';
+import { deleteStaleDrafts } from './answering';
+import { seedSurveysDemo } from './seed';
+
+const { iso, yes, text, num } = show;
+
+/**
+ * Named survey responses and their answers go. The running totals they were counted in come down
+ * by the same amounts (as answering.ts `submit` counted them), so totals stay true. Their words
+ * quoted in reports are handed on (`quotedWords`) for the reports step to blank.
+ */
+function eraseAnswers({ person, run, all, del, unlink, quotedWords }: EraseContext): void {
+	const id = person.id;
+	const responses = all<{ id: string; submitted_on: string; respondent_group: string }>(
+		'select id, submitted_on, respondent_group from survey_response where account_id = ?',
+		id
+	);
+	for (const r of responses) {
+		const answers = all<{ question_id: number; option_id: number | null; text: string | null; quoted: number }>(
+			'select question_id, option_id, text, quoted from survey_answer where response_id = ?',
+			r.id
+		);
+		const counted = [...new Set(answers.map((a) => a.question_id))].map((q) => [q, 0] as const);
+		const options = answers.filter((a) => a.option_id !== null).map((a) => [a.question_id, a.option_id as number] as const);
+		for (const [questionId, optionId] of [...counted, ...options]) {
+			run(
+				'update survey_tally set count = count - 1 where question_id = ? and option_id = ? and day = ? and respondent_group = ?',
+				questionId,
+				optionId,
+				r.submitted_on,
+				r.respondent_group
+			);
+			run(
+				'update survey_tally_month set count = count - 1 where question_id = ? and option_id = ? and month = ? and respondent_group = ?',
+				questionId,
+				optionId,
+				r.submitted_on.slice(0, 7),
+				r.respondent_group
+			);
+		}
+		for (const a of answers) if (a.quoted && a.text) quotedWords.add(a.text);
+		del('survey_answer_theme', 'delete from survey_answer_theme where answer_id in (select id from survey_answer where response_id = ?)', r.id);
+		del('survey_answer', 'delete from survey_answer where response_id = ?', r.id);
+		del('survey_response', 'delete from survey_response where id = ?', r.id);
+	}
+	if (responses.length) {
+		run('delete from survey_tally where count <= 0');
+		run('delete from survey_tally_month where count <= 0');
+	}
+	del('survey_draft', 'delete from survey_draft where account_id = ?', id);
+	unlink('survey', 'update survey set created_by = null where created_by = ?', id);
+	unlink('survey_question_version', 'update survey_question_version set replaced_by = null where replaced_by = ?', id);
+}
+
+export const contributes: Contribution = {
+	feature: 'surveys',
+	personColumns: {
+		'survey.created_by': { download: 'surveys you made', erase: 'unlink' },
+		'survey_question_version.replaced_by': { download: 'survey question changes you made', erase: 'unlink' },
+		'survey_draft.account_id': { download: 'unsent survey answers', erase: 'delete' },
+		'survey_response.account_id': { download: 'survey responses, survey answers', erase: 'delete' }
+	},
+	personalData: [
+		{
+			name: 'survey responses',
+			table: 'survey_response',
+			about: 'Surveys you answered with your name (not anonymous ones): which survey, the day you sent it, the language.',
+			rows: (q, id) =>
+				q(
+					`select r.id, s.title, r.submitted_on, r.locale, r.respondent_group from survey_response r join survey s on s.id = r.survey_id
+					 where r.account_id = ? order by r.submitted_on, r.id`,
+					id
+				).map((r) => ({ response: text(r.id), survey: text(r.title), 'sent on': text(r.submitted_on), language: text(r.locale), group: text(r.respondent_group) }))
+		},
+		{
+			name: 'survey answers',
+			table: 'survey_answer',
+			about: 'Your answers in those surveys: the question and what you chose or wrote.',
+			rows: (q, id) =>
+				q(
+					`select a.response_id, qn.text as question, o.label as choice, a.text, a.quoted
+					 from survey_answer a join survey_response r on r.id = a.response_id
+					 join survey_question qn on qn.id = a.question_id left join survey_option o on o.id = a.option_id
+					 where r.account_id = ? order by a.response_id, qn.position, a.id`,
+					id
+				).map((r) => ({
+					response: text(r.response_id),
+					question: text(r.question),
+					'you chose': text(r.choice),
+					'you wrote': text(r.text),
+					'quoted in reports': yes(r.quoted)
+				}))
+		},
+		{
+			name: 'unsent survey answers',
+			table: 'survey_draft',
+			about: 'Answers you saved in a survey with your name but have not sent yet.',
+			rows: (q, id) =>
+				q(
+					`select s.title, d.saved_on, d.locale, d.answers from survey_draft d join survey s on s.id = d.survey_id
+					 where d.account_id = ? order by d.saved_on`,
+					id
+				).map((r) => ({ survey: text(r.title), 'saved on': text(r.saved_on), language: text(r.locale), answers: text(r.answers) }))
+		},
+		{
+			name: 'surveys you made',
+			table: 'survey',
+			about: 'Surveys you built.',
+			rows: (q, id) => q('select title, created_at from survey where created_by = ? order by created_at', id).map((r) => ({ survey: text(r.title), 'made on': iso(r.created_at) }))
+		},
+		{
+			name: 'survey question changes you made',
+			table: 'survey_question_version',
+			about: 'Times you changed the words of a survey question after it was published.',
+			rows: (q, id) =>
+				q('select question_id, version, replaced_at from survey_question_version where replaced_by = ? order by replaced_at', id).map((r) => ({
+					question: num(r.question_id),
+					version: num(r.version),
+					'changed on': iso(r.replaced_at)
+				}))
+		}
+	],
+
+	erase: eraseAnswers,
+	retention: {
+		kinds: ['surveyTexts', 'flagTexts', 'drafts'],
+		run: ({ tx, now, settings }) => {
+			const counts = { surveyTexts: 0, flagTexts: 0, drafts: 0 };
+			// Free text of surveys that closed more than N days ago. A survey's close is `closed_at`
+			// when an organiser closed it; a published survey whose last day (`closes_on`) has passed
+			// was never "closed" by hand, so its last day counts as its close.
+			const days = settings.retainClosedSurveyTextDays;
+			if (days > 0) {
+				const expiredAnswers = sql`select ${surveyAnswer.id} from ${surveyAnswer}
+					inner join ${surveyResponse} on ${surveyResponse.id} = ${surveyAnswer.responseId}
+					inner join ${survey} on ${survey.id} = ${surveyResponse.surveyId}
+					where ${survey.state} <> 'draft' and (
+						(${survey.closedAt} is not null and ${survey.closedAt} < ${cutoffTime(now, days)})
+						or (${survey.closedAt} is null and ${survey.closesOn} < ${cutoffDay(now, days)})
+					)`;
+				// Flags raised on those answers keep their review, categories and context, not the words.
+				counts.flagTexts = removeWordsOf(tx, 'survey_answer', sql`select cast(id as text) from (${expiredAnswers})`, removedMarker(days));
+				// The answer rows stay, with their text set to null: the response still counts as having
+				// answered the question, its themes keep counting, and the tallies (kept apart) are
+				// untouched. Only the words go, and with them the "quote" mark.
+				counts.surveyTexts = tx
+					.update(surveyAnswer)
+					.set({ text: null, quoted: false })
+					.where(and(isNotNull(surveyAnswer.text), sql`${surveyAnswer.id} in (${expiredAnswers})`))
+					.run().changes;
+			}
+			// Unsent answers: the feature's own rule (60 days, or the survey closed), not a setting.
+			counts.drafts = deleteStaleDrafts(tx, now);
+			return counts;
+		}
+	},
+	seed: (db, now) => {
+		seedSurveysDemo(db, now);
+	}
+};
