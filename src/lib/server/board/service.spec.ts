@@ -3,7 +3,7 @@ import { auditEntry, boardResponse } from '../db/schema';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as services from '../services';
 import * as settings from '../settings';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, thrown } from '../testing';
 import * as board from './service';
 
 function setUp() {
@@ -192,6 +192,17 @@ describe('following items up', () => {
 				if (i.mayRespond || i.mayManage) expect(board.itemToFollowUp(db, actor, i.id).id).toBe(i.id);
 				else expect(() => board.itemToFollowUp(db, actor, i.id)).toThrow(ForbiddenError);
 			}
+		}
+	});
+});
+
+describe('the new item form', () => {
+	it('offers an organiser the live services and the "reply within" weeks, and refuses everyone else', () => {
+		const { db, admin, organiser, saltLead } = setUp();
+		settings.update(db, admin, { replyWithinWeeks: 6 });
+		expect(board.newItemChoices(db, organiser)).toEqual({ services: [expect.objectContaining({ name: 'CAMHS' }), expect.objectContaining({ name: 'SALT' }), expect.objectContaining({ name: 'Short breaks' })], replyWithinWeeks: 6 });
+		for (const other of [saltLead, addPerson(db, ['board_member']), addPerson(db, ['parent_carer']), null]) {
+			expect(thrown(() => board.newItemChoices(db, other))).toBeInstanceOf(ForbiddenError);
 		}
 	});
 });

@@ -64,6 +64,12 @@ function itemValues(input: ItemInput) {
 	};
 }
 
+/** What the new item form offers an organiser: the live services and the "reply within" weeks. Throws ForbiddenError. */
+export function newItemChoices(db: Db, actor: Actor): { services: { id: number; name: string }[]; replyWithinWeeks: number } {
+	if (!can(actor, 'board.manage')) throw new ForbiddenError();
+	return { services: services.list(db).map((s) => ({ id: s.id, name: s.name })), replyWithinWeeks: settings.replyWithinWeeks(db) };
+}
+
 /**
  * Makes a board item (unpublished). Its response is due the area's "reply within" weeks after
  * it was heard. Returns its id. Throws ForbiddenError, ValidationError.

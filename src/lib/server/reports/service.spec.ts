@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { londonDate, quarterFrom, type Period } from '$lib/time';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, thrown } from '../testing';
 import type { Db } from '../db';
 import { report, standard, surveyQuestion, user } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -290,5 +290,27 @@ describe('periods from tallies', () => {
 		expect(byDays.answered).toBeGreaterThan(0);
 		expect(split.reduce((a, r) => a + r.answered, 0)).toBe(byDays.answered);
 		expect(split.reduce((a, r) => a + r.positive, 0)).toBe(byDays.positive);
+	});
+});
+
+describe("the staff's reports pages", () => {
+	it('lists drafts and published reports for staff and board members, and refuses parents and visitors', () => {
+		const board = { id: idOf(db, 'board@example.org'), roles: ['board_member'] } as const;
+		const lead = { id: idOf(db, 'service.lead@example.org'), roles: ['service_lead'] } as const;
+		for (const reader of [organiser, board, lead]) {
+			expect(new Set(reports.forStaff(db, reader).map((r) => r.status))).toEqual(new Set(['draft', 'published']));
+		}
+		const parent = { id: idOf(db, 'parent@example.org'), roles: ['parent_carer'] } as const;
+		for (const other of [parent, null]) expect(thrown(() => reports.forStaff(db, other))).toBeInstanceOf(ForbiddenError);
+		// the public list still shows a parent the published ones
+		expect(reports.list(db, parent).every((r) => r.status === 'published')).toBe(true);
+	});
+
+	it('offers the new report form (with the live services and their sectors) to organisers only', () => {
+		const choices = reports.newReportChoices(db, organiser);
+		expect(choices.services.length).toBeGreaterThan(0);
+		expect(choices.services[0]).toEqual({ id: expect.any(Number), name: expect.any(String), sector: expect.any(String) });
+		const board = { id: idOf(db, 'board@example.org'), roles: ['board_member'] } as const;
+		for (const other of [board, null]) expect(thrown(() => reports.newReportChoices(db, other))).toBeInstanceOf(ForbiddenError);
 	});
 });

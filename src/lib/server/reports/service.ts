@@ -50,6 +50,12 @@ function checkInput(db: Db, input: ReportInput): ReportInput {
 	};
 }
 
+/** What the new report form offers an organiser: the live services a report may be for. Throws ForbiddenError. */
+export function newReportChoices(db: Db, actor: Actor): { services: { id: number; name: string; sector: Sector }[] } {
+	if (!can(actor, 'reports.manage')) throw new ForbiddenError();
+	return { services: services.list(db).map((s) => ({ id: s.id, name: s.name, sector: s.sector })) };
+}
+
 /** Starts a draft report. Returns its id. Throws ForbiddenError, ValidationError or NotFoundError. */
 export function createDraft(db: Db, actor: Actor, input: ReportInput, now = new Date()): number {
 	if (!can(actor, 'reports.manage')) throw new ForbiddenError();
@@ -189,6 +195,12 @@ export function removeDraft(db: Db, actor: Actor, reportId: number, now = new Da
 }
 
 export type ReportSummary = { id: number; title: string; status: 'draft' | 'published'; period: Period; scope: ReportScopeKind; publishedAt: Date | null; createdAt: Date };
+
+/** Every report, drafts and published, for the staff's reports page. Throws ForbiddenError. */
+export function forStaff(db: Db, actor: Actor): ReportSummary[] {
+	if (!can(actor, 'reports.read')) throw new ForbiddenError();
+	return list(db, actor);
+}
 
 /** Reports the reader may see, newest first: published ones for everyone, drafts too for staff. */
 export function list(db: Db, actor: Actor): ReportSummary[] {

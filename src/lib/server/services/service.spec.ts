@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditEntry } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, thrown } from '../testing';
 import * as services from './service';
 
 describe('services', () => {
@@ -53,5 +53,21 @@ describe('services', () => {
 		expect(services.list(db, { includeArchived: true })).toHaveLength(1);
 		services.setArchived(db, admin, id, false);
 		expect(services.list(db)).toHaveLength(1);
+	});
+});
+
+describe('the admins’ services page', () => {
+	it('gives an admin live and archived services apart, and refuses everyone else', () => {
+		const db = testDb();
+		const admin = addPerson(db, ['admin']);
+		services.create(db, admin, { name: 'CAMHS', sector: 'health', description: '', leadIds: [] });
+		const old = services.create(db, admin, { name: 'Old team', sector: 'education', description: '', leadIds: [] });
+		services.setArchived(db, admin, old, true);
+		const page = services.forManaging(db, admin);
+		expect([page.active.map((s) => s.name), page.archived.map((s) => s.name)]).toEqual([['CAMHS'], ['Old team']]);
+		for (const roles of [['organiser'], ['service_lead'], ['parent_carer']] as const) {
+			expect(thrown(() => services.forManaging(db, addPerson(db, [...roles])))).toBeInstanceOf(ForbiddenError);
+		}
+		expect(thrown(() => services.forManaging(db, null))).toBeInstanceOf(ForbiddenError);
 	});
 });

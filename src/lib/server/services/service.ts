@@ -47,6 +47,13 @@ export function list(db: Db, options: { includeArchived?: boolean } = {}): Servi
 	}));
 }
 
+/** Every service, live and archived, for the admins' services page. Throws ForbiddenError. */
+export function forManaging(db: Db, actor: Actor): { active: ServiceWithLeads[]; archived: ServiceWithLeads[] } {
+	if (!can(actor, 'services.manage')) throw new ForbiddenError();
+	const all = list(db, { includeArchived: true });
+	return { active: all.filter((s) => !s.archivedAt), archived: all.filter((s) => s.archivedAt) };
+}
+
 /** One service with its leads. Throws NotFoundError. */
 export function get(db: Db, id: number): ServiceWithLeads {
 	const row = db.select().from(service).where(eq(service.id, id)).get();

@@ -40,6 +40,12 @@ export function get(db: Db): AreaSettings {
 	return { ...DEFAULT_SETTINGS, ...stored };
 }
 
+/** The current settings, for the admins' settings page. Throws ForbiddenError. */
+export function forEditing(db: Db, actor: Actor): AreaSettings {
+	if (!can(actor, 'settings.manage')) throw new ForbiddenError();
+	return get(db);
+}
+
 /** Changes settings, recording before and after in the audit log. Throws ForbiddenError. */
 export function update(db: Db, actor: Actor, changes: Partial<AreaSettings>, now = new Date()): void {
 	if (!can(actor, 'settings.manage')) throw new ForbiddenError();

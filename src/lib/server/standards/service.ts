@@ -145,6 +145,39 @@ export function list(db: Db, options: { includeArchived?: boolean; serviceIds?: 
 		.map((r) => ({ ...r.standard, serviceName: r.serviceName, sector: r.sector }));
 }
 
+/** Throws ForbiddenError unless the person reads standards (staff and board members). */
+function mustRead(actor: Actor): void {
+	if (!can(actor, 'standards.read')) throw new ForbiddenError();
+}
+
+/** `list` for a person who reads standards (the staff pages). Throws ForbiddenError. */
+export function listFor(db: Db, actor: Actor, options: Parameters<typeof list>[1] = {}): StandardSummary[] {
+	mustRead(actor);
+	return list(db, options);
+}
+
+/** One standard for a person who reads standards. Throws ForbiddenError, NotFoundError. */
+export function getFor(db: Db, actor: Actor, id: number): Standard {
+	mustRead(actor);
+	return get(db, id);
+}
+
+/**
+ * For the "figures to enter" page: the standards this person enters figures for, and their
+ * figures, newest first. Throws ForbiddenError for someone who does not read standards.
+ */
+export function figuresToEnter(db: Db, actor: Actor): { list: StandardSummary[]; figures: (FigureRow & { standardId: number })[] } {
+	mustRead(actor);
+	const list = forFigures(db, actor);
+	return { list, figures: figuresOf(db, list.map((s) => s.id)) };
+}
+
+/** The live services a new standard may be for, for an organiser. Throws ForbiddenError. */
+export function newStandardChoices(db: Db, actor: Actor): { services: { id: number; name: string }[] } {
+	if (!can(actor, 'standards.manage')) throw new ForbiddenError();
+	return { services: services.list(db).map((s) => ({ id: s.id, name: s.name })) };
+}
+
 /** The standards a person may enter figures for (operational ones of services they lead, or all for organisers). */
 export function forFigures(db: Db, actor: Actor): StandardSummary[] {
 	if (!actor) throw new ForbiddenError();

@@ -36,6 +36,7 @@ import {
 	type SurveyQuestion
 } from '../db/schema';
 import { can, type Actor } from '../permissions';
+import * as services from '../services';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
 import { sanitiseImage } from '../images';
@@ -144,6 +145,12 @@ function answeringStarted(db: Db, surveyId: number): boolean {
 		.where(and(eq(surveyDraft.surveyId, surveyId), eq(surveyDraft.preview, false)))
 		.limit(1)
 		.get();
+}
+
+/** What the new survey form offers an organiser: the live services a survey may be about. Throws ForbiddenError. */
+export function newSurveyChoices(db: Db, actor: Actor): { services: { id: number; name: string }[] } {
+	if (!can(actor, 'surveys.manage')) throw new ForbiddenError();
+	return { services: services.list(db).map((s) => ({ id: s.id, name: s.name })) };
 }
 
 /** Creates a draft survey. Returns its id. Throws ForbiddenError, ValidationError. */

@@ -21,7 +21,7 @@ import {
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, ConfirmIdentityError } from '../errors';
 import type { Actor } from '../permissions';
 import * as services from '../services';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, thrown } from '../testing';
 import * as surveys from '.';
 import { rawCounts, type ResultsFilter } from './counts';
 
@@ -1784,5 +1784,22 @@ describe('who reads what the staff see', () => {
 		}
 		expect(surveys.mayReadResults(db, saltLead, aboutCamhs)).toBe(false);
 		expect(surveys.mayReadResults(db, saltLead, aboutBoth)).toBe(true);
+	});
+});
+
+describe('the new survey form', () => {
+	it('offers organisers (and admins) the live services, and refuses everyone else', () => {
+		const db = testDb();
+		const admin = addPerson(db, ['admin']);
+		services.create(db, admin, { name: 'CAMHS', sector: 'health', description: '', leadIds: [] });
+		const old = services.create(db, admin, { name: 'Old team', sector: 'education', description: '', leadIds: [] });
+		services.setArchived(db, admin, old, true);
+		for (const roles of [['organiser'], ['admin']] as const) {
+			expect(surveys.newSurveyChoices(db, addPerson(db, [...roles])).services.map((s) => s.name)).toEqual(['CAMHS']);
+		}
+		for (const roles of [['service_lead'], ['board_member'], ['parent_carer']] as const) {
+			expect(thrown(() => surveys.newSurveyChoices(db, addPerson(db, [...roles])))).toBeInstanceOf(ForbiddenError);
+		}
+		expect(thrown(() => surveys.newSurveyChoices(db, null))).toBeInstanceOf(ForbiddenError);
 	});
 });

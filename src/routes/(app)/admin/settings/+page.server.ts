@@ -3,16 +3,16 @@ import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { db } from '$lib/server/db/app';
-import { guard, orError } from '$lib/server/http';
+import { orError } from '$lib/server/http';
 import * as settings from '$lib/server/settings';
 import * as retention from '$lib/server/retention';
 import { NUMBER_FIELDS, settingsPageSchema } from './schema';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	guard(locals.user, 'settings.manage');
+	const current = orError(() => settings.forEditing(db(), locals.user));
 	return {
-		form: await superValidate(settings.get(db()), zod4(settingsPageSchema), { errors: false }),
+		form: await superValidate(current, zod4(settingsPageSchema), { errors: false }),
 		lastRun: retention.lastRun(db(), locals.user)
 	};
 };

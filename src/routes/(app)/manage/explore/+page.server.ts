@@ -3,14 +3,13 @@ import { ABOUT_YOU, type AboutYou } from '$lib/features/surveys/model';
 import { db } from '$lib/server/db/app';
 import * as reports from '$lib/server/reports';
 import * as standards from '$lib/server/standards';
-import { guard, refusal } from '$lib/server/http';
+import { orError, refusal } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 // A plain GET form: the choice is in the address, so it can be bookmarked and works without JavaScript.
 export const load: PageServerLoad = async ({ locals, url }) => {
-	guard(locals.user, 'reports.read');
 	const quarter = quarterFrom(londonDate(), -1);
-	const surveyStandards = standards.list(db(), { kind: 'survey' });
+	const surveyStandards = orError(() => standards.listFor(db(), locals.user, { kind: 'survey' }));
 	const chosen = {
 		standard: url.searchParams.get('standard') ?? '',
 		by: url.searchParams.get('by') ?? 'area',

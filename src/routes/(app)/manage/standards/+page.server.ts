@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import { guard, orError } from '$lib/server/http';
+import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as standards from '$lib/server/standards';
 import * as surveys from '$lib/server/surveys';
@@ -10,9 +10,8 @@ type Group = { serviceName: string | null; standards: (StandardView & { question
 
 /** Every standard, the whole area's first, then by service; archived ones on their own list. */
 export const load: PageServerLoad = ({ locals, url }) => {
-	guard(locals.user, 'standards.read');
 	const showArchived = url.searchParams.get('show') === 'archived';
-	const all = standards.list(db(), { includeArchived: true });
+	const all = orError(() => standards.listFor(db(), locals.user, { includeArchived: true }));
 	const shown = all.filter((s) => (s.archivedAt !== null) === showArchived);
 	const questions = new Map<number, number>();
 	for (const q of surveys.linkedQuestions(db(), shown.filter((s) => s.measureKind === 'survey').map((s) => s.id))) {

@@ -6,16 +6,12 @@ import { itemSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board';
 import { itemInputFrom } from '$lib/server/board';
-import { guard, orError } from '$lib/server/http';
-import * as services from '$lib/server/services';
-import * as settings from '$lib/server/settings';
+import { orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	guard(locals.user, 'board.manage');
 	return {
-		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
-		replyWithinWeeks: settings.replyWithinWeeks(db()),
+		...orError(() => board.newItemChoices(db(), locals.user)),
 		form: await superValidate({ heardOn: londonDate(), voices: 1 }, zod4(itemSchema), { errors: false })
 	};
 };

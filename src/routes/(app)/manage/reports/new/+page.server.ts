@@ -5,17 +5,16 @@ import { m } from '$lib/paraglide/messages';
 import { periodKey, quarterChoices, reportInputFrom } from '$lib/features/reports/period';
 import { reportSchema } from '$lib/features/reports/schemas';
 import { db } from '$lib/server/db/app';
-import { guard, refusal } from '$lib/server/http';
+import { orError, refusal } from '$lib/server/http';
 import * as reports from '$lib/server/reports';
-import * as services from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	guard(locals.user, 'reports.manage');
+	const { services } = orError(() => reports.newReportChoices(db(), locals.user));
 	const period = reports.defaultPeriod();
 	return {
 		quarters: quarterChoices(period),
-		services: services.list(db()).map((s) => ({ id: s.id, name: s.name, sector: s.sector })),
+		services,
 		form: await superValidate({ period: periodKey(period), scope: 'area' }, zod4(reportSchema), { errors: false })
 	};
 };

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { db } from '$lib/server/db/app';
-import { anyOf, guard, idParam, orError, refusal } from '$lib/server/http';
+import { anyOf, idParam, orError, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as standards from '$lib/server/standards';
 import * as services from '$lib/server/services';
@@ -14,9 +14,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** A standard: what it measures, its rule, its figures or linked questions; organisers change and archive it here. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	guard(locals.user, 'standards.read');
 	const id = idParam(params.standardId);
-	const s = orError(() => standards.get(db(), id));
+	const s = orError(() => standards.getFor(db(), locals.user, id));
 	const all = services.list(db(), { includeArchived: true });
 	const serviceName = all.find((x) => x.id === s.serviceId)?.name ?? null;
 	const mayManage = can(locals.user, 'standards.manage');

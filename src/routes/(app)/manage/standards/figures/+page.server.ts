@@ -1,15 +1,13 @@
 import { londonDate, periodLabel, quarterFrom } from '$lib/time';
 import { db } from '$lib/server/db/app';
-import { guard, orError } from '$lib/server/http';
+import { orError } from '$lib/server/http';
 import { formatNumber } from '$lib/server/standards';
 import * as standards from '$lib/server/standards';
 import type { PageServerLoad } from './$types';
 
 /** The standards whose figures this person enters (a lead: their services'), with the last figure of each. */
 export const load: PageServerLoad = ({ locals }) => {
-	guard(locals.user, 'standards.read');
-	const list = orError(() => standards.forFigures(db(), locals.user));
-	const figures = orError(() => standards.figuresOf(db(), list.map((s) => s.id)));
+	const { list, figures } = orError(() => standards.figuresToEnter(db(), locals.user));
 	const lastQuarter = quarterFrom(londonDate(), -1);
 	return {
 		lastQuarter: periodLabel(lastQuarter),

@@ -2,17 +2,15 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { db } from '$lib/server/db/app';
-import { anyOf, guard, refusal } from '$lib/server/http';
+import { anyOf, orError, refusal } from '$lib/server/http';
 import * as standards from '$lib/server/standards';
-import * as services from '$lib/server/services';
 import { standardInputFrom, standardSchema } from '../form';
 import { problemText } from '../problems';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	guard(locals.user, 'standards.manage');
 	return {
-		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+		...orError(() => standards.newStandardChoices(db(), locals.user)),
 		form: await superValidate(zod4(standardSchema))
 	};
 };

@@ -6,15 +6,13 @@ import { errorMessage } from '$lib/features/surveys/labels';
 import { surveySchema } from '$lib/features/surveys/schemas';
 import { surveyInputFrom } from '$lib/features/surveys/survey-form';
 import { db } from '$lib/server/db/app';
-import { guard, refusal } from '$lib/server/http';
-import * as services from '$lib/server/services';
+import { orError, refusal } from '$lib/server/http';
 import * as surveys from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	guard(locals.user, 'surveys.manage');
 	return {
-		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
+		...orError(() => surveys.newSurveyChoices(db(), locals.user)),
 		form: await superValidate({ opensOn: londonDate(), anonymity: 'anonymous' as const }, zod4(surveySchema), { errors: false })
 	};
 };
