@@ -24,6 +24,8 @@ const chromium = {
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '*.test.ts',
+	// one database seeded with the demo data, copied for each worker's server (decision 0046)
+	globalSetup: './tests/global-setup.ts',
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,

@@ -13,6 +13,8 @@ const config = mergeConfig(
 		test: {
 			// each file starts its own server and signs its own people in: keep files apart
 			isolate: true,
+			// one database seeded with the demo data, copied for each file's server (decision 0046)
+			globalSetup: ['./tests/global-setup.ts'],
 			testTimeout: 60_000,
 			hookTimeout: 90_000,
 			// the JSON is what .ci/run counts

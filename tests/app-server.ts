@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,8 +80,44 @@ async function stopChild(child: ChildProcess) {
 	clearTimeout(timer);
 }
 
+/**
+ * A directory holding a database just made and seeded with the demo data by the built app, and
+ * its key file, named by this variable (set by tests/global-setup.ts for the end-to-end and the
+ * security tests). Seeding takes about 4 of the 6 s a start takes, and every worker and security
+ * file starts a server, so each one starts on its own copy of this instead (decision 0046).
+ */
+export const SEEDED_TEMPLATE = 'CHORUS_TEST_SEEDED_TEMPLATE';
+const TEMPLATE_FILES = ['chorus.db', 'secret.key'];
+
+/**
+ * Starts the built app once on a new database with the demo data, stops it (which closes the
+ * database: no WAL left) and returns the directory it leaves behind. Fails if it printed a secret.
+ */
+export async function makeSeededTemplate(): Promise<string> {
+	const app = await startApp({ keepDirectory: true });
+	const printed = await app.stop();
+	if (printed.length) throw new Error(`The app printed secrets to its log: ${printed.join(', ')}`);
+	const dir = path.dirname(app.databasePath);
+	for (const file of TEMPLATE_FILES) {
+		if (!existsSync(path.join(dir, file))) throw new Error(`The seeded template has no ${file} in ${dir}`);
+	}
+	for (const leftOver of ['chorus.db-wal', 'chorus.db-shm']) await rm(path.join(dir, leftOver), { force: true });
+	return dir;
+}
+
+/**
+ * The copy is the same database a fresh start would make, only when the server would make it the
+ * same way: with the demo data (CHORUS_DEMO=1) and its key file beside the database.
+ */
+function templateFor(env: Record<string, string | undefined>): string | null {
+	const template = process.env[SEEDED_TEMPLATE];
+	if (!template || env.CHORUS_DEMO !== '1') return null;
+	if (env.CHORUS_SECRET_KEY || env.CHORUS_SECRET_KEY_FILE) return null;
+	return template;
+}
+
 /** Starts the built app with the demo data on a fresh database and waits until it answers. */
-export async function startApp(options: StartOptions = {}): Promise<AppServer> {
+export async function startApp(options: StartOptions & { keepDirectory?: boolean } = {}): Promise<AppServer> {
 	const cwd = process.cwd();
 	if (!existsSync(path.join(cwd, 'build', 'index.js'))) {
 		throw new Error('No built app in ./build: run `npx vite build` first.');
@@ -90,27 +126,27 @@ export async function startApp(options: StartOptions = {}): Promise<AppServer> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const databasePath = path.join(dir, 'chorus.db');
+	const env: Record<string, string | undefined> = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_URL: databasePath,
+		CHORUS_DEMO: '1',
+		ORIGIN: url,
+		SMTP_HOST: '',
+		// As `npm run serve` sets it: meeting papers may be up to 10 MB (adapter-node's default is 512K).
+		BODY_SIZE_LIMIT: '11M',
+		...options.env
+	};
+	delete env[SEEDED_TEMPLATE];
+	const template = options.keepDirectory ? null : templateFor(env);
+	if (template) for (const file of TEMPLATE_FILES) await copyFile(path.join(template, file), path.join(dir, file));
 	const secrets = [...NEVER_PRINTED, ...(options.secrets ?? [])].map((s) => s.toLowerCase());
 	let log = '';
 	// the whole output is searched as it comes (the kept log is only its end); `tail` catches a secret split across chunks
 	let tail = '';
 	const printed = new Set<string>();
-	const child = spawn(process.execPath, ['build'], {
-		cwd,
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATABASE_URL: databasePath,
-			CHORUS_DEMO: '1',
-			ORIGIN: url,
-			SMTP_HOST: '',
-			// As `npm run serve` sets it: meeting papers may be up to 10 MB (adapter-node's default is 512K).
-			BODY_SIZE_LIMIT: '11M',
-			...options.env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	const child = spawn(process.execPath, ['build'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const keep = (chunk: Buffer) => {
 		const text = chunk.toString();
 		const window = (tail + text).toLowerCase();
@@ -134,7 +170,7 @@ export async function startApp(options: StartOptions = {}): Promise<AppServer> {
 		output,
 		stop: async () => {
 			await stopChild(child);
-			await rm(dir, { recursive: true, force: true });
+			if (!options.keepDirectory) await rm(dir, { recursive: true, force: true });
 			return [...printed];
 		}
 	};

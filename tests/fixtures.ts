@@ -10,9 +10,11 @@
  *   test fails at the end if any of them was never checked.
  */
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import type { AxeResults } from 'axe-core';
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
@@ -122,10 +124,32 @@ export async function waitUntilReady(page: Page) {
 }
 
 /**
- * axe in "legacy" mode: one axe.run() in the page, without opening a helper page for each run.
- * Its only limit, no cross-origin frames, does not matter here: Chorus has no frames.
+ * axe-core itself, as @axe-core/playwright (pinned, 0004) ships it. We run it the way that
+ * package's "legacy" mode does (one `axe.run()` in the page, same-origin frames only: Chorus has
+ * no frames) with the same rules (`AXE_TAGS`), but inject it only into a document that does not
+ * have it yet, and ask axe to work out the details (selectors, HTML) of violations only: those are
+ * all we read. Every rule still runs on every element; passes and "needs review" results are just
+ * not described node by node. That makes each analysis about a third faster (decision 0044).
  */
-const axe = (page: Page) => new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode(true).analyze();
+const AXE_SOURCE: string = (() => {
+	const fromAxePlaywright = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
+	return readFileSync(fromAxePlaywright.resolve('axe-core/axe.min.js'), 'utf8');
+})();
+
+async function axe(page: Page): Promise<AxeResults> {
+	const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+	if (!injected) {
+		await page.evaluate(`${AXE_SOURCE}\n;axe.configure({ allowedOrigins: ['<same_origin>'], branding: { application: 'playwright' } });`);
+	}
+	return page.evaluate(
+		(tags) =>
+			(window as unknown as { axe: typeof import('axe-core') }).axe.run(document, {
+				runOnly: { type: 'tag', values: tags },
+				resultTypes: ['violations']
+			}),
+		AXE_TAGS
+	);
+}
 
 /**
  * axe needs timers and promises, which do not run in a page with JavaScript switched off. For

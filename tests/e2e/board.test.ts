@@ -25,6 +25,15 @@ function unique(label: string, testInfo: TestInfo) {
 	return `${label} ${testInfo.project.name} ${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/**
+ * Closing and replying to feedback, a lead's "we did" and the overdue list are used by organisers
+ * and service leads only: those tests run with JavaScript on (decision 0031), and their forms and
+ * the status badge are also checked without a browser in
+ * src/lib/features/board/moderation-forms.spec.ts (0044). Every test a visitor or parent is in
+ * runs twice.
+ */
+const STAFF_ONLY = 'a staff-only flow: runs with JavaScript on';
+
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Main menu' });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const boardItems = (page: Page) => page.locator('article.board-item');
@@ -204,7 +213,8 @@ test.describe('moderation', () => {
 		await expect(visitor.getByText(first)).toHaveCount(0);
 	});
 
-	test('an organiser closes feedback with a reason', async ({ page, newPage }, testInfo) => {
+	test('an organiser closes feedback with a reason', async ({ page, newPage, javaScriptEnabled }, testInfo) => {
+		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		const words = unique('Please add more parking at the child development centre', testInfo);
 		const reason = unique('Passed to the hospital trust', testInfo);
 		await sendFeedback(await newPage(), words, 'Short breaks');
@@ -230,7 +240,8 @@ test.describe('moderation', () => {
 		await expect(page.getByRole('link', { name: `Open feedback ${id}`, exact: true })).toBeVisible();
 	});
 
-	test('an organiser replies to feedback from someone who agreed to be contacted', async ({ page }, testInfo) => {
+	test('an organiser replies to feedback from someone who agreed to be contacted', async ({ page, javaScriptEnabled }, testInfo) => {
+		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		const reply = unique('Thank you. We have asked the service to write to you about the waiting list', testInfo);
 		await signInAs(page, ORGANISER.email, ORGANISER.name);
 		await openFeedback(page, 'We waited 9 months for a speech therapy appointment and nobody told us where we were on the list.');
@@ -250,7 +261,8 @@ test.describe('moderation', () => {
 });
 
 test.describe('following up', () => {
-	test('the service lead answers an item about their service', async ({ page }, testInfo) => {
+	test('the service lead answers an item about their service', async ({ page, javaScriptEnabled }, testInfo) => {
+		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		const youSaid = 'Appointments are in school hours, so children miss lessons.';
 		const done = unique('Clinics now run after school on Tuesdays and Thursdays', testInfo);
 		await signInAs(page, LEAD.email, LEAD.name);
@@ -381,7 +393,8 @@ test.describe('following up', () => {
 		}
 	});
 
-	test('an organiser sees only the overdue items', async ({ page }) => {
+	test('an organiser sees only the overdue items', async ({ page, javaScriptEnabled }) => {
+		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		await signInAs(page, ORGANISER.email, ORGANISER.name);
 		await visit(page, '/manage/board');
 		const all = await boardItems(page).count();

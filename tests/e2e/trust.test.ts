@@ -182,6 +182,8 @@ test("a young person's card locks after ten wrong pictures, kindly; their suppor
 	const row = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
 	await expect(row.getByText('Card locked')).toBeVisible();
 	await page.getByRole('link', { name: `${name}'s card locked after too many wrong pictures`, exact: false }).click();
+	// with JavaScript the link navigates in the page: wait for its card page before checking it
+	await expect(page).toHaveURL(/\/young-people\/\d+\/card$/);
 	await check(page);
 	await page.getByRole('button', { name: 'Reset their pictures' }).click();
 	await expect(page).toHaveURL(/done=reset$/);
