@@ -118,6 +118,15 @@ describe('refusal', () => {
 		expect(isRedirect(e) && e.location).toBe(confirmPath(url));
 		expect(confirmPath(url)).toBe('/confirm?next=%2Fadmin%2Fpeople%2F4');
 	});
+
+	it('sends a visitor refused to sign in and back when given the page, and only a refusal', () => {
+		const url = new URL('http://localhost/profiles/7/add?section=likes');
+		const e = thrown(() => refusal(new ForbiddenError(), handlers, { signIn: url }));
+		expect(isRedirect(e) && e.location).toBe(signInPath(url));
+		// any other refusal is still its error page, and a signed-in person's refusal the 403 page
+		expect(isHttpError(thrown(() => refusal(new NotFoundError('no_such_item'), handlers, { signIn: url })), 404)).toBe(true);
+		expect(isHttpError(thrown(() => refusal(new ForbiddenError(), handlers)), 403)).toBe(true);
+	});
 });
 
 const SITE = 'https://chorus.example.gov.uk';

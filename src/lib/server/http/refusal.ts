@@ -12,13 +12,14 @@
  *
  * A DomainError whose `code` has a handler gives that handler's result (a `fail`, `setError` or
  * `message`, whose types the action keeps); with `confirm` given, a ConfirmIdentityError goes to
- * "Confirm it's you" and back; any other DomainError is the HTTP error page with its status; anything
+ * "Confirm it's you" and back, and with `signIn` given (for a visitor) a ForbiddenError goes to sign
+ * in and back; any other DomainError is the HTTP error page with its status; anything
  * else (a bug, or SvelteKit's own redirect or error thrown inside the try) is rethrown untouched.
  */
 import { isActionFailure, redirect, type ActionFailure } from '@sveltejs/kit';
-import { ConfirmIdentityError, DomainError } from '../errors';
+import { ConfirmIdentityError, DomainError, ForbiddenError } from '../errors';
 import { rethrowAsHttp } from './errors';
-import { confirmPath } from './sign-in';
+import { confirmPath, loginRedirect } from './sign-in';
 
 /** A handler for the refusals with one code: the error in, what the action returns out. */
 export type CodeHandlers = Readonly<Record<string, (e: DomainError) => unknown>>;
@@ -52,6 +53,8 @@ export function forCodes<V, R>(table: readonly string[] | Readonly<Record<string
 export type RefusalOptions<K extends readonly KindHandler[]> = {
 	/** This page's address: a ConfirmIdentityError goes to "Confirm it's you" and back here. */
 	confirm?: URL;
+	/** For a visitor, this page's address: a ForbiddenError sends them to sign in and back here. */
+	signIn?: URL;
 	/** Handlers by class, tried in order after the handlers by code. */
 	kinds?: K;
 };
@@ -73,6 +76,7 @@ export function refusal<H extends CodeHandlers, K extends readonly KindHandler[]
 		if (Object.hasOwn(codes, e.code)) return codes[e.code](e) as Refused<H, K>;
 		for (const { kind, handle } of options.kinds ?? []) if (e instanceof kind) return handle(e) as Refused<H, K>;
 		if (options.confirm && e instanceof ConfirmIdentityError) redirect(303, confirmPath(options.confirm));
+		if (options.signIn && e instanceof ForbiddenError) loginRedirect(options.signIn);
 	}
 	rethrowAsHttp(e);
 }

@@ -3,7 +3,7 @@
  * while a signed-in person the service turns away sees the friendly error page.
  */
 import { ForbiddenError, ValidationError } from '../errors';
-import { loginRedirect, refusal, type CodeHandlers, type Refused } from '../http';
+import { anyOf, refusal, type CodeHandlers, type Refused } from '../http';
 import type { Actor } from '../permissions';
 
 /**
@@ -16,8 +16,7 @@ export function forPage<T, H extends CodeHandlers = {}>(actor: Actor, url: URL, 
 	try {
 		return call();
 	} catch (e) {
-		if (e instanceof ForbiddenError && !actor) loginRedirect(url);
-		return refusal(e, codes);
+		return refusal(e, codes, { signIn: actor ? undefined : url });
 	}
 }
 
@@ -30,13 +29,11 @@ export type Attempt<T> = { ok: true; value: T } | { ok: false; status: 400 | 403
  * friendly line rather than an error page. Visitors and other errors go as with `forPage`.
  */
 export function attempt<T>(actor: Actor, url: URL, call: () => T): Attempt<T> {
-	return forPage(actor, url, (): Attempt<T> => {
-		try {
-			return { ok: true, value: call() };
-		} catch (e) {
-			if (e instanceof ValidationError) return { ok: false, status: 400, problem: e.code };
-			if (e instanceof ForbiddenError && actor) return { ok: false, status: 403, problem: 'forbidden' };
-			throw e;
-		}
-	});
+	try {
+		return { ok: true, value: call() };
+	} catch (e) {
+		const problem = anyOf(ValidationError, (e): Attempt<T> => ({ ok: false, status: 400, problem: e.code }));
+		const refused = anyOf(ForbiddenError, (): Attempt<T> => ({ ok: false, status: 403, problem: 'forbidden' }));
+		return refusal(e, {}, actor ? { kinds: [problem, refused] } : { kinds: [problem], signIn: url });
+	}
 }

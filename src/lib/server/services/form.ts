@@ -1,21 +1,13 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { serviceSchema } from '$lib/features/services/schemas';
 import type { Sector } from '$lib/sectors';
 import { db } from '../db/app';
-import * as accounts from '../accounts';
-import { ConflictError, ValidationError } from '../errors';
-import { rethrowAsHttp } from '../http';
-import { can, type Actor } from '../permissions';
+import { refusal } from '../http';
+import type { Actor } from '../permissions';
 import * as services from './service';
-
-/** What the add and change pages both need: the people who can be chosen as leads. */
-export function leadChoices(actor: Actor) {
-	if (!can(actor, 'services.manage')) error(403, { message: 'Forbidden', code: 'forbidden' });
-	return accounts.listPeopleWithRole(db(), actor, 'service_lead');
-}
 
 /** The add and change pages' action: validate, save, go to the service; or the form with its errors. */
 export async function saveServiceForm(request: Request, actor: Actor, id?: number) {
@@ -27,9 +19,10 @@ export async function saveServiceForm(request: Request, actor: Actor, id?: numbe
 		if (id === undefined) savedId = services.create(db(), actor, input);
 		else services.update(db(), actor, id, input);
 	} catch (e) {
-		if (e instanceof ConflictError) return setError(form, 'name', m.services_name_taken());
-		if (e instanceof ValidationError) return setError(form, 'leadIds._errors', m.services_lead_invalid());
-		rethrowAsHttp(e);
+		return refusal(e, {
+			service_name_taken: () => setError(form, 'name', m.services_name_taken()),
+			lead_not_service_lead: () => setError(form, 'leadIds._errors', m.services_lead_invalid())
+		});
 	}
 	redirect(303, `/admin/services/${savedId}?done=saved`);
 }

@@ -71,3 +71,17 @@ describe('the admins’ services page', () => {
 		expect(thrown(() => services.forManaging(db, null))).toBeInstanceOf(ForbiddenError);
 	});
 });
+
+describe('choosing leads', () => {
+	it('offers an admin the people with the service lead role, and refuses everyone else', () => {
+		const db = testDb();
+		const admin = addPerson(db, ['admin']);
+		const lead = addPerson(db, ['service_lead'], { name: 'Sam' });
+		addPerson(db, ['parent_carer'], { name: 'Pat' });
+		expect(services.leadChoices(db, admin).map((p) => p.id)).toEqual([lead.id]);
+		for (const roles of [['organiser'], ['service_lead'], ['parent_carer']] as const) {
+			expect(thrown(() => services.leadChoices(db, addPerson(db, [...roles])))).toBeInstanceOf(ForbiddenError);
+		}
+		expect(thrown(() => services.leadChoices(db, null))).toBeInstanceOf(ForbiddenError);
+	});
+});

@@ -5,6 +5,7 @@ import { service, serviceLead, user, userRole } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
+import * as accounts from '../accounts';
 
 export type ServiceInput = {
 	name: string;
@@ -45,6 +46,12 @@ export function list(db: Db, options: { includeArchived?: boolean } = {}): Servi
 		...r,
 		leads: leads.filter((l) => l.serviceId === r.id).map(({ id, name, email }) => ({ id, name, email }))
 	}));
+}
+
+/** The people an admin may choose as a service's leads (those with the service lead role). Throws ForbiddenError. */
+export function leadChoices(db: Db, actor: Actor): { id: number; name: string; email: string }[] {
+	if (!can(actor, 'services.manage')) throw new ForbiddenError();
+	return accounts.listPeopleWithRole(db, actor, 'service_lead');
 }
 
 /** Every service, live and archived, for the admins' services page. Throws ForbiddenError. */

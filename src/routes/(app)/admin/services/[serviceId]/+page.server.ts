@@ -8,7 +8,7 @@ import { idParam, orError } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const leads = leadChoices(locals.user);
+	const leads = orError(() => leadChoices(db(), locals.user));
 	const service = orError(() => services.get(db(), idParam(params.serviceId)));
 	const values = {
 		name: service.name,
