@@ -93,6 +93,32 @@ async function track(page: Page, jsEnabled: boolean) {
 				if (args[0] === 'beforeunload') (window as unknown as { __e2eHydrated: boolean }).__e2eHydrated = true;
 				return original.apply(this, args);
 			} as Window['addEventListener'];
+			// A click on a link to another page of this site starts SvelteKit loading it, and the click
+			// returns before it is there. Until the router pushes the new address (or a full load
+			// replaces this document), the navigation is pending, and `check` waits for it rather
+			// than checking the page being left (0044).
+			const w = window as unknown as { __e2ePendingNavigation?: string | null };
+			const pageOf = (href: string) => {
+				const u = new URL(href, location.href);
+				return u.origin + u.pathname + u.search;
+			};
+			document.addEventListener(
+				'click',
+				(event) => {
+					if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+					const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+					if (!link || link.target || link.hasAttribute('download') || link.origin !== location.origin) return;
+					if (pageOf(link.href) !== pageOf(location.href)) w.__e2ePendingNavigation = pageOf(link.href);
+				},
+				true
+			);
+			for (const name of ['pushState', 'replaceState'] as const) {
+				const original = history[name];
+				history[name] = function (this: History, ...args: Parameters<History['pushState']>) {
+					w.__e2ePendingNavigation = null;
+					return original.apply(this, args);
+				};
+			}
 		});
 	}
 }
@@ -237,11 +263,26 @@ export async function expectNoAxeViolations(page: Page) {
  * new page or a new state (an error summary, a confirmation...).
  */
 export async function check(page: Page) {
+	await settleNavigation(page);
 	await page.waitForLoadState('load');
 	await waitUntilReady(page);
 	await expectNoAxeViolations(page);
 	const key = pageKey(page.url());
 	if (key) tracking.get(page)?.checked.add(key);
+}
+
+/**
+ * With JavaScript on, waits (up to 2 s) for a link's client-side navigation that a click started
+ * to reach its new page (see `track`). A link the router leaves to the browser (a download) never
+ * pushes an address: after 2 s the check goes on with the page that is there.
+ */
+async function settleNavigation(page: Page) {
+	if (!tracking.get(page)?.jsEnabled) return;
+	await page
+		.waitForFunction(() => !(window as unknown as { __e2ePendingNavigation?: string | null }).__e2ePendingNavigation, undefined, { timeout: 2_000 })
+		.catch(() => {
+			// timed out (a download), or the document was replaced by a full load: both are settled
+		});
 }
 
 /** Goes to a path (relative to the app) and checks the page that comes back. */
