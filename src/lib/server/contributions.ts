@@ -60,6 +60,11 @@ export type EraseHandling =
 /** For one column that points at a person: the download kind(s) that hold its rows, and what erasure does. */
 export type ColumnDecision = { download: string; erase: EraseHandling };
 
+/** A name or email as erasure compares it: Unicode-normalised, spaces folded, lower case. */
+export function squash(s: string): string {
+	return s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
 /** What a person's words become where they stay for others after erasure. */
 export const ERASED_TEXT = '[erased]';
 

@@ -4,15 +4,13 @@
  */
 import { lt } from 'drizzle-orm';
 import { ROLES } from '$lib/roles';
-import { cutoffTime, ERASED_TEXT, show, type Contribution, type EraseContext } from '../contributions';
+import { cutoffTime, ERASED_TEXT, show, squash, type Contribution, type EraseContext } from '../contributions';
 import { auditEntry } from '../db/schema';
 
 const { iso, yes, text } = show;
 
 /** Keys in audit details whose numbers are people's ids. */
 const PERSON_ID_KEYS = new Set(['userId', 'userIds', 'supporterId', 'supporterIds', 'personId', 'personIds', 'leadIds', 'ownerUserId', 'accountId', 'actorId']);
-
-const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Replaces the person's id, email and name wherever audit details hold them. */
 function scrubDetails(value: unknown, key: string, who: EraseContext['person'], reference: string): unknown {

@@ -17,7 +17,7 @@ import { writeTransaction, type Db } from '../db';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import * as audit from '../audit';
-import type { EraseContext } from '../contributions';
+import { squash, type EraseContext } from '../contributions';
 import { ERASURE_ORDER } from '../registry';
 import { isLastAdmin } from '../accounts';
 import { isYoungPerson } from '../profiles';
@@ -40,8 +40,6 @@ export function newReference(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(8));
 	return 'ER-' + [...bytes].map((b) => REFERENCE_LETTERS[b % REFERENCE_LETTERS.length]).join('');
 }
-
-const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Whether what the admin typed to confirm is the person's name or email (case and spaces aside). */
 export function confirmationMatches(person: { name: string; email: string | null }, typed: string): boolean {

@@ -4,7 +4,7 @@
  * and erasure; inactive profiles and share-link openings for retention; the demo profiles.
  */
 import { and, isNotNull, lt, or, sql, type AnyColumn } from 'drizzle-orm';
-import { cutoffTime, removedMarker, show, type Contribution, type EraseContext, type RetentionContext } from '../contributions';
+import { cutoffTime, removedMarker, show, squash, type Contribution, type EraseContext, type RetentionContext } from '../contributions';
 import { profile, profileItem, profilePhoto, profileShareLink, profileShareOpen, profileVersion, youngPerson } from '../db/schema';
 import { removeWordsOf } from '../safeguarding';
 import { seedProfilesDemo } from './seed';
@@ -13,8 +13,6 @@ const { iso, day, yes, text, num } = show;
 
 /** What a supporter's name becomes in the saved versions of other young people's profiles. */
 export const FORMER_SUPPORTER = 'a supporter';
-
-const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Replaces a supporter's name as the writer of items in a saved profile version; null when it is not there. */
 function scrubSnapshot(snapshot: string, name: string): string | null {
