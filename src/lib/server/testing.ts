@@ -1,4 +1,5 @@
 import type { Role } from '$lib/roles';
+import type { SurveyInput } from '$lib/features/surveys/model';
 import { createDb, type Db } from './db';
 import { user, userRole } from './db/schema';
 import type { Actor } from './permissions';
@@ -43,4 +44,12 @@ export function thrown(call: () => unknown): unknown {
 		return e;
 	}
 	throw new Error('nothing was thrown');
+}
+
+/**
+ * A survey's details for `surveys.create`: open since 2020, anonymous, for everyone, about no
+ * service, unless the test says otherwise.
+ */
+export function surveyDetails(details: Partial<SurveyInput> & { title: string }): SurveyInput {
+	return { intro: '', audience: 'both', anonymous: true, opensOn: '2020-01-01', closesOn: null, serviceIds: [], ...details };
 }

@@ -136,3 +136,34 @@ export function isOpenOn(
 export function answerPath(surveyId: number, token: string, step?: number | 'check' | 'sent'): string {
 	return `/surveys/${surveyId}/answer/${token}${step === undefined ? '' : `/${step}`}`;
 }
+
+/** A survey's details as the builder stores them (the details form maps to and from this). */
+export type SurveyInput = {
+	title: string;
+	intro: string;
+	audience: Audience;
+	anonymous: boolean;
+	opensOn: string;
+	closesOn: string | null;
+	serviceIds: number[];
+};
+
+export type OptionInput = {
+	/** Present for an option that exists; absent for a new one. */
+	id?: number;
+	label: string;
+	symbolId: string | null;
+	imageId: number | null;
+	positive: boolean;
+};
+
+export type QuestionInput = {
+	text: string;
+	help: string;
+	required: boolean;
+	symbolId: string | null;
+	imageId: number | null;
+	serviceId: number | null;
+	/** The options in their new order (choice kinds only). */
+	options: OptionInput[];
+};

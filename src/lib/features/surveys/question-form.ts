@@ -5,7 +5,7 @@
  * does not. Rows are numbered as drawn; `optionCount` says how many were drawn.
  */
 import { m } from '$lib/paraglide/messages';
-import { hasFixedOptions, isChoiceKind, type QuestionKind } from '$lib/features/surveys/model';
+import { hasFixedOptions, isChoiceKind, type OptionInput, type QuestionInput, type QuestionKind } from '$lib/features/surveys/model';
 import { QUESTION_LIMITS } from './schemas';
 
 export type OptionRow = {
@@ -61,16 +61,8 @@ export const emptyRow = (): OptionRow => ({
 /** Whether the organiser may add and remove answers (not smiley or yes / no questions). */
 export const canAddOptions = (kind: QuestionKind) => isChoiceKind(kind) && !hasFixedOptions(kind);
 
-type StoredQuestion = {
-	kind: QuestionKind;
-	text: string;
-	help: string;
-	required: boolean;
-	symbolId: string | null;
-	imageId: number | null;
-	serviceId: number | null;
-	options: { id: number; label: string; symbolId: string | null; imageId: number | null; positive: boolean }[];
-};
+/** A question as stored: its kind, and its values with every option's id. */
+type StoredQuestion = QuestionInput & { kind: QuestionKind; options: Required<OptionInput>[] };
 
 /** A stored question as the form's starting values, with empty rows to add answers. */
 export function questionFormValues(q: StoredQuestion): QuestionFormValues {
@@ -190,7 +182,7 @@ export function questionInputFrom(values: QuestionFormValues) {
 }
 
 /** The values of a question as stored, for changing one thing (its or an option's symbol). */
-export function storedQuestionInput(q: StoredQuestion) {
+export function storedQuestionInput(q: StoredQuestion): QuestionInput {
 	return {
 		text: q.text,
 		help: q.help,

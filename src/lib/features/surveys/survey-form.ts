@@ -1,8 +1,8 @@
-import type { Audience } from '$lib/features/surveys/model';
+import type { Audience, SurveyInput } from '$lib/features/surveys/model';
 import type { SurveyFormInput } from './schemas';
 
 /** The details form's values as the service's input. */
-export function surveyInputFrom(data: SurveyFormInput) {
+export function surveyInputFrom(data: SurveyFormInput): SurveyInput {
 	return {
 		title: data.title,
 		intro: data.intro,
@@ -15,15 +15,7 @@ export function surveyInputFrom(data: SurveyFormInput) {
 }
 
 /** A stored survey's details as the form's values. */
-export function surveyFormValues(s: {
-	title: string;
-	intro: string;
-	audience: Audience;
-	anonymous: boolean;
-	opensOn: string;
-	closesOn: string | null;
-	serviceIds: number[];
-}): SurveyFormInput {
+export function surveyFormValues(s: SurveyInput): SurveyFormInput {
 	return {
 		title: s.title,
 		intro: s.intro,

@@ -10,7 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, surveyDetails } from '../testing';
 import type { Actor } from '../permissions';
 import * as accounts from '../accounts';
 import * as surveys from '../surveys';
@@ -66,7 +66,7 @@ function makeSurvey(anonymous: boolean) {
 	const id = surveys.create(
 		db,
 		organiser,
-		{ title: anonymous ? 'Anonymous survey' : 'Named survey', intro: '', audience: 'parent_carers', anonymous, opensOn: '2026-05-01', closesOn: null, serviceIds: [] },
+		surveyDetails({ title: anonymous ? 'Anonymous survey' : 'Named survey', audience: 'parent_carers', anonymous, opensOn: '2026-05-01' }),
 		at(-600)
 	);
 	// one choice per person, so a count of 1 in the tallies points at one response

@@ -9,7 +9,7 @@ import { inspect } from 'node:util';
 import { formatCode } from '$lib/features/profiles/model';
 import type { Db } from '../db';
 import { auditEntry } from '../db/schema';
-import { addPerson, testDb } from '../testing';
+import { addPerson, surveyDetails, testDb } from '../testing';
 import type { Actor } from '../permissions';
 import { hashPassword } from '../auth/password';
 import * as accounts from '../accounts';
@@ -103,7 +103,7 @@ beforeAll(async () => {
 
 	// Survey free text, anonymous and named, with the resume token and receipt code
 	for (const anonymous of [true, false]) {
-		const id = surveys.create(db, organiser, { title: `Survey ${anonymous}`, intro: '', audience: 'parent_carers', anonymous, opensOn: '2020-01-01', closesOn: null, serviceIds: [] });
+		const id = surveys.create(db, organiser, surveyDetails({ title: `Survey ${anonymous}`, audience: 'parent_carers', anonymous }));
 		const q = surveys.addQuestion(db, organiser, id, 'long_text', 'Anything else?');
 		surveys.publish(db, organiser, id);
 		const { token, receipt } = surveys.start(db, parent, id, 'en');

@@ -5,6 +5,9 @@ import type { Db } from '../db';
 import { boardItem, service, user } from '../db/schema';
 import * as board from './service';
 import * as feedbackService from './feedback';
+import * as services from '../services';
+
+const { SALT, CAMHS, EHC, TEACHING, BREAKS, SOCIAL } = services.DEMO_SERVICE;
 
 /** Demo "you said, we did" items: what parents commonly ask of SEND services. */
 type DemoItem = {
@@ -22,13 +25,6 @@ type DemoItem = {
 	/** Responses in order: [days before today, status, text, reason?]. Answered by the first service's lead, or the forum. */
 	responses?: [number, BoardStatus, string, string?][];
 };
-
-const SALT = 'Speech and language therapy';
-const CAMHS = 'Child and adolescent mental health service (CAMHS)';
-const EHC = 'SEND assessment and EHC plans team';
-const TEACHING = 'Specialist teaching service';
-const BREAKS = 'Short breaks';
-const SOCIAL = 'Children with disabilities social work team';
 
 const ITEMS: DemoItem[] = [
 	{ youSaid: 'After a referral we hear nothing for months, and do not know if it arrived.', easyRead: 'We did not know if you got our referral.', symbol: 'calendar', voices: 23, source: 'survey', sourceDetail: 'Autumn 2026 parent carer survey', services: [SALT], topics: ['referrals', 'communication'], heardDaysAgo: 150, responses: [[130, 'working_on_it', 'We are setting up a letter and text message that confirm every referral within 5 working days.'], [60, 'done', 'Since September every family gets a letter and a text within 5 working days of a referral, with a name to contact.']] },

@@ -13,6 +13,8 @@ import { meeting, user } from '../db/schema';
 import * as services from '../services';
 import * as meetings from './service';
 
+const { SALT, CAMHS, EHC, TEACHING, BREAKS } = services.DEMO_SERVICE;
+
 /* ---------------------------------------------------------------------------------------- */
 /* Dates                                                                                    */
 /* ---------------------------------------------------------------------------------------- */
@@ -35,11 +37,6 @@ function secondTuesday(year: number, month: number): string {
 /* Demo content                                                                             */
 /* ---------------------------------------------------------------------------------------- */
 
-const SALT = 'Speech and language therapy';
-const CAMHS = 'Child and adolescent mental health service (CAMHS)';
-const EHC = 'SEND assessment and EHC plans team';
-const TEACHING = 'Specialist teaching service';
-const BREAKS = 'Short breaks';
 const CHAIR = 'Priya Shah (forum chair)';
 const STEERING = 'Forum steering group';
 

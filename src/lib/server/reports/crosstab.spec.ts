@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from '../db';
 import { closeReaders } from '../db/reader';
-import { addPerson } from '../testing';
+import { addPerson, surveyDetails } from '../testing';
 import { ForbiddenError } from '../errors';
 import * as surveys from '../surveys';
 import * as standards from '../standards';
@@ -20,7 +20,7 @@ afterAll(async () => {
 /** A survey with a yes / no question linked to a standard and an "area" question, answered `answers` times. */
 function setUp(db: Db, answers: [area: number, yes: boolean][]) {
 	const org = addPerson(db, ['organiser']);
-	const surveyId = surveys.create(db, org, { title: 'Areas', intro: '', audience: 'parent_carers', anonymous: true, opensOn: '2026-01-01', closesOn: null, serviceIds: [] });
+	const surveyId = surveys.create(db, org, surveyDetails({ title: 'Areas', audience: 'parent_carers', opensOn: '2026-01-01' }));
 	const questionId = surveys.addQuestion(db, org, surveyId, 'yes_no', 'Were you listened to?');
 	surveys.addAboutYou(db, org, surveyId, 'area');
 	surveys.publish(db, org, surveyId);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { londonDate, quarterFrom, type Period } from '$lib/time';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, surveyDetails } from '../testing';
 import type { Db } from '../db';
 import { user } from '../db/schema';
 import { seedDemo } from '../seed';
@@ -43,7 +43,7 @@ const headline = (data: ReportData, statement = 'Families feel listened to') => 
 beforeEach(() => {
 	d = testDb();
 	org = addPerson(d, ['admin', 'organiser']);
-	surveyId = surveys.create(d, org, { title: 'Listening', intro: '', audience: 'parent_carers', anonymous: true, opensOn: '2026-01-01', closesOn: null, serviceIds: [] });
+	surveyId = surveys.create(d, org, surveyDetails({ title: 'Listening', audience: 'parent_carers', opensOn: '2026-01-01' }));
 	questionId = surveys.addQuestion(d, org, surveyId, 'yes_no', 'Were you listened to?');
 	surveys.publish(d, org, surveyId);
 	const standardId = standards.create(d, org, { serviceId: null, statement: 'Families feel listened to', measure: 'Share who said yes', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 80, amberFrom: 60 });

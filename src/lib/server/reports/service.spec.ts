@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { londonDate, quarterFrom, type Period } from '$lib/time';
-import { addPerson, testDb, thrown } from '../testing';
+import { addPerson, testDb, thrown, surveyDetails } from '../testing';
 import type { Db } from '../db';
 import { report, standard, surveyQuestion, user } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -100,7 +100,7 @@ describe('disclosure in reports', () => {
 	it('shows no percentage and no RAG from fewer than 10 responses, and the threshold is a setting', () => {
 		const d = testDb();
 		const admin = addPerson(d, ['admin', 'organiser']);
-		const surveyId = surveys.create(d, admin, { title: 'Small survey', intro: '', audience: 'parent_carers', anonymous: true, opensOn: '2026-01-01', closesOn: null, serviceIds: [] });
+		const surveyId = surveys.create(d, admin, surveyDetails({ title: 'Small survey', audience: 'parent_carers', opensOn: '2026-01-01' }));
 		const questionId = surveys.addQuestion(d, admin, surveyId, 'yes_no', 'Were you listened to?');
 		surveys.publish(d, admin, surveyId);
 		const standardId = standards.create(d, admin, { serviceId: null, statement: 'Families feel listened to', measure: 'Share who said yes', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 80, amberFrom: 60 });
@@ -127,7 +127,7 @@ describe('the headline beside its breakdowns', () => {
 	it('is hidden when showing it would let a hidden group be worked out', () => {
 		const d = testDb();
 		const org = addPerson(d, ['organiser']);
-		const surveyId = surveys.create(d, org, { title: 'Who', intro: '', audience: 'both', anonymous: true, opensOn: '2026-01-01', closesOn: null, serviceIds: [] });
+		const surveyId = surveys.create(d, org, surveyDetails({ title: 'Who', opensOn: '2026-01-01' }));
 		const questionId = surveys.addQuestion(d, org, surveyId, 'yes_no', 'Were you listened to?');
 		surveys.addAboutYou(d, org, surveyId, 'who');
 		surveys.publish(d, org, surveyId);
@@ -208,7 +208,7 @@ describe('standards and figures', () => {
 	it('links only one-choice questions with positive answers to survey standards', () => {
 		const d = testDb();
 		const org = addPerson(d, ['organiser']);
-		const surveyId = surveys.create(d, org, { title: 'T', intro: '', audience: 'parent_carers', anonymous: true, opensOn: '2026-01-01', closesOn: null, serviceIds: [] });
+		const surveyId = surveys.create(d, org, surveyDetails({ title: 'T', audience: 'parent_carers', opensOn: '2026-01-01' }));
 		const pickAny = surveys.addQuestion(d, org, surveyId, 'pick_any', 'Which?');
 		const yesNo = surveys.addQuestion(d, org, surveyId, 'yes_no', 'Yes?');
 		const surveyStandard = standards.create(d, org, { serviceId: null, statement: 'S', measure: 'M', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 75, amberFrom: 60 });

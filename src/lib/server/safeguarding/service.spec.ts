@@ -9,7 +9,7 @@ import * as feedback from '../board';
 import * as profiles from '../profiles';
 import * as settings from '../settings';
 import * as surveys from '../surveys';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, surveyDetails } from '../testing';
 import * as safeguarding from './service';
 
 const WORRYING = 'Sometimes I want to die when they shout at me';
@@ -28,15 +28,7 @@ function setUp() {
 
 /** A published survey with a text question, answered once with `text` by `who`. */
 function answerSurvey(db: Db, organiser: Actor, who: Actor, text: string, anonymous: boolean, at: Date) {
-	const id = surveys.create(db, organiser, {
-		title: anonymous ? 'Short breaks this summer' : 'Named check-in',
-		intro: '',
-		audience: 'both',
-		anonymous,
-		opensOn: '2020-01-01',
-		closesOn: null,
-		serviceIds: []
-	});
+	const id = surveys.create(db, organiser, surveyDetails({ title: anonymous ? 'Short breaks this summer' : 'Named check-in', anonymous }));
 	const question = surveys.addQuestion(db, organiser, id, 'long_text', 'Anything else?');
 	surveys.publish(db, organiser, id);
 	const { token } = surveys.start(db, who, id, 'en', 'answer', at);

@@ -4,35 +4,45 @@ import type { Sector } from '$lib/sectors';
 import { writeTransaction, type Db } from '../db';
 import { service, serviceLead, user } from '../db/schema';
 
+/** The demo services' names, for the other features' demo data to point at. */
+export const DEMO_SERVICE = {
+	SALT: 'Speech and language therapy',
+	CAMHS: 'Child and adolescent mental health service (CAMHS)',
+	EHC: 'SEND assessment and EHC plans team',
+	TEACHING: 'Specialist teaching service',
+	BREAKS: 'Short breaks',
+	SOCIAL: 'Children with disabilities social work team'
+} as const;
+
 export const DEMO_SERVICES: { name: string; sector: Sector; description: string; leads?: string[] }[] = [
 	{
-		name: 'Speech and language therapy',
+		name: DEMO_SERVICE.SALT,
 		sector: 'health',
 		description: 'Helps children and young people with talking, understanding, eating and drinking.',
 		leads: ['service.lead@example.org']
 	},
 	{
-		name: 'Child and adolescent mental health service (CAMHS)',
+		name: DEMO_SERVICE.CAMHS,
 		sector: 'health',
 		description: 'Support for children and young people with their feelings and mental health.'
 	},
 	{
-		name: 'SEND assessment and EHC plans team',
+		name: DEMO_SERVICE.EHC,
 		sector: 'education',
 		description: 'Carries out education, health and care needs assessments and writes EHC plans.'
 	},
 	{
-		name: 'Specialist teaching service',
+		name: DEMO_SERVICE.TEACHING,
 		sector: 'education',
 		description: 'Advice and teaching for schools supporting pupils with SEND.'
 	},
 	{
-		name: 'Short breaks',
+		name: DEMO_SERVICE.BREAKS,
 		sector: 'social_care',
 		description: 'Activities and care that give disabled children fun and their families a rest.'
 	},
 	{
-		name: 'Children with disabilities social work team',
+		name: DEMO_SERVICE.SOCIAL,
 		sector: 'social_care',
 		description: 'Social workers for disabled children and their families.'
 	}

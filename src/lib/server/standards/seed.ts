@@ -14,6 +14,8 @@ import * as services from '../services';
 import { linkQuestionToStandard, questionIdsWithText } from '../surveys';
 import { checkSurveyStandard, create, enterFigure } from './service';
 
+const { SALT, CAMHS, EHC, TEACHING, BREAKS, SOCIAL } = services.DEMO_SERVICE;
+
 type DemoStandard = {
 	service: string | null;
 	statement: string;
@@ -27,13 +29,6 @@ type DemoStandard = {
 	questions?: string[];
 	figures?: [number, string][];
 };
-
-const SALT = 'Speech and language therapy';
-const EHC = 'SEND assessment and EHC plans team';
-const BREAKS = 'Short breaks';
-const CAMHS = 'Child and adolescent mental health service (CAMHS)';
-const TEACHING = 'Specialist teaching service';
-const SOCIAL = 'Children with disabilities social work team';
 
 const DEMO: DemoStandard[] = [
 	{ service: SALT, statement: 'Families feel speech and language therapy helps their child', measure: 'Share of families rating the service good or very good', kind: 'survey', target: 75, amberFrom: 60, questions: ['How good is speech and language therapy for your child?'] },

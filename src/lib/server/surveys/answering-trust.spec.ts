@@ -10,7 +10,7 @@ import { generateToken, hashToken } from '../auth/tokens';
 import type { Db } from '../db';
 import { signInThrottle, survey, surveyDraft, surveyResponse } from '../db/schema';
 import { ConflictError } from '../errors';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, surveyDetails } from '../testing';
 import {
 	ADDRESS_BUCKET_BITS,
 	addressBucket,
@@ -33,7 +33,7 @@ const LIBRARY = '198.51.100.8';
 function setUp(anonymous = true, db: Db = testDb()) {
 	const organiser = addPerson(db, ['organiser']);
 	const parent = addPerson(db, ['parent_carer']);
-	const input = { title: 'Trust', intro: '', audience: 'both' as const, anonymous, opensOn: '2020-01-01', closesOn: null, serviceIds: [] };
+	const input = surveyDetails({ title: 'Trust', anonymous });
 	const id = surveys.create(db, organiser, input);
 	const question = surveys.addQuestion(db, organiser, id, 'yes_no', 'Is it good?');
 	surveys.publish(db, organiser, id, NOW);

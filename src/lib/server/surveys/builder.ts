@@ -13,9 +13,10 @@ import {
 	hasFixedOptions,
 	isChoiceKind,
 	type AboutYou,
-	type Audience,
 	type QuestionKind,
-	type RespondentGroup
+	type RespondentGroup,
+	type SurveyInput,
+	type QuestionInput
 } from '$lib/features/surveys/model';
 import { writeTransaction, type Db } from '../db';
 import {
@@ -41,35 +42,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import * as audit from '../audit';
 import { sanitiseImage } from '../images';
 
-export type SurveyInput = {
-	title: string;
-	intro: string;
-	audience: Audience;
-	anonymous: boolean;
-	opensOn: string;
-	closesOn: string | null;
-	serviceIds: number[];
-};
-
-export type OptionInput = {
-	/** Present for an option that exists; absent for a new one. */
-	id?: number;
-	label: string;
-	symbolId: string | null;
-	imageId: number | null;
-	positive: boolean;
-};
-
-export type QuestionInput = {
-	text: string;
-	help: string;
-	required: boolean;
-	symbolId: string | null;
-	imageId: number | null;
-	serviceId: number | null;
-	/** The options in their new order (choice kinds only). */
-	options: OptionInput[];
-};
+export type { SurveyInput, OptionInput, QuestionInput } from '$lib/features/surveys/model';
 
 export type QuestionWithOptions = SurveyQuestion & { options: SurveyOption[] };
 export type SurveyWithServices = Survey & { serviceIds: number[] };

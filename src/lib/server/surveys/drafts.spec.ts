@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { surveyDraft } from '../db/schema';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, surveyDetails } from '../testing';
 import * as surveys from '.';
 
 /** Unsent answers are not kept for ever. */
@@ -8,15 +8,7 @@ describe('deleteStaleDrafts', () => {
 	function setUp() {
 		const db = testDb();
 		const organiser = addPerson(db, ['organiser']);
-		const id = surveys.create(db, organiser, {
-			title: 'Drafts',
-			intro: '',
-			audience: 'both',
-			anonymous: true,
-			opensOn: '2026-01-01',
-			closesOn: null,
-			serviceIds: []
-		});
+		const id = surveys.create(db, organiser, surveyDetails({ title: 'Drafts', opensOn: '2026-01-01' }));
 		surveys.addQuestion(db, organiser, id, 'yes_no', 'Is it good?');
 		surveys.publish(db, organiser, id, new Date('2026-01-01T12:00:00Z'));
 		return { db, organiser, id };
@@ -49,7 +41,7 @@ describe('submitSoon', () => {
 	it('stores each of many responses once, and a refused one does not undo the others', async () => {
 		const db = testDb();
 		const organiser = addPerson(db, ['organiser']);
-		const id = surveys.create(db, organiser, { title: 'Batch', intro: '', audience: 'both', anonymous: true, opensOn: '2020-01-01', closesOn: null, serviceIds: [] });
+		const id = surveys.create(db, organiser, surveyDetails({ title: 'Batch' }));
 		const question = surveys.addQuestion(db, organiser, id, 'yes_no', 'Is it good?');
 		surveys.publish(db, organiser, id);
 		const yes = surveys.getQuestion(db, organiser, question).options[0].id;

@@ -15,11 +15,9 @@ import { writeTransaction, type Db } from '../db';
 import { service, survey, surveyAnswer, surveyResponse, user } from '../db/schema';
 import type { Actor } from '../permissions';
 import * as surveys from '.';
+import * as services from '../services';
 
-const SALT = 'Speech and language therapy';
-const EHC = 'SEND assessment and EHC plans team';
-const TEACHING = 'Specialist teaching service';
-const BREAKS = 'Short breaks';
+const { SALT, EHC, TEACHING, BREAKS } = services.DEMO_SERVICE;
 
 /* ---------------------------------------------------------------------------------------- */
 /* Content                                                                                  */

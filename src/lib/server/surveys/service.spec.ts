@@ -21,7 +21,7 @@ import {
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, ConfirmIdentityError } from '../errors';
 import type { Actor } from '../permissions';
 import * as services from '../services';
-import { addPerson, testDb, thrown } from '../testing';
+import { addPerson, surveyDetails, testDb, thrown } from '../testing';
 import * as surveys from '.';
 import { rawCounts, type ResultsFilter } from './counts';
 
@@ -68,16 +68,8 @@ function setUp(db: Db = testDb()) {
 	return { db, admin, organiser, saltLead, camhsLead, idleLead, parent, youngPerson, boardMember, salt, camhs };
 }
 
-const details = (overrides: Partial<surveys.SurveyInput> = {}): surveys.SurveyInput => ({
-	title: 'Short breaks this summer',
-	intro: 'Tell us how the short breaks went.',
-	audience: 'both',
-	anonymous: true,
-	opensOn: '2020-01-01',
-	closesOn: null,
-	serviceIds: [],
-	...overrides
-});
+const details = (overrides: Partial<surveys.SurveyInput> = {}): surveys.SurveyInput =>
+	surveyDetails({ title: 'Short breaks this summer', intro: 'Tell us how the short breaks went.', ...overrides });
 
 /** The question as an update input that changes nothing, with `overrides` on top. */
 function inputOf(q: surveys.QuestionWithOptions, overrides: Partial<surveys.QuestionInput> = {}): surveys.QuestionInput {

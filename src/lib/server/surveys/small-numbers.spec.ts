@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import { surveyDraft } from '../db/schema';
 import * as services from '../services';
 import * as settings from '../settings';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, surveyDetails } from '../testing';
 import { pairGivesSmallPart, matches, type Condition } from './small-groups';
 import { conditionsOf, dimensionsOf, type ResultsFilter } from './counts';
 import * as surveys from '.';
@@ -27,15 +27,7 @@ function setUp(db: Db = testDb()) {
 	const organiser = addPerson(db, ['organiser']);
 	const lead = addPerson(db, ['service_lead']);
 	const salt = services.create(db, admin, { name: 'SALT', sector: 'health', description: '', leadIds: [lead.id] });
-	const id = surveys.create(db, organiser, {
-		title: 'Small numbers',
-		intro: '',
-		audience: 'parent_carers',
-		anonymous: true,
-		opensOn: '2020-01-01',
-		closesOn: null,
-		serviceIds: [salt]
-	});
+	const id = surveys.create(db, organiser, surveyDetails({ title: 'Small numbers', audience: 'parent_carers', serviceIds: [salt] }));
 	const smiley = surveys.addQuestion(db, organiser, id, 'smiley3', 'How was it?');
 	const comment = surveys.addQuestion(db, organiser, id, 'long_text', 'Anything else?');
 	const question = (qid: number) => surveys.questionsOf(db, ORG, id).find((q) => q.id === qid)!;

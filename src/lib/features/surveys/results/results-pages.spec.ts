@@ -8,7 +8,7 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import * as services from '$lib/server/services';
 import * as surveys from '$lib/server/surveys';
-import { addPerson, testDb } from '$lib/server/testing';
+import { addPerson, testDb, surveyDetails } from '$lib/server/testing';
 import AnswerCard from './AnswerCard.svelte';
 import QuestionResult from './QuestionResult.svelte';
 import { THEME_MAX, tagSchema } from './schemas';
@@ -26,15 +26,7 @@ function answeredSurvey(n: number, good: number, words: (i: number) => string) {
 	const organiser = addPerson(db, ['organiser']);
 	const lead = addPerson(db, ['service_lead']);
 	const serviceId = services.create(db, admin, { name: 'Short breaks', sector: 'social_care', description: '', leadIds: [lead.id] });
-	const id = surveys.create(db, organiser, {
-		title: 'Short breaks this summer',
-		intro: '',
-		audience: 'both',
-		anonymous: true,
-		opensOn: '2020-01-01',
-		closesOn: null,
-		serviceIds: [serviceId]
-	});
+	const id = surveys.create(db, organiser, surveyDetails({ title: 'Short breaks this summer', serviceIds: [serviceId] }));
 	const smiley = surveys.addQuestion(db, organiser, id, 'smiley3', 'How was it?');
 	const written = surveys.addQuestion(db, organiser, id, 'long_text', 'What would make it better?');
 	surveys.publish(db, organiser, id);
