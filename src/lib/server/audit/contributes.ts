@@ -7,7 +7,7 @@ import { ROLES } from '$lib/roles';
 import { cutoffTime, ERASED_TEXT, show, squash, type Contribution, type EraseContext } from '../contributions';
 import { auditEntry } from '../db/schema';
 
-const { iso, yes, text } = show;
+const { iso, text, isMe } = show;
 
 /** Keys in audit details whose numbers are people's ids. */
 const PERSON_ID_KEYS = new Set(['userId', 'userIds', 'supporterId', 'supporterIds', 'personId', 'personIds', 'leadIds', 'ownerUserId', 'accountId', 'actorId']);
@@ -60,19 +60,10 @@ export const contributes: Contribution = {
 			name: 'audit entries about you',
 			table: 'audit_entry',
 			about: 'Our record of important things you did, or that were done to your account: when, what, and the details we keep.',
-			rows: (q, id) =>
-				q(
-					`select at, action, actor_id, subject_type, subject_id, details from audit_entry
-					 where actor_id = ? or (subject_type = 'user' and subject_id = ?) order by at, id`,
-					id,
-					String(id)
-				).map((r) => ({
-					when: iso(r.at),
-					what: text(r.action),
-					'you did it': yes(r.actor_id === id),
-					about: `${text(r.subject_type)} ${text(r.subject_id)}`,
-					details: text(r.details)
-				}))
+			// subject_id is text; a bound number is a real in SQLite (cast would give '3.0'), so printf
+			sql: `select at, action, actor_id, subject_type || ' ' || subject_id as about, details from audit_entry
+			      where actor_id = :me or (subject_type = 'user' and subject_id = printf('%d', :me)) order by at, id`,
+			show: { when: iso('at'), what: text('action'), 'you did it': isMe('actor_id'), about: text('about'), details: text('details') }
 		}
 	],
 

@@ -17,8 +17,8 @@ export const contributes: Contribution = {
 			name: 'services you lead',
 			table: 'service_lead',
 			about: 'The services you lead.',
-			rows: (q, id) =>
-				q('select s.name from service_lead l join service s on s.id = l.service_id where l.user_id = ? order by s.name', id).map((r) => ({ service: text(r.name) }))
+			sql: 'select s.name from service_lead l join service s on s.id = l.service_id where l.user_id = :me order by s.name',
+			show: { service: text('name') }
 		}
 	],
 

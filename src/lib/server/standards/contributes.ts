@@ -17,19 +17,16 @@ export const contributes: Contribution = {
 			name: 'figures you entered',
 			table: 'operational_figure',
 			about: 'Figures you entered for service standards.',
-			rows: (q, id) =>
-				q(
-					`select s.statement, f.period_start, f.period_end, f.value, f.note, f.entered_at
-					 from operational_figure f join standard s on s.id = f.standard_id where f.entered_by = ? order by f.entered_at`,
-					id
-				).map((r) => ({
-					standard: text(r.statement),
-					from: text(r.period_start),
-					to: text(r.period_end),
-					figure: num(r.value),
-					note: text(r.note),
-					'entered on': iso(r.entered_at)
-				}))
+			sql: `select s.statement, f.period_start, f.period_end, f.value, f.note, f.entered_at
+			      from operational_figure f join standard s on s.id = f.standard_id where f.entered_by = :me order by f.entered_at`,
+			show: {
+				standard: text('statement'),
+				from: text('period_start'),
+				to: text('period_end'),
+				figure: num('value'),
+				note: text('note'),
+				'entered on': iso('entered_at')
+			}
 		}
 	],
 
