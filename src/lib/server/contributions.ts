@@ -109,6 +109,13 @@ export type EraseContext = {
 	/** Runs a statement that keeps rows of `table` for others without the link (or the words), and counts them. */
 	unlink: (table: string, sql: string, ...params: unknown[]) => void;
 	/**
+	 * Carries out the feature's `personColumns` decision for each column ("table.column"), in the
+	 * order given: 'delete' deletes the rows that point at the person, 'unlink' sets the column to
+	 * null; counted as `del` and `unlink` count. So the decision is written once, where it is
+	 * declared. A column that needs more (its words blanked, a name put in) has its own statement.
+	 */
+	asDecided: (...columns: string[]) => void;
+	/**
 	 * The person's words that others copied and that go with them: survey answers quoted in a
 	 * report. The surveys step adds them; the reports step blanks them in frozen reports.
 	 */

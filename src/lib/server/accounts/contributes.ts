@@ -85,14 +85,9 @@ export const contributes: Contribution = {
 	],
 
 	// The account itself, last: every other feature's rows point at it.
-	erase: ({ person, del }) => {
+	erase: ({ person, del, asDecided }) => {
 		const id = person.id;
-		del('session', 'delete from session where user_id = ?', id);
-		del('password_token', 'delete from password_token where user_id = ?', id);
-		del('two_step', 'delete from two_step where user_id = ?', id);
-		del('recovery_code', 'delete from recovery_code where user_id = ?', id);
-		del('sign_in_challenge', 'delete from sign_in_challenge where user_id = ?', id);
-		del('user_role', 'delete from user_role where user_id = ?', id);
+		asDecided('session.user_id', 'password_token.user_id', 'two_step.user_id', 'recovery_code.user_id', 'sign_in_challenge.user_id', 'user_role.user_id');
 		if (person.email) del('sign_in_throttle', 'delete from sign_in_throttle where key = ?', limits.account(person.email).key);
 		for (const l of [limits.secondStep(id), limits.currentPassword(id)]) del('sign_in_throttle', 'delete from sign_in_throttle where key = ?', l.key);
 		del('user', 'delete from user where id = ?', id);

@@ -31,10 +31,9 @@ function scrubDetails(value: unknown, key: string, who: EraseContext['person'], 
 }
 
 /** The log keeps what happened, without who it happened to or who did it: the reference stands in for them. */
-function eraseFromLog({ person, reference, all, unlink }: EraseContext): void {
-	const id = person.id;
-	unlink('audit_entry', 'update audit_entry set actor_id = null where actor_id = ?', id);
-	unlink('audit_entry', `update audit_entry set subject_id = ? where subject_type = 'user' and subject_id = ?`, reference, String(id));
+function eraseFromLog({ person, reference, all, unlink, asDecided }: EraseContext): void {
+	asDecided('audit_entry.actor_id');
+	unlink('audit_entry', `update audit_entry set subject_id = ? where subject_type = 'user' and subject_id = ?`, reference, String(person.id));
 	const candidates = all<{ id: number; details: string }>(
 		`select id, details from audit_entry where details <> '{}' and (
 		   instr(lower(details), lower(?)) > 0 or (? is not null and instr(lower(details), ?) > 0)

@@ -43,10 +43,7 @@ export const contributes: Contribution = {
 	],
 
 	// "We did" answers and replies keep their words, without an author.
-	erase: ({ person, unlink }) => {
-		unlink('board_response', 'update board_response set author_id = null where author_id = ?', person.id);
-		unlink('feedback_reply', 'update feedback_reply set author_id = null where author_id = ?', person.id);
-	},
+	erase: ({ asDecided }) => asDecided('board_response.author_id', 'feedback_reply.author_id'),
 	retention: {
 		kinds: ['feedbackContacts'],
 		// Feedback contact details, counted from the day the feedback was received. The feedback

@@ -45,8 +45,9 @@ export const contributes: Contribution = {
 	],
 
 	// Their replies go; minutes keep their words without the link.
-	erase: ({ person, del, unlink }) => {
-		del('meeting_attendance', 'delete from meeting_attendance where user_id = ?', person.id);
+	erase: ({ person, unlink, asDecided }) => {
+		asDecided('meeting_attendance.user_id');
+		// an action keeps someone to follow it up: the name in the minutes, or "a former member"
 		unlink(
 			'meeting_action',
 			`update meeting_action set owner_user_id = null,
@@ -55,7 +56,7 @@ export const contributes: Contribution = {
 			FORMER_MEMBER,
 			person.id
 		);
-		unlink('meeting_minutes_version', 'update meeting_minutes_version set replaced_by = null where replaced_by = ?', person.id);
+		asDecided('meeting_minutes_version.replaced_by');
 	},
 	seed: (db, now) => {
 		seedMeetingsDemo(db, now);

@@ -34,22 +34,28 @@ function scrubSnapshot(snapshot: string, name: string): string | null {
  * What the person did on other young people's profiles stays for those young people, unlinked,
  * and their name as a writer in saved versions becomes "a supporter".
  */
-function eraseProfiles({ person, all, del, unlink }: EraseContext): void {
-	const id = person.id;
-	del('profile_share_open', 'delete from profile_share_open where share_link_id in (select id from profile_share_link where young_person_id = ?)', id);
-	del('profile_share_link', 'delete from profile_share_link where young_person_id = ?', id);
-	del('profile_version', 'delete from profile_version where young_person_id = ?', id);
-	del('profile_item', 'delete from profile_item where young_person_id = ?', id);
-	del('profile_photo', 'delete from profile_photo where young_person_id = ?', id);
-	del('profile', 'delete from profile where young_person_id = ?', id);
-	del('profile_supporter', 'delete from profile_supporter where young_person_id = ? or supporter_id = ?', id, id);
-	del('young_person', 'delete from young_person where user_id = ?', id);
-	unlink('young_person', 'update young_person set created_by = null where created_by = ?', id);
-	unlink('profile_supporter', 'update profile_supporter set linked_by = null where linked_by = ?', id);
-	unlink('profile', 'update profile set reviewed_by = null where reviewed_by = ?', id);
-	unlink('profile_item', 'update profile_item set written_by = null where written_by = ?', id);
-	unlink('profile_version', 'update profile_version set saved_by = null where saved_by = ?', id);
-	unlink('profile_share_link', 'update profile_share_link set created_by = null where created_by = ?', id);
+function eraseProfiles({ person, all, del, unlink, asDecided }: EraseContext): void {
+	// the young person's own rows before their young_person row, so each is counted (deleting it would cascade to them)
+	del('profile_share_open', 'delete from profile_share_open where share_link_id in (select id from profile_share_link where young_person_id = ?)', person.id);
+	asDecided(
+		'profile_share_link.young_person_id',
+		'profile_version.young_person_id',
+		'profile_item.young_person_id',
+		'profile_photo.young_person_id',
+		'profile.young_person_id',
+		'profile_supporter.young_person_id',
+		'profile_supporter.supporter_id',
+		'young_person.user_id'
+	);
+	// what they did on other young people's profiles stays, without them
+	asDecided(
+		'young_person.created_by',
+		'profile_supporter.linked_by',
+		'profile.reviewed_by',
+		'profile_item.written_by',
+		'profile_version.saved_by',
+		'profile_share_link.created_by'
+	);
 	for (const v of all<{ young_person_id: number; number: number; snapshot: string }>(
 		'select young_person_id, number, snapshot from profile_version where instr(lower(snapshot), lower(?)) > 0',
 		person.name

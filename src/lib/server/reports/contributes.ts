@@ -38,16 +38,14 @@ function scrubQuotes(value: unknown, quoted: ReadonlySet<string>): { value: unkn
  * Reports keep their words without the person: who started, published or commented is unlinked,
  * and their survey answers quoted in a published report (a frozen board paper) are blanked there.
  */
-function eraseFromReports({ person, all, unlink, quotedWords }: EraseContext): void {
+function eraseFromReports({ all, unlink, asDecided, quotedWords }: EraseContext): void {
 	if (quotedWords.size) {
 		for (const rep of all<{ id: number; snapshot: string }>('select id, snapshot from report where snapshot is not null')) {
 			const { value, changed } = scrubQuotes(JSON.parse(rep.snapshot), quotedWords);
 			if (changed) unlink('report', 'update report set snapshot = ? where id = ?', JSON.stringify(value), rep.id);
 		}
 	}
-	unlink('report', 'update report set created_by = null where created_by = ?', person.id);
-	unlink('report', 'update report set published_by = null where published_by = ?', person.id);
-	unlink('report_comment', 'update report_comment set author_id = null where author_id = ?', person.id);
+	asDecided('report.created_by', 'report.published_by', 'report_comment.author_id');
 }
 
 export const contributes: Contribution = {

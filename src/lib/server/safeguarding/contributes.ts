@@ -42,9 +42,8 @@ export const contributes: Contribution = {
 
 	// The leads keep their record of each flag, but not who it was about or the person's words
 	// (messages they sent included).
-	erase: ({ person, unlink }) => {
+	erase: ({ person, unlink, asDecided }) => {
 		unlink('safeguarding_flag', 'update safeguarding_flag set person_id = null, text = ? where person_id = ?', ERASED_TEXT, person.id);
-		unlink('safeguarding_flag', 'update safeguarding_flag set reviewed_by = null where reviewed_by = ?', person.id);
-		unlink('safeguarding_phrase', 'update safeguarding_phrase set added_by = null where added_by = ?', person.id);
+		asDecided('safeguarding_flag.reviewed_by', 'safeguarding_phrase.added_by');
 	}
 };

@@ -22,8 +22,6 @@ export const contributes: Contribution = {
 		}
 	],
 
-	erase: ({ person, del }) => {
-		del('service_lead', 'delete from service_lead where user_id = ?', person.id);
-	},
+	erase: ({ asDecided }) => asDecided('service_lead.user_id'),
 	seed: seedServicesDemo
 };

@@ -31,9 +31,7 @@ export const contributes: Contribution = {
 	],
 
 	// Entered figures stay, without who entered them.
-	erase: ({ person, unlink }) => {
-		unlink('operational_figure', 'update operational_figure set entered_by = null where entered_by = ?', person.id);
-	},
+	erase: ({ asDecided }) => asDecided('operational_figure.entered_by'),
 	seed: (db, now) => {
 		seedStandardsDemo(db, now);
 	}

@@ -17,7 +17,7 @@ const { iso, yes, text, num } = show;
  * by the same amounts (as answering.ts `submit` counted them), so totals stay true. Their words
  * quoted in reports are handed on (`quotedWords`) for the reports step to blank.
  */
-function eraseAnswers({ person, run, all, del, unlink, quotedWords }: EraseContext): void {
+function eraseAnswers({ person, run, all, del, asDecided, quotedWords }: EraseContext): void {
 	const id = person.id;
 	const responses = all<{ id: string; submitted_on: string; respondent_group: string }>(
 		'select id, submitted_on, respondent_group from survey_response where account_id = ?',
@@ -55,9 +55,7 @@ function eraseAnswers({ person, run, all, del, unlink, quotedWords }: EraseConte
 		run('delete from survey_tally where count <= 0');
 		run('delete from survey_tally_month where count <= 0');
 	}
-	del('survey_draft', 'delete from survey_draft where account_id = ?', id);
-	unlink('survey', 'update survey set created_by = null where created_by = ?', id);
-	unlink('survey_question_version', 'update survey_question_version set replaced_by = null where replaced_by = ?', id);
+	asDecided('survey_draft.account_id', 'survey.created_by', 'survey_question_version.replaced_by');
 }
 
 export const contributes: Contribution = {
