@@ -11,6 +11,8 @@
  * This file is core: the contracts only, so features can depend on it without depending on
  * privacy or retention (which depend on every feature through the registry).
  */
+import { lt } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
 import { londonDate, DAY_MS } from '$lib/time';
 
@@ -155,6 +157,14 @@ export function cutoffTime(now: Date, days: number): number {
 /** The London date `days` days before `now`: days before this one have expired. */
 export function cutoffDay(now: Date, days: number): string {
 	return londonDate(new Date(cutoffTime(now, days)));
+}
+
+/**
+ * Deletes the rows of `table` whose time `column` is more than `days` days before `now`, and
+ * returns how many; none when `days` is 0 (kept for ever).
+ */
+export function deleteOlderThan(tx: Db, table: SQLiteTable, column: SQLiteColumn, days: number, now: Date): number {
+	return days > 0 ? tx.delete(table).where(lt(column, new Date(cutoffTime(now, days)))).run().changes : 0;
 }
 
 /** What replaces words removed by retention, where the record they were in stays. */

@@ -2,9 +2,8 @@
  * What the audit log gives the features that work across all of them (../contributions.ts): the
  * entries about a person, for "My data" and erasure (kept, without who); old entries for retention.
  */
-import { lt } from 'drizzle-orm';
 import { ROLES } from '$lib/roles';
-import { cutoffTime, ERASED_TEXT, show, squash, type Contribution, type EraseContext } from '../contributions';
+import { deleteOlderThan, ERASED_TEXT, show, squash, type Contribution, type EraseContext } from '../contributions';
 import { auditEntry } from '../db/schema';
 
 const { iso, text, isMe } = show;
@@ -69,9 +68,6 @@ export const contributes: Contribution = {
 	erase: eraseFromLog,
 	retention: {
 		kinds: ['auditEntries'],
-		run: ({ tx, now, settings }) => ({
-			auditEntries:
-				settings.retainAuditDays > 0 ? tx.delete(auditEntry).where(lt(auditEntry.at, new Date(cutoffTime(now, settings.retainAuditDays)))).run().changes : 0
-		})
+		run: ({ tx, now, settings }) => ({ auditEntries: deleteOlderThan(tx, auditEntry, auditEntry.at, settings.retainAuditDays, now) })
 	}
 };

@@ -3,8 +3,8 @@
  * person's card, profile, photo and share links, and what supporters did on them, for "My data"
  * and erasure; inactive profiles and share-link openings for retention; the demo profiles.
  */
-import { and, isNotNull, lt, or, sql, type AnyColumn } from 'drizzle-orm';
-import { cutoffTime, removedMarker, show, squash, type Contribution, type EraseContext, type RetentionContext } from '../contributions';
+import { and, isNotNull, or, sql, type AnyColumn } from 'drizzle-orm';
+import { cutoffTime, deleteOlderThan, removedMarker, show, squash, type Contribution, type EraseContext, type RetentionContext } from '../contributions';
 import { profile, profileItem, profilePhoto, profileShareLink, profileShareOpen, profileVersion, youngPerson } from '../db/schema';
 import { removeWordsOf } from '../safeguarding';
 import { seedProfilesDemo } from './seed';
@@ -73,12 +73,7 @@ function eraseProfiles({ person, all, del, unlink, asDecided }: EraseContext): v
  */
 function purgeProfiles({ tx, now, settings }: RetentionContext) {
 	const counts = { profiles: 0, shareOpens: 0, flagTexts: 0 };
-	if (settings.retainShareOpenDays > 0) {
-		counts.shareOpens = tx
-			.delete(profileShareOpen)
-			.where(lt(profileShareOpen.openedAt, new Date(cutoffTime(now, settings.retainShareOpenDays))))
-			.run().changes;
-	}
+	counts.shareOpens = deleteOlderThan(tx, profileShareOpen, profileShareOpen.openedAt, settings.retainShareOpenDays, now);
 	const days = settings.retainInactiveProfileDays;
 	if (days > 0) {
 		const cutoff = cutoffTime(now, days);
