@@ -111,7 +111,7 @@ export type EraseContext = {
 	/** Runs a statement that keeps rows of `table` for others without the link (or the words), and counts them. */
 	unlink: (table: string, sql: string, ...params: unknown[]) => void;
 	/**
-	 * Carries out the feature's `personColumns` decision for each column ("table.column"), in the
+	 * Carries out the `personColumns` decision for each column ("table.column"), in the
 	 * order given: 'delete' deletes the rows that point at the person, 'unlink' sets the column to
 	 * null; counted as `del` and `unlink` count. So the decision is written once, where it is
 	 * declared. A column that needs more (its words blanked, a name put in) has its own statement.
