@@ -11,6 +11,8 @@
  * This file is core: the contracts only, so features can depend on it without depending on
  * privacy or retention (which depend on every feature through the registry).
  */
+import { lt } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
 import { londonDate, DAY_MS } from '$lib/time';
 
@@ -21,27 +23,53 @@ import { londonDate, DAY_MS } from '$lib/time';
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
-/** Runs a read-only SQL query (with `?` parameters) and returns its rows. */
+/**
+ * Runs a read-only SQL query and returns its rows. Parameters go by position (`?`), or by name
+ * from one object (`:me` from `{ me: id }`).
+ */
 export type Query = (sql: string, ...params: unknown[]) => Record<string, unknown>[];
 
 /**
- * One kind of record in "My data": its plain name (its CSV file is named after it), what it is
- * (for the README), the table its rows come from (the tests count them there), and the query that
- * finds the person's rows, `id` being their user id. Kinds that share a table never hold the same
- * row twice.
+ * How one column of a download row is made: from a row its kind's query found, and the person's
+ * id (so a column can say "you" where the row points at the person). `show` makes the usual ones.
  */
-export type PersonalDataKind = { name: string; table: string; about: string; rows: (q: Query, id: number) => Row[] };
+export type Shown = (row: Record<string, unknown>, me: number) => Cell;
+
+/**
+ * One kind of record in "My data": its plain name (its CSV file is named after it), what it is
+ * (for the README), the table its rows come from (the tests count them there), the read-only
+ * query that finds the person's rows (`:me` is their user id), and the columns the person sees,
+ * in order, each made from a row of the query. Kinds that share a table never hold the same row
+ * twice.
+ */
+export type PersonalDataKind = { name: string; table: string; about: string; sql: string; show: Record<string, Shown> };
 
 /** A file of the person's own in "My data", beside the CSV files (a profile photo). */
 export type PersonalFile = { name: string; about: string; bytes: Uint8Array };
 
 /** Values as "My data" shows them: times in ISO form, days as London dates, yes or no. */
-export const show = {
+const as = {
 	iso: (ms: unknown): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null),
 	day: (ms: unknown): string | null => (typeof ms === 'number' ? londonDate(new Date(ms)) : null),
 	yes: (value: unknown): string => (value ? 'yes' : 'no'),
 	text: (value: unknown): string | null => (value === null || value === undefined ? null : String(value)),
 	num: (value: unknown): number | null => (typeof value === 'number' ? value : null)
+};
+
+/** A download column that shows one column of the query's row as `format` does. */
+const column = (format: (value: unknown) => Cell) => (name: string): Shown => (row) => format(row[name]);
+
+/** The columns of "My data", each made from the query's column(s) it names. */
+export const show = {
+	iso: column(as.iso),
+	day: column(as.day),
+	yes: column(as.yes),
+	text: column(as.text),
+	num: column(as.num),
+	/** "yes" where `name` is the person ("you started it"). */
+	isMe: (name: string): Shown => (row, me) => as.yes(row[name] === me),
+	/** "you" where `name` is the person, else the name in `nameColumn`, else `nobody` (a writer since erased). */
+	youOr: (name: string, nameColumn: string, nobody: string | null = null): Shown => (row, me) => (row[name] === me ? 'you' : (as.text(row[nameColumn]) ?? nobody))
 };
 
 /* ------------------------------------------------------------------------------------------ */
@@ -82,6 +110,13 @@ export type EraseContext = {
 	del: (table: string, sql: string, ...params: unknown[]) => void;
 	/** Runs a statement that keeps rows of `table` for others without the link (or the words), and counts them. */
 	unlink: (table: string, sql: string, ...params: unknown[]) => void;
+	/**
+	 * Carries out the `personColumns` decision for each column ("table.column"), in the
+	 * order given: 'delete' deletes the rows that point at the person, 'unlink' sets the column to
+	 * null; counted as `del` and `unlink` count. So the decision is written once, where it is
+	 * declared. A column that needs more (its words blanked, a name put in) has its own statement.
+	 */
+	asDecided: (...columns: string[]) => void;
 	/**
 	 * The person's words that others copied and that go with them: survey answers quoted in a
 	 * report. The surveys step adds them; the reports step blanks them in frozen reports.
@@ -124,6 +159,14 @@ export function cutoffDay(now: Date, days: number): string {
 	return londonDate(new Date(cutoffTime(now, days)));
 }
 
+/**
+ * Deletes the rows of `table` whose time `column` is more than `days` days before `now`, and
+ * returns how many; none when `days` is 0 (kept for ever).
+ */
+export function deleteOlderThan(tx: Db, table: SQLiteTable, column: SQLiteColumn, days: number, now: Date): number {
+	return days > 0 ? tx.delete(table).where(lt(column, new Date(cutoffTime(now, days)))).run().changes : 0;
+}
+
 /** What replaces words removed by retention, where the record they were in stays. */
 export function removedMarker(days: number): string {
 	return `[removed after ${days} days]`;
@@ -143,7 +186,7 @@ export type Contribution<RetentionKind extends string = string> = {
 	personColumns?: Record<string, ColumnDecision>;
 	/** The kinds of record "My data" gives a person, in the order its README lists them. */
 	personalData?: PersonalDataKind[];
-	/** The person's own files for "My data" (read with the same query function). */
+	/** The person's own files for "My data" (read with the same query function, `id` being their user id). */
 	personalFiles?: (q: Query, id: number) => PersonalFile[];
 	/** Erases the person from the feature's tables: deletes what is theirs, unlinks what stays for others. */
 	erase?: (ctx: EraseContext) => void;

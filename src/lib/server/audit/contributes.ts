@@ -2,12 +2,11 @@
  * What the audit log gives the features that work across all of them (../contributions.ts): the
  * entries about a person, for "My data" and erasure (kept, without who); old entries for retention.
  */
-import { lt } from 'drizzle-orm';
 import { ROLES } from '$lib/roles';
-import { cutoffTime, ERASED_TEXT, show, squash, type Contribution, type EraseContext } from '../contributions';
+import { deleteOlderThan, ERASED_TEXT, show, squash, type Contribution, type EraseContext } from '../contributions';
 import { auditEntry } from '../db/schema';
 
-const { iso, yes, text } = show;
+const { iso, text, isMe } = show;
 
 /** Keys in audit details whose numbers are people's ids. */
 const PERSON_ID_KEYS = new Set(['userId', 'userIds', 'supporterId', 'supporterIds', 'personId', 'personIds', 'leadIds', 'ownerUserId', 'accountId', 'actorId']);
@@ -31,10 +30,9 @@ function scrubDetails(value: unknown, key: string, who: EraseContext['person'], 
 }
 
 /** The log keeps what happened, without who it happened to or who did it: the reference stands in for them. */
-function eraseFromLog({ person, reference, all, unlink }: EraseContext): void {
-	const id = person.id;
-	unlink('audit_entry', 'update audit_entry set actor_id = null where actor_id = ?', id);
-	unlink('audit_entry', `update audit_entry set subject_id = ? where subject_type = 'user' and subject_id = ?`, reference, String(id));
+function eraseFromLog({ person, reference, all, unlink, asDecided }: EraseContext): void {
+	asDecided('audit_entry.actor_id');
+	unlink('audit_entry', `update audit_entry set subject_id = ? where subject_type = 'user' and subject_id = ?`, reference, String(person.id));
 	const candidates = all<{ id: number; details: string }>(
 		`select id, details from audit_entry where details <> '{}' and (
 		   instr(lower(details), lower(?)) > 0 or (? is not null and instr(lower(details), ?) > 0)
@@ -60,28 +58,16 @@ export const contributes: Contribution = {
 			name: 'audit entries about you',
 			table: 'audit_entry',
 			about: 'Our record of important things you did, or that were done to your account: when, what, and the details we keep.',
-			rows: (q, id) =>
-				q(
-					`select at, action, actor_id, subject_type, subject_id, details from audit_entry
-					 where actor_id = ? or (subject_type = 'user' and subject_id = ?) order by at, id`,
-					id,
-					String(id)
-				).map((r) => ({
-					when: iso(r.at),
-					what: text(r.action),
-					'you did it': yes(r.actor_id === id),
-					about: `${text(r.subject_type)} ${text(r.subject_id)}`,
-					details: text(r.details)
-				}))
+			// subject_id is text; a bound number is a real in SQLite (cast would give '3.0'), so printf
+			sql: `select at, action, actor_id, subject_type || ' ' || subject_id as about, details from audit_entry
+			      where actor_id = :me or (subject_type = 'user' and subject_id = printf('%d', :me)) order by at, id`,
+			show: { when: iso('at'), what: text('action'), 'you did it': isMe('actor_id'), about: text('about'), details: text('details') }
 		}
 	],
 
 	erase: eraseFromLog,
 	retention: {
 		kinds: ['auditEntries'],
-		run: ({ tx, now, settings }) => ({
-			auditEntries:
-				settings.retainAuditDays > 0 ? tx.delete(auditEntry).where(lt(auditEntry.at, new Date(cutoffTime(now, settings.retainAuditDays)))).run().changes : 0
-		})
+		run: ({ tx, now, settings }) => ({ auditEntries: deleteOlderThan(tx, auditEntry, auditEntry.at, settings.retainAuditDays, now) })
 	}
 };

@@ -21,40 +21,29 @@ export const contributes: Contribution = {
 			name: 'board answers you wrote',
 			table: 'board_response',
 			about: 'Your "we did" answers on the "you said, we did" board.',
-			rows: (q, id) =>
-				q(
-					`select r.item_id, i.you_said, r.text, r.status_before, r.status_after, r.reason, r.created_at
-					 from board_response r join board_item i on i.id = r.item_id where r.author_id = ? order by r.created_at`,
-					id
-				).map((r) => ({
-					'board item': num(r.item_id),
-					'you said': text(r.you_said),
-					'we did': text(r.text),
-					'status before': text(r.status_before),
-					'status after': text(r.status_after),
-					reason: text(r.reason),
-					'written on': iso(r.created_at)
-				}))
+			sql: `select r.item_id, i.you_said, r.text, r.status_before, r.status_after, r.reason, r.created_at
+			      from board_response r join board_item i on i.id = r.item_id where r.author_id = :me order by r.created_at`,
+			show: {
+				'board item': num('item_id'),
+				'you said': text('you_said'),
+				'we did': text('text'),
+				'status before': text('status_before'),
+				'status after': text('status_after'),
+				reason: text('reason'),
+				'written on': iso('created_at')
+			}
 		},
 		{
 			name: 'feedback replies you wrote',
 			table: 'feedback_reply',
 			about: 'Replies you wrote to people who sent feedback.',
-			rows: (q, id) =>
-				q('select feedback_id, text, emailed, created_at from feedback_reply where author_id = ? order by created_at', id).map((r) => ({
-					feedback: num(r.feedback_id),
-					reply: text(r.text),
-					emailed: yes(r.emailed),
-					'written on': iso(r.created_at)
-				}))
+			sql: 'select feedback_id, text, emailed, created_at from feedback_reply where author_id = :me order by created_at',
+			show: { feedback: num('feedback_id'), reply: text('text'), emailed: yes('emailed'), 'written on': iso('created_at') }
 		}
 	],
 
 	// "We did" answers and replies keep their words, without an author.
-	erase: ({ person, unlink }) => {
-		unlink('board_response', 'update board_response set author_id = null where author_id = ?', person.id);
-		unlink('feedback_reply', 'update feedback_reply set author_id = null where author_id = ?', person.id);
-	},
+	erase: ({ asDecided }) => asDecided('board_response.author_id', 'feedback_reply.author_id'),
 	retention: {
 		kinds: ['feedbackContacts'],
 		// Feedback contact details, counted from the day the feedback was received. The feedback

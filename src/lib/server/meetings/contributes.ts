@@ -22,40 +22,32 @@ export const contributes: Contribution = {
 			name: 'meeting attendance',
 			table: 'meeting_attendance',
 			about: 'Meetings you said you would come to, or sent apologies for.',
-			rows: (q, id) =>
-				q(
-					`select m.title, m.starts_at, a.kind, a.at from meeting_attendance a join meeting m on m.id = a.meeting_id
-					 where a.user_id = ? order by m.starts_at`,
-					id
-				).map((r) => ({ meeting: text(r.title), 'meeting on': iso(r.starts_at), 'you said': text(r.kind), 'said on': iso(r.at) }))
+			sql: `select m.title, m.starts_at, a.kind, a.at from meeting_attendance a join meeting m on m.id = a.meeting_id
+			      where a.user_id = :me order by m.starts_at`,
+			show: { meeting: text('title'), 'meeting on': iso('starts_at'), 'you said': text('kind'), 'said on': iso('at') }
 		},
 		{
 			name: 'meeting actions given to you',
 			table: 'meeting_action',
 			about: 'Actions from meeting minutes that were given to you.',
-			rows: (q, id) =>
-				q(
-					`select m.title, x.what, x.due_on, x.status from meeting_action x join meeting m on m.id = x.meeting_id
-					 where x.owner_user_id = ? order by x.id`,
-					id
-				).map((r) => ({ meeting: text(r.title), action: text(r.what), 'due on': text(r.due_on), status: text(r.status) }))
+			sql: `select m.title, x.what, x.due_on, x.status from meeting_action x join meeting m on m.id = x.meeting_id
+			      where x.owner_user_id = :me order by x.id`,
+			show: { meeting: text('title'), action: text('what'), 'due on': text('due_on'), status: text('status') }
 		},
 		{
 			name: 'minutes changes you made',
 			table: 'meeting_minutes_version',
 			about: 'Times you changed published minutes.',
-			rows: (q, id) =>
-				q(
-					`select m.title, v.version, v.replaced_at from meeting_minutes_version v join meeting m on m.id = v.meeting_id
-					 where v.replaced_by = ? order by v.replaced_at`,
-					id
-				).map((r) => ({ meeting: text(r.title), version: num(r.version), 'changed on': iso(r.replaced_at) }))
+			sql: `select m.title, v.version, v.replaced_at from meeting_minutes_version v join meeting m on m.id = v.meeting_id
+			      where v.replaced_by = :me order by v.replaced_at`,
+			show: { meeting: text('title'), version: num('version'), 'changed on': iso('replaced_at') }
 		}
 	],
 
 	// Their replies go; minutes keep their words without the link.
-	erase: ({ person, del, unlink }) => {
-		del('meeting_attendance', 'delete from meeting_attendance where user_id = ?', person.id);
+	erase: ({ person, unlink, asDecided }) => {
+		asDecided('meeting_attendance.user_id');
+		// an action keeps someone to follow it up: the name in the minutes, or "a former member"
 		unlink(
 			'meeting_action',
 			`update meeting_action set owner_user_id = null,
@@ -64,7 +56,7 @@ export const contributes: Contribution = {
 			FORMER_MEMBER,
 			person.id
 		);
-		unlink('meeting_minutes_version', 'update meeting_minutes_version set replaced_by = null where replaced_by = ?', person.id);
+		asDecided('meeting_minutes_version.replaced_by');
 	},
 	seed: (db, now) => {
 		seedMeetingsDemo(db, now);

@@ -2,10 +2,11 @@
  * "My data" (UK GDPR right of access): everything Chorus holds about the signed-in person, as one
  * zip of JSON, a CSV per kind of record and a plain-words README.
  *
- * Each feature says what it holds about a person in its `contributes.ts` (the kinds of record and
- * their queries, read-only); this module only puts them together, through the registry. The
- * features' `personColumns` say which kind holds each column that points at a person; a test
- * checks them against the database, so a new table cannot be missed silently.
+ * Each feature says what it holds about a person in its `contributes.ts` (the kinds of record,
+ * each a read-only query and the columns shown); this module runs them and puts them together,
+ * through the registry. The features' `personColumns` say which kind holds each column that
+ * points at a person; a test checks them against the database, so a new table cannot be missed
+ * silently.
  *
  * Never in the bundle: password hashes, session ids, token hashes, card code and passcode hashes
  * (secrets, and useless to the person), and other people's private words (the profiles of young
@@ -33,8 +34,16 @@ export type MyData = {
 	files: PersonalFile[];
 };
 
-/** Every kind of record, feature by feature, in the order the README lists them. */
-export const KINDS: PersonalDataKind[] = CONTRIBUTIONS.flatMap((c) => c.personalData ?? []);
+/** A kind's rows about the person: its query with `:me` their id, each row shown column by column. */
+function rowsOf(kind: PersonalDataKind, q: Query, me: number): Row[] {
+	return q(kind.sql, { me }).map((row) => Object.fromEntries(Object.entries(kind.show).map(([column, shown]) => [column, shown(row, me)])));
+}
+
+/** Every kind of record, feature by feature, in the order the README lists them, with its rows for a person. */
+export const KINDS: (PersonalDataKind & { rows: (q: Query, id: number) => Row[] })[] = CONTRIBUTIONS.flatMap((c) => c.personalData ?? []).map((kind) => ({
+	...kind,
+	rows: (q, id) => rowsOf(kind, q, id)
+}));
 
 /** A kind's CSV file name: its name in lower case with dashes ("profile items" -> profile-items.csv). */
 export function fileFor(kindName: string): string {

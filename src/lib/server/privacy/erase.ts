@@ -7,7 +7,9 @@
  *
  * Each feature erases the person from its own tables in its `contributes.ts`; this module runs
  * those steps in one transaction, in the registry's erasure order. The features' `personColumns`
- * say what happens to each column that points at a person; a test checks them against the database.
+ * say what happens to each column that points at a person (a test checks them against the
+ * database), and a step carries out the plain decisions, delete and unlink, through
+ * `ctx.asDecided`.
  *
  * Left as they are: anonymous survey responses (they hold no link, so they cannot be found),
  * feedback (it holds no account), and totals (survey tallies are brought down by the erased
@@ -19,6 +21,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import * as audit from '../audit';
 import { squash, type EraseContext } from '../contributions';
 import { ERASURE_ORDER } from '../registry';
+import { PERSON_COLUMNS } from './coverage';
 import { isLastAdmin } from '../accounts';
 import { isYoungPerson } from '../profiles';
 
@@ -81,14 +84,26 @@ export function erase(db: Db, actor: Actor, userId: number, now = new Date()): E
 		};
 		const run = (sql: string, ...params: unknown[]) => client.prepare(sql).run(...params).changes;
 		const all = <T>(sql: string, ...params: unknown[]) => client.prepare(sql).all(...params) as T[];
+		const del: EraseContext['del'] = (table, sql, ...params) => add(deleted, table, run(sql, ...params));
+		const unlink: EraseContext['unlink'] = (table, sql, ...params) => add(anonymised, table, run(sql, ...params));
 		const ctx: EraseContext = {
 			tx,
 			person: { id: person.id, name: person.name, email: person.email?.toLowerCase() ?? null },
 			reference,
 			run,
 			all,
-			del: (table, sql, ...params) => add(deleted, table, run(sql, ...params)),
-			unlink: (table, sql, ...params) => add(anonymised, table, run(sql, ...params)),
+			del,
+			unlink,
+			asDecided: (...columns) => {
+				for (const column of columns) {
+					// the names come from PERSON_COLUMNS, which a test checks against the database
+					const [table, name] = column.split('.');
+					const handling = PERSON_COLUMNS[column]?.erase;
+					if (handling === 'delete') del(table, `delete from "${table}" where "${name}" = ?`, person.id);
+					else if (handling === 'unlink') unlink(table, `update "${table}" set "${name}" = null where "${name}" = ?`, person.id);
+					else throw new Error(`Erasure cannot carry out "${handling}" for ${column} by itself: its feature's step must`);
+				}
+			},
 			quotedWords: new Set()
 		};
 		for (const contribution of ERASURE_ORDER) contribution.erase?.(ctx);

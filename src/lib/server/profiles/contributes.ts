@@ -3,13 +3,13 @@
  * person's card, profile, photo and share links, and what supporters did on them, for "My data"
  * and erasure; inactive profiles and share-link openings for retention; the demo profiles.
  */
-import { and, isNotNull, lt, or, sql, type AnyColumn } from 'drizzle-orm';
-import { cutoffTime, removedMarker, show, squash, type Contribution, type EraseContext, type RetentionContext } from '../contributions';
+import { and, isNotNull, or, sql, type AnyColumn } from 'drizzle-orm';
+import { cutoffTime, deleteOlderThan, removedMarker, show, squash, type Contribution, type EraseContext, type RetentionContext } from '../contributions';
 import { profile, profileItem, profilePhoto, profileShareLink, profileShareOpen, profileVersion, youngPerson } from '../db/schema';
 import { removeWordsOf } from '../safeguarding';
 import { seedProfilesDemo } from './seed';
 
-const { iso, day, yes, text, num } = show;
+const { iso, day, yes, text, num, youOr } = show;
 
 /** What a supporter's name becomes in the saved versions of other young people's profiles. */
 export const FORMER_SUPPORTER = 'a supporter';
@@ -34,22 +34,28 @@ function scrubSnapshot(snapshot: string, name: string): string | null {
  * What the person did on other young people's profiles stays for those young people, unlinked,
  * and their name as a writer in saved versions becomes "a supporter".
  */
-function eraseProfiles({ person, all, del, unlink }: EraseContext): void {
-	const id = person.id;
-	del('profile_share_open', 'delete from profile_share_open where share_link_id in (select id from profile_share_link where young_person_id = ?)', id);
-	del('profile_share_link', 'delete from profile_share_link where young_person_id = ?', id);
-	del('profile_version', 'delete from profile_version where young_person_id = ?', id);
-	del('profile_item', 'delete from profile_item where young_person_id = ?', id);
-	del('profile_photo', 'delete from profile_photo where young_person_id = ?', id);
-	del('profile', 'delete from profile where young_person_id = ?', id);
-	del('profile_supporter', 'delete from profile_supporter where young_person_id = ? or supporter_id = ?', id, id);
-	del('young_person', 'delete from young_person where user_id = ?', id);
-	unlink('young_person', 'update young_person set created_by = null where created_by = ?', id);
-	unlink('profile_supporter', 'update profile_supporter set linked_by = null where linked_by = ?', id);
-	unlink('profile', 'update profile set reviewed_by = null where reviewed_by = ?', id);
-	unlink('profile_item', 'update profile_item set written_by = null where written_by = ?', id);
-	unlink('profile_version', 'update profile_version set saved_by = null where saved_by = ?', id);
-	unlink('profile_share_link', 'update profile_share_link set created_by = null where created_by = ?', id);
+function eraseProfiles({ person, all, del, unlink, asDecided }: EraseContext): void {
+	// the young person's own rows before their young_person row, so each is counted (deleting it would cascade to them)
+	del('profile_share_open', 'delete from profile_share_open where share_link_id in (select id from profile_share_link where young_person_id = ?)', person.id);
+	asDecided(
+		'profile_share_link.young_person_id',
+		'profile_version.young_person_id',
+		'profile_item.young_person_id',
+		'profile_photo.young_person_id',
+		'profile.young_person_id',
+		'profile_supporter.young_person_id',
+		'profile_supporter.supporter_id',
+		'young_person.user_id'
+	);
+	// what they did on other young people's profiles stays, without them
+	asDecided(
+		'young_person.created_by',
+		'profile_supporter.linked_by',
+		'profile.reviewed_by',
+		'profile_item.written_by',
+		'profile_version.saved_by',
+		'profile_share_link.created_by'
+	);
 	for (const v of all<{ young_person_id: number; number: number; snapshot: string }>(
 		'select young_person_id, number, snapshot from profile_version where instr(lower(snapshot), lower(?)) > 0',
 		person.name
@@ -67,12 +73,7 @@ function eraseProfiles({ person, all, del, unlink }: EraseContext): void {
  */
 function purgeProfiles({ tx, now, settings }: RetentionContext) {
 	const counts = { profiles: 0, shareOpens: 0, flagTexts: 0 };
-	if (settings.retainShareOpenDays > 0) {
-		counts.shareOpens = tx
-			.delete(profileShareOpen)
-			.where(lt(profileShareOpen.openedAt, new Date(cutoffTime(now, settings.retainShareOpenDays))))
-			.run().changes;
-	}
+	counts.shareOpens = deleteOlderThan(tx, profileShareOpen, profileShareOpen.openedAt, settings.retainShareOpenDays, now);
 	const days = settings.retainInactiveProfileDays;
 	if (days > 0) {
 		const cutoff = cutoffTime(now, days);
@@ -143,194 +144,148 @@ export const contributes: Contribution = {
 			name: 'sign-in card',
 			table: 'young_person',
 			about: 'Your sign-in card: your year group, who made it and when you last signed in. Your code and pictures are secret: they are not here.',
-			rows: (q, id) =>
-				q(
-					`select y.year_group, y.created_at, y.last_sign_in_at, y.passcode_hash is not null as has_passcode, m.name as made_by
-					 from young_person y left join user m on m.id = y.created_by where y.user_id = ?`,
-					id
-				).map((r) => ({
-					'year group': text(r.year_group),
-					'made on': iso(r.created_at),
-					'made by': text(r.made_by),
-					'last signed in on': day(r.last_sign_in_at),
-					'pictures chosen': yes(r.has_passcode)
-				}))
+			sql: `select y.year_group, y.created_at, y.last_sign_in_at, y.passcode_hash is not null as has_passcode, m.name as made_by
+			      from young_person y left join user m on m.id = y.created_by where y.user_id = :me`,
+			show: {
+				'year group': text('year_group'),
+				'made on': iso('created_at'),
+				'made by': text('made_by'),
+				'last signed in on': day('last_sign_in_at'),
+				'pictures chosen': yes('has_passcode')
+			}
 		},
 		{
 			name: 'young people you added',
 			table: 'young_person',
 			about: 'Young people whose account you made, by their number (their profile belongs to them).',
-			rows: (q, id) =>
-				q('select user_id, created_at from young_person where created_by = ? and user_id <> ? order by created_at', id, id).map((r) => ({
-					'young person number': num(r.user_id),
-					'added on': iso(r.created_at)
-				}))
+			sql: 'select user_id, created_at from young_person where created_by = :me and user_id <> :me order by created_at',
+			show: { 'young person number': num('user_id'), 'added on': iso('created_at') }
 		},
 		{
 			name: 'supporters linked',
 			table: 'profile_supporter',
 			about: 'The supporters who can see your profile, and when they were added.',
-			rows: (q, id) =>
-				q(
-					`select s.name, ps.linked_at from profile_supporter ps left join user s on s.id = ps.supporter_id
-					 where ps.young_person_id = ? order by ps.linked_at`,
-					id
-				).map((r) => ({ supporter: text(r.name), 'added on': iso(r.linked_at) }))
+			sql: `select s.name, ps.linked_at from profile_supporter ps left join user s on s.id = ps.supporter_id
+			      where ps.young_person_id = :me order by ps.linked_at`,
+			show: { supporter: text('name'), 'added on': iso('linked_at') }
 		},
 		{
 			name: 'young people you support',
 			table: 'profile_supporter',
 			about: 'The young people whose profile you can see, and since when.',
-			rows: (q, id) =>
-				q(
-					`select ps.young_person_id, y.name, ps.linked_at from profile_supporter ps left join user y on y.id = ps.young_person_id
-					 where ps.supporter_id = ? and ps.young_person_id <> ? order by ps.linked_at`,
-					id,
-					id
-				).map((r) => ({ 'young person number': num(r.young_person_id), 'young person': text(r.name), 'since': iso(r.linked_at) }))
+			sql: `select ps.young_person_id, y.name, ps.linked_at from profile_supporter ps left join user y on y.id = ps.young_person_id
+			      where ps.supporter_id = :me and ps.young_person_id <> :me order by ps.linked_at`,
+			show: { 'young person number': num('young_person_id'), 'young person': text('name'), since: iso('linked_at') }
 		},
 		{
 			name: 'supporter links you made',
 			table: 'profile_supporter',
 			about: 'Times you let a supporter see a young person\'s profile (numbers only).',
-			rows: (q, id) =>
-				q(
-					`select young_person_id, supporter_id, linked_at from profile_supporter
-					 where linked_by = ? and young_person_id <> ? and supporter_id <> ? order by linked_at`,
-					id,
-					id,
-					id
-				).map((r) => ({ 'young person number': num(r.young_person_id), 'supporter number': num(r.supporter_id), 'linked on': iso(r.linked_at) }))
+			sql: `select young_person_id, supporter_id, linked_at from profile_supporter
+			      where linked_by = :me and young_person_id <> :me and supporter_id <> :me order by linked_at`,
+			show: { 'young person number': num('young_person_id'), 'supporter number': num('supporter_id'), 'linked on': iso('linked_at') }
 		},
 		{
 			name: 'profile',
 			table: 'profile',
 			about: 'Your one-page profile: its version, when it was last changed and checked, and whether your pictures are counted.',
-			rows: (q, id) =>
-				q(
-					`select p.version, p.updated_at, p.reviewed_at, r.name as reviewed_by, p.count_my_symbols
-					 from profile p left join user r on r.id = p.reviewed_by where p.young_person_id = ?`,
-					id
-				).map((r) => ({
-					version: num(r.version),
-					'last changed': iso(r.updated_at),
-					'last checked': iso(r.reviewed_at),
-					'checked by': text(r.reviewed_by),
-					'count my pictures': yes(r.count_my_symbols)
-				}))
+			sql: `select p.version, p.updated_at, p.reviewed_at, r.name as reviewed_by, p.count_my_symbols
+			      from profile p left join user r on r.id = p.reviewed_by where p.young_person_id = :me`,
+			show: {
+				version: num('version'),
+				'last changed': iso('updated_at'),
+				'last checked': iso('reviewed_at'),
+				'checked by': text('reviewed_by'),
+				'count my pictures': yes('count_my_symbols')
+			}
 		},
 		{
 			name: 'profiles you marked reviewed',
 			table: 'profile',
 			about: 'Young people\'s profiles you said were still right (numbers only: the profiles belong to the young people).',
-			rows: (q, id) =>
-				q('select young_person_id, reviewed_at from profile where reviewed_by = ? and young_person_id <> ?', id, id).map((r) => ({
-					'young person number': num(r.young_person_id),
-					'checked on': iso(r.reviewed_at)
-				}))
+			sql: 'select young_person_id, reviewed_at from profile where reviewed_by = :me and young_person_id <> :me',
+			show: { 'young person number': num('young_person_id'), 'checked on': iso('reviewed_at') }
 		},
 		{
 			name: 'profile photo',
 			table: 'profile_photo',
 			about: 'The photo on your profile and what it shows. The photo itself is the file profile-photo.jpg.',
-			rows: (q, id) =>
-				q('select description, updated_at from profile_photo where young_person_id = ?', id).map((r) => ({
-					'what it shows': text(r.description),
-					'added on': iso(r.updated_at),
-					file: 'profile-photo.jpg'
-				}))
+			sql: 'select description, updated_at from profile_photo where young_person_id = :me',
+			show: { 'what it shows': text('description'), 'added on': iso('updated_at'), file: () => 'profile-photo.jpg' }
 		},
 		{
 			name: 'profile items',
 			table: 'profile_item',
 			about: 'Everything on your profile: the part, the picture, the words, and who wrote it.',
-			rows: (q, id) =>
-				q(
-					`select i.section, i.symbol_id, i.words, i.position, i.written_by, w.name as writer, i.created_at, i.updated_at
-					 from profile_item i left join user w on w.id = i.written_by where i.young_person_id = ? order by i.section, i.position, i.id`,
-					id
-				).map((r) => ({
-					part: text(r.section),
-					picture: text(r.symbol_id),
-					words: text(r.words),
-					place: num(r.position),
-					'written by': r.written_by === id ? 'you' : (text(r.writer) ?? 'a supporter'),
-					'added on': iso(r.created_at),
-					'changed on': iso(r.updated_at)
-				}))
+			sql: `select i.section, i.symbol_id, i.words, i.position, i.written_by, w.name as writer, i.created_at, i.updated_at
+			      from profile_item i left join user w on w.id = i.written_by where i.young_person_id = :me order by i.section, i.position, i.id`,
+			show: {
+				part: text('section'),
+				picture: text('symbol_id'),
+				words: text('words'),
+				place: num('position'),
+				'written by': youOr('written_by', 'writer', FORMER_SUPPORTER),
+				'added on': iso('created_at'),
+				'changed on': iso('updated_at')
+			}
 		},
 		{
 			name: 'profile items you wrote for others',
 			table: 'profile_item',
 			about: 'Things you wrote on young people\'s profiles: where and when, not the words (the profiles belong to the young people).',
-			rows: (q, id) =>
-				q('select young_person_id, section, created_at, updated_at from profile_item where written_by = ? and young_person_id <> ? order by created_at', id, id).map(
-					(r) => ({ 'young person number': num(r.young_person_id), part: text(r.section), 'added on': iso(r.created_at), 'changed on': iso(r.updated_at) })
-				)
+			sql: 'select young_person_id, section, created_at, updated_at from profile_item where written_by = :me and young_person_id <> :me order by created_at',
+			show: { 'young person number': num('young_person_id'), part: text('section'), 'added on': iso('created_at'), 'changed on': iso('updated_at') }
 		},
 		{
 			name: 'profile versions',
 			table: 'profile_version',
 			about: 'Every saved version of your profile: when, who saved it, what changed, and everything it held then.',
-			rows: (q, id) =>
-				q(
-					`select v.number, v.saved_at, v.saved_by, s.name as saver, v.change, v.snapshot
-					 from profile_version v left join user s on s.id = v.saved_by where v.young_person_id = ? order by v.number`,
-					id
-				).map((r) => ({
-					version: num(r.number),
-					'saved on': iso(r.saved_at),
-					'saved by': r.saved_by === id ? 'you' : (text(r.saver) ?? 'a supporter'),
-					change: text(r.change),
-					'what it held': text(r.snapshot)
-				}))
+			sql: `select v.number, v.saved_at, v.saved_by, s.name as saver, v.change, v.snapshot
+			      from profile_version v left join user s on s.id = v.saved_by where v.young_person_id = :me order by v.number`,
+			show: {
+				version: num('number'),
+				'saved on': iso('saved_at'),
+				'saved by': youOr('saved_by', 'saver', FORMER_SUPPORTER),
+				change: text('change'),
+				'what it held': text('snapshot')
+			}
 		},
 		{
 			name: 'profile saves you made for others',
 			table: 'profile_version',
 			about: 'Times you saved a change to a young person\'s profile (numbers only).',
-			rows: (q, id) =>
-				q('select young_person_id, number, saved_at, change from profile_version where saved_by = ? and young_person_id <> ? order by saved_at', id, id).map(
-					(r) => ({ 'young person number': num(r.young_person_id), version: num(r.number), 'saved on': iso(r.saved_at), change: text(r.change) })
-				)
+			sql: 'select young_person_id, number, saved_at, change from profile_version where saved_by = :me and young_person_id <> :me order by saved_at',
+			show: { 'young person number': num('young_person_id'), version: num('number'), 'saved on': iso('saved_at'), change: text('change') }
 		},
 		{
 			name: 'profile share links',
 			table: 'profile_share_link',
 			about: 'Links that let someone read your profile: who each is for, who made it, and when it stops working.',
-			rows: (q, id) =>
-				q(
-					`select l.id, l.label, m.name as maker, l.created_by, l.created_at, l.expires_at, l.revoked_at
-					 from profile_share_link l left join user m on m.id = l.created_by where l.young_person_id = ? order by l.created_at`,
-					id
-				).map((r) => ({
-					link: num(r.id),
-					'for whom': text(r.label),
-					'made by': r.created_by === id ? 'you' : text(r.maker),
-					'made on': iso(r.created_at),
-					'stops working on': iso(r.expires_at),
-					'stopped on': iso(r.revoked_at)
-				}))
+			sql: `select l.id, l.label, m.name as maker, l.created_by, l.created_at, l.expires_at, l.revoked_at
+			      from profile_share_link l left join user m on m.id = l.created_by where l.young_person_id = :me order by l.created_at`,
+			show: {
+				link: num('id'),
+				'for whom': text('label'),
+				'made by': youOr('created_by', 'maker'),
+				'made on': iso('created_at'),
+				'stops working on': iso('expires_at'),
+				'stopped on': iso('revoked_at')
+			}
 		},
 		{
 			name: 'share links you made for others',
 			table: 'profile_share_link',
 			about: 'Share links you made for young people\'s profiles (numbers and dates only).',
-			rows: (q, id) =>
-				q('select young_person_id, created_at, expires_at, revoked_at from profile_share_link where created_by = ? and young_person_id <> ? order by created_at', id, id).map(
-					(r) => ({ 'young person number': num(r.young_person_id), 'made on': iso(r.created_at), 'stops working on': iso(r.expires_at), 'stopped on': iso(r.revoked_at) })
-				)
+			sql: 'select young_person_id, created_at, expires_at, revoked_at from profile_share_link where created_by = :me and young_person_id <> :me order by created_at',
+			show: { 'young person number': num('young_person_id'), 'made on': iso('created_at'), 'stops working on': iso('expires_at'), 'stopped on': iso('revoked_at') }
 		},
 		{
 			name: 'share link openings',
 			table: 'profile_share_open',
 			about: 'Each time someone opened one of your share links: which link and when (we never keep who).',
-			rows: (q, id) =>
-				q(
-					`select o.share_link_id, l.label, o.opened_at from profile_share_open o join profile_share_link l on l.id = o.share_link_id
-					 where l.young_person_id = ? order by o.opened_at`,
-					id
-				).map((r) => ({ link: num(r.share_link_id), 'for whom': text(r.label), 'opened on': iso(r.opened_at) }))
+			sql: `select o.share_link_id, l.label, o.opened_at from profile_share_open o join profile_share_link l on l.id = o.share_link_id
+			      where l.young_person_id = :me order by o.opened_at`,
+			show: { link: num('share_link_id'), 'for whom': text('label'), 'opened on': iso('opened_at') }
 		}
 	],
 

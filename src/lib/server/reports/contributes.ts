@@ -5,7 +5,7 @@
 import { ERASED_TEXT, show, type Contribution, type EraseContext } from '../contributions';
 import { seedReportsDemo } from './seed';
 
-const { iso, yes, text } = show;
+const { iso, text, isMe } = show;
 
 /** Replaces quoted words in a frozen report's snapshot with ERASED_TEXT. */
 function scrubQuotes(value: unknown, quoted: ReadonlySet<string>): { value: unknown; changed: boolean } {
@@ -38,16 +38,14 @@ function scrubQuotes(value: unknown, quoted: ReadonlySet<string>): { value: unkn
  * Reports keep their words without the person: who started, published or commented is unlinked,
  * and their survey answers quoted in a published report (a frozen board paper) are blanked there.
  */
-function eraseFromReports({ person, all, unlink, quotedWords }: EraseContext): void {
+function eraseFromReports({ all, unlink, asDecided, quotedWords }: EraseContext): void {
 	if (quotedWords.size) {
 		for (const rep of all<{ id: number; snapshot: string }>('select id, snapshot from report where snapshot is not null')) {
 			const { value, changed } = scrubQuotes(JSON.parse(rep.snapshot), quotedWords);
 			if (changed) unlink('report', 'update report set snapshot = ? where id = ?', JSON.stringify(value), rep.id);
 		}
 	}
-	unlink('report', 'update report set created_by = null where created_by = ?', person.id);
-	unlink('report', 'update report set published_by = null where published_by = ?', person.id);
-	unlink('report_comment', 'update report_comment set author_id = null where author_id = ?', person.id);
+	asDecided('report.created_by', 'report.published_by', 'report_comment.author_id');
 }
 
 export const contributes: Contribution = {
@@ -62,27 +60,22 @@ export const contributes: Contribution = {
 			name: 'reports you started or published',
 			table: 'report',
 			about: 'Reports for the board that you started or published.',
-			rows: (q, id) =>
-				q('select title, created_by, created_at, published_by, published_at from report where created_by = ? or published_by = ? order by created_at', id, id).map(
-					(r) => ({
-						report: text(r.title),
-						'you started it': yes(r.created_by === id),
-						'started on': iso(r.created_at),
-						'you published it': yes(r.published_by === id),
-						'published on': iso(r.published_at)
-					})
-				)
+			sql: 'select title, created_by, created_at, published_by, published_at from report where created_by = :me or published_by = :me order by created_at',
+			show: {
+				report: text('title'),
+				'you started it': isMe('created_by'),
+				'started on': iso('created_at'),
+				'you published it': isMe('published_by'),
+				'published on': iso('published_at')
+			}
 		},
 		{
 			name: 'report comments',
 			table: 'report_comment',
 			about: 'Your comments on draft reports.',
-			rows: (q, id) =>
-				q(
-					`select r.title, c.body, c.created_at from report_comment c join report r on r.id = c.report_id
-					 where c.author_id = ? order by c.created_at`,
-					id
-				).map((r) => ({ report: text(r.title), comment: text(r.body), 'written on': iso(r.created_at) }))
+			sql: `select r.title, c.body, c.created_at from report_comment c join report r on r.id = c.report_id
+			      where c.author_id = :me order by c.created_at`,
+			show: { report: text('title'), comment: text('body'), 'written on': iso('created_at') }
 		}
 	],
 

@@ -17,13 +17,11 @@ export const contributes: Contribution = {
 			name: 'services you lead',
 			table: 'service_lead',
 			about: 'The services you lead.',
-			rows: (q, id) =>
-				q('select s.name from service_lead l join service s on s.id = l.service_id where l.user_id = ? order by s.name', id).map((r) => ({ service: text(r.name) }))
+			sql: 'select s.name from service_lead l join service s on s.id = l.service_id where l.user_id = :me order by s.name',
+			show: { service: text('name') }
 		}
 	],
 
-	erase: ({ person, del }) => {
-		del('service_lead', 'delete from service_lead where user_id = ?', person.id);
-	},
+	erase: ({ asDecided }) => asDecided('service_lead.user_id'),
 	seed: seedServicesDemo
 };

@@ -17,26 +17,21 @@ export const contributes: Contribution = {
 			name: 'figures you entered',
 			table: 'operational_figure',
 			about: 'Figures you entered for service standards.',
-			rows: (q, id) =>
-				q(
-					`select s.statement, f.period_start, f.period_end, f.value, f.note, f.entered_at
-					 from operational_figure f join standard s on s.id = f.standard_id where f.entered_by = ? order by f.entered_at`,
-					id
-				).map((r) => ({
-					standard: text(r.statement),
-					from: text(r.period_start),
-					to: text(r.period_end),
-					figure: num(r.value),
-					note: text(r.note),
-					'entered on': iso(r.entered_at)
-				}))
+			sql: `select s.statement, f.period_start, f.period_end, f.value, f.note, f.entered_at
+			      from operational_figure f join standard s on s.id = f.standard_id where f.entered_by = :me order by f.entered_at`,
+			show: {
+				standard: text('statement'),
+				from: text('period_start'),
+				to: text('period_end'),
+				figure: num('value'),
+				note: text('note'),
+				'entered on': iso('entered_at')
+			}
 		}
 	],
 
 	// Entered figures stay, without who entered them.
-	erase: ({ person, unlink }) => {
-		unlink('operational_figure', 'update operational_figure set entered_by = null where entered_by = ?', person.id);
-	},
+	erase: ({ asDecided }) => asDecided('operational_figure.entered_by'),
 	seed: (db, now) => {
 		seedStandardsDemo(db, now);
 	}

@@ -17,7 +17,7 @@ const { iso, yes, text, num } = show;
  * by the same amounts (as answering.ts `submit` counted them), so totals stay true. Their words
  * quoted in reports are handed on (`quotedWords`) for the reports step to blank.
  */
-function eraseAnswers({ person, run, all, del, unlink, quotedWords }: EraseContext): void {
+function eraseAnswers({ person, run, all, del, asDecided, quotedWords }: EraseContext): void {
 	const id = person.id;
 	const responses = all<{ id: string; submitted_on: string; respondent_group: string }>(
 		'select id, submitted_on, respondent_group from survey_response where account_id = ?',
@@ -55,9 +55,7 @@ function eraseAnswers({ person, run, all, del, unlink, quotedWords }: EraseConte
 		run('delete from survey_tally where count <= 0');
 		run('delete from survey_tally_month where count <= 0');
 	}
-	del('survey_draft', 'delete from survey_draft where account_id = ?', id);
-	unlink('survey', 'update survey set created_by = null where created_by = ?', id);
-	unlink('survey_question_version', 'update survey_question_version set replaced_by = null where replaced_by = ?', id);
+	asDecided('survey_draft.account_id', 'survey.created_by', 'survey_question_version.replaced_by');
 }
 
 export const contributes: Contribution = {
@@ -73,59 +71,41 @@ export const contributes: Contribution = {
 			name: 'survey responses',
 			table: 'survey_response',
 			about: 'Surveys you answered with your name (not anonymous ones): which survey, the day you sent it, the language.',
-			rows: (q, id) =>
-				q(
-					`select r.id, s.title, r.submitted_on, r.locale, r.respondent_group from survey_response r join survey s on s.id = r.survey_id
-					 where r.account_id = ? order by r.submitted_on, r.id`,
-					id
-				).map((r) => ({ response: text(r.id), survey: text(r.title), 'sent on': text(r.submitted_on), language: text(r.locale), group: text(r.respondent_group) }))
+			sql: `select r.id, s.title, r.submitted_on, r.locale, r.respondent_group from survey_response r join survey s on s.id = r.survey_id
+			      where r.account_id = :me order by r.submitted_on, r.id`,
+			show: { response: text('id'), survey: text('title'), 'sent on': text('submitted_on'), language: text('locale'), group: text('respondent_group') }
 		},
 		{
 			name: 'survey answers',
 			table: 'survey_answer',
 			about: 'Your answers in those surveys: the question and what you chose or wrote.',
-			rows: (q, id) =>
-				q(
-					`select a.response_id, qn.text as question, o.label as choice, a.text, a.quoted
-					 from survey_answer a join survey_response r on r.id = a.response_id
-					 join survey_question qn on qn.id = a.question_id left join survey_option o on o.id = a.option_id
-					 where r.account_id = ? order by a.response_id, qn.position, a.id`,
-					id
-				).map((r) => ({
-					response: text(r.response_id),
-					question: text(r.question),
-					'you chose': text(r.choice),
-					'you wrote': text(r.text),
-					'quoted in reports': yes(r.quoted)
-				}))
+			sql: `select a.response_id, qn.text as question, o.label as choice, a.text, a.quoted
+			      from survey_answer a join survey_response r on r.id = a.response_id
+			      join survey_question qn on qn.id = a.question_id left join survey_option o on o.id = a.option_id
+			      where r.account_id = :me order by a.response_id, qn.position, a.id`,
+			show: { response: text('response_id'), question: text('question'), 'you chose': text('choice'), 'you wrote': text('text'), 'quoted in reports': yes('quoted') }
 		},
 		{
 			name: 'unsent survey answers',
 			table: 'survey_draft',
 			about: 'Answers you saved in a survey with your name but have not sent yet.',
-			rows: (q, id) =>
-				q(
-					`select s.title, d.saved_on, d.locale, d.answers from survey_draft d join survey s on s.id = d.survey_id
-					 where d.account_id = ? order by d.saved_on`,
-					id
-				).map((r) => ({ survey: text(r.title), 'saved on': text(r.saved_on), language: text(r.locale), answers: text(r.answers) }))
+			sql: `select s.title, d.saved_on, d.locale, d.answers from survey_draft d join survey s on s.id = d.survey_id
+			      where d.account_id = :me order by d.saved_on`,
+			show: { survey: text('title'), 'saved on': text('saved_on'), language: text('locale'), answers: text('answers') }
 		},
 		{
 			name: 'surveys you made',
 			table: 'survey',
 			about: 'Surveys you built.',
-			rows: (q, id) => q('select title, created_at from survey where created_by = ? order by created_at', id).map((r) => ({ survey: text(r.title), 'made on': iso(r.created_at) }))
+			sql: 'select title, created_at from survey where created_by = :me order by created_at',
+			show: { survey: text('title'), 'made on': iso('created_at') }
 		},
 		{
 			name: 'survey question changes you made',
 			table: 'survey_question_version',
 			about: 'Times you changed the words of a survey question after it was published.',
-			rows: (q, id) =>
-				q('select question_id, version, replaced_at from survey_question_version where replaced_by = ? order by replaced_at', id).map((r) => ({
-					question: num(r.question_id),
-					version: num(r.version),
-					'changed on': iso(r.replaced_at)
-				}))
+			sql: 'select question_id, version, replaced_at from survey_question_version where replaced_by = :me order by replaced_at',
+			show: { question: num('question_id'), version: num('version'), 'changed on': iso('replaced_at') }
 		}
 	],
 
