@@ -181,6 +181,51 @@ describe('request bodies', () => {
 	);
 
 	attack(
+		'A signed-in parent sends a 9 MB "paper" to a published meeting\'s agenda item, slowly (64 KB every 5 ms)',
+		'413 before the file is read: the upload allowance is for organisers only, so a parent is held to 64 KB like any form (before, all 9 MB were read, then refused)',
+		async (observe) => {
+			const organiser = new Client(origin());
+			expect((await organiser.post('/login', { email: 'organiser@example.org', password: DEMO_PASSWORD }, BROWSER)).status).toBe(303);
+			// a meeting the public can read (so reading it is allowed), with an agenda item
+			const listed = await new Client(origin()).get('/meetings', BROWSER);
+			let itemPath: string | undefined;
+			for (const [, id] of listed.text.matchAll(/href="\/meetings\/(\d+)"/g)) {
+				itemPath = (await organiser.get(`/manage/meetings/${id}`, BROWSER)).text.match(/href="(\/manage\/meetings\/\d+\/items\/\d+)"/)?.[1];
+				if (itemPath) break;
+			}
+			expect(itemPath, 'a published meeting with an agenda item').toBeTruthy();
+			const parent = new Client(origin());
+			expect((await parent.post('/login', { email: 'parent@example.org', password: DEMO_PASSWORD }, BROWSER)).status).toBe(303);
+			const boundary = 'chorus-paper-boundary';
+			const opening = Buffer.from(
+				`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nNot a paper\r\n` +
+					`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`
+			);
+			const size = 9 * MB;
+			const head =
+				`POST ${itemPath}?/upload HTTP/1.1\r\nHost: ${new URL(origin()).host}\r\nOrigin: ${origin()}\r\n` +
+				`Cookie: chorus_session=${parent.cookie('chorus_session')}\r\nAccept: text/html\r\n` +
+				`Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${size}\r\n\r\n`;
+			let sent = 0;
+			const answer = await sendByHand(
+				origin(),
+				head,
+				() => {
+					if (sent >= size) return null;
+					const piece = sent === 0 ? opening : Buffer.alloc(Math.min(64 * 1024, size - sent), 0x20);
+					sent += piece.length;
+					return piece;
+				},
+				5
+			);
+			observe(`${answer.head.split('\r\n')[0]} after ${(answer.sentBeforeAnswer / MB).toFixed(1)} MB of the 9 MB had been sent, in ${answer.ms} ms`);
+			expect(answer.head).toMatch(/^HTTP\/1\.1 413 /);
+			// a server that read the whole file first would answer only once all 9 MB had come
+			expect(answer.sentBeforeAnswer).toBeLessThan(4 * MB);
+		}
+	);
+
+	attack(
 		'An organiser uploads a 9.5 MB meeting paper, then one of 10.5 MB (over the paper limit), then one of 12 MB',
 		'the 9.5 MB paper is saved; 10.5 MB gets the page\'s own "too large" message (400); 12 MB gets 413',
 		async (observe) => {

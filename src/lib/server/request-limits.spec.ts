@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
 import { PHOTO_MAX_BYTES } from '$lib/features/profiles/model';
 import { PICTURE_MAX_BYTES } from './images';
+import type { Actor } from './permissions';
 import {
 	FORM_LIMIT,
 	READ_TO_REFUSE_MAX,
@@ -52,7 +53,7 @@ function postEvent(options: { body: BodyInit; headers?: Record<string, string>; 
 		request,
 		url: target,
 		route: { id: options.route === undefined ? '/feedback' : options.route },
-		locals: { user: options.signedIn ? { id: 1 } : null },
+		locals: { user: options.signedIn ? { id: 1, roles: ['organiser'] } : null },
 		fetch: async (input: URL) => {
 			pages.push(String(input));
 			return new Response('<h1>This is too big to send</h1>', { status: 413, headers: { 'content-type': 'text/html', 'set-cookie': 'a=b' } });
@@ -60,6 +61,11 @@ function postEvent(options: { body: BodyInit; headers?: Record<string, string>; 
 	} as unknown as RequestEvent;
 	return { event, pages };
 }
+
+const ORGANISER: Actor = { id: 1, roles: ['organiser'] };
+const SUPPORTER: Actor = { id: 2, roles: ['supporter'] };
+const LEAD: Actor = { id: 3, roles: ['service_lead'] };
+const PARENT: Actor = { id: 5, roles: ['parent_carer'] };
 
 describe('which limit a request gets', () => {
 	it('reads the form action from the address as SvelteKit does', () => {
@@ -70,24 +76,35 @@ describe('which limit a request gets', () => {
 
 	it('gives 64 KB to every form, and to anyone not signed in, even on an upload page', () => {
 		expect(FORM_LIMIT).toBe(65_536);
-		expect(bodyLimit('/feedback', url('/feedback'), true)).toBe(FORM_LIMIT);
-		expect(bodyLimit('/(app)/manage/meetings/[meetingId]/items/[itemId]', url('/manage/meetings/1/items/2?/upload'), false)).toBe(FORM_LIMIT);
-		expect(bodyLimit(null, url('/nowhere'), true)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/feedback', url('/feedback'), ORGANISER)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/(app)/manage/meetings/[meetingId]/items/[itemId]', url('/manage/meetings/1/items/2?/upload'), null)).toBe(FORM_LIMIT);
+		expect(bodyLimit(null, url('/nowhere'), ORGANISER)).toBe(FORM_LIMIT);
 	});
 
 	it('gives each upload action its own file limit and a megabyte of room, only for that action', () => {
 		const paper = '/(app)/manage/meetings/[meetingId]/items/[itemId]';
-		expect(bodyLimit(paper, url('/manage/meetings/1/items/2?/upload'), true)).toBe(PAPER_MAX_BYTES + 1024 * 1024);
+		expect(bodyLimit(paper, url('/manage/meetings/1/items/2?/upload'), ORGANISER)).toBe(PAPER_MAX_BYTES + 1024 * 1024);
 		// the same page's other forms are ordinary forms
-		expect(bodyLimit(paper, url('/manage/meetings/1/items/2?/save'), true)).toBe(FORM_LIMIT);
-		expect(bodyLimit('/(app)/manage/surveys/[surveyId]/images', url('/manage/surveys/1/images'), true)).toBe(PICTURE_MAX_BYTES + 1024 * 1024);
-		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/upload'), true)).toBe(PHOTO_MAX_BYTES + 1024 * 1024);
-		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/remove'), true)).toBe(FORM_LIMIT);
-		expect(bodyLimit('/(app)/manage/standards/import', url('/manage/standards/import?/save'), true)).toBeGreaterThan(FORM_LIMIT);
+		expect(bodyLimit(paper, url('/manage/meetings/1/items/2?/save'), ORGANISER)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/(app)/manage/surveys/[surveyId]/images', url('/manage/surveys/1/images'), ORGANISER)).toBe(PICTURE_MAX_BYTES + 1024 * 1024);
+		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/upload'), SUPPORTER)).toBe(PHOTO_MAX_BYTES + 1024 * 1024);
+		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/remove'), SUPPORTER)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/(app)/manage/standards/import', url('/manage/standards/import?/save'), LEAD)).toBeGreaterThan(FORM_LIMIT);
 		// long writing: minutes in Urdu, a whole translation (staff, signed in)
-		expect(bodyLimit('/(app)/manage/meetings/[meetingId]/minutes', url('/manage/meetings/3/minutes?/notes'), true)).toBe(512 * 1024);
-		expect(bodyLimit('/(app)/manage/meetings/[meetingId]/minutes', url('/manage/meetings/3/minutes?/notes'), false)).toBe(FORM_LIMIT);
-		expect(bodyLimit('/(app)/manage/surveys/[surveyId]/translations/[locale]', url('/manage/surveys/1/translations/ur'), true)).toBe(512 * 1024);
+		expect(bodyLimit('/(app)/manage/meetings/[meetingId]/minutes', url('/manage/meetings/3/minutes?/notes'), ORGANISER)).toBe(512 * 1024);
+		expect(bodyLimit('/(app)/manage/meetings/[meetingId]/minutes', url('/manage/meetings/3/minutes?/notes'), null)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/(app)/manage/surveys/[surveyId]/translations/[locale]', url('/manage/surveys/1/translations/ur'), ORGANISER)).toBe(512 * 1024);
+	});
+
+	it('gives an upload page allowance only to people who could ever send that form: others signed in get 64 KB', () => {
+		const paper = '/(app)/manage/meetings/[meetingId]/items/[itemId]';
+		for (const actor of [PARENT, SUPPORTER, LEAD]) expect(bodyLimit(paper, url('/manage/meetings/1/items/2?/upload'), actor)).toBe(FORM_LIMIT);
+		expect(bodyLimit(paper, url('/manage/meetings/1/items/2?/upload'), { id: 9, roles: ['admin'] })).toBe(PAPER_MAX_BYTES + 1024 * 1024);
+		expect(bodyLimit('/(app)/manage/surveys/[surveyId]/images', url('/manage/surveys/1/images'), PARENT)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/upload'), ORGANISER)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/upload'), { id: 4, roles: ['young_person'] })).toBe(PHOTO_MAX_BYTES + 1024 * 1024);
+		expect(bodyLimit('/(app)/manage/standards/import', url('/manage/standards/import?/check'), PARENT)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/(app)/manage/surveys/[surveyId]/translations/[locale]', url('/manage/surveys/1/translations/ur'), LEAD)).toBe(FORM_LIMIT);
 	});
 
 	it('never allows more than the server itself reads (BODY_SIZE_LIMIT 11M)', () => {

@@ -14,6 +14,7 @@ import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
 import { m } from '$lib/paraglide/messages';
 import { PHOTO_MAX_BYTES } from '$lib/features/profiles/model';
 import { PICTURE_MAX_BYTES } from './images';
+import { can, type Actor } from './permissions';
 
 /** Any form: thousands of words, far more than any form of ours holds. */
 export const FORM_LIMIT = 64 * 1024;
@@ -37,22 +38,34 @@ const UPLOAD_ROOM = 1024 * 1024;
  */
 const LONG_WRITING = 512 * 1024;
 
+/** Whether a signed-in person could ever send this form: only they get its larger allowance. */
+type Sender = (actor: NonNullable<Actor>) => boolean;
+const organisers: Sender = (actor) => can(actor, 'meetings.manage');
+const surveyBuilders: Sender = (actor) => can(actor, 'surveys.manage');
+/** `profiles.edit` depends on the profile; only young people and supporters ever have it. */
+const profileEditors: Sender = (actor) => actor.roles.some((r) => r === 'young_person' || r === 'supporter');
+/** `standards.enterFigures`: organisers for every standard, service leads for their services'. */
+const figureEnterers: Sender = (actor) => can(actor, 'standards.manage') || actor.roles.includes('service_lead');
+
 /**
- * The pages whose forms send files (or long writing): Kit's route id, the form actions that take a file, and the
- * largest body each may send. A new file input needs a line here, or its form gets the 64 KB limit.
+ * The pages whose forms send files (or long writing): Kit's route id, the form actions that take a file, the
+ * largest body each may send, and who may send that much (everyone else is held to 64 KB, so a signed-in
+ * parent cannot make the server read a 10 MB "paper" that the page would refuse anyway: every form post is
+ * read whole by the hooks before the page's own checks run). A new file input needs a line here, or its
+ * form gets the 64 KB limit. The pages and services still decide who may do what; this only sizes bodies.
  */
-export const UPLOADS: readonly { route: string; actions: readonly string[]; limit: number }[] = [
+export const UPLOADS: readonly { route: string; actions: readonly string[]; limit: number; who: Sender }[] = [
 	// survey pictures (the builder's own picture library)
-	{ route: '/(app)/manage/surveys/[surveyId]/images', actions: ['default'], limit: PICTURE_MAX_BYTES + UPLOAD_ROOM },
+	{ route: '/(app)/manage/surveys/[surveyId]/images', actions: ['default'], limit: PICTURE_MAX_BYTES + UPLOAD_ROOM, who: surveyBuilders },
 	// meeting papers; 10 MB + 1 MB is adapter-node's BODY_SIZE_LIMIT of 11M exactly
-	{ route: '/(app)/manage/meetings/[meetingId]/items/[itemId]', actions: ['upload'], limit: PAPER_MAX_BYTES + UPLOAD_ROOM },
+	{ route: '/(app)/manage/meetings/[meetingId]/items/[itemId]', actions: ['upload'], limit: PAPER_MAX_BYTES + UPLOAD_ROOM, who: organisers },
 	// a young person's profile photo
-	{ route: '/profiles/[youngPersonId]/photo', actions: ['upload'], limit: PHOTO_MAX_BYTES + UPLOAD_ROOM },
+	{ route: '/profiles/[youngPersonId]/photo', actions: ['upload'], limit: PHOTO_MAX_BYTES + UPLOAD_ROOM, who: profileEditors },
 	// standards figures from a CSV file; "save" sends the checked file's text back as a field
-	{ route: '/(app)/manage/standards/import', actions: ['check', 'save'], limit: FIGURES_CSV_MAX_BYTES + UPLOAD_ROOM },
+	{ route: '/(app)/manage/standards/import', actions: ['check', 'save'], limit: FIGURES_CSV_MAX_BYTES + UPLOAD_ROOM, who: figureEnterers },
 	// long writing: an item's minutes, and a survey's translation
-	{ route: '/(app)/manage/meetings/[meetingId]/minutes', actions: ['notes'], limit: LONG_WRITING },
-	{ route: '/(app)/manage/surveys/[surveyId]/translations/[locale]', actions: ['default'], limit: LONG_WRITING }
+	{ route: '/(app)/manage/meetings/[meetingId]/minutes', actions: ['notes'], limit: LONG_WRITING, who: organisers },
+	{ route: '/(app)/manage/surveys/[surveyId]/translations/[locale]', actions: ['default'], limit: LONG_WRITING, who: surveyBuilders }
 ];
 
 /**
@@ -68,12 +81,12 @@ export function actionName(url: URL): string {
 	return 'default';
 }
 
-/** The largest body this request may send. */
-export function bodyLimit(routeId: string | null, url: URL, signedIn: boolean): number {
-	if (!signedIn || routeId === null) return FORM_LIMIT;
+/** The largest body this request may send, from this person (null: a visitor). */
+export function bodyLimit(routeId: string | null, url: URL, actor: Actor): number {
+	if (!actor || routeId === null) return FORM_LIMIT;
 	const action = actionName(url);
 	const upload = UPLOADS.find((u) => u.route === routeId && u.actions.includes(action));
-	return upload ? upload.limit : FORM_LIMIT;
+	return upload && upload.who(actor) ? upload.limit : FORM_LIMIT;
 }
 
 /** The Content-Length the request declares, or null when it has none (a chunked body). */
@@ -197,7 +210,7 @@ export function unreadableBody(event: RequestEvent, error: unknown): Promise<Res
 export async function limitBody(event: RequestEvent): Promise<Response | null> {
 	const body = event.request.body;
 	if (!body) return null;
-	const limit = bodyLimit(event.route.id, event.url, event.locals.user !== null);
+	const limit = bodyLimit(event.route.id, event.url, event.locals.user);
 	const length = declaredLength(event.request.headers);
 	try {
 		if (length !== null) {

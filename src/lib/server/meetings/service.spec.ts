@@ -410,6 +410,17 @@ describe('papers', () => {
 		expect(() => meetings.paperFile(db, organiser, paperId)).toThrow(NotFoundError);
 		expect(() => meetings.removePaper(db, organiser, paperId)).toThrow(NotFoundError);
 	});
+
+	it('are added from a page that opens the meeting for its organisers only, even once the public can read it', () => {
+		const { db, organiser, admin, parent } = setUp();
+		const { id } = plan(db, organiser);
+		meetings.setState(db, organiser, id, 'agenda_published');
+		expect(meetings.get(db, parent, id).id).toBe(id);
+		expect(() => meetings.getForManaging(db, parent, id)).toThrow(ForbiddenError);
+		expect(() => meetings.getForManaging(db, null, id)).toThrow(ForbiddenError);
+		expect(meetings.getForManaging(db, organiser, id).items.length).toBeGreaterThan(0);
+		expect(meetings.getForManaging(db, admin, id).id).toBe(id);
+	});
 });
 
 /* ---------------------------------------------------------------------------------------- */

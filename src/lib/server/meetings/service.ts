@@ -735,6 +735,15 @@ export type MeetingDetail = Meeting & {
 };
 
 /**
+ * A meeting as its organisers work on it. Throws ForbiddenError for anyone else before anything is
+ * read, so a page that takes an upload can refuse before it reads the file (NotFoundError too).
+ */
+export function getForManaging(db: Db, actor: Actor, id: number): MeetingDetail {
+	mustManage(actor);
+	return get(db, actor, id);
+}
+
+/**
  * A meeting as a reader sees it: the public once the agenda is out (minutes only once published),
  * organisers always. Throws NotFoundError.
  */

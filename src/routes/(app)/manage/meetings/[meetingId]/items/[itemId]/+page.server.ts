@@ -17,9 +17,12 @@ const PAPER_ERROR_FIELDS = { paper_title_required: 'paper-title', paper_empty: '
 
 const MAX_TITLE = 200;
 
-/** The meeting and this agenda item of it (404 when the item belongs to another meeting). */
+/**
+ * The meeting and this agenda item of it (404 when the item belongs to another meeting), for its
+ * organisers only: anyone else gets 403 before the form is looked at.
+ */
 function meetingAndItem(actor: Actor, params: { meetingId: string; itemId: string }) {
-	const meeting = orError(() => meetings.get(db(), actor, idParam(params.meetingId)));
+	const meeting = orError(() => meetings.getForManaging(db(), actor, idParam(params.meetingId)));
 	const itemId = idParam(params.itemId);
 	const index = meeting.items.findIndex((i) => i.id === itemId);
 	if (index < 0) error(404, { message: 'Not found', code: 'agenda_item_not_found' });
