@@ -5,6 +5,7 @@
  * (a PDF and an ODT, made here), and the month after is still a draft. Everything goes through
  * the meetings service as the demo organiser, so the rules hold for demo data too.
  */
+import { crc32 } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import type { AccessFeature, AgendaKind, MeetingAudience } from '$lib/features/meetings/model';
 import { DAY_MS, addDays, formatMonth, londonDate, londonToInstant } from '$lib/time';
@@ -317,19 +318,8 @@ export function tinyPdf(title: string, lines: string[]): Uint8Array {
 	return new Uint8Array(Buffer.from(pdf, 'latin1'));
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-	let c = n;
-	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-	return c >>> 0;
-});
-function crc32(bytes: Uint8Array): number {
-	let c = 0xffffffff;
-	for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A zip file with its entries stored (not compressed), in the order given. */
-function storedZip(entries: { name: string; data: string }[]): Uint8Array {
+/** A zip file with its entries stored (not compressed), in the order given: the demo ODT, and the specs' Word and ODT files. */
+export function storedZip(entries: { name: string; data: string }[]): Uint8Array {
 	const locals: Buffer[] = [];
 	const centrals: Buffer[] = [];
 	let offset = 0;

@@ -1,4 +1,3 @@
-import { crc32 } from 'node:zlib';
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
@@ -10,6 +9,7 @@ import type { Actor } from '../permissions';
 import * as services from '../services';
 import { addPerson, testDb } from '../testing';
 import * as meetings from './service';
+import { storedZip } from './seed';
 import * as profiles from '../profiles';
 
 /* ---------------------------------------------------------------------------------------- */
@@ -84,43 +84,7 @@ const versionsOf = (db: Db, id: number) =>
 	db.select().from(minutesVersion).where(eq(minutesVersion.meetingId, id)).orderBy(asc(minutesVersion.version)).all();
 
 /* A real (stored, uncompressed) zip archive, as Word and LibreOffice write them. */
-function zip(entries: [name: string, content: string][]): Uint8Array {
-	const parts: Buffer[] = [];
-	const central: Buffer[] = [];
-	let offset = 0;
-	for (const [name, content] of entries) {
-		const fileName = Buffer.from(name);
-		const data = Buffer.from(content);
-		const crc = crc32(data);
-		const local = Buffer.alloc(30);
-		local.writeUInt32LE(0x04034b50, 0);
-		local.writeUInt16LE(20, 4);
-		local.writeUInt32LE(crc, 14);
-		local.writeUInt32LE(data.length, 18);
-		local.writeUInt32LE(data.length, 22);
-		local.writeUInt16LE(fileName.length, 26);
-		parts.push(local, fileName, data);
-		const header = Buffer.alloc(46);
-		header.writeUInt32LE(0x02014b50, 0);
-		header.writeUInt16LE(20, 4);
-		header.writeUInt16LE(20, 6);
-		header.writeUInt32LE(crc, 16);
-		header.writeUInt32LE(data.length, 20);
-		header.writeUInt32LE(data.length, 24);
-		header.writeUInt16LE(fileName.length, 28);
-		header.writeUInt32LE(offset, 42);
-		central.push(header, fileName);
-		offset += local.length + fileName.length + data.length;
-	}
-	const directory = Buffer.concat(central);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(entries.length, 8);
-	end.writeUInt16LE(entries.length, 10);
-	end.writeUInt32LE(directory.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return new Uint8Array(Buffer.concat([...parts, directory, end]));
-}
+const zip = (entries: [name: string, content: string][]) => storedZip(entries.map(([name, data]) => ({ name, data })));
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
 const PDF = bytes('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
