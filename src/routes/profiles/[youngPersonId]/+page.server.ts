@@ -6,6 +6,7 @@ import { forPage } from '$lib/server/profiles';
 import * as profiles from '$lib/server/profiles';
 import { PUPIL_VOICE_MINIMUM } from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
+import { profileOf } from './profile.server';
 
 /** A confirmation the last save asked for: ?saved=<version>&did=<what>&section=<where>. */
 function savedFrom(url: URL) {
@@ -19,9 +20,9 @@ function savedFrom(url: URL) {
 	};
 }
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
-	const id = idParam(params.youngPersonId);
-	const view = forPage(locals.user, url, () => profiles.view(db(), locals.user, id));
+export const load: PageServerLoad = (event) => {
+	const { locals, url } = event;
+	const { id, view } = profileOf(event);
 	return {
 		view,
 		/** The items this person may change or remove ("Change" is shown on these only). */

@@ -31,19 +31,6 @@ export const settingsPageSchema = areaSettingsSchema.extend({
 
 export type SettingsPageInput = z.infer<typeof settingsPageSchema>;
 
-/** Number fields, in page order: what was typed in them is given back when the form has errors. */
-export const NUMBER_FIELDS = [
-	'replyWithinWeeks',
-	'disclosureMinimumResponses',
-	'disclosureSmallCountBelow',
-	'safeguardingReviewWorkingDays',
-	'retainFeedbackContactDays',
-	'retainClosedSurveyTextDays',
-	'retainInactiveProfileDays',
-	'retainShareOpenDays',
-	'retainAuditDays'
-] as const satisfies readonly (keyof SettingsPageInput)[];
-
 /** Every field in page order, for the error summary. */
 export const FIELD_ORDER = [
 	'replyWithinWeeks',
@@ -57,3 +44,8 @@ export const FIELD_ORDER = [
 	'retainShareOpenDays',
 	'retainAuditDays'
 ] as const satisfies readonly (keyof SettingsPageInput)[];
+
+type NumberField = Exclude<(typeof FIELD_ORDER)[number], 'childrensServicesContact'>;
+
+/** Number fields (all but the contact), in page order: what was typed in them is given back when the form has errors. */
+export const NUMBER_FIELDS: readonly NumberField[] = FIELD_ORDER.filter((field): field is NumberField => field !== 'childrensServicesContact');

@@ -3,8 +3,9 @@ import { ITEMS_PER_SECTION_MAX, isProfileSection, type ProfileSection } from '$l
 import { pickerState, SECTION_TOPICS } from '$lib/features/profiles/picker';
 import { db } from '$lib/server/db/app';
 import { idParam } from '$lib/server/http';
-import { attempt, forPage } from '$lib/server/profiles';
+import { attempt } from '$lib/server/profiles';
 import * as profiles from '$lib/server/profiles';
+import { profileOf } from '../profile.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The section of the address (?section=support), or "page not found". */
@@ -14,15 +15,13 @@ function sectionOf(url: URL): ProfileSection {
 	return section;
 }
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
-	const id = idParam(params.youngPersonId);
+export const load: PageServerLoad = (event) => {
+	const { url } = event;
 	const section = sectionOf(url);
-	const view = forPage(locals.user, url, () => profiles.view(db(), locals.user, id));
+	const { view, ...heading } = profileOf(event);
 	const count = view.sections.find((s) => s.section === section)?.items.length ?? 0;
 	return {
-		id,
-		name: view.youngPerson.name,
-		isOwn: view.isOwn,
+		...heading,
 		section,
 		full: count >= ITEMS_PER_SECTION_MAX,
 		picker: pickerState({ query: url.searchParams.get('q'), topic: url.searchParams.get('topic') }, SECTION_TOPICS[section]),

@@ -1,17 +1,11 @@
 import { printDensity } from '$lib/features/profiles/print';
-import { db } from '$lib/server/db/app';
-import { idParam } from '$lib/server/http';
-import { forPage } from '$lib/server/profiles';
-import * as profiles from '$lib/server/profiles';
+import { profileOf } from '../profile.server';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
-	const id = idParam(params.youngPersonId);
-	const view = forPage(locals.user, url, () => profiles.view(db(), locals.user, id));
+export const load: PageServerLoad = (event) => {
+	const { view, ...heading } = profileOf(event);
 	return {
-		id,
-		name: view.youngPerson.name,
-		isOwn: view.isOwn,
+		...heading,
 		sections: view.sections.map(({ section, items }) => ({
 			section,
 			items: items.map(({ id, symbolId, words, writtenBy }) => ({ id, symbolId, words, writtenBy }))

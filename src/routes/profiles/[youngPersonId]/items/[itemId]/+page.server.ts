@@ -6,12 +6,13 @@ import { db } from '$lib/server/db/app';
 import { idParam } from '$lib/server/http';
 import { attempt, forPage } from '$lib/server/profiles';
 import * as profiles from '$lib/server/profiles';
+import { profileOf } from '../../profile.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
-	const id = idParam(params.youngPersonId);
+export const load: PageServerLoad = (event) => {
+	const { locals, params, url } = event;
 	const itemId = idParam(params.itemId);
-	const view = forPage(locals.user, url, () => profiles.view(db(), locals.user, id));
+	const { view, ...heading } = profileOf(event);
 	const shown = view.sections.find((s) => s.items.some((item) => item.id === itemId));
 	if (!shown) error(404, { message: 'That is no longer on the profile.', code: 'item_not_found' });
 	const index = shown.items.findIndex((item) => item.id === itemId);
@@ -19,14 +20,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	// Open the picker where the current picture is, so it is easy to pick one like it.
 	const topic = item.symbolId && isPickableSymbol(item.symbolId) ? symbolById(item.symbolId)!.topic : null;
 	return {
-		id,
-		name: view.youngPerson.name,
-		isOwn: view.isOwn,
+		...heading,
 		section: shown.section,
 		item,
 		position: index + 1,
 		count: shown.items.length,
-		mayChange: profiles.mayChangeItem(locals.user, id, item),
+		mayChange: profiles.mayChangeItem(locals.user, heading.id, item),
 		picker: pickerState(
 			{ query: url.searchParams.get('q'), topic: url.searchParams.get('topic') },
 			isPickableTopic(topic) ? topic : SECTION_TOPICS[shown.section],
