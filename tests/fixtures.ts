@@ -399,10 +399,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 const twoStepSessions = new Map<string, { name: string; value: string; domain: string; path: string }>();
 const SESSION_COOKIE = 'chorus_session';
 
-/** Opens the sign-in page, signs in and waits for the header to name the person. */
-export async function signInAs(page: Page, email: string, name: string, password = DEMO_PASSWORD) {
+/**
+ * Opens the sign-in page, signs in and waits for the header to name the person. A two-step
+ * account reuses this worker's last session of it unless `fresh` (a test of signing in itself).
+ */
+export async function signInAs(page: Page, email: string, name: string, password = DEMO_PASSWORD, { fresh = false } = {}) {
 	const twoStep = TWO_STEP_EMAILS.has(email.toLowerCase()) && password === DEMO_PASSWORD;
-	const saved = twoStep ? twoStepSessions.get(email.toLowerCase()) : undefined;
+	const saved = twoStep && !fresh ? twoStepSessions.get(email.toLowerCase()) : undefined;
 	if (saved) {
 		await page.context().addCookies([saved]);
 		await visit(page, '/');

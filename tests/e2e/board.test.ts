@@ -148,8 +148,10 @@ test.describe('too much to send', () => {
 test.describe('moderation', () => {
 	test('an organiser makes an item from feedback, publishes it, and merges more feedback into it', async ({
 		page,
-		newPage
+		newPage,
+		javaScriptEnabled
 	}, testInfo) => {
+		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		test.slow();
 		const first = unique('Our therapy sessions were cancelled twice without notice', testInfo);
 		const second = unique('Sessions cancelled again this month, nobody rang us', testInfo);
@@ -307,7 +309,8 @@ test.describe('following up', () => {
 		await check(page);
 	});
 
-	test('a lead of another service cannot open the item', async ({ page, newPage }, testInfo) => {
+	test('a lead of another service cannot open the item', async ({ page, newPage, javaScriptEnabled }, testInfo) => {
+		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		test.slow();
 		const person = {
 			name: unique('Bo Breaks', testInfo),
@@ -552,7 +555,8 @@ test.describe('the public board', () => {
 });
 
 test.describe('area settings', () => {
-	test('an admin changes how many weeks services have to reply', async ({ page }) => {
+	test('an admin changes how many weeks services have to reply', async ({ page, javaScriptEnabled }) => {
+		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		await signInAs(page, ADMIN.email, ADMIN.name);
 		await mainMenu(page).getByRole('link', { name: 'Area settings' }).click();
 		await expect(h1(page)).toHaveText('Area settings');
