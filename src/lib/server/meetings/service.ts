@@ -19,6 +19,7 @@ import {
 	type PaperType
 } from '$lib/features/meetings/model';
 import { writeTransaction, type Db } from '../db';
+import { swapWithNeighbour } from '../db/ordering';
 import {
 	agendaItem,
 	attendance,
@@ -336,21 +337,7 @@ export function moveItem(db: Db, actor: Actor, itemId: number, direction: 'up' |
 	mustManage(actor);
 	writeTransaction(db, (tx) => {
 		const item = findItem(tx, itemId);
-		const neighbour = tx
-			.select()
-			.from(agendaItem)
-			.where(
-				and(
-					eq(agendaItem.meetingId, item.meetingId),
-					direction === 'up' ? lt(agendaItem.position, item.position) : gt(agendaItem.position, item.position)
-				)
-			)
-			.orderBy(direction === 'up' ? desc(agendaItem.position) : asc(agendaItem.position))
-			.limit(1)
-			.get();
-		if (!neighbour) return;
-		tx.update(agendaItem).set({ position: neighbour.position }).where(eq(agendaItem.id, item.id)).run();
-		tx.update(agendaItem).set({ position: item.position }).where(eq(agendaItem.id, neighbour.id)).run();
+		swapWithNeighbour(tx, { table: agendaItem, id: agendaItem.id, position: agendaItem.position, list: eq(agendaItem.meetingId, item.meetingId) }, item, direction);
 	});
 }
 

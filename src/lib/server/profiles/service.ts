@@ -3,7 +3,7 @@
  * five sections), versions, review, photo, consent to be counted and who may see it.
  * Sign-in cards and passcodes are in ./signin, share links in ./sharing, counts in ./counts.
  */
-import { and, asc, desc, eq, gt, isNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import { isSymbolId, symbolById } from '$lib/symbols/catalogue';
 import {
 	ITEM_WORDS_MAX,
@@ -12,6 +12,7 @@ import {
 	type ProfileSection
 } from '$lib/features/profiles/model';
 import { writeTransaction, type Db } from '../db';
+import { swapWithNeighbour } from '../db/ordering';
 import {
 	profile,
 	profileItem,
@@ -327,21 +328,7 @@ export function moveItem(
 			.get();
 		if (!item) throw new NotFoundError('item', 'That is no longer on the profile.');
 		const sameSection = and(eq(profileItem.youngPersonId, youngPersonId), eq(profileItem.section, item.section));
-		const neighbour = tx
-			.select()
-			.from(profileItem)
-			.where(
-				and(
-					sameSection,
-					direction === 'up' ? lt(profileItem.position, item.position) : gt(profileItem.position, item.position)
-				)
-			)
-			.orderBy(direction === 'up' ? desc(profileItem.position) : asc(profileItem.position))
-			.limit(1)
-			.get();
-		if (!neighbour) return null;
-		tx.update(profileItem).set({ position: neighbour.position }).where(eq(profileItem.id, item.id)).run();
-		tx.update(profileItem).set({ position: item.position }).where(eq(profileItem.id, neighbour.id)).run();
+		if (!swapWithNeighbour(tx, { table: profileItem, id: profileItem.id, position: profileItem.position, list: sameSection }, item, direction)) return null;
 		return saveVersion(tx, youngPersonId, actor!.id, 'moved', now);
 	});
 }

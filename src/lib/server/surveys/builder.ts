@@ -4,7 +4,7 @@
  * `surveys.manage` itself; `surveyWithServices` and `questionRows` read without an actor for the
  * feature's own modules (results check `surveys.results` before using them).
  */
-import { and, asc, count, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { londonDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 import {
@@ -19,6 +19,7 @@ import {
 	type QuestionInput
 } from '$lib/features/surveys/model';
 import { writeTransaction, type Db } from '../db';
+import { swapWithNeighbour } from '../db/ordering';
 import {
 	service,
 	serviceLead,
@@ -545,22 +546,8 @@ export function moveQuestion(db: Db, actor: Actor, questionId: number, direction
 	mustManage(actor);
 	writeTransaction(db, (tx) => {
 		const question = findQuestion(tx, questionId);
-		const neighbour = tx
-			.select()
-			.from(surveyQuestion)
-			.where(
-				and(
-					eq(surveyQuestion.surveyId, question.surveyId),
-					direction === 'up' ? lt(surveyQuestion.position, question.position) : gt(surveyQuestion.position, question.position)
-				)
-			)
-			.orderBy(direction === 'up' ? desc(surveyQuestion.position) : asc(surveyQuestion.position))
-			.limit(1)
-			.get();
-		if (!neighbour) return;
-		tx.update(surveyQuestion).set({ position: neighbour.position }).where(eq(surveyQuestion.id, question.id)).run();
-		tx.update(surveyQuestion).set({ position: question.position }).where(eq(surveyQuestion.id, neighbour.id)).run();
-		touch(tx, question.surveyId, now);
+		const list = eq(surveyQuestion.surveyId, question.surveyId);
+		if (swapWithNeighbour(tx, { table: surveyQuestion, id: surveyQuestion.id, position: surveyQuestion.position, list }, question, direction)) touch(tx, question.surveyId, now);
 	});
 }
 
