@@ -1,12 +1,13 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from '../accounts/schema';
+import { id, timestamp } from '../db/columns';
 
 /** Who did what, when, to whom. Written by services inside the same transaction as the change. */
 export const auditEntry = sqliteTable(
 	'audit_entry',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		id: id(),
+		at: timestamp('at').notNull(),
 		/** null when the system acted (seed, create-admin script). */
 		actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
 		action: text('action').notNull(),

@@ -2,6 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../features/board/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
+import { id, timestamp } from '../db/columns';
 
 /**
  * A "you said" item on the board. Calendar days (heardOn, dueOn, firstAnsweredOn) are ISO
@@ -10,7 +11,7 @@ import { service } from '../services/schema';
 export const boardItem = sqliteTable(
 	'board_item',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		youSaid: text('you_said').notNull(),
 		easyRead: text('easy_read'),
 		/** A symbol id from $lib/symbols/catalogue, shown beside the easy-read words. */
@@ -25,10 +26,10 @@ export const boardItem = sqliteTable(
 		dueOn: text('due_on').notNull(),
 		/** The day of the first "we did": answered on time means firstAnsweredOn <= dueOn. */
 		firstAnsweredOn: text('first_answered_on'),
-		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		publishedAt: timestamp('published_at'),
+		createdAt: timestamp('created_at').notNull(),
 		/** Newest change anyone can see: the board lists by this. */
-		lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }).notNull()
+		lastActivityAt: timestamp('last_activity_at').notNull()
 	},
 	(t) => [
 		// serves the public board: published items, newest activity first
@@ -76,7 +77,7 @@ export const boardItemTopic = sqliteTable(
 export const boardResponse = sqliteTable(
 	'board_response',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		itemId: integer('item_id')
 			.notNull()
 			.references(() => boardItem.id, { onDelete: 'cascade' }),
@@ -89,7 +90,7 @@ export const boardResponse = sqliteTable(
 		statusAfter: text('status_after', { enum: BOARD_STATUSES }).notNull(),
 		/** Why it is not possible: required when statusAfter is not_possible. */
 		reason: text('reason'),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: timestamp('created_at').notNull()
 	},
 	// serves an item's history
 	(t) => [index('board_response_item_idx').on(t.itemId, t.createdAt)]
@@ -102,7 +103,7 @@ export const boardResponse = sqliteTable(
 export const feedback = sqliteTable(
 	'feedback',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		whatHappened: text('what_happened').notNull(),
 		/** null: "not sure" which service. */
 		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
@@ -125,14 +126,14 @@ export const feedback = sqliteTable(
 export const feedbackReply = sqliteTable(
 	'feedback_reply',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		feedbackId: integer('feedback_id')
 			.notNull()
 			.references(() => feedback.id, { onDelete: 'cascade' }),
 		text: text('text').notNull(),
 		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
 		emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: timestamp('created_at').notNull()
 	},
 	// serves a feedback's replies
 	(t) => [index('feedback_reply_feedback_idx').on(t.feedbackId)]
@@ -145,7 +146,7 @@ export const feedbackReply = sqliteTable(
 export const feedbackRate = sqliteTable('feedback_rate', {
 	key: text('key').primaryKey(),
 	count: integer('count').notNull(),
-	hourStart: integer('hour_start', { mode: 'timestamp_ms' }).notNull()
+	hourStart: timestamp('hour_start').notNull()
 });
 
 export type BoardItem = typeof boardItem.$inferSelect;

@@ -3,6 +3,7 @@ import { ACTION_STATUSES, AGENDA_KINDS, ATTENDANCE_KINDS, MEETING_AUDIENCES, MEE
 import { user } from '../accounts/schema';
 import { boardItem } from '../board/schema';
 import { service } from '../services/schema';
+import { id, timestamp } from '../db/columns';
 
 /**
  * A forum meeting. Times are instants (UTC ms) shown in Europe/London. A moved meeting keeps
@@ -11,10 +12,10 @@ import { service } from '../services/schema';
 export const meeting = sqliteTable(
 	'meeting',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		title: text('title').notNull(),
-		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
-		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+		startsAt: timestamp('starts_at').notNull(),
+		endsAt: timestamp('ends_at').notNull(),
 		place: text('place').notNull().default(''),
 		onlineLink: text('online_link').notNull().default(''),
 		/** JSON array of ACCESS_FEATURES the meeting offers. */
@@ -23,16 +24,16 @@ export const meeting = sqliteTable(
 		accessNotes: text('access_notes').notNull().default(''),
 		audience: text('audience', { enum: MEETING_AUDIENCES }).notNull(),
 		state: text('state', { enum: MEETING_STATES }).notNull().default('draft'),
-		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		cancelledAt: timestamp('cancelled_at'),
 		cancelReason: text('cancel_reason').notNull().default(''),
-		movedFrom: integer('moved_from', { mode: 'timestamp_ms' }),
+		movedFrom: timestamp('moved_from'),
 		/** JSON array of { text, symbolId } sentences: the easy-read summary. */
 		easyRead: text('easy_read').notNull().default('[]'),
-		minutesPublishedAt: integer('minutes_published_at', { mode: 'timestamp_ms' }),
+		minutesPublishedAt: timestamp('minutes_published_at'),
 		/** Set when published minutes are edited: shown as "updated on". */
-		minutesUpdatedAt: integer('minutes_updated_at', { mode: 'timestamp_ms' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		minutesUpdatedAt: timestamp('minutes_updated_at'),
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull()
 	},
 	(t) => [
 		// serves the public lists (upcoming, past) and the calendar feed, by time
@@ -44,7 +45,7 @@ export const meeting = sqliteTable(
 export const agendaItem = sqliteTable(
 	'agenda_item',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		meetingId: integer('meeting_id')
 			.notNull()
 			.references(() => meeting.id, { onDelete: 'cascade' }),
@@ -68,7 +69,7 @@ export const agendaItem = sqliteTable(
 export const decision = sqliteTable(
 	'meeting_decision',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		agendaItemId: integer('agenda_item_id')
 			.notNull()
 			.references(() => agendaItem.id, { onDelete: 'cascade' }),
@@ -81,7 +82,7 @@ export const decision = sqliteTable(
 export const meetingAction = sqliteTable(
 	'meeting_action',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		agendaItemId: integer('agenda_item_id')
 			.notNull()
 			.references(() => agendaItem.id, { onDelete: 'cascade' }),
@@ -109,7 +110,7 @@ export const meetingAction = sqliteTable(
 export const paper = sqliteTable(
 	'meeting_paper',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		agendaItemId: integer('agenda_item_id')
 			.notNull()
 			.references(() => agendaItem.id, { onDelete: 'cascade' }),
@@ -119,7 +120,7 @@ export const paper = sqliteTable(
 		mime: text('mime').notNull(),
 		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
 		size: integer('size').notNull(),
-		uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull()
+		uploadedAt: timestamp('uploaded_at').notNull()
 	},
 	(t) => [index('meeting_paper_item_idx').on(t.agendaItemId)]
 );
@@ -131,14 +132,14 @@ export const paper = sqliteTable(
 export const attendance = sqliteTable(
 	'meeting_attendance',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		meetingId: integer('meeting_id')
 			.notNull()
 			.references(() => meeting.id, { onDelete: 'cascade' }),
 		userId: integer('user_id').references(() => user.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
 		kind: text('kind', { enum: ATTENDANCE_KINDS }).notNull(),
-		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+		at: timestamp('at').notNull()
 	},
 	(t) => [index('meeting_attendance_meeting_idx').on(t.meetingId, t.kind)]
 );
@@ -153,7 +154,7 @@ export const minutesVersion = sqliteTable(
 		version: integer('version').notNull(),
 		/** JSON snapshot of items, notes, decisions, actions, attendance and summary. */
 		snapshot: text('snapshot').notNull(),
-		replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
+		replacedAt: timestamp('replaced_at').notNull(),
 		replacedBy: integer('replaced_by').references(() => user.id, { onDelete: 'set null' })
 	},
 	(t) => [primaryKey({ columns: [t.meetingId, t.version] })]

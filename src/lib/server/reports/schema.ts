@@ -3,6 +3,7 @@ import { REPORT_SCOPES, REPORT_STATUSES } from '../../features/standards/model';
 import { SECTORS } from '../../sectors';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
+import { id, timestamp } from '../db/columns';
 
 /**
  * A report for the board: a period and a scope. A draft is worked out afresh each time it is
@@ -11,7 +12,7 @@ import { service } from '../services/schema';
 export const report = sqliteTable(
 	'report',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		title: text('title').notNull(),
 		periodStart: text('period_start').notNull(),
 		periodEnd: text('period_end').notNull(),
@@ -21,8 +22,8 @@ export const report = sqliteTable(
 		status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
 		snapshot: text('snapshot'),
 		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+		createdAt: timestamp('created_at').notNull(),
+		publishedAt: timestamp('published_at'),
 		publishedBy: integer('published_by').references(() => user.id, { onDelete: 'set null' })
 	},
 	// serves the public list of published reports, newest first
@@ -33,13 +34,13 @@ export const report = sqliteTable(
 export const reportComment = sqliteTable(
 	'report_comment',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		reportId: integer('report_id')
 			.notNull()
 			.references(() => report.id, { onDelete: 'cascade' }),
 		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
 		body: text('body').notNull(),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: timestamp('created_at').notNull()
 	},
 	// serves a report's comments in order
 	(t) => [index('report_comment_report_idx').on(t.reportId, t.createdAt)]

@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { FLAG_OUTCOMES, FLAG_SOURCES, PHRASE_CATEGORIES } from '../../features/safeguarding/model';
 import { user } from '../accounts/schema';
+import { id, timestamp } from '../db/columns';
 
 /**
  * Free text that matched a phrase that may point to a risk of harm, for a safeguarding lead to
@@ -13,7 +14,7 @@ import { user } from '../accounts/schema';
 export const safeguardingFlag = sqliteTable(
 	'safeguarding_flag',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		source: text('source', { enum: FLAG_SOURCES }).notNull(),
 		/** The survey answer, feedback or profile item id (as text); null for a message. */
 		sourceId: text('source_id'),
@@ -30,7 +31,7 @@ export const safeguardingFlag = sqliteTable(
 		categories: text('categories').notNull().default('[]'),
 		/** London date it was raised: the overdue rule counts working days from it. */
 		raisedOn: text('raised_on').notNull(),
-		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
+		reviewedAt: timestamp('reviewed_at'),
 		reviewedBy: integer('reviewed_by').references(() => user.id, { onDelete: 'set null' }),
 		outcome: text('outcome', { enum: FLAG_OUTCOMES }),
 		reviewNote: text('review_note')
@@ -50,11 +51,11 @@ export const safeguardingFlag = sqliteTable(
  * places). The built-in list lives in code (`server/safeguarding/phrases.ts`).
  */
 export const safeguardingPhrase = sqliteTable('safeguarding_phrase', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: id(),
 	phrase: text('phrase').notNull().unique(),
 	category: text('category', { enum: PHRASE_CATEGORIES }).notNull(),
 	addedBy: integer('added_by').references(() => user.id, { onDelete: 'set null' }),
-	addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull()
+	addedAt: timestamp('added_at').notNull()
 });
 
 export type SafeguardingFlag = typeof safeguardingFlag.$inferSelect;

@@ -3,13 +3,14 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, RESPONDENT_GROUPS, SURVEY_STATES } from '../../features/surveys/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
+import { id, timestamp } from '../db/columns';
 
 /**
  * A survey. Its texts are written in English (the base language); `survey_translation` holds
  * the same texts in other languages. Calendar days are ISO dates "YYYY-MM-DD" in England.
  */
 export const survey = sqliteTable('survey', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: id(),
 	title: text('title').notNull(),
 	/** Easy-read introduction shown before the first question. */
 	intro: text('intro').notNull().default(''),
@@ -20,10 +21,10 @@ export const survey = sqliteTable('survey', {
 	opensOn: text('opens_on').notNull(),
 	closesOn: text('closes_on'),
 	createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-	publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-	closedAt: integer('closed_at', { mode: 'timestamp_ms' })
+	createdAt: timestamp('created_at').notNull(),
+	updatedAt: timestamp('updated_at').notNull(),
+	publishedAt: timestamp('published_at'),
+	closedAt: timestamp('closed_at')
 });
 
 /** Which services a survey is about: their leads read its results. */
@@ -48,7 +49,7 @@ export const surveyService = sqliteTable(
 export const surveyImage = sqliteTable(
 	'survey_image',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		surveyId: integer('survey_id')
 			.notNull()
 			.references(() => survey.id, { onDelete: 'cascade' }),
@@ -57,7 +58,7 @@ export const surveyImage = sqliteTable(
 		width: integer('width').notNull(),
 		height: integer('height').notNull(),
 		alt: text('alt').notNull(),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: timestamp('created_at').notNull()
 	},
 	(t) => [
 		// serves the builder's list of a survey's images
@@ -69,7 +70,7 @@ export const surveyImage = sqliteTable(
 export const surveyQuestion = sqliteTable(
 	'survey_question',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		surveyId: integer('survey_id')
 			.notNull()
 			.references(() => survey.id, { onDelete: 'cascade' }),
@@ -101,7 +102,7 @@ export const surveyQuestion = sqliteTable(
 export const surveyOption = sqliteTable(
 	'survey_option',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		questionId: integer('question_id')
 			.notNull()
 			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
@@ -129,7 +130,7 @@ export const surveyQuestionVersion = sqliteTable(
 		version: integer('version').notNull(),
 		/** JSON: { text, help, options: [{ id, label }] } as it was. */
 		wording: text('wording').notNull(),
-		replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
+		replacedAt: timestamp('replaced_at').notNull(),
 		replacedBy: integer('replaced_by').references(() => user.id, { onDelete: 'set null' })
 	},
 	(t) => [primaryKey({ columns: [t.questionId, t.version] })]
@@ -217,7 +218,7 @@ export const surveyResponse = sqliteTable(
 export const surveyAnswer = sqliteTable(
 	'survey_answer',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		responseId: text('response_id')
 			.notNull()
 			.references(() => surveyResponse.id, { onDelete: 'cascade' }),
@@ -243,7 +244,7 @@ export const surveyAnswer = sqliteTable(
 export const surveyTheme = sqliteTable(
 	'survey_theme',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		surveyId: integer('survey_id')
 			.notNull()
 			.references(() => survey.id, { onDelete: 'cascade' }),
