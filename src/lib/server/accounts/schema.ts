@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../roles';
-import { id, timestamp } from '../db/columns';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A person who can sign in. Email is stored lower-cased so look-ups are exact. Young people have
@@ -21,9 +21,7 @@ export const user = sqliteTable('user', {
 export const userRole = sqliteTable(
 	'user_role',
 	{
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		role: text('role', { enum: ROLES }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.role] })]
@@ -38,9 +36,7 @@ export const session = sqliteTable(
 	'session',
 	{
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		createdAt: timestamp('created_at').notNull(),
 		expiresAt: timestamp('expires_at').notNull(),
 		absoluteExpiresAt: timestamp('absolute_expires_at').notNull(),
@@ -61,9 +57,7 @@ export const passwordToken = sqliteTable(
 	{
 		/** SHA-256 of the token in the link. */
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		purpose: text('purpose', { enum: ['invite', 'reset'] }).notNull(),
 		createdAt: timestamp('created_at').notNull(),
 		expiresAt: timestamp('expires_at').notNull(),
@@ -88,9 +82,7 @@ export const signInThrottle = sqliteTable('sign_in_throttle', {
  * up. The secret is encrypted with the deployment's key (auth/secret-key.ts), never stored plain.
  */
 export const twoStep = sqliteTable('two_step', {
-	userId: integer('user_id')
-		.primaryKey()
-		.references(() => user.id, { onDelete: 'cascade' }),
+	userId: reference('user_id', () => user.id, 'cascade').primaryKey(),
 	/** AES-256-GCM of the 20-byte TOTP secret (auth/secret-key.ts). */
 	secret: text('secret').notNull(),
 	enabledAt: timestamp('enabled_at').notNull(),
@@ -103,9 +95,7 @@ export const recoveryCode = sqliteTable(
 	'recovery_code',
 	{
 		id: id(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		codeHash: text('code_hash').notNull(),
 		usedAt: timestamp('used_at')
 	},
@@ -122,9 +112,7 @@ export const signInChallenge = sqliteTable(
 	'sign_in_challenge',
 	{
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		/** 'code': ask for the code; 'set_up': the person must set two-step sign-in up first. */
 		purpose: text('purpose', { enum: ['code', 'set_up'] }).notNull(),
 		createdAt: timestamp('created_at').notNull(),

@@ -1,6 +1,6 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from '../accounts/schema';
-import { id, timestamp } from '../db/columns';
+import { id, reference, timestamp } from '../db/columns';
 
 /** Who did what, when, to whom. Written by services inside the same transaction as the change. */
 export const auditEntry = sqliteTable(
@@ -9,7 +9,7 @@ export const auditEntry = sqliteTable(
 		id: id(),
 		at: timestamp('at').notNull(),
 		/** null when the system acted (seed, create-admin script). */
-		actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		actorId: reference('actor_id', () => user.id, 'set null'),
 		action: text('action').notNull(),
 		subjectType: text('subject_type').notNull(),
 		subjectId: text('subject_id').notNull(),

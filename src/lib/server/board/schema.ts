@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../features/board/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
-import { id, timestamp } from '../db/columns';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A "you said" item on the board. Calendar days (heardOn, dueOn, firstAnsweredOn) are ISO
@@ -43,12 +43,8 @@ export const boardItem = sqliteTable(
 export const boardItemService = sqliteTable(
 	'board_item_service',
 	{
-		itemId: integer('item_id')
-			.notNull()
-			.references(() => boardItem.id, { onDelete: 'cascade' }),
-		serviceId: integer('service_id')
-			.notNull()
-			.references(() => service.id, { onDelete: 'restrict' })
+		itemId: reference('item_id', () => boardItem.id, 'cascade').notNull(),
+		serviceId: reference('service_id', () => service.id, 'restrict').notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.itemId, t.serviceId] }),
@@ -61,9 +57,7 @@ export const boardItemService = sqliteTable(
 export const boardItemTopic = sqliteTable(
 	'board_item_topic',
 	{
-		itemId: integer('item_id')
-			.notNull()
-			.references(() => boardItem.id, { onDelete: 'cascade' }),
+		itemId: reference('item_id', () => boardItem.id, 'cascade').notNull(),
 		topic: text('topic').notNull()
 	},
 	(t) => [
@@ -78,14 +72,12 @@ export const boardResponse = sqliteTable(
 	'board_response',
 	{
 		id: id(),
-		itemId: integer('item_id')
-			.notNull()
-			.references(() => boardItem.id, { onDelete: 'cascade' }),
+		itemId: reference('item_id', () => boardItem.id, 'cascade').notNull(),
 		text: text('text').notNull(),
 		responder: text('responder', { enum: RESPONDERS }).notNull(),
 		/** The service that answered, when the responder is a service. */
-		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
-		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		serviceId: reference('service_id', () => service.id, 'set null'),
+		authorId: reference('author_id', () => user.id, 'set null'),
 		statusBefore: text('status_before', { enum: BOARD_STATUSES }).notNull(),
 		statusAfter: text('status_after', { enum: BOARD_STATUSES }).notNull(),
 		/** Why it is not possible: required when statusAfter is not_possible. */
@@ -106,7 +98,7 @@ export const feedback = sqliteTable(
 		id: id(),
 		whatHappened: text('what_happened').notNull(),
 		/** null: "not sure" which service. */
-		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
+		serviceId: reference('service_id', () => service.id, 'set null'),
 		contactName: text('contact_name'),
 		contactEmail: text('contact_email'),
 		contactPhone: text('contact_phone'),
@@ -115,7 +107,7 @@ export const feedback = sqliteTable(
 		receivedOn: text('received_on').notNull(),
 		status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('new'),
 		/** The board item it became or was merged into. */
-		boardItemId: integer('board_item_id').references(() => boardItem.id, { onDelete: 'set null' }),
+		boardItemId: reference('board_item_id', () => boardItem.id, 'set null'),
 		closedReason: text('closed_reason')
 	},
 	// serves the moderation queue: by status, oldest first
@@ -127,11 +119,9 @@ export const feedbackReply = sqliteTable(
 	'feedback_reply',
 	{
 		id: id(),
-		feedbackId: integer('feedback_id')
-			.notNull()
-			.references(() => feedback.id, { onDelete: 'cascade' }),
+		feedbackId: reference('feedback_id', () => feedback.id, 'cascade').notNull(),
 		text: text('text').notNull(),
-		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		authorId: reference('author_id', () => user.id, 'set null'),
 		emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
 		createdAt: timestamp('created_at').notNull()
 	},

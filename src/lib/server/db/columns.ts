@@ -1,4 +1,4 @@
-import { integer } from 'drizzle-orm/sqlite-core';
+import { integer, type SQLiteColumn, type UpdateDeleteAction } from 'drizzle-orm/sqlite-core';
 
 /*
  * The column idioms every feature's schema.ts repeats, named once (Drizzle's docs suggest shared
@@ -18,4 +18,13 @@ export function id() {
  */
 export function timestamp<TName extends string>(name: TName) {
 	return integer(name, { mode: 'timestamp_ms' });
+}
+
+/**
+ * An integer foreign key to `column` (written as a getter, so tables may refer to tables declared
+ * later). `onDelete` is required: every key says what deleting the row it points at does to this
+ * one ('cascade' goes with it, 'set null' forgets it, 'restrict' refuses the delete).
+ */
+export function reference<TName extends string>(name: TName, column: () => SQLiteColumn, onDelete: UpdateDeleteAction) {
+	return integer(name).references(column, { onDelete });
 }

@@ -3,7 +3,7 @@ import { ACTION_STATUSES, AGENDA_KINDS, ATTENDANCE_KINDS, MEETING_AUDIENCES, MEE
 import { user } from '../accounts/schema';
 import { boardItem } from '../board/schema';
 import { service } from '../services/schema';
-import { id, timestamp } from '../db/columns';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A forum meeting. Times are instants (UTC ms) shown in Europe/London. A moved meeting keeps
@@ -46,9 +46,7 @@ export const agendaItem = sqliteTable(
 	'agenda_item',
 	{
 		id: id(),
-		meetingId: integer('meeting_id')
-			.notNull()
-			.references(() => meeting.id, { onDelete: 'cascade' }),
+		meetingId: reference('meeting_id', () => meeting.id, 'cascade').notNull(),
 		position: integer('position').notNull(),
 		title: text('title').notNull(),
 		/** Who leads the item, in words (a name or a role). */
@@ -58,7 +56,7 @@ export const agendaItem = sqliteTable(
 		/** The minutes' notes, Markdown; rendered to sanitised HTML. */
 		notes: text('notes').notNull().default(''),
 		/** The "you said" board item raised from this discussion. */
-		boardItemId: integer('board_item_id').references(() => boardItem.id, { onDelete: 'set null' })
+		boardItemId: reference('board_item_id', () => boardItem.id, 'set null')
 	},
 	(t) => [
 		// serves loading a meeting's agenda in order
@@ -70,9 +68,7 @@ export const decision = sqliteTable(
 	'meeting_decision',
 	{
 		id: id(),
-		agendaItemId: integer('agenda_item_id')
-			.notNull()
-			.references(() => agendaItem.id, { onDelete: 'cascade' }),
+		agendaItemId: reference('agenda_item_id', () => agendaItem.id, 'cascade').notNull(),
 		text: text('text').notNull()
 	},
 	(t) => [index('meeting_decision_item_idx').on(t.agendaItemId)]
@@ -83,15 +79,11 @@ export const meetingAction = sqliteTable(
 	'meeting_action',
 	{
 		id: id(),
-		agendaItemId: integer('agenda_item_id')
-			.notNull()
-			.references(() => agendaItem.id, { onDelete: 'cascade' }),
-		meetingId: integer('meeting_id')
-			.notNull()
-			.references(() => meeting.id, { onDelete: 'cascade' }),
+		agendaItemId: reference('agenda_item_id', () => agendaItem.id, 'cascade').notNull(),
+		meetingId: reference('meeting_id', () => meeting.id, 'cascade').notNull(),
 		what: text('what').notNull(),
-		ownerUserId: integer('owner_user_id').references(() => user.id, { onDelete: 'set null' }),
-		ownerServiceId: integer('owner_service_id').references(() => service.id, { onDelete: 'set null' }),
+		ownerUserId: reference('owner_user_id', () => user.id, 'set null'),
+		ownerServiceId: reference('owner_service_id', () => service.id, 'set null'),
 		ownerName: text('owner_name').notNull().default(''),
 		dueOn: text('due_on'),
 		status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
@@ -111,9 +103,7 @@ export const paper = sqliteTable(
 	'meeting_paper',
 	{
 		id: id(),
-		agendaItemId: integer('agenda_item_id')
-			.notNull()
-			.references(() => agendaItem.id, { onDelete: 'cascade' }),
+		agendaItemId: reference('agenda_item_id', () => agendaItem.id, 'cascade').notNull(),
 		title: text('title').notNull(),
 		/** A safe file name made on upload: letters, digits, dashes and the extension. */
 		fileName: text('file_name').notNull(),
@@ -133,10 +123,8 @@ export const attendance = sqliteTable(
 	'meeting_attendance',
 	{
 		id: id(),
-		meetingId: integer('meeting_id')
-			.notNull()
-			.references(() => meeting.id, { onDelete: 'cascade' }),
-		userId: integer('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		meetingId: reference('meeting_id', () => meeting.id, 'cascade').notNull(),
+		userId: reference('user_id', () => user.id, 'cascade'),
 		name: text('name').notNull(),
 		kind: text('kind', { enum: ATTENDANCE_KINDS }).notNull(),
 		at: timestamp('at').notNull()
@@ -148,14 +136,12 @@ export const attendance = sqliteTable(
 export const minutesVersion = sqliteTable(
 	'meeting_minutes_version',
 	{
-		meetingId: integer('meeting_id')
-			.notNull()
-			.references(() => meeting.id, { onDelete: 'cascade' }),
+		meetingId: reference('meeting_id', () => meeting.id, 'cascade').notNull(),
 		version: integer('version').notNull(),
 		/** JSON snapshot of items, notes, decisions, actions, attendance and summary. */
 		snapshot: text('snapshot').notNull(),
 		replacedAt: timestamp('replaced_at').notNull(),
-		replacedBy: integer('replaced_by').references(() => user.id, { onDelete: 'set null' })
+		replacedBy: reference('replaced_by', () => user.id, 'set null')
 	},
 	(t) => [primaryKey({ columns: [t.meetingId, t.version] })]
 );

@@ -1,23 +1,21 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { PROFILE_SECTIONS } from '../../features/profiles/model';
 import { user } from '../accounts/schema';
-import { id, timestamp } from '../db/columns';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A young person's way of signing in, beside their `user` row (which has no email or password).
  * The card code and the picture passcode are stored only as hashes.
  */
 export const youngPerson = sqliteTable('young_person', {
-	userId: integer('user_id')
-		.primaryKey()
-		.references(() => user.id, { onDelete: 'cascade' }),
+	userId: reference('user_id', () => user.id, 'cascade').primaryKey(),
 	/** Optional, as the young person or their school says it ("Year 7"). */
 	yearGroup: text('year_group'),
 	/** SHA-256 of the normalised card code; unique, so a code finds one young person. */
 	signInCodeHash: text('sign_in_code_hash').notNull().unique(),
 	/** argon2id of the three passcode pictures in order; null until the young person chooses. */
 	passcodeHash: text('passcode_hash'),
-	createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+	createdBy: reference('created_by', () => user.id, 'set null'),
 	createdAt: timestamp('created_at').notNull(),
 	/** Day-precise is enough: kept to find profiles nobody has used for a long time. */
 	lastSignInAt: timestamp('last_sign_in_at'),
@@ -34,13 +32,9 @@ export const youngPerson = sqliteTable('young_person', {
 export const profileSupporter = sqliteTable(
 	'profile_supporter',
 	{
-		youngPersonId: integer('young_person_id')
-			.notNull()
-			.references(() => youngPerson.userId, { onDelete: 'cascade' }),
-		supporterId: integer('supporter_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
-		linkedBy: integer('linked_by').references(() => user.id, { onDelete: 'set null' }),
+		youngPersonId: reference('young_person_id', () => youngPerson.userId, 'cascade').notNull(),
+		supporterId: reference('supporter_id', () => user.id, 'cascade').notNull(),
+		linkedBy: reference('linked_by', () => user.id, 'set null'),
 		linkedAt: timestamp('linked_at').notNull()
 	},
 	(t) => [
@@ -52,23 +46,19 @@ export const profileSupporter = sqliteTable(
 
 /** The profile's own settings; its items are in `profile_item`. One row per young person. */
 export const profile = sqliteTable('profile', {
-	youngPersonId: integer('young_person_id')
-		.primaryKey()
-		.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+	youngPersonId: reference('young_person_id', () => youngPerson.userId, 'cascade').primaryKey(),
 	/** The young person ticked "count my symbols in the area's pupil-voice summary". */
 	countMySymbols: integer('count_my_symbols', { mode: 'boolean' }).notNull().default(false),
 	/** The number of the latest saved version (0 before the first save). */
 	version: integer('version').notNull().default(0),
 	updatedAt: timestamp('updated_at').notNull(),
 	reviewedAt: timestamp('reviewed_at'),
-	reviewedBy: integer('reviewed_by').references(() => user.id, { onDelete: 'set null' })
+	reviewedBy: reference('reviewed_by', () => user.id, 'set null')
 });
 
 /** The optional photo, re-encoded on the server (no metadata), kept apart so lists never load it. */
 export const profilePhoto = sqliteTable('profile_photo', {
-	youngPersonId: integer('young_person_id')
-		.primaryKey()
-		.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+	youngPersonId: reference('young_person_id', () => youngPerson.userId, 'cascade').primaryKey(),
 	bytes: blob('bytes', { mode: 'buffer' }).notNull(),
 	description: text('description').notNull(),
 	updatedAt: timestamp('updated_at').notNull()
@@ -79,15 +69,13 @@ export const profileItem = sqliteTable(
 	'profile_item',
 	{
 		id: id(),
-		youngPersonId: integer('young_person_id')
-			.notNull()
-			.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+		youngPersonId: reference('young_person_id', () => youngPerson.userId, 'cascade').notNull(),
 		section: text('section', { enum: PROFILE_SECTIONS }).notNull(),
 		symbolId: text('symbol_id'),
 		words: text('words'),
 		position: integer('position').notNull(),
 		/** Who wrote it: the young person, or a supporter (then shown as "written by ..."). */
-		writtenBy: integer('written_by').references(() => user.id, { onDelete: 'set null' }),
+		writtenBy: reference('written_by', () => user.id, 'set null'),
 		createdAt: timestamp('created_at').notNull(),
 		updatedAt: timestamp('updated_at').notNull()
 	},
@@ -102,12 +90,10 @@ export const profileItem = sqliteTable(
 export const profileVersion = sqliteTable(
 	'profile_version',
 	{
-		youngPersonId: integer('young_person_id')
-			.notNull()
-			.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+		youngPersonId: reference('young_person_id', () => youngPerson.userId, 'cascade').notNull(),
 		number: integer('number').notNull(),
 		savedAt: timestamp('saved_at').notNull(),
-		savedBy: integer('saved_by').references(() => user.id, { onDelete: 'set null' }),
+		savedBy: reference('saved_by', () => user.id, 'set null'),
 		/** What this save did: 'added', 'changed', 'removed', 'photo'... */
 		change: text('change').notNull(),
 		snapshot: text('snapshot').notNull()
@@ -122,12 +108,10 @@ export const profileShareLink = sqliteTable(
 		id: id(),
 		/** SHA-256 of the token in the link: the link itself is never stored. */
 		tokenHash: text('token_hash').notNull().unique(),
-		youngPersonId: integer('young_person_id')
-			.notNull()
-			.references(() => youngPerson.userId, { onDelete: 'cascade' }),
+		youngPersonId: reference('young_person_id', () => youngPerson.userId, 'cascade').notNull(),
 		/** Who it is for, in the maker's words ("Ms Khan, new class teacher"). */
 		label: text('label').notNull(),
-		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdBy: reference('created_by', () => user.id, 'set null'),
 		createdAt: timestamp('created_at').notNull(),
 		expiresAt: timestamp('expires_at').notNull(),
 		revokedAt: timestamp('revoked_at')
@@ -141,9 +125,7 @@ export const profileShareOpen = sqliteTable(
 	'profile_share_open',
 	{
 		id: id(),
-		shareLinkId: integer('share_link_id')
-			.notNull()
-			.references(() => profileShareLink.id, { onDelete: 'cascade' }),
+		shareLinkId: reference('share_link_id', () => profileShareLink.id, 'cascade').notNull(),
 		openedAt: timestamp('opened_at').notNull()
 	},
 	// serves the share page's "opened N times, last on ..." for each link

@@ -1,7 +1,7 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { SECTORS } from '../../sectors';
 import { user } from '../accounts/schema';
-import { id, timestamp } from '../db/columns';
+import { id, reference, timestamp } from '../db/columns';
 
 /** One of the local area's services (speech and language therapy, CAMHS, ...). */
 export const service = sqliteTable('service', {
@@ -19,12 +19,8 @@ export const service = sqliteTable('service', {
 export const serviceLead = sqliteTable(
 	'service_lead',
 	{
-		serviceId: integer('service_id')
-			.notNull()
-			.references(() => service.id, { onDelete: 'cascade' }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' })
+		serviceId: reference('service_id', () => service.id, 'cascade').notNull(),
+		userId: reference('user_id', () => user.id, 'cascade').notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.serviceId, t.userId] }),

@@ -1,8 +1,8 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS } from '../../features/standards/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
-import { id, timestamp } from '../db/columns';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A service standard: a plain statement a service (or the whole area, when `serviceId` is null)
@@ -13,7 +13,7 @@ export const standard = sqliteTable(
 	'standard',
 	{
 		id: id(),
-		serviceId: integer('service_id').references(() => service.id, { onDelete: 'restrict' }),
+		serviceId: reference('service_id', () => service.id, 'restrict'),
 		statement: text('statement').notNull(),
 		/** What is measured, in plain words ("Share of EHC plans issued within 20 weeks"). */
 		measure: text('measure').notNull(),
@@ -35,14 +35,12 @@ export const operationalFigure = sqliteTable(
 	'operational_figure',
 	{
 		id: id(),
-		standardId: integer('standard_id')
-			.notNull()
-			.references(() => standard.id, { onDelete: 'cascade' }),
+		standardId: reference('standard_id', () => standard.id, 'cascade').notNull(),
 		periodStart: text('period_start').notNull(),
 		periodEnd: text('period_end').notNull(),
 		value: real('value').notNull(),
 		note: text('note').notNull().default(''),
-		enteredBy: integer('entered_by').references(() => user.id, { onDelete: 'set null' }),
+		enteredBy: reference('entered_by', () => user.id, 'set null'),
 		enteredAt: timestamp('entered_at').notNull()
 	},
 	(t) => [
