@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../features/board/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
-import { id, reference, timestamp } from '../db/columns';
+import { boolean, id, reference, timestamp } from '../db/columns';
 
 /**
  * A "you said" item on the board. Calendar days (heardOn, dueOn, firstAnsweredOn) are ISO
@@ -102,7 +102,7 @@ export const feedback = sqliteTable(
 		contactName: text('contact_name'),
 		contactEmail: text('contact_email'),
 		contactPhone: text('contact_phone'),
-		consentToContact: integer('consent_to_contact', { mode: 'boolean' }).notNull().default(false),
+		consentToContact: boolean('consent_to_contact').notNull().default(false),
 		aboutWho: text('about_who', { enum: FEEDBACK_WHO }),
 		receivedOn: text('received_on').notNull(),
 		status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('new'),
@@ -122,7 +122,7 @@ export const feedbackReply = sqliteTable(
 		feedbackId: reference('feedback_id', () => feedback.id, 'cascade').notNull(),
 		text: text('text').notNull(),
 		authorId: reference('author_id', () => user.id, 'set null'),
-		emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
+		emailed: boolean('emailed').notNull().default(false),
 		createdAt: timestamp('created_at').notNull()
 	},
 	// serves a feedback's replies

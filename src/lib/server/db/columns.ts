@@ -20,6 +20,11 @@ export function timestamp<TName extends string>(name: TName) {
 	return integer(name, { mode: 'timestamp_ms' });
 }
 
+/** Yes or no, stored as 0 or 1 (SQLite has no boolean type) and read as a boolean. */
+export function boolean<TName extends string>(name: TName) {
+	return integer(name, { mode: 'boolean' });
+}
+
 /**
  * An integer foreign key to `column` (written as a getter, so tables may refer to tables declared
  * later). `onDelete` is required: every key says what deleting the row it points at does to this

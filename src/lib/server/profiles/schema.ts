@@ -1,7 +1,7 @@
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { PROFILE_SECTIONS } from '../../features/profiles/model';
 import { user } from '../accounts/schema';
-import { id, reference, timestamp } from '../db/columns';
+import { boolean, id, reference, timestamp } from '../db/columns';
 
 /**
  * A young person's way of signing in, beside their `user` row (which has no email or password).
@@ -48,7 +48,7 @@ export const profileSupporter = sqliteTable(
 export const profile = sqliteTable('profile', {
 	youngPersonId: reference('young_person_id', () => youngPerson.userId, 'cascade').primaryKey(),
 	/** The young person ticked "count my symbols in the area's pupil-voice summary". */
-	countMySymbols: integer('count_my_symbols', { mode: 'boolean' }).notNull().default(false),
+	countMySymbols: boolean('count_my_symbols').notNull().default(false),
 	/** The number of the latest saved version (0 before the first save). */
 	version: integer('version').notNull().default(0),
 	updatedAt: timestamp('updated_at').notNull(),

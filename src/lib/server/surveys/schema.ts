@@ -3,7 +3,7 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, RESPONDENT_GROUPS, SURVEY_STATES } from '../../features/surveys/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
-import { id, reference, timestamp } from '../db/columns';
+import { boolean, id, reference, timestamp } from '../db/columns';
 
 /**
  * A survey. Its texts are written in English (the base language); `survey_translation` holds
@@ -16,7 +16,7 @@ export const survey = sqliteTable('survey', {
 	intro: text('intro').notNull().default(''),
 	audience: text('audience', { enum: AUDIENCES }).notNull(),
 	/** Anonymous (the default): responses hold no account, no IP, no time of day. */
-	anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(true),
+	anonymous: boolean('anonymous').notNull().default(true),
 	state: text('state', { enum: SURVEY_STATES }).notNull().default('draft'),
 	opensOn: text('opens_on').notNull(),
 	closesOn: text('closes_on'),
@@ -71,7 +71,7 @@ export const surveyQuestion = sqliteTable(
 		text: text('text').notNull(),
 		/** Optional "why we ask". */
 		help: text('help').notNull().default(''),
-		required: integer('required', { mode: 'boolean' }).notNull().default(true),
+		required: boolean('required').notNull().default(true),
 		symbolId: text('symbol_id'),
 		imageId: reference('image_id', () => surveyImage.id, 'set null'),
 		/** The service this question is about, for results and standards. */
@@ -100,7 +100,7 @@ export const surveyOption = sqliteTable(
 		label: text('label').notNull(),
 		symbolId: text('symbol_id'),
 		imageId: reference('image_id', () => surveyImage.id, 'set null'),
-		positive: integer('positive', { mode: 'boolean' }).notNull().default(false),
+		positive: boolean('positive').notNull().default(false),
 		/** For "who is answering": the respondent group this answer puts a response in. */
 		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS })
 	},
@@ -155,9 +155,9 @@ export const surveyDraft = sqliteTable(
 		/** Only for named surveys. */
 		accountId: reference('account_id', () => user.id, 'cascade'),
 		/** A paper response an organiser is typing in. */
-		onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
+		onBehalf: boolean('on_behalf').notNull().default(false),
 		/** An organiser trying out a survey: never sent. */
-		preview: integer('preview', { mode: 'boolean' }).notNull().default(false),
+		preview: boolean('preview').notNull().default(false),
 		savedOn: text('saved_on').notNull()
 	},
 	(t) => [
@@ -182,7 +182,7 @@ export const surveyResponse = sqliteTable(
 		accountId: reference('account_id', () => user.id, 'set null'),
 		submittedOn: text('submitted_on').notNull(),
 		locale: text('locale').notNull(),
-		onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
+		onBehalf: boolean('on_behalf').notNull().default(false),
 		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }).notNull()
 	},
 	(t) => [
@@ -208,7 +208,7 @@ export const surveyAnswer = sqliteTable(
 		optionId: reference('option_id', () => surveyOption.id, 'restrict'),
 		text: text('text'),
 		/** Marked by an organiser as a quote reports may use. */
-		quoted: integer('quoted', { mode: 'boolean' }).notNull().default(false)
+		quoted: boolean('quoted').notNull().default(false)
 	},
 	(t) => [
 		// serves the CSV export and a response's answers
