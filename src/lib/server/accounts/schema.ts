@@ -1,28 +1,27 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../roles';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A person who can sign in. Email is stored lower-cased so look-ups are exact. Young people have
  * no email: they sign in with a card code and a picture passcode (`young_person`).
  */
 export const user = sqliteTable('user', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: id(),
 	email: text('email').unique(),
 	name: text('name').notNull(),
 	/** argon2id PHC string; null until the person sets a password from their invitation. */
 	passwordHash: text('password_hash'),
-	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	disabledAt: timestamp('disabled_at'),
+	createdAt: timestamp('created_at').notNull()
 });
 
 /** One row per role a person holds; a person may hold several. */
 export const userRole = sqliteTable(
 	'user_role',
 	{
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		role: text('role', { enum: ROLES }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.role] })]
@@ -37,18 +36,16 @@ export const session = sqliteTable(
 	'session',
 	{
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-		absoluteExpiresAt: integer('absolute_expires_at', { mode: 'timestamp_ms' }).notNull(),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
+		createdAt: timestamp('created_at').notNull(),
+		expiresAt: timestamp('expires_at').notNull(),
+		absoluteExpiresAt: timestamp('absolute_expires_at').notNull(),
 		/**
 		 * When the person last proved who they are in this browser (password, and code when they
 		 * use two-step sign-in; a young person's card and pictures). Dangerous steps ask again when
 		 * this is more than 15 minutes ago (auth/fresh.ts).
 		 */
-		verifiedAt: integer('verified_at', { mode: 'timestamp_ms' }).notNull().default(sql`0`)
+		verifiedAt: timestamp('verified_at').notNull().default(sql`0`)
 	},
 	// serves invalidateUserSessions: delete every session of one person
 	(t) => [index('session_user_idx').on(t.userId)]
@@ -60,13 +57,11 @@ export const passwordToken = sqliteTable(
 	{
 		/** SHA-256 of the token in the link. */
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		purpose: text('purpose', { enum: ['invite', 'reset'] }).notNull(),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+		createdAt: timestamp('created_at').notNull(),
+		expiresAt: timestamp('expires_at').notNull(),
+		usedAt: timestamp('used_at')
 	},
 	// serves issuing a new link: earlier unused links of the same person are withdrawn
 	(t) => [index('password_token_user_idx').on(t.userId)]
@@ -79,7 +74,7 @@ export const passwordToken = sqliteTable(
 export const signInThrottle = sqliteTable('sign_in_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull(),
-	lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull()
+	lastFailureAt: timestamp('last_failure_at').notNull()
 });
 
 /**
@@ -87,12 +82,10 @@ export const signInThrottle = sqliteTable('sign_in_throttle', {
  * up. The secret is encrypted with the deployment's key (auth/secret-key.ts), never stored plain.
  */
 export const twoStep = sqliteTable('two_step', {
-	userId: integer('user_id')
-		.primaryKey()
-		.references(() => user.id, { onDelete: 'cascade' }),
+	userId: reference('user_id', () => user.id, 'cascade').primaryKey(),
 	/** AES-256-GCM of the 20-byte TOTP secret (auth/secret-key.ts). */
 	secret: text('secret').notNull(),
-	enabledAt: integer('enabled_at', { mode: 'timestamp_ms' }).notNull(),
+	enabledAt: timestamp('enabled_at').notNull(),
 	/** The last 30-second step whose code was accepted: a code is good once, never replayed. */
 	lastStep: integer('last_step').notNull().default(0)
 });
@@ -101,12 +94,10 @@ export const twoStep = sqliteTable('two_step', {
 export const recoveryCode = sqliteTable(
 	'recovery_code',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		id: id(),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		codeHash: text('code_hash').notNull(),
-		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+		usedAt: timestamp('used_at')
 	},
 	// serves checking a recovery code and replacing a person's codes
 	(t) => [index('recovery_code_user_idx').on(t.userId)]
@@ -121,13 +112,11 @@ export const signInChallenge = sqliteTable(
 	'sign_in_challenge',
 	{
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
 		/** 'code': ask for the code; 'set_up': the person must set two-step sign-in up first. */
 		purpose: text('purpose', { enum: ['code', 'set_up'] }).notNull(),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: timestamp('created_at').notNull(),
+		expiresAt: timestamp('expires_at').notNull()
 	},
 	// serves ending a person's half-done sign-ins (password change, erasure)
 	(t) => [index('sign_in_challenge_user_idx').on(t.userId)]

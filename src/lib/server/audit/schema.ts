@@ -1,14 +1,15 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from '../accounts/schema';
+import { id, reference, timestamp } from '../db/columns';
 
 /** Who did what, when, to whom. Written by services inside the same transaction as the change. */
 export const auditEntry = sqliteTable(
 	'audit_entry',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		id: id(),
+		at: timestamp('at').notNull(),
 		/** null when the system acted (seed, create-admin script). */
-		actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
+		actorId: reference('actor_id', () => user.id, 'set null'),
 		action: text('action').notNull(),
 		subjectType: text('subject_type').notNull(),
 		subjectId: text('subject_id').notNull(),

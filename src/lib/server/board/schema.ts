@@ -2,6 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../features/board/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
+import { boolean, id, reference, timestamp } from '../db/columns';
 
 /**
  * A "you said" item on the board. Calendar days (heardOn, dueOn, firstAnsweredOn) are ISO
@@ -10,7 +11,7 @@ import { service } from '../services/schema';
 export const boardItem = sqliteTable(
 	'board_item',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		youSaid: text('you_said').notNull(),
 		easyRead: text('easy_read'),
 		/** A symbol id from $lib/symbols/catalogue, shown beside the easy-read words. */
@@ -25,10 +26,10 @@ export const boardItem = sqliteTable(
 		dueOn: text('due_on').notNull(),
 		/** The day of the first "we did": answered on time means firstAnsweredOn <= dueOn. */
 		firstAnsweredOn: text('first_answered_on'),
-		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		publishedAt: timestamp('published_at'),
+		createdAt: timestamp('created_at').notNull(),
 		/** Newest change anyone can see: the board lists by this. */
-		lastActivityAt: integer('last_activity_at', { mode: 'timestamp_ms' }).notNull()
+		lastActivityAt: timestamp('last_activity_at').notNull()
 	},
 	(t) => [
 		// serves the public board: published items, newest activity first
@@ -42,12 +43,8 @@ export const boardItem = sqliteTable(
 export const boardItemService = sqliteTable(
 	'board_item_service',
 	{
-		itemId: integer('item_id')
-			.notNull()
-			.references(() => boardItem.id, { onDelete: 'cascade' }),
-		serviceId: integer('service_id')
-			.notNull()
-			.references(() => service.id, { onDelete: 'restrict' })
+		itemId: reference('item_id', () => boardItem.id, 'cascade').notNull(),
+		serviceId: reference('service_id', () => service.id, 'restrict').notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.itemId, t.serviceId] }),
@@ -60,9 +57,7 @@ export const boardItemService = sqliteTable(
 export const boardItemTopic = sqliteTable(
 	'board_item_topic',
 	{
-		itemId: integer('item_id')
-			.notNull()
-			.references(() => boardItem.id, { onDelete: 'cascade' }),
+		itemId: reference('item_id', () => boardItem.id, 'cascade').notNull(),
 		topic: text('topic').notNull()
 	},
 	(t) => [
@@ -76,20 +71,18 @@ export const boardItemTopic = sqliteTable(
 export const boardResponse = sqliteTable(
 	'board_response',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		itemId: integer('item_id')
-			.notNull()
-			.references(() => boardItem.id, { onDelete: 'cascade' }),
+		id: id(),
+		itemId: reference('item_id', () => boardItem.id, 'cascade').notNull(),
 		text: text('text').notNull(),
 		responder: text('responder', { enum: RESPONDERS }).notNull(),
 		/** The service that answered, when the responder is a service. */
-		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
-		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		serviceId: reference('service_id', () => service.id, 'set null'),
+		authorId: reference('author_id', () => user.id, 'set null'),
 		statusBefore: text('status_before', { enum: BOARD_STATUSES }).notNull(),
 		statusAfter: text('status_after', { enum: BOARD_STATUSES }).notNull(),
 		/** Why it is not possible: required when statusAfter is not_possible. */
 		reason: text('reason'),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: timestamp('created_at').notNull()
 	},
 	// serves an item's history
 	(t) => [index('board_response_item_idx').on(t.itemId, t.createdAt)]
@@ -102,19 +95,19 @@ export const boardResponse = sqliteTable(
 export const feedback = sqliteTable(
 	'feedback',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		whatHappened: text('what_happened').notNull(),
 		/** null: "not sure" which service. */
-		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
+		serviceId: reference('service_id', () => service.id, 'set null'),
 		contactName: text('contact_name'),
 		contactEmail: text('contact_email'),
 		contactPhone: text('contact_phone'),
-		consentToContact: integer('consent_to_contact', { mode: 'boolean' }).notNull().default(false),
+		consentToContact: boolean('consent_to_contact').notNull().default(false),
 		aboutWho: text('about_who', { enum: FEEDBACK_WHO }),
 		receivedOn: text('received_on').notNull(),
 		status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('new'),
 		/** The board item it became or was merged into. */
-		boardItemId: integer('board_item_id').references(() => boardItem.id, { onDelete: 'set null' }),
+		boardItemId: reference('board_item_id', () => boardItem.id, 'set null'),
 		closedReason: text('closed_reason')
 	},
 	// serves the moderation queue: by status, oldest first
@@ -125,14 +118,12 @@ export const feedback = sqliteTable(
 export const feedbackReply = sqliteTable(
 	'feedback_reply',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		feedbackId: integer('feedback_id')
-			.notNull()
-			.references(() => feedback.id, { onDelete: 'cascade' }),
+		id: id(),
+		feedbackId: reference('feedback_id', () => feedback.id, 'cascade').notNull(),
 		text: text('text').notNull(),
-		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
-		emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		authorId: reference('author_id', () => user.id, 'set null'),
+		emailed: boolean('emailed').notNull().default(false),
+		createdAt: timestamp('created_at').notNull()
 	},
 	// serves a feedback's replies
 	(t) => [index('feedback_reply_feedback_idx').on(t.feedbackId)]
@@ -145,7 +136,7 @@ export const feedbackReply = sqliteTable(
 export const feedbackRate = sqliteTable('feedback_rate', {
 	key: text('key').primaryKey(),
 	count: integer('count').notNull(),
-	hourStart: integer('hour_start', { mode: 'timestamp_ms' }).notNull()
+	hourStart: timestamp('hour_start').notNull()
 });
 
 export type BoardItem = typeof boardItem.$inferSelect;

@@ -3,6 +3,7 @@ import { ACTION_STATUSES, AGENDA_KINDS, ATTENDANCE_KINDS, MEETING_AUDIENCES, MEE
 import { user } from '../accounts/schema';
 import { boardItem } from '../board/schema';
 import { service } from '../services/schema';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A forum meeting. Times are instants (UTC ms) shown in Europe/London. A moved meeting keeps
@@ -11,10 +12,10 @@ import { service } from '../services/schema';
 export const meeting = sqliteTable(
 	'meeting',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		title: text('title').notNull(),
-		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
-		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+		startsAt: timestamp('starts_at').notNull(),
+		endsAt: timestamp('ends_at').notNull(),
 		place: text('place').notNull().default(''),
 		onlineLink: text('online_link').notNull().default(''),
 		/** JSON array of ACCESS_FEATURES the meeting offers. */
@@ -23,16 +24,16 @@ export const meeting = sqliteTable(
 		accessNotes: text('access_notes').notNull().default(''),
 		audience: text('audience', { enum: MEETING_AUDIENCES }).notNull(),
 		state: text('state', { enum: MEETING_STATES }).notNull().default('draft'),
-		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		cancelledAt: timestamp('cancelled_at'),
 		cancelReason: text('cancel_reason').notNull().default(''),
-		movedFrom: integer('moved_from', { mode: 'timestamp_ms' }),
+		movedFrom: timestamp('moved_from'),
 		/** JSON array of { text, symbolId } sentences: the easy-read summary. */
 		easyRead: text('easy_read').notNull().default('[]'),
-		minutesPublishedAt: integer('minutes_published_at', { mode: 'timestamp_ms' }),
+		minutesPublishedAt: timestamp('minutes_published_at'),
 		/** Set when published minutes are edited: shown as "updated on". */
-		minutesUpdatedAt: integer('minutes_updated_at', { mode: 'timestamp_ms' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+		minutesUpdatedAt: timestamp('minutes_updated_at'),
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull()
 	},
 	(t) => [
 		// serves the public lists (upcoming, past) and the calendar feed, by time
@@ -44,10 +45,8 @@ export const meeting = sqliteTable(
 export const agendaItem = sqliteTable(
 	'agenda_item',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		meetingId: integer('meeting_id')
-			.notNull()
-			.references(() => meeting.id, { onDelete: 'cascade' }),
+		id: id(),
+		meetingId: reference('meeting_id', () => meeting.id, 'cascade').notNull(),
 		position: integer('position').notNull(),
 		title: text('title').notNull(),
 		/** Who leads the item, in words (a name or a role). */
@@ -57,7 +56,7 @@ export const agendaItem = sqliteTable(
 		/** The minutes' notes, Markdown; rendered to sanitised HTML. */
 		notes: text('notes').notNull().default(''),
 		/** The "you said" board item raised from this discussion. */
-		boardItemId: integer('board_item_id').references(() => boardItem.id, { onDelete: 'set null' })
+		boardItemId: reference('board_item_id', () => boardItem.id, 'set null')
 	},
 	(t) => [
 		// serves loading a meeting's agenda in order
@@ -68,10 +67,8 @@ export const agendaItem = sqliteTable(
 export const decision = sqliteTable(
 	'meeting_decision',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		agendaItemId: integer('agenda_item_id')
-			.notNull()
-			.references(() => agendaItem.id, { onDelete: 'cascade' }),
+		id: id(),
+		agendaItemId: reference('agenda_item_id', () => agendaItem.id, 'cascade').notNull(),
 		text: text('text').notNull()
 	},
 	(t) => [index('meeting_decision_item_idx').on(t.agendaItemId)]
@@ -81,16 +78,12 @@ export const decision = sqliteTable(
 export const meetingAction = sqliteTable(
 	'meeting_action',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		agendaItemId: integer('agenda_item_id')
-			.notNull()
-			.references(() => agendaItem.id, { onDelete: 'cascade' }),
-		meetingId: integer('meeting_id')
-			.notNull()
-			.references(() => meeting.id, { onDelete: 'cascade' }),
+		id: id(),
+		agendaItemId: reference('agenda_item_id', () => agendaItem.id, 'cascade').notNull(),
+		meetingId: reference('meeting_id', () => meeting.id, 'cascade').notNull(),
 		what: text('what').notNull(),
-		ownerUserId: integer('owner_user_id').references(() => user.id, { onDelete: 'set null' }),
-		ownerServiceId: integer('owner_service_id').references(() => service.id, { onDelete: 'set null' }),
+		ownerUserId: reference('owner_user_id', () => user.id, 'set null'),
+		ownerServiceId: reference('owner_service_id', () => service.id, 'set null'),
 		ownerName: text('owner_name').notNull().default(''),
 		dueOn: text('due_on'),
 		status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
@@ -109,17 +102,15 @@ export const meetingAction = sqliteTable(
 export const paper = sqliteTable(
 	'meeting_paper',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		agendaItemId: integer('agenda_item_id')
-			.notNull()
-			.references(() => agendaItem.id, { onDelete: 'cascade' }),
+		id: id(),
+		agendaItemId: reference('agenda_item_id', () => agendaItem.id, 'cascade').notNull(),
 		title: text('title').notNull(),
 		/** A safe file name made on upload: letters, digits, dashes and the extension. */
 		fileName: text('file_name').notNull(),
 		mime: text('mime').notNull(),
 		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
 		size: integer('size').notNull(),
-		uploadedAt: integer('uploaded_at', { mode: 'timestamp_ms' }).notNull()
+		uploadedAt: timestamp('uploaded_at').notNull()
 	},
 	(t) => [index('meeting_paper_item_idx').on(t.agendaItemId)]
 );
@@ -131,14 +122,12 @@ export const paper = sqliteTable(
 export const attendance = sqliteTable(
 	'meeting_attendance',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		meetingId: integer('meeting_id')
-			.notNull()
-			.references(() => meeting.id, { onDelete: 'cascade' }),
-		userId: integer('user_id').references(() => user.id, { onDelete: 'cascade' }),
+		id: id(),
+		meetingId: reference('meeting_id', () => meeting.id, 'cascade').notNull(),
+		userId: reference('user_id', () => user.id, 'cascade'),
 		name: text('name').notNull(),
 		kind: text('kind', { enum: ATTENDANCE_KINDS }).notNull(),
-		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+		at: timestamp('at').notNull()
 	},
 	(t) => [index('meeting_attendance_meeting_idx').on(t.meetingId, t.kind)]
 );
@@ -147,14 +136,12 @@ export const attendance = sqliteTable(
 export const minutesVersion = sqliteTable(
 	'meeting_minutes_version',
 	{
-		meetingId: integer('meeting_id')
-			.notNull()
-			.references(() => meeting.id, { onDelete: 'cascade' }),
+		meetingId: reference('meeting_id', () => meeting.id, 'cascade').notNull(),
 		version: integer('version').notNull(),
 		/** JSON snapshot of items, notes, decisions, actions, attendance and summary. */
 		snapshot: text('snapshot').notNull(),
-		replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
-		replacedBy: integer('replaced_by').references(() => user.id, { onDelete: 'set null' })
+		replacedAt: timestamp('replaced_at').notNull(),
+		replacedBy: reference('replaced_by', () => user.id, 'set null')
 	},
 	(t) => [primaryKey({ columns: [t.meetingId, t.version] })]
 );

@@ -1,8 +1,9 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { REPORT_SCOPES, REPORT_STATUSES } from '../../features/standards/model';
 import { SECTORS } from '../../sectors';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A report for the board: a period and a scope. A draft is worked out afresh each time it is
@@ -11,19 +12,19 @@ import { service } from '../services/schema';
 export const report = sqliteTable(
 	'report',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		title: text('title').notNull(),
 		periodStart: text('period_start').notNull(),
 		periodEnd: text('period_end').notNull(),
 		scope: text('scope', { enum: REPORT_SCOPES }).notNull(),
 		scopeSector: text('scope_sector', { enum: SECTORS }),
-		scopeServiceId: integer('scope_service_id').references(() => service.id, { onDelete: 'restrict' }),
+		scopeServiceId: reference('scope_service_id', () => service.id, 'restrict'),
 		status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
 		snapshot: text('snapshot'),
-		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-		publishedBy: integer('published_by').references(() => user.id, { onDelete: 'set null' })
+		createdBy: reference('created_by', () => user.id, 'set null'),
+		createdAt: timestamp('created_at').notNull(),
+		publishedAt: timestamp('published_at'),
+		publishedBy: reference('published_by', () => user.id, 'set null')
 	},
 	// serves the public list of published reports, newest first
 	(t) => [index('report_status_idx').on(t.status, t.publishedAt)]
@@ -33,13 +34,11 @@ export const report = sqliteTable(
 export const reportComment = sqliteTable(
 	'report_comment',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		reportId: integer('report_id')
-			.notNull()
-			.references(() => report.id, { onDelete: 'cascade' }),
-		authorId: integer('author_id').references(() => user.id, { onDelete: 'set null' }),
+		id: id(),
+		reportId: reference('report_id', () => report.id, 'cascade').notNull(),
+		authorId: reference('author_id', () => user.id, 'set null'),
 		body: text('body').notNull(),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: timestamp('created_at').notNull()
 	},
 	// serves a report's comments in order
 	(t) => [index('report_comment_report_idx').on(t.reportId, t.createdAt)]

@@ -1,6 +1,7 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { FLAG_OUTCOMES, FLAG_SOURCES, PHRASE_CATEGORIES } from '../../features/safeguarding/model';
 import { user } from '../accounts/schema';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * Free text that matched a phrase that may point to a risk of harm, for a safeguarding lead to
@@ -13,12 +14,12 @@ import { user } from '../accounts/schema';
 export const safeguardingFlag = sqliteTable(
 	'safeguarding_flag',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		source: text('source', { enum: FLAG_SOURCES }).notNull(),
 		/** The survey answer, feedback or profile item id (as text); null for a message. */
 		sourceId: text('source_id'),
 		/** Who the text is about or from, when that is known (named answers, profiles, messages). */
-		personId: integer('person_id').references(() => user.id, { onDelete: 'set null' }),
+		personId: reference('person_id', () => user.id, 'set null'),
 		/** A copy of the text as it was when it was checked. */
 		text: text('text').notNull(),
 		/**
@@ -30,8 +31,8 @@ export const safeguardingFlag = sqliteTable(
 		categories: text('categories').notNull().default('[]'),
 		/** London date it was raised: the overdue rule counts working days from it. */
 		raisedOn: text('raised_on').notNull(),
-		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
-		reviewedBy: integer('reviewed_by').references(() => user.id, { onDelete: 'set null' }),
+		reviewedAt: timestamp('reviewed_at'),
+		reviewedBy: reference('reviewed_by', () => user.id, 'set null'),
 		outcome: text('outcome', { enum: FLAG_OUTCOMES }),
 		reviewNote: text('review_note')
 	},
@@ -50,11 +51,11 @@ export const safeguardingFlag = sqliteTable(
  * places). The built-in list lives in code (`server/safeguarding/phrases.ts`).
  */
 export const safeguardingPhrase = sqliteTable('safeguarding_phrase', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: id(),
 	phrase: text('phrase').notNull().unique(),
 	category: text('category', { enum: PHRASE_CATEGORIES }).notNull(),
-	addedBy: integer('added_by').references(() => user.id, { onDelete: 'set null' }),
-	addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull()
+	addedBy: reference('added_by', () => user.id, 'set null'),
+	addedAt: timestamp('added_at').notNull()
 });
 
 export type SafeguardingFlag = typeof safeguardingFlag.$inferSelect;

@@ -1,7 +1,8 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { DIRECTIONS, MEASURE_KINDS, MEASURE_UNITS } from '../../features/standards/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
+import { id, reference, timestamp } from '../db/columns';
 
 /**
  * A service standard: a plain statement a service (or the whole area, when `serviceId` is null)
@@ -11,8 +12,8 @@ import { service } from '../services/schema';
 export const standard = sqliteTable(
 	'standard',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		serviceId: integer('service_id').references(() => service.id, { onDelete: 'restrict' }),
+		id: id(),
+		serviceId: reference('service_id', () => service.id, 'restrict'),
 		statement: text('statement').notNull(),
 		/** What is measured, in plain words ("Share of EHC plans issued within 20 weeks"). */
 		measure: text('measure').notNull(),
@@ -21,9 +22,9 @@ export const standard = sqliteTable(
 		direction: text('direction', { enum: DIRECTIONS }).notNull(),
 		target: real('target').notNull(),
 		amberFrom: real('amber_from').notNull(),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-		archivedAt: integer('archived_at', { mode: 'timestamp_ms' })
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull(),
+		archivedAt: timestamp('archived_at')
 	},
 	// serves a service's standards (a lead's list, a service-scoped report)
 	(t) => [index('standard_service_idx').on(t.serviceId)]
@@ -33,16 +34,14 @@ export const standard = sqliteTable(
 export const operationalFigure = sqliteTable(
 	'operational_figure',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		standardId: integer('standard_id')
-			.notNull()
-			.references(() => standard.id, { onDelete: 'cascade' }),
+		id: id(),
+		standardId: reference('standard_id', () => standard.id, 'cascade').notNull(),
 		periodStart: text('period_start').notNull(),
 		periodEnd: text('period_end').notNull(),
 		value: real('value').notNull(),
 		note: text('note').notNull().default(''),
-		enteredBy: integer('entered_by').references(() => user.id, { onDelete: 'set null' }),
-		enteredAt: integer('entered_at', { mode: 'timestamp_ms' }).notNull()
+		enteredBy: reference('entered_by', () => user.id, 'set null'),
+		enteredAt: timestamp('entered_at').notNull()
 	},
 	(t) => [
 		// one figure per standard and period; also serves the report's "latest figure in the period"

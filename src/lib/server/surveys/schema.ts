@@ -3,39 +3,36 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 import { ABOUT_YOU, AUDIENCES, QUESTION_KINDS, RESPONDENT_GROUPS, SURVEY_STATES } from '../../features/surveys/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
+import { boolean, id, reference, timestamp } from '../db/columns';
 
 /**
  * A survey. Its texts are written in English (the base language); `survey_translation` holds
  * the same texts in other languages. Calendar days are ISO dates "YYYY-MM-DD" in England.
  */
 export const survey = sqliteTable('survey', {
-	id: integer('id').primaryKey({ autoIncrement: true }),
+	id: id(),
 	title: text('title').notNull(),
 	/** Easy-read introduction shown before the first question. */
 	intro: text('intro').notNull().default(''),
 	audience: text('audience', { enum: AUDIENCES }).notNull(),
 	/** Anonymous (the default): responses hold no account, no IP, no time of day. */
-	anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(true),
+	anonymous: boolean('anonymous').notNull().default(true),
 	state: text('state', { enum: SURVEY_STATES }).notNull().default('draft'),
 	opensOn: text('opens_on').notNull(),
 	closesOn: text('closes_on'),
-	createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-	publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-	closedAt: integer('closed_at', { mode: 'timestamp_ms' })
+	createdBy: reference('created_by', () => user.id, 'set null'),
+	createdAt: timestamp('created_at').notNull(),
+	updatedAt: timestamp('updated_at').notNull(),
+	publishedAt: timestamp('published_at'),
+	closedAt: timestamp('closed_at')
 });
 
 /** Which services a survey is about: their leads read its results. */
 export const surveyService = sqliteTable(
 	'survey_service',
 	{
-		surveyId: integer('survey_id')
-			.notNull()
-			.references(() => survey.id, { onDelete: 'cascade' }),
-		serviceId: integer('service_id')
-			.notNull()
-			.references(() => service.id, { onDelete: 'restrict' })
+		surveyId: reference('survey_id', () => survey.id, 'cascade').notNull(),
+		serviceId: reference('service_id', () => service.id, 'restrict').notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.surveyId, t.serviceId] }),
@@ -48,16 +45,14 @@ export const surveyService = sqliteTable(
 export const surveyImage = sqliteTable(
 	'survey_image',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		surveyId: integer('survey_id')
-			.notNull()
-			.references(() => survey.id, { onDelete: 'cascade' }),
+		id: id(),
+		surveyId: reference('survey_id', () => survey.id, 'cascade').notNull(),
 		mime: text('mime', { enum: ['image/png', 'image/jpeg'] }).notNull(),
 		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
 		width: integer('width').notNull(),
 		height: integer('height').notNull(),
 		alt: text('alt').notNull(),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: timestamp('created_at').notNull()
 	},
 	(t) => [
 		// serves the builder's list of a survey's images
@@ -69,20 +64,18 @@ export const surveyImage = sqliteTable(
 export const surveyQuestion = sqliteTable(
 	'survey_question',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		surveyId: integer('survey_id')
-			.notNull()
-			.references(() => survey.id, { onDelete: 'cascade' }),
+		id: id(),
+		surveyId: reference('survey_id', () => survey.id, 'cascade').notNull(),
 		position: integer('position').notNull(),
 		kind: text('kind', { enum: QUESTION_KINDS }).notNull(),
 		text: text('text').notNull(),
 		/** Optional "why we ask". */
 		help: text('help').notNull().default(''),
-		required: integer('required', { mode: 'boolean' }).notNull().default(true),
+		required: boolean('required').notNull().default(true),
 		symbolId: text('symbol_id'),
-		imageId: integer('image_id').references(() => surveyImage.id, { onDelete: 'set null' }),
+		imageId: reference('image_id', () => surveyImage.id, 'set null'),
 		/** The service this question is about, for results and standards. */
-		serviceId: integer('service_id').references(() => service.id, { onDelete: 'set null' }),
+		serviceId: reference('service_id', () => service.id, 'set null'),
 		/** The service standard it measures (standards arrive with reports). */
 		standardId: integer('standard_id'),
 		/** Set when the question came from the ready-made "about you" set. */
@@ -101,15 +94,13 @@ export const surveyQuestion = sqliteTable(
 export const surveyOption = sqliteTable(
 	'survey_option',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		questionId: integer('question_id')
-			.notNull()
-			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		id: id(),
+		questionId: reference('question_id', () => surveyQuestion.id, 'cascade').notNull(),
 		position: integer('position').notNull(),
 		label: text('label').notNull(),
 		symbolId: text('symbol_id'),
-		imageId: integer('image_id').references(() => surveyImage.id, { onDelete: 'set null' }),
-		positive: integer('positive', { mode: 'boolean' }).notNull().default(false),
+		imageId: reference('image_id', () => surveyImage.id, 'set null'),
+		positive: boolean('positive').notNull().default(false),
 		/** For "who is answering": the respondent group this answer puts a response in. */
 		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS })
 	},
@@ -123,14 +114,12 @@ export const surveyOption = sqliteTable(
 export const surveyQuestionVersion = sqliteTable(
 	'survey_question_version',
 	{
-		questionId: integer('question_id')
-			.notNull()
-			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		questionId: reference('question_id', () => surveyQuestion.id, 'cascade').notNull(),
 		version: integer('version').notNull(),
 		/** JSON: { text, help, options: [{ id, label }] } as it was. */
 		wording: text('wording').notNull(),
-		replacedAt: integer('replaced_at', { mode: 'timestamp_ms' }).notNull(),
-		replacedBy: integer('replaced_by').references(() => user.id, { onDelete: 'set null' })
+		replacedAt: timestamp('replaced_at').notNull(),
+		replacedBy: reference('replaced_by', () => user.id, 'set null')
 	},
 	(t) => [primaryKey({ columns: [t.questionId, t.version] })]
 );
@@ -142,9 +131,7 @@ export const surveyQuestionVersion = sqliteTable(
 export const surveyTranslation = sqliteTable(
 	'survey_translation',
 	{
-		surveyId: integer('survey_id')
-			.notNull()
-			.references(() => survey.id, { onDelete: 'cascade' }),
+		surveyId: reference('survey_id', () => survey.id, 'cascade').notNull(),
 		locale: text('locale').notNull(),
 		key: text('key').notNull(),
 		text: text('text').notNull()
@@ -161,18 +148,16 @@ export const surveyDraft = sqliteTable(
 	{
 		tokenHash: text('token_hash').primaryKey(),
 		receiptHash: text('receipt_hash').notNull(),
-		surveyId: integer('survey_id')
-			.notNull()
-			.references(() => survey.id, { onDelete: 'cascade' }),
+		surveyId: reference('survey_id', () => survey.id, 'cascade').notNull(),
 		locale: text('locale').notNull(),
 		/** JSON: { [questionId]: { options: number[], text: string } }. */
 		answers: text('answers').notNull().default('{}'),
 		/** Only for named surveys. */
-		accountId: integer('account_id').references(() => user.id, { onDelete: 'cascade' }),
+		accountId: reference('account_id', () => user.id, 'cascade'),
 		/** A paper response an organiser is typing in. */
-		onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
+		onBehalf: boolean('on_behalf').notNull().default(false),
 		/** An organiser trying out a survey: never sent. */
-		preview: integer('preview', { mode: 'boolean' }).notNull().default(false),
+		preview: boolean('preview').notNull().default(false),
 		savedOn: text('saved_on').notNull()
 	},
 	(t) => [
@@ -191,15 +176,13 @@ export const surveyResponse = sqliteTable(
 	'survey_response',
 	{
 		id: text('id').primaryKey(),
-		surveyId: integer('survey_id')
-			.notNull()
-			.references(() => survey.id, { onDelete: 'cascade' }),
+		surveyId: reference('survey_id', () => survey.id, 'cascade').notNull(),
 		tokenHash: text('token_hash').notNull(),
 		receiptHash: text('receipt_hash').notNull(),
-		accountId: integer('account_id').references(() => user.id, { onDelete: 'set null' }),
+		accountId: reference('account_id', () => user.id, 'set null'),
 		submittedOn: text('submitted_on').notNull(),
 		locale: text('locale').notNull(),
-		onBehalf: integer('on_behalf', { mode: 'boolean' }).notNull().default(false),
+		onBehalf: boolean('on_behalf').notNull().default(false),
 		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }).notNull()
 	},
 	(t) => [
@@ -217,17 +200,15 @@ export const surveyResponse = sqliteTable(
 export const surveyAnswer = sqliteTable(
 	'survey_answer',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
+		id: id(),
 		responseId: text('response_id')
 			.notNull()
 			.references(() => surveyResponse.id, { onDelete: 'cascade' }),
-		questionId: integer('question_id')
-			.notNull()
-			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
-		optionId: integer('option_id').references(() => surveyOption.id, { onDelete: 'restrict' }),
+		questionId: reference('question_id', () => surveyQuestion.id, 'cascade').notNull(),
+		optionId: reference('option_id', () => surveyOption.id, 'restrict'),
 		text: text('text'),
 		/** Marked by an organiser as a quote reports may use. */
-		quoted: integer('quoted', { mode: 'boolean' }).notNull().default(false)
+		quoted: boolean('quoted').notNull().default(false)
 	},
 	(t) => [
 		// serves the CSV export and a response's answers
@@ -243,10 +224,8 @@ export const surveyAnswer = sqliteTable(
 export const surveyTheme = sqliteTable(
 	'survey_theme',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		surveyId: integer('survey_id')
-			.notNull()
-			.references(() => survey.id, { onDelete: 'cascade' }),
+		id: id(),
+		surveyId: reference('survey_id', () => survey.id, 'cascade').notNull(),
 		name: text('name').notNull()
 	},
 	(t) => [uniqueIndex('survey_theme_name_idx').on(t.surveyId, t.name)]
@@ -255,12 +234,8 @@ export const surveyTheme = sqliteTable(
 export const surveyAnswerTheme = sqliteTable(
 	'survey_answer_theme',
 	{
-		answerId: integer('answer_id')
-			.notNull()
-			.references(() => surveyAnswer.id, { onDelete: 'cascade' }),
-		themeId: integer('theme_id')
-			.notNull()
-			.references(() => surveyTheme.id, { onDelete: 'cascade' })
+		answerId: reference('answer_id', () => surveyAnswer.id, 'cascade').notNull(),
+		themeId: reference('theme_id', () => surveyTheme.id, 'cascade').notNull()
 	},
 	(t) => [
 		primaryKey({ columns: [t.answerId, t.themeId] }),
@@ -276,9 +251,7 @@ export const surveyAnswerTheme = sqliteTable(
 export const surveyTally = sqliteTable(
 	'survey_tally',
 	{
-		questionId: integer('question_id')
-			.notNull()
-			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		questionId: reference('question_id', () => surveyQuestion.id, 'cascade').notNull(),
 		optionId: integer('option_id').notNull(),
 		day: text('day').notNull(),
 		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }).notNull(),
@@ -299,9 +272,7 @@ export const surveyTally = sqliteTable(
 export const surveyTallyMonth = sqliteTable(
 	'survey_tally_month',
 	{
-		questionId: integer('question_id')
-			.notNull()
-			.references(() => surveyQuestion.id, { onDelete: 'cascade' }),
+		questionId: reference('question_id', () => surveyQuestion.id, 'cascade').notNull(),
 		optionId: integer('option_id').notNull(),
 		month: text('month').notNull(),
 		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }).notNull(),
