@@ -23,9 +23,24 @@ export function swapWithNeighbour(tx: Db, { table, id, position, list }: Ordered
 		.limit(1)
 		.get();
 	if (!neighbour) return false;
-	// SQLite's SET takes a bare column name, not the table-qualified one drizzle writes for a column
-	const setPosition = (to: number, of: number) => tx.run(sql`update ${table} set ${sql.identifier(position.name)} = ${to} where ${eq(id, of)}`);
-	setPosition(neighbour.position, row.id);
-	setPosition(row.position, neighbour.id);
+	setPosition(tx, table, id, position, row.id, neighbour.position);
+	setPosition(tx, table, id, position, neighbour.id, row.position);
 	return true;
+}
+
+/** SQLite's SET takes a bare column name, not the table-qualified one drizzle writes for a column. */
+function setPosition(tx: Db, table: SQLiteTable, id: SQLiteColumn, position: SQLiteColumn, of: number, to: number) {
+	tx.run(sql`update ${table} set ${sql.identifier(position.name)} = ${to} where ${eq(id, of)}`);
+}
+
+/** The position after the list's last row: 1 for an empty list. */
+export function nextPosition(tx: Db, { table, position, list }: Omit<OrderedList, 'id'>): number {
+	const last = tx.select({ max: sql<number | null>`max(${position})` }).from(table).where(list).get();
+	return (last?.max ?? 0) + 1;
+}
+
+/** Numbers the list's rows 1, 2, 3... in their order again: after a removal, no gap is left. */
+export function renumber(tx: Db, { table, id, position, list }: OrderedList): void {
+	const rows = tx.select({ id: sql<number>`${id}` }).from(table).where(list).orderBy(asc(position)).all();
+	rows.forEach((row, i) => setPosition(tx, table, id, position, row.id, i + 1));
 }

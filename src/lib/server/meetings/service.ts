@@ -19,7 +19,7 @@ import {
 	type PaperType
 } from '$lib/features/meetings/model';
 import { writeTransaction, type Db } from '../db';
-import { swapWithNeighbour } from '../db/ordering';
+import { nextPosition, renumber, swapWithNeighbour } from '../db/ordering';
 import {
 	agendaItem,
 	attendance,
@@ -283,16 +283,19 @@ function itemValues(input: AgendaItemInput) {
 	return { title, lead: input.lead.trim(), minutesAllotted: input.minutesAllotted, kind: input.kind };
 }
 
+/** A meeting's agenda items, as a list in order. */
+const agendaOf = (meetingId: number) => ({ table: agendaItem, id: agendaItem.id, position: agendaItem.position, list: eq(agendaItem.meetingId, meetingId) });
+
 /** Adds an agenda item at the end. Returns its id. Throws ForbiddenError, NotFoundError, ValidationError. */
 export function addItem(db: Db, actor: Actor, meetingId: number, input: AgendaItemInput, now = new Date()): number {
 	mustManage(actor);
 	return writeTransaction(db, (tx) => {
 		const m = findMeeting(tx, meetingId);
-		const last = tx.select({ p: sql<number | null>`max(${agendaItem.position})` }).from(agendaItem).where(eq(agendaItem.meetingId, meetingId)).get();
+		const position = nextPosition(tx, agendaOf(meetingId));
 		versionMinutes(tx, actor, m, now);
 		const { id } = tx
 			.insert(agendaItem)
-			.values({ meetingId, position: (last?.p ?? 0) + 1, ...itemValues(input) })
+			.values({ meetingId, position, ...itemValues(input) })
 			.returning({ id: agendaItem.id })
 			.get();
 		tx.update(meeting).set({ updatedAt: now }).where(eq(meeting.id, meetingId)).run();
@@ -326,8 +329,7 @@ export function removeItem(db: Db, actor: Actor, itemId: number, now = new Date(
 		if (used) throw new ConflictError('item_has_minutes');
 		versionMinutes(tx, actor, findMeeting(tx, item.meetingId), now);
 		tx.delete(agendaItem).where(eq(agendaItem.id, itemId)).run();
-		const rest = tx.select({ id: agendaItem.id }).from(agendaItem).where(eq(agendaItem.meetingId, item.meetingId)).orderBy(asc(agendaItem.position)).all();
-		rest.forEach((r, i) => tx.update(agendaItem).set({ position: i + 1 }).where(eq(agendaItem.id, r.id)).run());
+		renumber(tx, agendaOf(item.meetingId));
 		audit.record(tx, { actorId: actor.id, action: 'meeting.item_removed', subjectType: 'meeting', subjectId: item.meetingId, details: { itemId }, at: now });
 	});
 }
@@ -337,7 +339,7 @@ export function moveItem(db: Db, actor: Actor, itemId: number, direction: 'up' |
 	mustManage(actor);
 	writeTransaction(db, (tx) => {
 		const item = findItem(tx, itemId);
-		swapWithNeighbour(tx, { table: agendaItem, id: agendaItem.id, position: agendaItem.position, list: eq(agendaItem.meetingId, item.meetingId) }, item, direction);
+		swapWithNeighbour(tx, agendaOf(item.meetingId), item, direction);
 	});
 }
 

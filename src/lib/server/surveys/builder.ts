@@ -19,7 +19,7 @@ import {
 	type QuestionInput
 } from '$lib/features/surveys/model';
 import { writeTransaction, type Db } from '../db';
-import { swapWithNeighbour } from '../db/ordering';
+import { nextPosition, renumber, swapWithNeighbour } from '../db/ordering';
 import {
 	service,
 	serviceLead,
@@ -308,14 +308,8 @@ export function listOpen(db: Db, today = londonDate()): Survey[] {
 		.all();
 }
 
-function nextPosition(db: Db, surveyId: number): number {
-	const row = db
-		.select({ max: sql<number | null>`max(${surveyQuestion.position})` })
-		.from(surveyQuestion)
-		.where(eq(surveyQuestion.surveyId, surveyId))
-		.get();
-	return (row?.max ?? 0) + 1;
-}
+/** A survey's questions, as a list in order. */
+const questionList = (surveyId: number) => ({ table: surveyQuestion, id: surveyQuestion.id, position: surveyQuestion.position, list: eq(surveyQuestion.surveyId, surveyId) });
 
 function insertOptions(
 	db: Db,
@@ -350,7 +344,7 @@ export function addQuestion(db: Db, actor: Actor, surveyId: number, kind: Questi
 		findSurvey(tx, surveyId);
 		const { id } = tx
 			.insert(surveyQuestion)
-			.values({ surveyId, position: nextPosition(tx, surveyId), kind, text: text.trim() })
+			.values({ surveyId, position: nextPosition(tx, questionList(surveyId)), kind, text: text.trim() })
 			.returning({ id: surveyQuestion.id })
 			.get();
 		insertOptions(tx, id, FIXED_OPTIONS[kind] ?? []);
@@ -379,7 +373,7 @@ export function addAboutYou(db: Db, actor: Actor, surveyId: number, which: About
 			.insert(surveyQuestion)
 			.values({
 				surveyId,
-				position: nextPosition(tx, surveyId),
+				position: nextPosition(tx, questionList(surveyId)),
 				kind: 'pick_one',
 				text: template.text,
 				help: template.help,
@@ -522,21 +516,12 @@ export function removeQuestion(db: Db, actor: Actor, questionId: number, now = n
 		tx.delete(surveyTranslation)
 			.where(and(eq(surveyTranslation.surveyId, question.surveyId), sql`${surveyTranslation.key} like ${`question.${questionId}.%`}`))
 			.run();
-		renumber(tx, question.surveyId);
+		renumber(tx, questionList(question.surveyId));
 		touch(tx, question.surveyId, now);
 		audit.record(tx, { actorId: actor.id, action: 'survey.question_removed', subjectType: 'survey', subjectId: question.surveyId, details: { questionId }, at: now });
 	});
 }
 
-function renumber(db: Db, surveyId: number) {
-	const ids = db
-		.select({ id: surveyQuestion.id })
-		.from(surveyQuestion)
-		.where(eq(surveyQuestion.surveyId, surveyId))
-		.orderBy(asc(surveyQuestion.position))
-		.all();
-	ids.forEach((q, i) => db.update(surveyQuestion).set({ position: i + 1 }).where(eq(surveyQuestion.id, q.id)).run());
-}
 
 /**
  * Moves a question one place up or down (swaps it with its neighbour; at either end it stays).
@@ -546,8 +531,7 @@ export function moveQuestion(db: Db, actor: Actor, questionId: number, direction
 	mustManage(actor);
 	writeTransaction(db, (tx) => {
 		const question = findQuestion(tx, questionId);
-		const list = eq(surveyQuestion.surveyId, question.surveyId);
-		if (swapWithNeighbour(tx, { table: surveyQuestion, id: surveyQuestion.id, position: surveyQuestion.position, list }, question, direction)) touch(tx, question.surveyId, now);
+		if (swapWithNeighbour(tx, questionList(question.surveyId), question, direction)) touch(tx, question.surveyId, now);
 	});
 }
 
