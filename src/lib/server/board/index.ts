@@ -4,4 +4,5 @@ export * from './filters';
 export * from './form';
 export * from './measures';
 export * from './seed';
+export * from './feed';
 export { contributes } from './contributes';

@@ -1,8 +1,8 @@
 /**
  * The meetings calendar feed (iCalendar, RFC 5545) that phones and calendar programs subscribe
  * to. Times are written as London wall-clock times with a VTIMEZONE, so an event stays at 6pm
- * across the clock changes. Each meeting keeps one UID for life and a SEQUENCE that grows when
- * it changes, so a moved or cancelled meeting updates the copy in people's calendars.
+ * across the clock changes. Each meeting keeps one UID for life and a SEQUENCE that grows by one
+ * with every change (the meeting's stored `sequence`), so a moved or cancelled meeting updates the copy in people's calendars.
  *
  * The feed is fetched without a language (calendar programs send no cookie): it is in English.
  */
@@ -124,11 +124,6 @@ export function foldLine(line: string): string {
 	return out.join(CRLF);
 }
 
-/** SEQUENCE: minutes from 2020 to the last change, so it grows with every change and stays a small integer. */
-export function sequenceOf(updatedAt: Date): number {
-	return Math.max(0, Math.floor((updatedAt.getTime() - Date.UTC(2020, 0, 1)) / 60_000));
-}
-
 function accessWords(m: Meeting): string[] {
 	let stored: unknown;
 	try {
@@ -195,7 +190,7 @@ export function meetingsCalendar(meetings: Meeting[], options: { origin: string;
 			`DESCRIPTION:${escapeText(description(m, pageUrl))}`,
 			`URL:${pageUrl}`,
 			`STATUS:${m.cancelledAt ? 'CANCELLED' : 'CONFIRMED'}`,
-			`SEQUENCE:${sequenceOf(m.updatedAt)}`,
+			`SEQUENCE:${m.sequence}`,
 			`CREATED:${utcTime(m.createdAt)}`,
 			`LAST-MODIFIED:${utcTime(m.updatedAt)}`,
 			'TRANSP:OPAQUE',

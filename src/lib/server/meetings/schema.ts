@@ -33,7 +33,13 @@ export const meeting = sqliteTable(
 		/** Set when published minutes are edited: shown as "updated on". */
 		minutesUpdatedAt: timestamp('minutes_updated_at'),
 		createdAt: timestamp('created_at').notNull(),
-		updatedAt: timestamp('updated_at').notNull()
+		updatedAt: timestamp('updated_at').notNull(),
+		/**
+		 * The calendar feed's SEQUENCE: one more on every change, so a calendar takes even the second
+		 * of two changes made in the same minute. Started at the old value (minutes from 2020 to the
+		 * last change) so it never goes down for a calendar that already has the meeting.
+		 */
+		sequence: integer('sequence').notNull().default(0)
 	},
 	(t) => [
 		// serves the public lists (upcoming, past) and the calendar feed, by time

@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
 import type { Role } from '$lib/roles';
@@ -7,9 +11,11 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import * as board from '../board';
 import type { Actor } from '../permissions';
 import * as services from '../services';
+import { createDb, MIGRATIONS_FOLDER } from '../db';
 import { addPerson, testDb } from '../testing';
 import * as meetings from './service';
 import { storedZip } from './seed';
+import { meetingsCalendar } from './ical';
 import * as profiles from '../profiles';
 
 /* ---------------------------------------------------------------------------------------- */
@@ -853,3 +859,69 @@ describe('action due dates', () => {
 		expect(meetings.addAction(db, organiser, itemId, actionInput({ ownerName: '', ownerUserId: supporter.id }))).toBeGreaterThan(0);
 	});
 });
+
+/* ---------------------------------------------------------------------------------------- */
+/* The calendar feed                                                                        */
+/* ---------------------------------------------------------------------------------------- */
+
+describe('the calendar feed', () => {
+	/** The feed's events as a calendar program reads them (ical.js, Mozilla's parser). */
+	const eventsOf = (db: Db) =>
+		new ICAL.Component(ICAL.parse(meetingsCalendar(meetings.forCalendar(db), { origin: 'https://forum.example', calendarName: 'Forum meetings' })))
+			.getAllSubcomponents('vevent')
+			.map((e) => ({ uid: e.getFirstPropertyValue('uid'), sequence: Number(e.getFirstPropertyValue('sequence')), summary: e.getFirstPropertyValue('summary'), status: e.getFirstPropertyValue('status') }));
+
+	it('gives a meeting one more SEQUENCE on every change, even two in the same minute', () => {
+		const { db, organiser } = setUp();
+		const { id } = plan(db, organiser, { state: 'agenda_published' });
+		const sequence = () => eventsOf(db).find((e) => e.uid === `meeting-${id}@forum.example`)!.sequence;
+		const seen = [sequence()];
+		const minute = (s: number) => at(`2026-03-01T10:00:${String(s).padStart(2, '0')}Z`);
+		meetings.update(db, organiser, id, meetingInput({ title: 'Forum meeting (moved)' }), minute(5));
+		seen.push(sequence());
+		meetings.cancel(db, organiser, id, 'The room flooded', minute(20));
+		seen.push(sequence());
+		meetings.uncancel(db, organiser, id, minute(40));
+		seen.push(sequence());
+		meetings.addItem(db, organiser, id, itemInput({ title: 'Any other business' }), minute(50));
+		seen.push(sequence());
+		expect(seen).toEqual([seen[0], seen[0] + 1, seen[0] + 2, seen[0] + 3, seen[0] + 4]);
+	});
+
+	it('stays readable with control characters pasted into a title or place, saved before the boundary rule', () => {
+		const { db, organiser } = setUp();
+		const { id } = plan(db, organiser, { state: 'agenda_published' });
+		db.update(meeting).set({ title: 'Forum\u000bmeeting\u0000 \u202eJune', place: 'Room\u001b 4; "upstairs", \\ back' }).where(eq(meeting.id, id)).run();
+		const [event] = eventsOf(db);
+		expect(event.summary).toBe('Forum\nmeeting June');
+	});
+
+	it('starts a meeting made before the counter where its SEQUENCE was (minutes from 2020), so it never goes down', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'chorus-sequence-'));
+		try {
+			// the migrations as they were before this one
+			const before = path.join(dir, 'drizzle');
+			cpSync(MIGRATIONS_FOLDER, before, { recursive: true });
+			const journalPath = path.join(before, 'meta', '_journal.json');
+			const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+			const index = journal.entries.findIndex((e: { tag: string }) => e.tag === '0011_meeting_sequence');
+			expect(index).toBeGreaterThan(0);
+			journal.entries = journal.entries.slice(0, index);
+			writeFileSync(journalPath, JSON.stringify(journal));
+			const file = path.join(dir, 'chorus.db');
+			const old = createDb(file, before);
+			const updatedAt = Date.parse('2026-05-02T09:30:00Z');
+			old.$client
+				.prepare("insert into meeting (title, starts_at, ends_at, audience, state, created_at, updated_at) values ('Forum', ?, ?, 'open_to_all', 'agenda_published', ?, ?)")
+				.run(updatedAt + 86_400_000, updatedAt + 90_000_000, updatedAt, updatedAt);
+			old.$client.close();
+			const db = createDb(file);
+			const minutesFrom2020 = Math.floor((updatedAt - Date.UTC(2020, 0, 1)) / 60_000);
+			expect(eventsOf(db).map((e) => e.sequence)).toEqual([minutesFrom2020]);
+			db.$client.close();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+

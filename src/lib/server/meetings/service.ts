@@ -66,6 +66,9 @@ export type ActionInput = {
 
 export type EasyReadSentence = { text: string; symbolId: string | null };
 
+/** What every change to a meeting sets: when, and one more on the calendar feed's SEQUENCE. */
+const changed = (now: Date) => ({ updatedAt: now, sequence: sql`${meeting.sequence} + 1` });
+
 function mustManage(actor: Actor): asserts actor is NonNullable<Actor> {
 	if (!can(actor, 'meetings.manage')) throw new ForbiddenError();
 }
@@ -117,7 +120,7 @@ function versionMinutes(db: Db, actor: NonNullable<Actor>, m: Meeting, now: Date
 	db.insert(minutesVersion)
 		.values({ meetingId: m.id, version: (last?.v ?? 0) + 1, snapshot: JSON.stringify(snapshot(db, m.id)), replacedAt: now, replacedBy: actor.id })
 		.run();
-	db.update(meeting).set({ minutesUpdatedAt: now, updatedAt: now }).where(eq(meeting.id, m.id)).run();
+	db.update(meeting).set({ minutesUpdatedAt: now, ...changed(now) }).where(eq(meeting.id, m.id)).run();
 }
 
 function snapshot(db: Db, meetingId: number) {
@@ -163,7 +166,7 @@ export function update(db: Db, actor: Actor, id: number, input: MeetingInput, no
 		const values = meetingValues(input);
 		const moved = before.state !== 'draft' && before.startsAt.getTime() !== values.startsAt.getTime();
 		tx.update(meeting)
-			.set({ ...values, movedFrom: moved ? before.startsAt : before.movedFrom, updatedAt: now })
+			.set({ ...values, movedFrom: moved ? before.startsAt : before.movedFrom, ...changed(now) })
 			.where(eq(meeting.id, id))
 			.run();
 		audit.record(tx, {
@@ -191,7 +194,7 @@ export function setState(db: Db, actor: Actor, id: number, to: MeetingState, now
 		if (!canMoveMeetingTo(m.state, to)) throw new ConflictError('state_not_allowed');
 		if (to === 'agenda_published' && m.state === 'draft' && !itemsOf(tx, id).length) throw new ValidationError('agenda_empty');
 		tx.update(meeting)
-			.set({ state: to, updatedAt: now, ...(to === 'minutes_published' && !m.minutesPublishedAt ? { minutesPublishedAt: now } : {}) })
+			.set({ state: to, ...changed(now), ...(to === 'minutes_published' && !m.minutesPublishedAt ? { minutesPublishedAt: now } : {}) })
 			.where(eq(meeting.id, id))
 			.run();
 		audit.record(tx, { actorId: actor.id, action: `meeting.${to}`, subjectType: 'meeting', subjectId: id, at: now });
@@ -204,7 +207,7 @@ export function cancel(db: Db, actor: Actor, id: number, reason: string, now = n
 	if (!reason.trim()) throw new ValidationError('reason_required');
 	writeTransaction(db, (tx) => {
 		findMeeting(tx, id);
-		tx.update(meeting).set({ cancelledAt: now, cancelReason: reason.trim(), updatedAt: now }).where(eq(meeting.id, id)).run();
+		tx.update(meeting).set({ cancelledAt: now, cancelReason: reason.trim(), ...changed(now) }).where(eq(meeting.id, id)).run();
 		audit.record(tx, { actorId: actor.id, action: 'meeting.cancelled', subjectType: 'meeting', subjectId: id, at: now });
 	});
 }
@@ -214,7 +217,7 @@ export function uncancel(db: Db, actor: Actor, id: number, now = new Date()): vo
 	mustManage(actor);
 	writeTransaction(db, (tx) => {
 		findMeeting(tx, id);
-		tx.update(meeting).set({ cancelledAt: null, cancelReason: '', updatedAt: now }).where(eq(meeting.id, id)).run();
+		tx.update(meeting).set({ cancelledAt: null, cancelReason: '', ...changed(now) }).where(eq(meeting.id, id)).run();
 		audit.record(tx, { actorId: actor.id, action: 'meeting.uncancelled', subjectType: 'meeting', subjectId: id, at: now });
 	});
 }
@@ -298,7 +301,7 @@ export function addItem(db: Db, actor: Actor, meetingId: number, input: AgendaIt
 			.values({ meetingId, position, ...itemValues(input) })
 			.returning({ id: agendaItem.id })
 			.get();
-		tx.update(meeting).set({ updatedAt: now }).where(eq(meeting.id, meetingId)).run();
+		tx.update(meeting).set({ ...changed(now) }).where(eq(meeting.id, meetingId)).run();
 		audit.record(tx, { actorId: actor.id, action: 'meeting.item_added', subjectType: 'meeting', subjectId: meetingId, details: { itemId: id }, at: now });
 		return id;
 	});
@@ -311,7 +314,7 @@ export function updateItem(db: Db, actor: Actor, itemId: number, input: AgendaIt
 		const item = findItem(tx, itemId);
 		versionMinutes(tx, actor, findMeeting(tx, item.meetingId), now);
 		tx.update(agendaItem).set(itemValues(input)).where(eq(agendaItem.id, itemId)).run();
-		tx.update(meeting).set({ updatedAt: now }).where(eq(meeting.id, item.meetingId)).run();
+		tx.update(meeting).set({ ...changed(now) }).where(eq(meeting.id, item.meetingId)).run();
 	});
 }
 
@@ -442,7 +445,7 @@ export function saveItemMinutes(db: Db, actor: Actor, itemId: number, input: { n
 		tx.delete(decision).where(eq(decision.agendaItemId, itemId)).run();
 		const decisions = input.decisions.map((d) => d.trim()).filter(Boolean);
 		if (decisions.length) tx.insert(decision).values(decisions.map((text) => ({ agendaItemId: itemId, text }))).run();
-		tx.update(meeting).set({ updatedAt: now }).where(eq(meeting.id, item.meetingId)).run();
+		tx.update(meeting).set({ ...changed(now) }).where(eq(meeting.id, item.meetingId)).run();
 		audit.record(tx, { actorId: actor.id, action: 'meeting.minutes_saved', subjectType: 'meeting', subjectId: item.meetingId, details: { itemId }, at: now });
 	});
 }
@@ -550,7 +553,7 @@ export function saveEasyRead(db: Db, actor: Actor, meetingId: number, sentences:
 	writeTransaction(db, (tx) => {
 		const m = findMeeting(tx, meetingId);
 		versionMinutes(tx, actor, m, now);
-		tx.update(meeting).set({ easyRead: JSON.stringify(clean), updatedAt: now }).where(eq(meeting.id, meetingId)).run();
+		tx.update(meeting).set({ easyRead: JSON.stringify(clean), ...changed(now) }).where(eq(meeting.id, meetingId)).run();
 	});
 }
 
