@@ -1,10 +1,12 @@
 /** Pagination: the page links four list pages (board, meetings, audit log, written answers) wrote out by hand. */
 import { render } from 'svelte/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Pagination from './Pagination.svelte';
 
-function html(page: number, count: number) {
-	const props = { label: 'Audit log pages', page, count, href: (n: number) => `?page=${n}`, previous: 'Previous page', next: 'Next page', current: `Page ${page} of ${count}` };
+vi.mock('$app/state', () => ({ page: { url: new URL('https://chorus.test/board?sector=health&q=short%20breaks&page=2') } }));
+
+function html(page: number, count: number, href: ((n: number) => string) | null = (n) => `?page=${n}`) {
+	const props = { label: 'Audit log pages', page, count, href: href ?? undefined, previous: 'Previous page', next: 'Next page', current: `Page ${page} of ${count}` };
 	return render(Pagination, { props }).body.replace(/<!--[\s\S]*?-->/g, '');
 }
 
@@ -20,5 +22,11 @@ describe('Pagination', () => {
 		expect(html(1, 3)).not.toContain('Previous page');
 		expect(html(3, 3)).not.toContain('Next page');
 		expect(html(1, 1)).toBe('');
+	});
+
+	it('by default links this address at another page, keeping the rest of its query', () => {
+		const body = html(2, 3, null);
+		expect(body).toContain('<a href="?sector=health&amp;q=short%20breaks&amp;page=1">Previous page</a>');
+		expect(body).toContain('<a href="?sector=health&amp;q=short%20breaks&amp;page=3">Next page</a>');
 	});
 });
