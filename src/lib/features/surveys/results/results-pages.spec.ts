@@ -11,6 +11,7 @@ import * as surveys from '$lib/server/surveys';
 import { addPerson, testDb, surveyDetails } from '$lib/server/testing';
 import AnswerCard from './AnswerCard.svelte';
 import QuestionResult from './QuestionResult.svelte';
+import { questionFigures } from './figures';
 import { THEME_MAX, tagSchema } from './schemas';
 
 /** The rendered text, tags and comments left out, spaces collapsed. */
@@ -42,24 +43,10 @@ function answeredSurvey(n: number, good: number, words: (i: number) => string) {
 	return { db, organiser, lead, id, smiley, written };
 }
 
-/** A question's figures as the results page's load hands them to QuestionResult (symbols left out). */
+/** A question's figures as the results page's load hands them to QuestionResult. */
 function figuresOf(results: ReturnType<typeof surveys.results>) {
-	return (questionId: number) => {
-		const i = results.questions.findIndex((r) => r.question.id === questionId);
-		const r = results.questions[i];
-		return {
-			id: r.question.id,
-			number: i + 1,
-			text: r.question.text,
-			kind: r.question.kind,
-			version: r.question.version,
-			aboutYou: r.question.aboutYou !== null,
-			answered: r.answered,
-			positivePercent: r.positivePercent,
-			hidden: r.hidden,
-			options: r.options.map((o) => ({ ...o, symbolId: null }))
-		};
-	};
+	const figures = questionFigures(results.questions);
+	return (questionId: number) => figures.find((q) => q.id === questionId)!;
 }
 
 describe('the written answers page', () => {

@@ -25,6 +25,16 @@ async function postedQuestion(request: Request, actor: App.Locals['user'], surve
 /** Why publishing refused: the survey's first problem (the page lists them all). */
 const PUBLISH_PROBLEMS = ['no_questions', 'too_few_options', 'closes_in_past'] as const;
 
+/** Publishes the survey, the first time or again after closing it, and says which on the page. */
+function publish(actor: App.Locals['user'], id: number, done: 'published' | 'reopened') {
+	try {
+		surveys.publish(db(), actor, id);
+	} catch (e) {
+		return refusal(e, forCodes(PUBLISH_PROBLEMS, () => fail(400, { publish: { failed: true } })));
+	}
+	redirect(303, `/manage/surveys/${id}?done=${done}`);
+}
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const id = idParam(params.surveyId);
 	const { survey, questions, responses, anonymityFixed, problems } = orError(() => surveys.builderView(db(), locals.user, id));
@@ -71,24 +81,8 @@ export const actions: Actions = {
 		}
 		return message(form, m.surveys_build_details_saved());
 	},
-	publish: async ({ locals, params }) => {
-		const id = idParam(params.surveyId);
-		try {
-			surveys.publish(db(), locals.user, id);
-		} catch (e) {
-			return refusal(e, forCodes(PUBLISH_PROBLEMS, () => fail(400, { publish: { failed: true } })));
-		}
-		redirect(303, `/manage/surveys/${id}?done=published`);
-	},
-	reopen: async ({ locals, params }) => {
-		const id = idParam(params.surveyId);
-		try {
-			surveys.publish(db(), locals.user, id);
-		} catch (e) {
-			return refusal(e, forCodes(PUBLISH_PROBLEMS, () => fail(400, { publish: { failed: true } })));
-		}
-		redirect(303, `/manage/surveys/${id}?done=reopened`);
-	},
+	publish: ({ locals, params }) => publish(locals.user, idParam(params.surveyId), 'published'),
+	reopen: ({ locals, params }) => publish(locals.user, idParam(params.surveyId), 'reopened'),
 	close: async ({ locals, params }) => {
 		const id = idParam(params.surveyId);
 		orError(() => surveys.close(db(), locals.user, id));

@@ -3,8 +3,8 @@ import { results } from '$lib/server/surveys';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import { showCount } from '$lib/server/disclosure';
-import { isSymbolId } from '$lib/symbols/catalogue';
 import { isFiltering, serviceFilter } from '$lib/features/surveys/results/filter';
+import { questionFigures } from '$lib/features/surveys/results/figures';
 import { resultsContext } from './context.server';
 import type { PageServerLoad } from './$types';
 
@@ -35,17 +35,6 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		/** Organisers download every response; a service lead a protected file, from the group minimum. */
 		mayDownload: mayManage || total >= minimum,
 		downloadRefused: url.searchParams.get('download') === 'too-few',
-		questions: found.questions.map((r, i) => ({
-			id: r.question.id,
-			number: i + 1,
-			text: r.question.text,
-			kind: r.question.kind,
-			version: r.question.version,
-			aboutYou: r.question.aboutYou !== null,
-			answered: r.answered,
-			positivePercent: r.positivePercent,
-			hidden: r.hidden,
-			options: r.options.map((o) => ({ ...o, symbolId: o.symbolId && isSymbolId(o.symbolId) ? o.symbolId : null }))
-		}))
+		questions: questionFigures(found.questions)
 	};
 };
