@@ -527,7 +527,8 @@ test.describe('the public board', () => {
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toMatch(/^application\/atom\+xml/);
 		const xml = await response.text();
-		expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+		// in the reader's language: English unless their language cookie says otherwise
+		expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
 		const entries = xml.match(/<entry>[\s\S]*?<\/entry>/g) ?? [];
 		expect(entries.length).toBeGreaterThanOrEqual(19);
 		for (const entry of entries) {
@@ -535,6 +536,8 @@ test.describe('the public board', () => {
 			expect(entry).toMatch(/<updated>\d{4}-\d{2}-\d{2}T[^<]+Z<\/updated>/);
 		}
 		expect(xml).toContain('<title>Waiting rooms are too noisy for autistic children.</title>');
+		const turkish = await (await request.get('/board/feed.xml', { headers: { cookie: 'PARAGLIDE_LOCALE=tr' } })).text();
+		expect(turkish).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="tr">');
 	});
 
 	test('controls are large enough', async ({ page }) => {
