@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { boardItem, boardResponse } from '../db/schema';
 import { addPerson, testDb } from '../testing';
 import * as board from '.';
+import { itemDetails } from './testing';
 
 /** The feed's elements as [name, attributes, text], or the parser's first error. */
 function parse(xml: string): { elements: { name: string; attributes: Record<string, string>; text: string }[] } {
@@ -33,17 +34,7 @@ function parse(xml: string): { elements: { name: string; attributes: Record<stri
 function itemWith(youSaid: string, weDid: string) {
 	const db = testDb();
 	const organiser = addPerson(db, ['organiser']);
-	const id = board.createItem(db, organiser, {
-		youSaid: 'placeholder',
-		easyRead: '',
-		easyReadSymbol: null,
-		voices: 3,
-		source: 'direct_feedback',
-		sourceDetail: '',
-		serviceIds: [],
-		topics: [],
-		heardOn: '2026-09-01'
-	});
+	const id = board.createItem(db, organiser, itemDetails({ youSaid: 'placeholder' }));
 	board.setPublished(db, organiser, id, true);
 	board.respond(db, organiser, id, { text: 'placeholder', status: 'working_on_it', reason: '', as: 'forum' });
 	// as old rows may hold them: written straight to the database, past today's form checks

@@ -5,6 +5,7 @@ import * as services from '../services';
 import * as settings from '../settings';
 import { addPerson, testDb, thrown } from '../testing';
 import * as board from './service';
+import { itemDetails } from './testing';
 
 function setUp() {
 	const db = testDb();
@@ -18,18 +19,7 @@ function setUp() {
 	return { db, admin, organiser, saltLead, camhsLead, salt, camhs, shortBreaks };
 }
 
-const item = (overrides: Partial<board.ItemInput> = {}): board.ItemInput => ({
-	youSaid: 'We wait too long to hear back after a referral.',
-	easyRead: '',
-	easyReadSymbol: null,
-	voices: 3,
-	source: 'direct_feedback',
-	sourceDetail: '',
-	serviceIds: [],
-	topics: ['waiting times'],
-	heardOn: '2026-09-01',
-	...overrides
-});
+const item = itemDetails;
 
 describe('board items', () => {
 	it('are due the area\'s "reply within" weeks after they were heard', () => {

@@ -24,6 +24,7 @@ import * as services from '../services';
 import { addPerson, surveyDetails, testDb, thrown } from '../testing';
 import * as surveys from '.';
 import { rawCounts, type ResultsFilter } from './counts';
+import { storedQuestionInput } from '$lib/features/surveys/question-form';
 
 /** Reads as someone who builds surveys (the builder's reads check `surveys.manage`; reading writes nothing). */
 const ORG = { id: 0, roles: ['organiser'] } as const;
@@ -71,19 +72,11 @@ function setUp(db: Db = testDb()) {
 const details = (overrides: Partial<surveys.SurveyInput> = {}): surveys.SurveyInput =>
 	surveyDetails({ title: 'Short breaks this summer', intro: 'Tell us how the short breaks went.', ...overrides });
 
-/** The question as an update input that changes nothing, with `overrides` on top. */
-function inputOf(q: surveys.QuestionWithOptions, overrides: Partial<surveys.QuestionInput> = {}): surveys.QuestionInput {
-	return {
-		text: q.text,
-		help: q.help,
-		required: q.required,
-		symbolId: q.symbolId,
-		imageId: q.imageId,
-		serviceId: q.serviceId,
-		options: q.options.map((o) => ({ id: o.id, label: o.label, symbolId: o.symbolId, imageId: o.imageId, positive: o.positive })),
-		...overrides
-	};
-}
+/** The question as an update input that changes nothing (as the symbol page makes it), with `overrides` on top. */
+const inputOf = (q: surveys.QuestionWithOptions, overrides: Partial<surveys.QuestionInput> = {}): surveys.QuestionInput => ({
+	...storedQuestionInput(q),
+	...overrides
+});
 
 /** The written answers to a question, for one who may read them (else the test fails). */
 function texts(db: Db, actor: Actor, surveyId: number, questionId: number) {
