@@ -17,6 +17,18 @@ function setUp() {
 
 const itemsOf = (view: profiles.ProfileView) => view.sections.flatMap((s) => s.items.map((i) => ({ section: s.section, ...i })));
 
+describe('who may change a profile (checked before a page decodes a photo)', () => {
+	it('lets the young person and a linked supporter, and refuses everyone else', () => {
+		const { db, supporter, sam, id } = setUp();
+		expect(() => profiles.assertMayEdit(db, sam, id)).not.toThrow();
+		expect(() => profiles.assertMayEdit(db, supporter, id)).not.toThrow();
+		const otherSupporter = addPerson(db, ['supporter']);
+		for (const actor of [otherSupporter, addPerson(db, ['admin']), addPerson(db, ['organiser']), null]) {
+			expect(() => profiles.assertMayEdit(db, actor, id)).toThrow(ForbiddenError);
+		}
+	});
+});
+
 describe('who can open a profile', () => {
 	it('lets the young person and linked supporters in, and nobody else, whatever their roles', () => {
 		const { db, supporter, sam, id } = setUp();

@@ -42,6 +42,14 @@ function allow(db: Db, actor: Actor, action: Action, youngPersonId: number): Res
 	return resource;
 }
 
+/**
+ * Refuses (ForbiddenError, NotFoundError) anyone who may not change this profile: for a page to
+ * call before work it would throw away, such as decoding an uploaded photo.
+ */
+export function assertMayEdit(db: Db, actor: Actor, youngPersonId: number): void {
+	allow(db, actor, 'profiles.edit', youngPersonId);
+}
+
 /** An item as pages show it. `writtenBy` is set when someone other than the young person wrote it. */
 export type ShownItem = {
 	id: number;

@@ -2,10 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { ITEM_WORDS_MAX } from '$lib/features/profiles/model';
 import { db } from '$lib/server/db/app';
-import { ForbiddenError } from '$lib/server/errors';
 import { idParam, refusal } from '$lib/server/http';
-import { can } from '$lib/server/permissions';
-import { profileResource } from '$lib/server/profiles';
 import { forPage } from '$lib/server/profiles';
 import * as profiles from '$lib/server/profiles';
 import type { Actions, PageServerLoad } from './$types';
@@ -46,9 +43,7 @@ export const actions: Actions = {
 	upload: async ({ locals, params, request, url }) => {
 		const youngPersonId = idParam(params.youngPersonId);
 		// Checked before the picture is decoded, so nobody else can make the server do that work.
-		forPage(locals.user, url, () => {
-			if (!can(locals.user, 'profiles.edit', profileResource(db(), youngPersonId))) throw new ForbiddenError();
-		});
+		forPage(locals.user, url, () => profiles.assertMayEdit(db(), locals.user, youngPersonId));
 		const data = await request.formData();
 		const file = data.get('photo');
 		const description = String(data.get('description') ?? '');
