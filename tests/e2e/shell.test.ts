@@ -32,6 +32,26 @@ test.describe('public pages', () => {
 		});
 	}
 
+	test('the home page shows what a visitor can do now: open surveys, the latest answers, the next meeting, telling us', async ({ page }) => {
+		await visit(page, '/');
+		const section = (name: string) => page.getByRole('region', { name, exact: true });
+		const surveys = section('Answer a survey');
+		await expect(surveys.getByRole('link', { name: /^All open surveys \(\d+\)$/ })).toHaveAttribute('href', '/surveys');
+		const firstSurvey = surveys.getByRole('listitem').first().getByRole('link');
+		const title = (await firstSurvey.textContent())!.trim();
+		await expect(firstSurvey).toHaveAttribute('href', /^\/surveys\/\d+$/);
+		const answers = section('You said, we did');
+		await expect(answers.getByRole('listitem')).toHaveCount(3);
+		await expect(answers.getByText(/We did: /).first()).toBeVisible();
+		await expect(section('Next forum meeting').getByRole('link').first()).toHaveAttribute('href', /^\/meetings\/\d+$/);
+		await expect(section('Tell us something').getByRole('link', { name: 'Tell us something' })).toHaveAttribute('href', '/feedback');
+		await expect(page.getByText('Soon you will be able to')).toHaveCount(0);
+
+		await firstSurvey.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		await check(page);
+	});
+
 	test('an unknown address shows "Page not found"', async ({ page }) => {
 		const response = await visit(page, '/no-such-page');
 		expect(response?.status()).toBe(404);
