@@ -14,9 +14,7 @@ const SHOWN = 3;
 export const load: PageServerLoad = () => {
 	const open = surveys.listOpen(db());
 	const answered = board
-		.listPublic(db(), { page: 1 })
-		.items.filter((item) => item.responses.length > 0)
-		.slice(0, SHOWN)
+		.latestAnswered(db(), SHOWN)
 		.map((item) => ({ id: item.id, youSaid: item.youSaid, status: item.status, weDid: item.responses.at(-1)!.text }));
 	const next = meetings.listPublic(db(), { when: 'upcoming' }).meetings[0];
 	return {

@@ -196,3 +196,22 @@ describe('the new item form', () => {
 		}
 	});
 });
+
+describe('the latest answered items (the home page)', () => {
+	it('are published items with a "we did", latest activity first, however many unanswered ones are newer', () => {
+		const { db, organiser } = setUp();
+		const day = (d: number) => new Date(Date.UTC(2026, 9, d, 12));
+		const answered = [1, 2, 3, 4].map((d) => {
+			const id = board.createItem(db, organiser, item({ youSaid: `Answered ${d}` }), day(d));
+			board.setPublished(db, organiser, id, true, day(d));
+			board.respond(db, organiser, id, { text: `We did ${d}`, status: 'working_on_it', reason: '', as: 'forum' }, day(d));
+			return id;
+		});
+		for (let d = 5; d < 30; d++) board.setPublished(db, organiser, board.createItem(db, organiser, item({ youSaid: `Unanswered ${d}` }), day(d)), true, day(d));
+		board.respond(db, organiser, board.createItem(db, organiser, item({ youSaid: 'Not published' }), day(30)), { text: 'Hidden', status: 'working_on_it', reason: '', as: 'forum' }, day(30));
+		const latest = board.latestAnswered(db, 3);
+		expect(latest.map((i) => i.id)).toEqual([answered[3], answered[2], answered[1]]);
+		expect(latest.map((i) => i.responses.at(-1)!.text)).toEqual(['We did 4', 'We did 3', 'We did 2']);
+	});
+});
+

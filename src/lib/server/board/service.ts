@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { canMoveTo, type BoardSource, type BoardStatus } from '$lib/features/board/model';
 import { addDays, londonDate } from '$lib/time';
 import type { Sector } from '$lib/sectors';
@@ -355,6 +355,19 @@ export function listPublic(db: Db, filters: BoardFilters, today = londonDate()) 
 		.offset((page - 1) * BOARD_PAGE_SIZE)
 		.all();
 	return { items: details(db, rows, today), total, page, pageCount: Math.max(1, Math.ceil(total / BOARD_PAGE_SIZE)) };
+}
+
+/** The published items that have a "we did" answer, latest activity first: the home page's few. */
+export function latestAnswered(db: Db, limit: number, today = londonDate()) {
+	const answered = exists(db.select({ id: boardResponse.id }).from(boardResponse).where(eq(boardResponse.itemId, boardItem.id)));
+	const rows = db
+		.select()
+		.from(boardItem)
+		.where(and(isNotNull(boardItem.publishedAt), answered))
+		.orderBy(desc(boardItem.lastActivityAt), desc(boardItem.id))
+		.limit(limit)
+		.all();
+	return details(db, rows, today);
 }
 
 /**
