@@ -14,6 +14,7 @@
 import { lt } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
+import type { Locale } from '$lib/paraglide/runtime';
 import { londonDate, DAY_MS } from '$lib/time';
 
 /* ------------------------------------------------------------------------------------------ */
@@ -176,6 +177,39 @@ export function removedMarker(days: number): string {
 export const REMOVED_PATTERN = '[removed after %';
 
 /* ------------------------------------------------------------------------------------------ */
+/* Events told by email (the outbox, decision 0048)                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+/** An email's words, in one language: the outbox lays them out as plain text and as HTML. */
+export type EmailContent = {
+	subject: string;
+	/** Plain paragraphs, in the order they are read. */
+	paragraphs: string[];
+	/** The one thing to do, as a link to a page of this site (a path: the outbox adds the origin). */
+	action?: { label: string; path: string };
+	/** Why this person gets this email, for the foot of it. */
+	because: string;
+};
+
+/**
+ * One kind of event a feature emits (`outbox.emit`) and how its emails are made. The outbox reads
+ * these and nothing else of the feature, so it names no other feature's tables.
+ */
+export type EventKind = {
+	/**
+	 * Who is told, as lists of user ids, each read a page at a time: the ids above `after`, in
+	 * increasing order, at most `limit` of them. Read when the worker expands the event, not when it
+	 * is emitted, so an event reaching 10,000 people costs its change one row.
+	 */
+	recipients: ((db: Db, subjectId: string | null, after: number, limit: number) => number[])[];
+	/**
+	 * The email in `locale`, read when it is sent; null when there is nothing to tell any more (the
+	 * thing it was about has gone), and the delivery is dropped.
+	 */
+	message: (db: Db, subjectId: string | null, locale: Locale) => EmailContent | null;
+};
+
+/* ------------------------------------------------------------------------------------------ */
 /* A feature's contribution                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -192,6 +226,8 @@ export type Contribution<RetentionKind extends string = string> = {
 	erase?: (ctx: EraseContext) => void;
 	/** Deletes or anonymises what the area's settings no longer allow; returns counts by kind (numbers only). */
 	retention?: { kinds: readonly RetentionKind[]; run: (ctx: RetentionContext) => Record<RetentionKind, number> };
+	/** The events the feature emits, by kind ('feature.what_happened'), and who is told how. */
+	events?: Record<string, EventKind>;
 	/** Adds the feature's demo data where its tables are empty; may return counts of what it added. */
 	seed?: (db: Db, now: Date) => void | Record<string, number> | Promise<void | Record<string, number>>;
 };

@@ -56,6 +56,8 @@ const RULES = {
 	'people.issuePasswordLink': isAdmin,
 	/** Read the audit log. */
 	'audit.read': isAdmin,
+	/** See what Chorus has emailed (counts, and the emails it gave up on) and try those again. */
+	'outbox.manage': isAdmin,
 	/** Erase a person on request (UK GDPR): their account and what links to them; never oneself. */
 	'people.erase': (actor, resource) => isAdmin(actor, resource) && resource.userId !== actor.id,
 	/** Download everything held about oneself ("My data"). */

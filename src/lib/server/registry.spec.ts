@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTRIBUTIONS, ERASURE_ORDER } from './registry';
+import { CONTRIBUTIONS, ERASURE_ORDER, EVENT_KINDS } from './registry';
 import { RETENTION_KINDS } from './retention';
 
 const SERVER = 'src/lib/server';
@@ -76,10 +76,10 @@ describe('the registry of contributions', () => {
 		expect(RETENTION_KINDS.filter((k) => !CONTRIBUTIONS.some((c) => c.retention?.kinds.includes(k)))).toEqual([]);
 	});
 
-	it("leaves privacy, retention, reports and the seed naming no other feature's tables (people's and services' names aside)", () => {
+	it("leaves privacy, retention, reports, the seed and the outbox naming no other feature's tables (people's and services' names aside)", () => {
 		const names = new Set(['user', 'service']);
 		const crossing: string[] = [];
-		for (const part of ['privacy', 'retention', 'reports', 'seed']) {
+		for (const part of ['privacy', 'retention', 'reports', 'seed', 'outbox']) {
 			for (const file of readdirSync(path.join(SERVER, part))) {
 				// specs and test helpers set up whole worlds on purpose
 				if (!file.endsWith('.ts') || file.endsWith('.spec.ts') || file === 'testing.ts') continue;
@@ -90,6 +90,13 @@ describe('the registry of contributions', () => {
 			}
 		}
 		expect(crossing).toEqual([]);
+	});
+
+	it("names each event kind after the feature that declares it, so kinds never clash", () => {
+		for (const c of CONTRIBUTIONS) {
+			for (const kind of Object.keys(c.events ?? {})) expect(kind).toMatch(new RegExp(`^${c.feature}\\.[a-z_]+$`));
+		}
+		expect(Object.keys(EVENT_KINDS)).toContain('safeguarding.flag_raised');
 	});
 
 	it('would catch a file naming another feature’s table', () => {

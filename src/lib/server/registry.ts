@@ -7,11 +7,12 @@
  * `contributes.ts` and one line here. The registry's spec checks the list against the database:
  * every column that points at a person must be claimed by the feature that owns its table.
  */
-import type { Contribution } from './contributions';
+import type { Contribution, EventKind } from './contributions';
 import { contributes as accounts } from './accounts';
 import { contributes as audit } from './audit';
 import { contributes as board } from './board';
 import { contributes as meetings } from './meetings';
+import { contributes as outbox } from './outbox';
 import { contributes as profiles } from './profiles';
 import { contributes as reports } from './reports';
 import { contributes as safeguarding } from './safeguarding';
@@ -24,7 +25,7 @@ import { contributes as surveys } from './surveys';
  * last), which is also the order demo data is added in: each feature's demo data builds on the
  * features before it (people and services, then the board, then surveys that link to it...).
  */
-export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, meetings, profiles, standards, reports, safeguarding, audit];
+export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, meetings, profiles, standards, reports, safeguarding, outbox, audit];
 
 /**
  * The order erasure runs in, inside one transaction:
@@ -32,4 +33,7 @@ export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board
  * - audit, then accounts last: deleting the person's `user` row cascades to the rows that still
  *   point at it, so every other feature must have unlinked and counted its rows before.
  */
-export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, meetings, board, standards, services, safeguarding, profiles, audit, accounts];
+export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, meetings, board, standards, services, safeguarding, profiles, outbox, audit, accounts];
+
+/** Every kind of event any feature emits, with who is told and in what words: what the outbox worker sends. */
+export const EVENT_KINDS: Readonly<Record<string, EventKind>> = Object.assign({}, ...CONTRIBUTIONS.map((c) => c.events ?? {}));

@@ -90,6 +90,7 @@ export const ACTION_LABELS: Record<string, () => string> = {
 	'safeguarding.phrase_added': m.audit_action_safeguarding_phrase_added,
 	'safeguarding.phrase_removed': m.audit_action_safeguarding_phrase_removed,
 	'retention.ran': m.audit_action_retention_ran,
+	'outbox.retried': m.audit_action_outbox_retried,
 	'feedback.contact_opened': m.audit_action_feedback_contact_opened,
 	'person.role_granted': m.audit_action_person_role_granted,
 	'person.two_step_enabled': m.audit_action_person_two_step_enabled,
@@ -123,7 +124,8 @@ export const SUBJECT_KINDS: Record<string, { label: () => string; href?: (id: st
 	safeguarding_phrase: { label: m.audit_subject_safeguarding_phrase },
 	sign_in: { label: m.audit_subject_sign_in },
 	erasure: { label: m.audit_subject_erasure },
-	retention: { label: m.audit_subject_retention }
+	retention: { label: m.audit_subject_retention },
+	outbox: { label: m.audit_subject_outbox, href: () => '/admin/emails' }
 };
 
 /** Stand-ins used as the subject of sign-in tries with no account behind them. */

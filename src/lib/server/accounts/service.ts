@@ -185,6 +185,22 @@ export function isLastAdmin(db: Db, userId: number): boolean {
 }
 
 /**
+ * The people who hold `role` and can be emailed (an address, not turned off), by id: the ids
+ * above `after`, in order, at most `limit`. Read a page at a time by the outbox (decision 0048).
+ */
+export function peopleWithRole(db: Db, role: Role, after: number, limit: number): number[] {
+	return db
+		.select({ id: user.id })
+		.from(user)
+		.innerJoin(userRole, eq(userRole.userId, user.id))
+		.where(and(eq(userRole.role, role), isNull(user.disabledAt), isNotNull(user.email), gt(user.id, after)))
+		.orderBy(asc(user.id))
+		.limit(limit)
+		.all()
+		.map((r) => r.id);
+}
+
+/**
  * The roles that open the most: giving one is recorded as a grant of its own and listed for the
  * other admins (`recentGrants`), so nobody gives one quietly.
  */

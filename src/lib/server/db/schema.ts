@@ -11,3 +11,4 @@ export * from '../profiles/schema';
 export * from '../standards/schema';
 export * from '../reports/schema';
 export * from '../safeguarding/schema';
+export * from '../outbox/schema';

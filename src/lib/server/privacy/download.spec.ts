@@ -38,6 +38,7 @@ const ABOUT: Record<string, string> = {
 	meeting_minutes_version: 'replaced_by = :id',
 	board_response: 'author_id = :id',
 	feedback_reply: 'author_id = :id',
+	outbox_delivery: 'user_id = :id',
 	service_lead: 'user_id = :id',
 	operational_figure: 'entered_by = :id',
 	report: 'created_by = :id or published_by = :id',

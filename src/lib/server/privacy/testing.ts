@@ -35,6 +35,8 @@ import * as twoStep from '../accounts';
 import * as surveys from '../surveys';
 import * as profiles from '../profiles';
 import * as safeguarding from '../safeguarding';
+import * as outbox from '../outbox';
+import { EVENT_KINDS } from '../registry';
 
 export type Person = NonNullable<Actor> & { name: string; email: string | null };
 
@@ -187,6 +189,8 @@ export function seedWorld(db: Db): World {
 	const olivesMessage = safeguarding.tell(db, olive, 'marrowick I am worried about a child');
 	safeguarding.review(db, pat, olivesMessage, { outcome: 'support_offered', note: 'Called back' });
 	safeguarding.addPhrase(db, pat, 'zzyzx lane', 'unsafe');
+	// the flags above emailed the leads (Pat and Olive): their deliveries are theirs
+	while (outbox.expandStep(db, EVENT_KINDS) !== null);
 
 	return {
 		admin,

@@ -4,7 +4,10 @@
  * (Flags on words that retention removes lose their copy of the words through `removeWordsOf`,
  * called by the feature that removes them.)
  */
+import { m } from '$lib/paraglide/messages';
 import { ERASED_TEXT, show, type Contribution } from '../contributions';
+import { peopleWithRole } from '../accounts';
+import { FLAG_RAISED } from './events';
 
 const { iso, text, num } = show;
 
@@ -45,5 +48,19 @@ export const contributes: Contribution = {
 	erase: ({ person, unlink, asDecided }) => {
 		unlink('safeguarding_flag', 'update safeguarding_flag set person_id = null, text = ? where person_id = ?', ERASED_TEXT, person.id);
 		asDecided('safeguarding_flag.reviewed_by', 'safeguarding_phrase.added_by');
+	},
+
+	events: {
+		// Only that a flag is waiting, and where to go: never its words, where it was written or who
+		// wrote it (issue 16, point 4). The leads read those after signing in.
+		[FLAG_RAISED]: {
+			recipients: [(db, _subject, after, limit) => peopleWithRole(db, 'safeguarding_lead', after, limit)],
+			message: (_db, _subject, locale) => ({
+				subject: m.safeguarding_email_flag_subject({}, { locale }),
+				paragraphs: [m.safeguarding_email_flag_body({}, { locale }), m.safeguarding_email_flag_no_words({}, { locale })],
+				action: { label: m.safeguarding_email_flag_action({}, { locale }), path: '/safeguarding' },
+				because: m.safeguarding_email_because({}, { locale })
+			})
+		}
 	}
 };

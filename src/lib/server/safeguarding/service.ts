@@ -14,6 +14,8 @@ import { safeguardingFlag, safeguardingPhrase, user } from '../db/schema';
 import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
+import * as outbox from '../outbox';
+import { FLAG_RAISED } from './events';
 import { unorderedId } from '../auth/tokens';
 import * as settings from '../settings';
 import { REMOVED_PATTERN } from '../contributions';
@@ -72,7 +74,13 @@ export function builtInByCategory(actor: Actor): { category: PhraseCategory; phr
 	return PHRASE_CATEGORIES.map((category) => ({ category, phrases: BUILT_IN_PHRASES[category] }));
 }
 
+/**
+ * Saves a flag and tells the leads by email (the outbox sends it within seconds). The event names
+ * no flag: the email says only that a flag is waiting, and the outbox keeps no link from a time to
+ * an anonymous answer.
+ */
 function insertFlag(db: Db, input: FlagInput, categories: PhraseCategory[], now: Date): number {
+	outbox.emit(db, FLAG_RAISED, null, now);
 	return db
 		.insert(safeguardingFlag)
 		.values({

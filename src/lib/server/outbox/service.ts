@@ -1,0 +1,84 @@
+/**
+ * What admins see of the outbox: how many emails are waiting, sent and given up on, the ones given
+ * up on (the dead letters) with why, and "try again". Never the words of an email or an address
+ * beyond the person's name.
+ */
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { OutboxStatus } from '$lib/features/outbox/model';
+import { writeTransaction, type Db } from '../db';
+import { user } from '../db/schema';
+import { can, type Actor } from '../permissions';
+import { ForbiddenError, NotFoundError } from '../errors';
+import * as audit from '../audit';
+import { outboxDelivery, outboxEvent } from './schema';
+
+function mustManage(actor: Actor): asserts actor is NonNullable<Actor> {
+	if (!can(actor, 'outbox.manage')) throw new ForbiddenError();
+}
+
+export type OutboxOverview = Record<OutboxStatus, number> & { eventsToExpand: number };
+
+/** Counts of deliveries by status, and events not yet turned into deliveries. Throws ForbiddenError (admins only). */
+export function overview(db: Db, actor: Actor): OutboxOverview {
+	mustManage(actor);
+	const byStatus = db.select({ status: outboxDelivery.status, n: count() }).from(outboxDelivery).groupBy(outboxDelivery.status).all();
+	const counts = { waiting: 0, sent: 0, dead: 0, dropped: 0 };
+	for (const row of byStatus) counts[row.status] = row.n;
+	const eventsToExpand = db.select({ n: count() }).from(outboxEvent).where(eq(outboxEvent.expanded, false)).get()?.n ?? 0;
+	return { ...counts, eventsToExpand };
+}
+
+export type DeadLetter = { id: number; kind: string; happenedOn: string; doneOn: string | null; attempts: number; lastError: string | null; name: string };
+
+export const DEAD_LETTERS_SHOWN = 100;
+
+/** The emails given up on, newest first (at most DEAD_LETTERS_SHOWN). Throws ForbiddenError (admins only). */
+export function deadLetters(db: Db, actor: Actor): DeadLetter[] {
+	mustManage(actor);
+	return db
+		.select({
+			id: outboxDelivery.id,
+			kind: outboxEvent.kind,
+			happenedOn: outboxEvent.happenedOn,
+			doneOn: outboxDelivery.doneOn,
+			attempts: outboxDelivery.attempts,
+			lastError: outboxDelivery.lastError,
+			name: user.name
+		})
+		.from(outboxDelivery)
+		.innerJoin(outboxEvent, eq(outboxEvent.id, outboxDelivery.eventId))
+		.innerJoin(user, eq(user.id, outboxDelivery.userId))
+		.where(eq(outboxDelivery.status, 'dead'))
+		.orderBy(desc(outboxDelivery.id))
+		.limit(DEAD_LETTERS_SHOWN)
+		.all();
+}
+
+/**
+ * Puts emails given up on back in the queue, due at once, with their tries counted from zero:
+ * one (`id`) or all of them. Returns how many. Records it in the audit log. Throws ForbiddenError
+ * (admins only), NotFoundError (no such dead email).
+ */
+export function tryAgain(db: Db, actor: Actor, id: number | 'all', now = new Date()): number {
+	mustManage(actor);
+	return writeTransaction(db, (tx) => {
+		const which = id === 'all' ? eq(outboxDelivery.status, 'dead') : and(eq(outboxDelivery.status, 'dead'), eq(outboxDelivery.id, id));
+		const n = tx
+			.update(outboxDelivery)
+			.set({ status: 'waiting', attempts: 0, nextTryAt: new Date(0), claimedUntil: null, doneOn: null, lastError: null })
+			.where(which)
+			.run().changes;
+		if (n === 0 && id !== 'all') throw new NotFoundError('email', 'That email is not waiting to be tried again.');
+		audit.record(tx, { actorId: actor.id, action: 'outbox.retried', subjectType: 'outbox', subjectId: id === 'all' ? 'all' : id, details: { emails: n }, at: now });
+		return n;
+	});
+}
+
+/** How many events still wait to be expanded and deliveries wait to be sent: for health checks and the bench. */
+export function backlog(db: Db): { events: number; deliveries: number } {
+	const row = db.get<{ events: number; deliveries: number }>(
+		sql`select (select count(*) from outbox_event where expanded = 0) as events,
+		           (select count(*) from outbox_delivery where status = 'waiting') as deliveries`
+	);
+	return row;
+}
