@@ -42,8 +42,14 @@ export type Shown = (row: Record<string, unknown>, me: number) => Cell;
  * query that finds the person's rows (`:me` is their user id), and the columns the person sees,
  * in order, each made from a row of the query. Kinds that share a table never hold the same row
  * twice.
+ *
+ * `personColumns` names the columns of that table that point at a person and whose rows this
+ * kind shows, each with what erasure does with those rows. Every such column in the database is
+ * declared once, on the kind that shows its rows (a test compares them with the database's
+ * foreign keys, decision 0038). A kind whose rows are reached through another kind's rows (the
+ * answers of a survey response) declares none: they go with that kind's column.
  */
-export type PersonalDataKind = { name: string; table: string; about: string; sql: string; show: Record<string, Shown> };
+export type PersonalDataKind = { name: string; table: string; about: string; sql: string; show: Record<string, Shown>; personColumns?: Record<string, EraseHandling> };
 
 /** A file of the person's own in "My data", beside the CSV files (a profile photo). */
 export type PersonalFile = { name: string; about: string; bytes: Uint8Array };
@@ -86,9 +92,6 @@ export type EraseHandling =
 	/** The row stays for the safeguarding leads with the link gone and the person's words replaced. */
 	| 'unlink and blank the words';
 
-/** For one column that points at a person: the download kind(s) that hold its rows, and what erasure does. */
-export type ColumnDecision = { download: string; erase: EraseHandling };
-
 /** A name or email as erasure compares it: Unicode-normalised, spaces folded, lower case. */
 export function squash(s: string): string {
 	return s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -112,10 +115,10 @@ export type EraseContext = {
 	/** Runs a statement that keeps rows of `table` for others without the link (or the words), and counts them. */
 	unlink: (table: string, sql: string, ...params: unknown[]) => void;
 	/**
-	 * Carries out the `personColumns` decision for each column ("table.column"), in the
-	 * order given: 'delete' deletes the rows that point at the person, 'unlink' sets the column to
-	 * null; counted as `del` and `unlink` count. So the decision is written once, where it is
-	 * declared. A column that needs more (its words blanked, a name put in) has its own statement.
+	 * Carries out what its download kind's `personColumns` decided for each column ("table.column"),
+	 * in the order given: 'delete' deletes the rows that point at the person, 'unlink' sets the
+	 * column to null; counted as `del` and `unlink` count. So the decision is written once, where it
+	 * is declared. A column that needs more (its words blanked, a name put in) has its own statement.
 	 */
 	asDecided: (...columns: string[]) => void;
 	/**
@@ -216,9 +219,10 @@ export type EventKind = {
 export type Contribution<RetentionKind extends string = string> = {
 	/** The feature's folder name. */
 	feature: string;
-	/** Every column of the feature's tables that points at a person ("table.column"), with its decision. */
-	personColumns?: Record<string, ColumnDecision>;
-	/** The kinds of record "My data" gives a person, in the order its README lists them. */
+	/**
+	 * The kinds of record "My data" gives a person, in the order its README lists them; between
+	 * them they declare every column of the feature's tables that points at a person.
+	 */
 	personalData?: PersonalDataKind[];
 	/** The person's own files for "My data" (read with the same query function, `id` being their user id). */
 	personalFiles?: (q: Query, id: number) => PersonalFile[];

@@ -11,14 +11,6 @@ const { iso, day, yes, text, num } = show;
 
 export const contributes: Contribution = {
 	feature: 'accounts',
-	personColumns: {
-		'user_role.user_id': { download: 'roles', erase: 'delete' },
-		'session.user_id': { download: 'sessions', erase: 'delete' },
-		'password_token.user_id': { download: 'set-password links', erase: 'delete' },
-		'two_step.user_id': { download: 'two-step sign-in', erase: 'delete' },
-		'recovery_code.user_id': { download: 'recovery codes', erase: 'delete' },
-		'sign_in_challenge.user_id': { download: 'sign-ins waiting for a code', erase: 'delete' }
-	},
 	personalData: [
 		{
 			name: 'account',
@@ -39,14 +31,16 @@ export const contributes: Contribution = {
 			table: 'user_role',
 			about: 'What you do in Chorus (for example parent carer, supporter, young person).',
 			sql: 'select role from user_role where user_id = :me order by role',
-			show: { role: text('role') }
+			show: { role: text('role') },
+			personColumns: { 'user_role.user_id': 'delete' }
 		},
 		{
 			name: 'sessions',
 			table: 'session',
 			about: 'The times you are signed in on a phone or computer: the day it started and the day it ends.',
 			sql: 'select created_at, expires_at from session where user_id = :me order by created_at',
-			show: { 'started on': day('created_at'), 'ends on': day('expires_at') }
+			show: { 'started on': day('created_at'), 'ends on': day('expires_at') },
+			personColumns: { 'session.user_id': 'delete' }
 		},
 		{
 			name: 'set-password links',
@@ -58,14 +52,16 @@ export const contributes: Contribution = {
 				'made on': day('created_at'),
 				'stops working on': day('expires_at'),
 				'used on': day('used_at')
-			}
+			},
+			personColumns: { 'password_token.user_id': 'delete' }
 		},
 		{
 			name: 'two-step sign-in',
 			table: 'two_step',
 			about: 'Whether you use a code from an authenticator app to sign in, and since when. The secret your app holds is not here.',
 			sql: 'select enabled_at from two_step where user_id = :me',
-			show: { 'turned on': iso('enabled_at') }
+			show: { 'turned on': iso('enabled_at') },
+			personColumns: { 'two_step.user_id': 'delete' }
 		},
 		{
 			name: 'recovery codes',
@@ -73,14 +69,16 @@ export const contributes: Contribution = {
 			about: 'Your recovery codes (for when you lose your phone): which are used and when. The codes themselves are secret: they are not here.',
 			// numbered 1, 2, 3... in the person's own list, not by the table's ids
 			sql: 'select row_number() over (order by id) as code, used_at from recovery_code where user_id = :me order by id',
-			show: { code: num('code'), 'used on': day('used_at') }
+			show: { code: num('code'), 'used on': day('used_at') },
+			personColumns: { 'recovery_code.user_id': 'delete' }
 		},
 		{
 			name: 'sign-ins waiting for a code',
 			table: 'sign_in_challenge',
 			about: 'Sign-ins where your password was right and the code from your app was still to come (they last 10 minutes).',
 			sql: 'select created_at, expires_at from sign_in_challenge where user_id = :me order by created_at',
-			show: { started: iso('created_at'), 'stops working': iso('expires_at') }
+			show: { started: iso('created_at'), 'stops working': iso('expires_at') },
+			personColumns: { 'sign_in_challenge.user_id': 'delete' }
 		}
 	],
 

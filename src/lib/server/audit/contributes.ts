@@ -50,9 +50,6 @@ function eraseFromLog({ person, reference, all, unlink, asDecided }: EraseContex
 
 export const contributes: Contribution = {
 	feature: 'audit',
-	personColumns: {
-		'audit_entry.actor_id': { download: 'audit entries about you', erase: 'unlink' }
-	},
 	personalData: [
 		{
 			name: 'audit entries about you',
@@ -61,7 +58,8 @@ export const contributes: Contribution = {
 			// subject_id is text; a bound number is a real in SQLite (cast would give '3.0'), so printf
 			sql: `select at, action, actor_id, subject_type || ' ' || subject_id as about, details from audit_entry
 			      where actor_id = :me or (subject_type = 'user' and subject_id = printf('%d', :me)) order by at, id`,
-			show: { when: iso('at'), what: text('action'), 'you did it': isMe('actor_id'), about: text('about'), details: text('details') }
+			show: { when: iso('at'), what: text('action'), 'you did it': isMe('actor_id'), about: text('about'), details: text('details') },
+			personColumns: { 'audit_entry.actor_id': 'unlink' }
 		}
 	],
 

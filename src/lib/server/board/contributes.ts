@@ -12,10 +12,6 @@ const { iso, yes, text, num } = show;
 
 export const contributes: Contribution = {
 	feature: 'board',
-	personColumns: {
-		'board_response.author_id': { download: 'board answers you wrote', erase: 'unlink' },
-		'feedback_reply.author_id': { download: 'feedback replies you wrote', erase: 'unlink' }
-	},
 	personalData: [
 		{
 			name: 'board answers you wrote',
@@ -31,14 +27,16 @@ export const contributes: Contribution = {
 				'status after': text('status_after'),
 				reason: text('reason'),
 				'written on': iso('created_at')
-			}
+			},
+			personColumns: { 'board_response.author_id': 'unlink' }
 		},
 		{
 			name: 'feedback replies you wrote',
 			table: 'feedback_reply',
 			about: 'Replies you wrote to people who sent feedback.',
 			sql: 'select feedback_id, text, emailed, created_at from feedback_reply where author_id = :me order by created_at',
-			show: { feedback: num('feedback_id'), reply: text('text'), emailed: yes('emailed'), 'written on': iso('created_at') }
+			show: { feedback: num('feedback_id'), reply: text('text'), emailed: yes('emailed'), 'written on': iso('created_at') },
+			personColumns: { 'feedback_reply.author_id': 'unlink' }
 		}
 	],
 

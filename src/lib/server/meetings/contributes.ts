@@ -12,11 +12,6 @@ export const FORMER_MEMBER = 'a former member';
 
 export const contributes: Contribution = {
 	feature: 'meetings',
-	personColumns: {
-		'meeting_action.owner_user_id': { download: 'meeting actions given to you', erase: 'unlink' },
-		'meeting_attendance.user_id': { download: 'meeting attendance', erase: 'delete' },
-		'meeting_minutes_version.replaced_by': { download: 'minutes changes you made', erase: 'unlink' }
-	},
 	personalData: [
 		{
 			name: 'meeting attendance',
@@ -24,7 +19,8 @@ export const contributes: Contribution = {
 			about: 'Meetings you said you would come to, or sent apologies for.',
 			sql: `select m.title, m.starts_at, a.kind, a.at from meeting_attendance a join meeting m on m.id = a.meeting_id
 			      where a.user_id = :me order by m.starts_at`,
-			show: { meeting: text('title'), 'meeting on': iso('starts_at'), 'you said': text('kind'), 'said on': iso('at') }
+			show: { meeting: text('title'), 'meeting on': iso('starts_at'), 'you said': text('kind'), 'said on': iso('at') },
+			personColumns: { 'meeting_attendance.user_id': 'delete' }
 		},
 		{
 			name: 'meeting actions given to you',
@@ -32,7 +28,8 @@ export const contributes: Contribution = {
 			about: 'Actions from meeting minutes that were given to you.',
 			sql: `select m.title, x.what, x.due_on, x.status from meeting_action x join meeting m on m.id = x.meeting_id
 			      where x.owner_user_id = :me order by x.id`,
-			show: { meeting: text('title'), action: text('what'), 'due on': text('due_on'), status: text('status') }
+			show: { meeting: text('title'), action: text('what'), 'due on': text('due_on'), status: text('status') },
+			personColumns: { 'meeting_action.owner_user_id': 'unlink' }
 		},
 		{
 			name: 'minutes changes you made',
@@ -40,7 +37,8 @@ export const contributes: Contribution = {
 			about: 'Times you changed published minutes.',
 			sql: `select m.title, v.version, v.replaced_at from meeting_minutes_version v join meeting m on m.id = v.meeting_id
 			      where v.replaced_by = :me order by v.replaced_at`,
-			show: { meeting: text('title'), version: num('version'), 'changed on': iso('replaced_at') }
+			show: { meeting: text('title'), version: num('version'), 'changed on': iso('replaced_at') },
+			personColumns: { 'meeting_minutes_version.replaced_by': 'unlink' }
 		}
 	],
 

@@ -4,8 +4,8 @@
  *
  * Each feature says what it holds about a person in its `contributes.ts` (the kinds of record,
  * each a read-only query and the columns shown); this module runs them and puts them together,
- * through the registry. The features' `personColumns` say which kind holds each column that
- * points at a person; a test checks them against the database, so a new table cannot be missed
+ * through the registry. Each kind names the columns that point at a person whose rows it shows
+ * (`personColumns`); a test checks them against the database, so a new table cannot be missed
  * silently.
  *
  * Never in the bundle: password hashes, session ids, token hashes, card code and passcode hashes

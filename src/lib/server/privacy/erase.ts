@@ -6,10 +6,10 @@
  * reference with counts only.
  *
  * Each feature erases the person from its own tables in its `contributes.ts`; this module runs
- * those steps in one transaction, in the registry's erasure order. The features' `personColumns`
- * say what happens to each column that points at a person (a test checks them against the
- * database), and a step carries out the plain decisions, delete and unlink, through
- * `ctx.asDecided`.
+ * those steps in one transaction, in the registry's erasure order. The features' "My data" kinds
+ * say what happens to each column that points at a person (their `personColumns`, which a test
+ * checks against the database), and a step carries out the plain decisions, delete and unlink,
+ * through `ctx.asDecided`.
  *
  * Left as they are: anonymous survey responses (they hold no link, so they cannot be found),
  * feedback (it holds no account), and totals (survey tallies are brought down by the erased
@@ -98,7 +98,7 @@ export function erase(db: Db, actor: Actor, userId: number, now = new Date()): E
 				for (const column of columns) {
 					// the names come from PERSON_COLUMNS, which a test checks against the database
 					const [table, name] = column.split('.');
-					const handling = PERSON_COLUMNS[column]?.erase;
+					const handling = PERSON_COLUMNS[column];
 					if (handling === 'delete') del(table, `delete from "${table}" where "${name}" = ?`, person.id);
 					else if (handling === 'unlink') unlink(table, `update "${table}" set "${name}" = null where "${name}" = ?`, person.id);
 					else throw new Error(`Erasure cannot carry out "${handling}" for ${column} by itself: its feature's step must`);

@@ -123,22 +123,6 @@ function purgeProfiles({ tx, now, settings }: RetentionContext) {
 
 export const contributes: Contribution = {
 	feature: 'profiles',
-	personColumns: {
-		'young_person.user_id': { download: 'sign-in card', erase: 'delete' },
-		'young_person.created_by': { download: 'young people you added', erase: 'unlink' },
-		'profile_supporter.young_person_id': { download: 'supporters linked', erase: 'delete' },
-		'profile_supporter.supporter_id': { download: 'young people you support', erase: 'delete' },
-		'profile_supporter.linked_by': { download: 'supporter links you made', erase: 'unlink' },
-		'profile.young_person_id': { download: 'profile', erase: 'delete' },
-		'profile.reviewed_by': { download: 'profiles you marked reviewed', erase: 'unlink' },
-		'profile_photo.young_person_id': { download: 'profile photo', erase: 'delete' },
-		'profile_item.young_person_id': { download: 'profile items', erase: 'delete' },
-		'profile_item.written_by': { download: 'profile items you wrote for others', erase: 'unlink' },
-		'profile_version.young_person_id': { download: 'profile versions', erase: 'delete' },
-		'profile_version.saved_by': { download: 'profile saves you made for others', erase: 'unlink' },
-		'profile_share_link.young_person_id': { download: 'profile share links, share link openings', erase: 'delete' },
-		'profile_share_link.created_by': { download: 'share links you made for others', erase: 'unlink' }
-	},
 	personalData: [
 		{
 			name: 'sign-in card',
@@ -152,14 +136,16 @@ export const contributes: Contribution = {
 				'made by': text('made_by'),
 				'last signed in on': day('last_sign_in_at'),
 				'pictures chosen': yes('has_passcode')
-			}
+			},
+			personColumns: { 'young_person.user_id': 'delete' }
 		},
 		{
 			name: 'young people you added',
 			table: 'young_person',
 			about: 'Young people whose account you made, by their number (their profile belongs to them).',
 			sql: 'select user_id, created_at from young_person where created_by = :me and user_id <> :me order by created_at',
-			show: { 'young person number': num('user_id'), 'added on': iso('created_at') }
+			show: { 'young person number': num('user_id'), 'added on': iso('created_at') },
+			personColumns: { 'young_person.created_by': 'unlink' }
 		},
 		{
 			name: 'supporters linked',
@@ -167,7 +153,8 @@ export const contributes: Contribution = {
 			about: 'The supporters who can see your profile, and when they were added.',
 			sql: `select s.name, ps.linked_at from profile_supporter ps left join user s on s.id = ps.supporter_id
 			      where ps.young_person_id = :me order by ps.linked_at`,
-			show: { supporter: text('name'), 'added on': iso('linked_at') }
+			show: { supporter: text('name'), 'added on': iso('linked_at') },
+			personColumns: { 'profile_supporter.young_person_id': 'delete' }
 		},
 		{
 			name: 'young people you support',
@@ -175,7 +162,8 @@ export const contributes: Contribution = {
 			about: 'The young people whose profile you can see, and since when.',
 			sql: `select ps.young_person_id, y.name, ps.linked_at from profile_supporter ps left join user y on y.id = ps.young_person_id
 			      where ps.supporter_id = :me and ps.young_person_id <> :me order by ps.linked_at`,
-			show: { 'young person number': num('young_person_id'), 'young person': text('name'), since: iso('linked_at') }
+			show: { 'young person number': num('young_person_id'), 'young person': text('name'), since: iso('linked_at') },
+			personColumns: { 'profile_supporter.supporter_id': 'delete' }
 		},
 		{
 			name: 'supporter links you made',
@@ -183,7 +171,8 @@ export const contributes: Contribution = {
 			about: 'Times you let a supporter see a young person\'s profile (numbers only).',
 			sql: `select young_person_id, supporter_id, linked_at from profile_supporter
 			      where linked_by = :me and young_person_id <> :me and supporter_id <> :me order by linked_at`,
-			show: { 'young person number': num('young_person_id'), 'supporter number': num('supporter_id'), 'linked on': iso('linked_at') }
+			show: { 'young person number': num('young_person_id'), 'supporter number': num('supporter_id'), 'linked on': iso('linked_at') },
+			personColumns: { 'profile_supporter.linked_by': 'unlink' }
 		},
 		{
 			name: 'profile',
@@ -197,21 +186,24 @@ export const contributes: Contribution = {
 				'last checked': iso('reviewed_at'),
 				'checked by': text('reviewed_by'),
 				'count my pictures': yes('count_my_symbols')
-			}
+			},
+			personColumns: { 'profile.young_person_id': 'delete' }
 		},
 		{
 			name: 'profiles you marked reviewed',
 			table: 'profile',
 			about: 'Young people\'s profiles you said were still right (numbers only: the profiles belong to the young people).',
 			sql: 'select young_person_id, reviewed_at from profile where reviewed_by = :me and young_person_id <> :me',
-			show: { 'young person number': num('young_person_id'), 'checked on': iso('reviewed_at') }
+			show: { 'young person number': num('young_person_id'), 'checked on': iso('reviewed_at') },
+			personColumns: { 'profile.reviewed_by': 'unlink' }
 		},
 		{
 			name: 'profile photo',
 			table: 'profile_photo',
 			about: 'The photo on your profile and what it shows. The photo itself is the file profile-photo.jpg.',
 			sql: 'select description, updated_at from profile_photo where young_person_id = :me',
-			show: { 'what it shows': text('description'), 'added on': iso('updated_at'), file: () => 'profile-photo.jpg' }
+			show: { 'what it shows': text('description'), 'added on': iso('updated_at'), file: () => 'profile-photo.jpg' },
+			personColumns: { 'profile_photo.young_person_id': 'delete' }
 		},
 		{
 			name: 'profile items',
@@ -227,14 +219,16 @@ export const contributes: Contribution = {
 				'written by': youOr('written_by', 'writer', FORMER_SUPPORTER),
 				'added on': iso('created_at'),
 				'changed on': iso('updated_at')
-			}
+			},
+			personColumns: { 'profile_item.young_person_id': 'delete' }
 		},
 		{
 			name: 'profile items you wrote for others',
 			table: 'profile_item',
 			about: 'Things you wrote on young people\'s profiles: where and when, not the words (the profiles belong to the young people).',
 			sql: 'select young_person_id, section, created_at, updated_at from profile_item where written_by = :me and young_person_id <> :me order by created_at',
-			show: { 'young person number': num('young_person_id'), part: text('section'), 'added on': iso('created_at'), 'changed on': iso('updated_at') }
+			show: { 'young person number': num('young_person_id'), part: text('section'), 'added on': iso('created_at'), 'changed on': iso('updated_at') },
+			personColumns: { 'profile_item.written_by': 'unlink' }
 		},
 		{
 			name: 'profile versions',
@@ -248,14 +242,16 @@ export const contributes: Contribution = {
 				'saved by': youOr('saved_by', 'saver', FORMER_SUPPORTER),
 				change: text('change'),
 				'what it held': text('snapshot')
-			}
+			},
+			personColumns: { 'profile_version.young_person_id': 'delete' }
 		},
 		{
 			name: 'profile saves you made for others',
 			table: 'profile_version',
 			about: 'Times you saved a change to a young person\'s profile (numbers only).',
 			sql: 'select young_person_id, number, saved_at, change from profile_version where saved_by = :me and young_person_id <> :me order by saved_at',
-			show: { 'young person number': num('young_person_id'), version: num('number'), 'saved on': iso('saved_at'), change: text('change') }
+			show: { 'young person number': num('young_person_id'), version: num('number'), 'saved on': iso('saved_at'), change: text('change') },
+			personColumns: { 'profile_version.saved_by': 'unlink' }
 		},
 		{
 			name: 'profile share links',
@@ -270,14 +266,16 @@ export const contributes: Contribution = {
 				'made on': iso('created_at'),
 				'stops working on': iso('expires_at'),
 				'stopped on': iso('revoked_at')
-			}
+			},
+			personColumns: { 'profile_share_link.young_person_id': 'delete' }
 		},
 		{
 			name: 'share links you made for others',
 			table: 'profile_share_link',
 			about: 'Share links you made for young people\'s profiles (numbers and dates only).',
 			sql: 'select young_person_id, created_at, expires_at, revoked_at from profile_share_link where created_by = :me and young_person_id <> :me order by created_at',
-			show: { 'young person number': num('young_person_id'), 'made on': iso('created_at'), 'stops working on': iso('expires_at'), 'stopped on': iso('revoked_at') }
+			show: { 'young person number': num('young_person_id'), 'made on': iso('created_at'), 'stops working on': iso('expires_at'), 'stopped on': iso('revoked_at') },
+			personColumns: { 'profile_share_link.created_by': 'unlink' }
 		},
 		{
 			name: 'share link openings',
@@ -286,6 +284,7 @@ export const contributes: Contribution = {
 			sql: `select o.share_link_id, l.label, o.opened_at from profile_share_open o join profile_share_link l on l.id = o.share_link_id
 			      where l.young_person_id = :me order by o.opened_at`,
 			show: { link: num('share_link_id'), 'for whom': text('label'), 'opened on': iso('opened_at') }
+			// no personColumns: the openings are reached through their link (profile_share_link.young_person_id, above) and erased with it
 		}
 	],
 

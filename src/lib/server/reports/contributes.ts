@@ -50,11 +50,6 @@ function eraseFromReports({ all, unlink, asDecided, quotedWords }: EraseContext)
 
 export const contributes: Contribution = {
 	feature: 'reports',
-	personColumns: {
-		'report.created_by': { download: 'reports you started or published', erase: 'unlink' },
-		'report.published_by': { download: 'reports you started or published', erase: 'unlink' },
-		'report_comment.author_id': { download: 'report comments', erase: 'unlink' }
-	},
 	personalData: [
 		{
 			name: 'reports you started or published',
@@ -67,7 +62,8 @@ export const contributes: Contribution = {
 				'started on': iso('created_at'),
 				'you published it': isMe('published_by'),
 				'published on': iso('published_at')
-			}
+			},
+			personColumns: { 'report.created_by': 'unlink', 'report.published_by': 'unlink' }
 		},
 		{
 			name: 'report comments',
@@ -75,7 +71,8 @@ export const contributes: Contribution = {
 			about: 'Your comments on draft reports.',
 			sql: `select r.title, c.body, c.created_at from report_comment c join report r on r.id = c.report_id
 			      where c.author_id = :me order by c.created_at`,
-			show: { report: text('title'), comment: text('body'), 'written on': iso('created_at') }
+			show: { report: text('title'), comment: text('body'), 'written on': iso('created_at') },
+			personColumns: { 'report_comment.author_id': 'unlink' }
 		}
 	],
 

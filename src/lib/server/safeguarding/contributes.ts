@@ -13,18 +13,14 @@ const { iso, text, num } = show;
 
 export const contributes: Contribution = {
 	feature: 'safeguarding',
-	personColumns: {
-		'safeguarding_flag.person_id': { download: 'safeguarding messages you sent', erase: 'unlink and blank the words' },
-		'safeguarding_flag.reviewed_by': { download: 'safeguarding reviews you made', erase: 'unlink' },
-		'safeguarding_phrase.added_by': { download: 'safeguarding phrases you added', erase: 'unlink' }
-	},
 	personalData: [
 		{
 			name: 'safeguarding messages you sent',
 			table: 'safeguarding_flag',
 			about: 'Messages you sent to the safeguarding leads ("I\'m worried about something"), in your words.',
 			sql: `select text, raised_on from safeguarding_flag where person_id = :me and source = 'message' order by raised_on, id`,
-			show: { message: text('text'), 'sent on': text('raised_on') }
+			show: { message: text('text'), 'sent on': text('raised_on') },
+			personColumns: { 'safeguarding_flag.person_id': 'unlink and blank the words' }
 		},
 		{
 			name: 'safeguarding reviews you made',
@@ -32,14 +28,16 @@ export const contributes: Contribution = {
 			about: 'Safeguarding flags you reviewed as a lead: the day and what you decided (not the words or your notes: they are about someone else).',
 			sql: `select id, reviewed_at, outcome from safeguarding_flag
 			      where reviewed_by = :me and not (person_id = :me and source = 'message') order by reviewed_at`,
-			show: { flag: num('id'), 'reviewed on': iso('reviewed_at'), decision: text('outcome') }
+			show: { flag: num('id'), 'reviewed on': iso('reviewed_at'), decision: text('outcome') },
+			personColumns: { 'safeguarding_flag.reviewed_by': 'unlink' }
 		},
 		{
 			name: 'safeguarding phrases you added',
 			table: 'safeguarding_phrase',
 			about: 'Words you added to the safeguarding list: the kind and the day (the list itself stays private to the leads).',
 			sql: 'select id, category, added_at from safeguarding_phrase where added_by = :me order by added_at',
-			show: { phrase: num('id'), kind: text('category'), 'added on': iso('added_at') }
+			show: { phrase: num('id'), kind: text('category'), 'added on': iso('added_at') },
+			personColumns: { 'safeguarding_phrase.added_by': 'unlink' }
 		}
 	],
 

@@ -9,16 +9,14 @@ const { text } = show;
 
 export const contributes: Contribution = {
 	feature: 'services',
-	personColumns: {
-		'service_lead.user_id': { download: 'services you lead', erase: 'delete' }
-	},
 	personalData: [
 		{
 			name: 'services you lead',
 			table: 'service_lead',
 			about: 'The services you lead.',
 			sql: 'select s.name from service_lead l join service s on s.id = l.service_id where l.user_id = :me order by s.name',
-			show: { service: text('name') }
+			show: { service: text('name') },
+			personColumns: { 'service_lead.user_id': 'delete' }
 		}
 	],
 

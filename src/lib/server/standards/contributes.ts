@@ -9,9 +9,6 @@ const { iso, text, num } = show;
 
 export const contributes: Contribution = {
 	feature: 'standards',
-	personColumns: {
-		'operational_figure.entered_by': { download: 'figures you entered', erase: 'unlink' }
-	},
 	personalData: [
 		{
 			name: 'figures you entered',
@@ -26,7 +23,8 @@ export const contributes: Contribution = {
 				figure: num('value'),
 				note: text('note'),
 				'entered on': iso('entered_at')
-			}
+			},
+			personColumns: { 'operational_figure.entered_by': 'unlink' }
 		}
 	],
 

@@ -60,12 +60,6 @@ function eraseAnswers({ person, run, all, del, asDecided, quotedWords }: EraseCo
 
 export const contributes: Contribution = {
 	feature: 'surveys',
-	personColumns: {
-		'survey.created_by': { download: 'surveys you made', erase: 'unlink' },
-		'survey_question_version.replaced_by': { download: 'survey question changes you made', erase: 'unlink' },
-		'survey_draft.account_id': { download: 'unsent survey answers', erase: 'delete' },
-		'survey_response.account_id': { download: 'survey responses, survey answers', erase: 'delete' }
-	},
 	personalData: [
 		{
 			name: 'survey responses',
@@ -73,7 +67,8 @@ export const contributes: Contribution = {
 			about: 'Surveys you answered with your name (not anonymous ones): which survey, the day you sent it, the language.',
 			sql: `select r.id, s.title, r.submitted_on, r.locale, r.respondent_group from survey_response r join survey s on s.id = r.survey_id
 			      where r.account_id = :me order by r.submitted_on, r.id`,
-			show: { response: text('id'), survey: text('title'), 'sent on': text('submitted_on'), language: text('locale'), group: text('respondent_group') }
+			show: { response: text('id'), survey: text('title'), 'sent on': text('submitted_on'), language: text('locale'), group: text('respondent_group') },
+			personColumns: { 'survey_response.account_id': 'delete' }
 		},
 		{
 			name: 'survey answers',
@@ -84,6 +79,7 @@ export const contributes: Contribution = {
 			      join survey_question qn on qn.id = a.question_id left join survey_option o on o.id = a.option_id
 			      where r.account_id = :me order by a.response_id, qn.position, a.id`,
 			show: { response: text('response_id'), question: text('question'), 'you chose': text('choice'), 'you wrote': text('text'), 'quoted in reports': yes('quoted') }
+			// no personColumns: the answers are reached through their response (survey_response.account_id, above) and erased with it
 		},
 		{
 			name: 'unsent survey answers',
@@ -91,21 +87,24 @@ export const contributes: Contribution = {
 			about: 'Answers you saved in a survey with your name but have not sent yet.',
 			sql: `select s.title, d.saved_on, d.locale, d.answers from survey_draft d join survey s on s.id = d.survey_id
 			      where d.account_id = :me order by d.saved_on`,
-			show: { survey: text('title'), 'saved on': text('saved_on'), language: text('locale'), answers: text('answers') }
+			show: { survey: text('title'), 'saved on': text('saved_on'), language: text('locale'), answers: text('answers') },
+			personColumns: { 'survey_draft.account_id': 'delete' }
 		},
 		{
 			name: 'surveys you made',
 			table: 'survey',
 			about: 'Surveys you built.',
 			sql: 'select title, created_at from survey where created_by = :me order by created_at',
-			show: { survey: text('title'), 'made on': iso('created_at') }
+			show: { survey: text('title'), 'made on': iso('created_at') },
+			personColumns: { 'survey.created_by': 'unlink' }
 		},
 		{
 			name: 'survey question changes you made',
 			table: 'survey_question_version',
 			about: 'Times you changed the words of a survey question after it was published.',
 			sql: 'select question_id, version, replaced_at from survey_question_version where replaced_by = :me order by replaced_at',
-			show: { question: num('question_id'), version: num('version'), 'changed on': iso('replaced_at') }
+			show: { question: num('question_id'), version: num('version'), 'changed on': iso('replaced_at') },
+			personColumns: { 'survey_question_version.replaced_by': 'unlink' }
 		}
 	],
 
