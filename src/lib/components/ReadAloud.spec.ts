@@ -400,7 +400,7 @@ describe('ReadAloud.svelte', () => {
 			props: { target: 'question-3', label: 'Read aloud', stopLabel: 'Stop "reading" <now>' }
 		});
 		expect(body).toMatch(/<button[^>]* type="button"/);
-		expect(body).toMatch(/<button[^>]* class="read-aloud"/);
+		expect(body).toMatch(/<button[^>]* class="button button-secondary read-aloud"/);
 		expect(body).toMatch(/<button[^>]* data-read-aloud="question-3"/);
 		expect(body).toMatch(/<button[^>]* data-stop-label="Stop &quot;reading&quot; &lt;now>"/);
 		expect(body).toMatch(/ hidden="" aria-pressed="false"><svg/);
@@ -410,9 +410,9 @@ describe('ReadAloud.svelte', () => {
 		expect(head).toMatch(/<script src="\/read-aloud\.js" defer(="")?><\/script>/);
 	});
 
-	it('stays hidden through the stylesheet too (display: inline-flex would override [hidden])', () => {
+	it('stays hidden through the stylesheet too (.button\'s display: inline-flex would override [hidden])', () => {
 		const css = readFileSync(new URL('../../app.css', import.meta.url), 'utf8');
-		expect(css).toMatch(/\.read-aloud\s*\{[^}]*display:\s*inline-flex/);
+		expect(css).toMatch(/\.button, button\.button\s*\{[^}]*display:\s*inline-flex/);
 		expect(css).toMatch(/\.read-aloud\[hidden\]\s*\{\s*display:\s*none;?\s*\}/);
 	});
 });
