@@ -9,9 +9,6 @@ const { text, num } = show;
 
 export const contributes: Contribution = {
 	feature: 'outbox',
-	personColumns: {
-		'outbox_delivery.user_id': { download: 'emails we sent you', erase: 'delete' }
-	},
 	personalData: [
 		{
 			name: 'emails we sent you',
@@ -20,7 +17,8 @@ export const contributes: Contribution = {
 			sql: `select e.kind, e.happened_on, d.status, d.attempts, d.done_on
 			      from outbox_delivery d join outbox_event e on e.id = d.event_id
 			      where d.user_id = :me order by d.id`,
-			show: { about: text('kind'), 'happened on': text('happened_on'), status: text('status'), tries: num('attempts'), 'sent on': text('done_on') }
+			show: { about: text('kind'), 'happened on': text('happened_on'), status: text('status'), tries: num('attempts'), 'sent on': text('done_on') },
+			personColumns: { 'outbox_delivery.user_id': 'delete' }
 		}
 	],
 	erase: ({ asDecided }) => asDecided('outbox_delivery.user_id')
