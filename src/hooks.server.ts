@@ -16,8 +16,10 @@ import { forgetOldFailures } from '$lib/server/auth/throttle';
 import { secretKey } from '$lib/server/auth/secret-key';
 import { deleteStaleDrafts } from '$lib/server/surveys';
 import { scheduleDaily as scheduleRetention } from '$lib/server/retention';
+import { forgetOldDeliveries, smtpSender, startWorker } from '$lib/server/outbox';
+import { EVENT_KINDS } from '$lib/server/registry';
 import { DomainError } from '$lib/server/errors';
-import { isCrossSiteFormPost, servedOverHttps } from '$lib/server/origin';
+import { isCrossSiteFormPost, publicOrigin, servedOverHttps } from '$lib/server/origin';
 import { limitBody, unreadableBody } from '$lib/server/request-limits';
 import { isFormPost, normaliseFormPost, normaliseQuery } from '$lib/server/form-text';
 import { keepOutOfCaches, mustNotBeKept, strictTransportSecurity } from '$lib/server/caching';
@@ -35,11 +37,15 @@ export const init: ServerInit = async () => {
 		deleteExpiredSessions(database);
 		forgetOldFailures(database);
 		deleteStaleDrafts(database);
+		forgetOldDeliveries(database);
 	};
 	tidy();
 	setInterval(tidy, 60 * 60 * 1000).unref();
 	// Personal data past its retention period goes a minute after start, then daily.
 	scheduleRetention(db);
+	// Emails about what happened (decision 0048): only when SMTP is set up; until then events wait.
+	const sender = smtpSender();
+	if (sender) startWorker(database, { kinds: EVENT_KINDS, send: sender.send, origin: publicOrigin() }, Number(process.env.CHORUS_OUTBOX_EVERY_MS ?? 5000));
 };
 
 /** Refuses form posts from other sites (cross-site request forgery). */

@@ -199,6 +199,8 @@ export type EmailContent = {
  * these and nothing else of the feature, so it names no other feature's tables.
  */
 export type EventKind = {
+	/** What happened, in a few words for admins (the emails page). */
+	name: () => string;
 	/**
 	 * Who is told, as lists of user ids, each read a page at a time: the ids above `after`, in
 	 * increasing order, at most `limit` of them. Read when the worker expands the event, not when it

@@ -19,6 +19,7 @@ const ITEMS = [
 	{ id: 'people', href: '/admin/people', action: 'people.read' },
 	{ id: 'services', href: '/admin/services', action: 'services.manage' },
 	{ id: 'audit', href: '/admin/audit', action: 'audit.read' },
+	{ id: 'emails', href: '/admin/emails', action: 'outbox.manage' },
 	{ id: 'settings', href: '/admin/settings', action: 'settings.manage' },
 	{ id: 'account', href: '/account', action: 'account.changePassword' }
 ] as const;

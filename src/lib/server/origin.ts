@@ -38,3 +38,11 @@ export function isCrossSiteFormPost(request: Request, url: URL, env = process.en
 		return true;
 	}
 }
+
+/**
+ * The site's address for links that leave a request behind (emails sent by the outbox worker):
+ * ORIGIN when set, otherwise the local address `npm start` serves on.
+ */
+export function publicOrigin(env = process.env): string {
+	return env.ORIGIN || `http://localhost:${env.PORT ?? 3000}`;
+}

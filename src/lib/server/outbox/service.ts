@@ -3,8 +3,9 @@
  * up on (the dead letters) with why, and "try again". Never the words of an email or an address
  * beyond the person's name.
  */
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
 import type { OutboxStatus } from '$lib/features/outbox/model';
+import { cutoffDay } from '../contributions';
 import { writeTransaction, type Db } from '../db';
 import { user } from '../db/schema';
 import { can, type Actor } from '../permissions';
@@ -81,4 +82,36 @@ export function backlog(db: Db): { events: number; deliveries: number } {
 		           (select count(*) from outbox_delivery where status = 'waiting') as deliveries`
 	);
 	return row;
+}
+
+/** How long the record of an email that went (or had no one to go to) is kept; emails given up on are kept longer, for the admins. */
+export const KEEP_DONE_DAYS = 30;
+export const KEEP_DEAD_DAYS = 90;
+
+/**
+ * Forgets emails sent or dropped more than KEEP_DONE_DAYS ago, emails given up on more than
+ * KEEP_DEAD_DAYS ago, and events whose every email is forgotten. Run hourly with the other tidying.
+ * Returns how many deliveries went.
+ */
+export function forgetOldDeliveries(db: Db, now = new Date()): number {
+	return writeTransaction(db, (tx) => {
+		const done = tx
+			.delete(outboxDelivery)
+			.where(and(inArray(outboxDelivery.status, ['sent', 'dropped']), lt(outboxDelivery.doneOn, cutoffDay(now, KEEP_DONE_DAYS))))
+			.run().changes;
+		const dead = tx
+			.delete(outboxDelivery)
+			.where(and(eq(outboxDelivery.status, 'dead'), lt(outboxDelivery.doneOn, cutoffDay(now, KEEP_DEAD_DAYS))))
+			.run().changes;
+		tx.delete(outboxEvent)
+			.where(
+				and(
+					eq(outboxEvent.expanded, true),
+					lt(outboxEvent.happenedOn, cutoffDay(now, KEEP_DONE_DAYS)),
+					notExists(tx.select({ one: sql`1` }).from(outboxDelivery).where(eq(outboxDelivery.eventId, outboxEvent.id)))
+				)
+			)
+			.run();
+		return done + dead;
+	});
 }

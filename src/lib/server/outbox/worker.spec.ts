@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { locales } from '$lib/paraglide/runtime';
 import { RETRY_BACKOFF_MS } from '$lib/features/outbox/model';
+import { DAY_MS } from '$lib/time';
 import { addPerson, testDb, thrown } from '../testing';
 import { writeTransaction, type Db } from '../db';
 import { outboxDelivery, outboxEvent, user } from '../db/schema';
@@ -214,6 +215,25 @@ describe('the worker', () => {
 		const [d] = deliveries();
 		expect(d).toMatchObject({ nextTryAt: new Date(0), claimedUntil: null });
 		expect(d.doneOn).toMatch(/^\d{4}-\d\d-\d\d$/);
+	});
+});
+
+describe('tidying', () => {
+	it('forgets emails sent 30 days ago and given up on 90 days ago, and events with no emails left', async () => {
+		const { db, parent, options, later, deliveries } = world(1);
+		safeguarding.tell(db, parent, WORRYING, options().now!());
+		await runOnce(db, options());
+		const sentOn = new Date(`${deliveries()[0].doneOn}T12:00:00Z`);
+		expect(outbox.forgetOldDeliveries(db, new Date(sentOn.getTime() + 30 * DAY_MS))).toBe(0);
+		expect(outbox.forgetOldDeliveries(db, new Date(sentOn.getTime() + 31 * DAY_MS))).toBe(1);
+		expect(db.select().from(outboxEvent).all()).toEqual([]);
+
+		safeguarding.tell(db, parent, WORRYING, options().now!());
+		sink.refuse(550);
+		await runOnce(db, options());
+		const deadOn = new Date(`${deliveries()[0].doneOn}T12:00:00Z`);
+		expect(outbox.forgetOldDeliveries(db, new Date(deadOn.getTime() + 31 * DAY_MS))).toBe(0);
+		expect(outbox.forgetOldDeliveries(db, new Date(deadOn.getTime() + 91 * DAY_MS))).toBe(1);
 	});
 });
 

@@ -52,6 +52,7 @@ export const contributes: Contribution = {
 		// Only that a flag is waiting, and where to go: never its words, where it was written or who
 		// wrote it (issue 16, point 4). The leads read those after signing in.
 		[FLAG_RAISED]: {
+			name: m.safeguarding_event_flag_raised,
 			recipients: [(db, _subject, after, limit) => peopleWithRole(db, 'safeguarding_lead', after, limit)],
 			message: (_db, _subject, locale) => ({
 				subject: m.safeguarding_email_flag_subject({}, { locale }),
