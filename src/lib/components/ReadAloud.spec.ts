@@ -194,8 +194,14 @@ function page({
 	run();
 	const buttons = [first.querySelector('.read-aloud') as Element, secondButton];
 	const label = (b: Element) => (b.querySelector('.read-aloud-label') as Element).textContent;
-	return { document, window, synth, buttons, orphan, run, label, loaded: () => document.dispatch('DOMContentLoaded') };
+	/** What a button says to a screen reader: whether it is pressed, and its label. */
+	const shown = (i: number) => ({ pressed: buttons[i].getAttribute('aria-pressed'), label: label(buttons[i]) });
+	return { document, window, synth, buttons, orphan, run, shown, loaded: () => document.dispatch('DOMContentLoaded') };
 }
+
+// A button reading (in Turkish, the page's language), and one at rest.
+const READING = { pressed: 'true', label: 'Durdur' };
+const AT_REST = { pressed: 'false', label: 'Sesli oku' };
 
 beforeEach(() => {
 	vi.useFakeTimers();
@@ -314,8 +320,7 @@ describe('read-aloud.js: speaking', () => {
 		// Whitespace collapsed; its own button, hidden text and the icon left out.
 		expect(p.synth.spoken.map((u) => u.text)).toEqual(['Okul hakkında', 'Okulu sever misin?', '(zorunlu)']);
 		expect(p.synth.spoken.every((u) => u.voice?.name === 'Yelda' && u.lang === 'tr-TR')).toBe(true);
-		expect(p.buttons[0].getAttribute('aria-pressed')).toBe('true');
-		expect(p.label(p.buttons[0])).toBe('Durdur');
+		expect(p.shown(0)).toEqual(READING);
 	});
 
 	it('stops and resets when the same button is clicked again', async () => {
@@ -326,8 +331,7 @@ describe('read-aloud.js: speaking', () => {
 		p.buttons[0].click();
 		expect(p.synth.cancels).toBeGreaterThan(cancels);
 		expect(p.synth.queue).toEqual([]);
-		expect(p.buttons[0].getAttribute('aria-pressed')).toBe('false');
-		expect(p.label(p.buttons[0])).toBe('Sesli oku');
+		expect(p.shown(0)).toEqual(AT_REST);
 		await Promise.resolve(); // the interrupted errors arrive and change nothing
 		expect(p.synth.spoken).toHaveLength(3);
 		p.buttons[0].click(); // and it can start again
@@ -342,8 +346,7 @@ describe('read-aloud.js: speaking', () => {
 		p.synth.spoken[0].onend?.({});
 		expect(p.buttons[0].getAttribute('aria-pressed')).toBe('true');
 		p.synth.finish();
-		expect(p.buttons[0].getAttribute('aria-pressed')).toBe('false');
-		expect(p.label(p.buttons[0])).toBe('Sesli oku');
+		expect(p.shown(0)).toEqual(AT_REST);
 	});
 
 	it('resets on a speech error', () => {
@@ -351,8 +354,7 @@ describe('read-aloud.js: speaking', () => {
 		p.loaded();
 		p.buttons[1].click();
 		p.synth.spoken[0].onerror?.({ error: 'synthesis-failed' });
-		expect(p.buttons[1].getAttribute('aria-pressed')).toBe('false');
-		expect(p.label(p.buttons[1])).toBe('Sesli oku');
+		expect(p.shown(1)).toEqual(AT_REST);
 	});
 
 	it('a second button stops the first and reads its own text; late errors do not reset it', async () => {
@@ -360,12 +362,10 @@ describe('read-aloud.js: speaking', () => {
 		p.loaded();
 		p.buttons[0].click();
 		p.buttons[1].click();
-		expect(p.buttons[0].getAttribute('aria-pressed')).toBe('false');
-		expect(p.label(p.buttons[0])).toBe('Sesli oku');
+		expect(p.shown(0)).toEqual(AT_REST);
 		expect(p.synth.queue.map((u) => u.text)).toEqual(['İkinci soru']); // a hidden target is still read
 		await Promise.resolve(); // the first button's utterances report "interrupted"
-		expect(p.buttons[1].getAttribute('aria-pressed')).toBe('true');
-		expect(p.label(p.buttons[1])).toBe('Durdur');
+		expect(p.shown(1)).toEqual(READING);
 	});
 
 	it('stops speaking when the page is left', () => {

@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Role } from '$lib/roles';
-import type { Db } from '../db';
+import { oncePerDb, type Db } from '../db';
 import { session, signInChallenge, user, userRole, type Session } from '../db/schema';
 import { generateToken, hashToken } from './tokens';
 
@@ -108,7 +108,7 @@ export function validateSessionToken(
 }
 
 // Every request validates its session, so its queries are prepared once per database.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+const queries = oncePerDb(prepare);
 function prepare(db: Db) {
 	return {
 		lookup: db
@@ -124,11 +124,6 @@ function prepare(db: Db) {
 			.where(eq(userRole.userId, sql.placeholder('userId')))
 			.prepare()
 	};
-}
-function queries(db: Db) {
-	let q = prepared.get(db);
-	if (!q) prepared.set(db, (q = prepare(db)));
-	return q;
 }
 
 /** Ends one session (sign out). */

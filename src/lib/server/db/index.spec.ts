@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, MIGRATIONS_FOLDER } from './index';
+import { createDb, MIGRATIONS_FOLDER, oncePerDb } from './index';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -77,5 +77,18 @@ describe('createDb', () => {
 		after.$client.exec(`INSERT INTO user (email, name, created_at) VALUES (NULL, 'Sam', ${now})`);
 		expect(count('user')).toBe(2);
 		after.$client.close();
+	});
+});
+
+describe('oncePerDb', () => {
+	it('makes once for each database, and apart for another', () => {
+		let made = 0;
+		const statements = oncePerDb((db) => ({ n: ++made, db }));
+		const first = createDb(':memory:');
+		const second = createDb(':memory:');
+		expect(statements(first)).toBe(statements(first));
+		expect(statements(first).db).toBe(first);
+		expect(statements(second)).not.toBe(statements(first));
+		expect(made).toBe(2);
 	});
 });

@@ -43,3 +43,16 @@ export function createDb(path: string, migrationsFolder = MIGRATIONS_FOLDER): Db
 export function writeTransaction<T>(db: Db, fn: (tx: Db) => T): T {
 	return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
 }
+
+/**
+ * `make` (a hot path's prepared statements) made once per database and kept while the database
+ * is: keyed by the database, not made at import, so each test's own database gets its own (0031).
+ */
+export function oncePerDb<T>(make: (db: Db) => T): (db: Db) => T {
+	const made = new WeakMap<Db, T>();
+	return (db) => {
+		let found = made.get(db);
+		if (!found) made.set(db, (found = make(db)));
+		return found;
+	};
+}

@@ -231,26 +231,20 @@ describe('meetingsCalendar: London times', () => {
 		// 29 March 2026: clocks go forward at 01:00 GMT
 		expect(londonWallTime(new Date('2026-03-29T00:59:00Z'))).toBe('20260329T005900');
 		expect(londonWallTime(new Date('2026-03-29T01:00:00Z'))).toBe('20260329T020000');
-		expect(dtstart(meeting({ startsAt: new Date('2026-03-29T09:00:00Z'), endsAt: new Date('2026-03-29T11:00:00Z') }))).toBe(
-			'DTSTART;TZID=Europe/London:20260329T100000'
-		);
-		expect(dtstart(meeting({ startsAt: new Date('2026-03-28T18:00:00Z'), endsAt: new Date('2026-03-28T20:00:00Z') }))).toBe(
-			'DTSTART;TZID=Europe/London:20260328T180000'
-		);
-		// 25 October 2026: clocks go back at 02:00 BST
-		expect(dtstart(meeting({ startsAt: new Date('2026-10-24T17:00:00Z'), endsAt: new Date('2026-10-24T19:00:00Z') }))).toBe(
-			'DTSTART;TZID=Europe/London:20261024T180000'
-		);
-		expect(dtstart(meeting({ startsAt: new Date('2026-10-25T10:00:00Z'), endsAt: new Date('2026-10-25T12:00:00Z') }))).toBe(
-			'DTSTART;TZID=Europe/London:20261025T100000'
-		);
-		// 01:30 happens twice that night: the first (BST) as local time, the second (GMT) in UTC
-		expect(dtstart(meeting({ startsAt: new Date('2026-10-25T00:30:00Z'), endsAt: new Date('2026-10-25T03:00:00Z') }))).toBe(
-			'DTSTART;TZID=Europe/London:20261025T013000'
-		);
-		expect(dtstart(meeting({ startsAt: new Date('2026-10-25T01:30:00Z'), endsAt: new Date('2026-10-25T03:00:00Z') }))).toBe(
-			'DTSTART:20261025T013000Z'
-		);
+		// a meeting's start, end and DTSTART line
+		const starts = [
+			['2026-03-29T09:00:00Z', '2026-03-29T11:00:00Z', 'DTSTART;TZID=Europe/London:20260329T100000'],
+			['2026-03-28T18:00:00Z', '2026-03-28T20:00:00Z', 'DTSTART;TZID=Europe/London:20260328T180000'],
+			// 25 October 2026: clocks go back at 02:00 BST
+			['2026-10-24T17:00:00Z', '2026-10-24T19:00:00Z', 'DTSTART;TZID=Europe/London:20261024T180000'],
+			['2026-10-25T10:00:00Z', '2026-10-25T12:00:00Z', 'DTSTART;TZID=Europe/London:20261025T100000'],
+			// 01:30 happens twice that night: the first (BST) as local time, the second (GMT) in UTC
+			['2026-10-25T00:30:00Z', '2026-10-25T03:00:00Z', 'DTSTART;TZID=Europe/London:20261025T013000'],
+			['2026-10-25T01:30:00Z', '2026-10-25T03:00:00Z', 'DTSTART:20261025T013000Z']
+		];
+		for (const [startsAt, endsAt, line] of starts) {
+			expect(dtstart(meeting({ startsAt: new Date(startsAt), endsAt: new Date(endsAt) })), startsAt).toBe(line);
+		}
 	});
 
 	it('has a VTIMEZONE that, read as a calendar program reads it, gives back every instant', () => {

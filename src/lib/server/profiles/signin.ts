@@ -146,6 +146,12 @@ function failed(db: Db, youngPersonId: number | null, reason: 'unknown_card' | '
 	writeTransaction(db, (tx) => signins.signInFailed(tx, youngPersonId, 'card', reason, now));
 }
 
+/** A code that is no card's: audited without a name, and answered as a wrong code would be. */
+function unknownCard(db: Db, now: Date) {
+	failed(db, null, 'unknown_card', now);
+	return { ok: false, reason: 'invalid' } as const;
+}
+
 /**
  * First step of signing in: is this a card code in use? Every try is counted against the address
  * before the code is looked up (a right code gives it back), so codes cannot be guessed fast.
@@ -156,10 +162,7 @@ export function checkCard(db: Db, input: { code: string; address: string }, now 
 	const gate = takeTry(db, [limits.address(input.address)], now);
 	if (!gate.allowed) return throttled(db, null, gate.retryAfterSeconds, now);
 	const found = findByCode(db, input.code);
-	if (!found) {
-		failed(db, null, 'unknown_card', now);
-		return { ok: false, reason: 'invalid' };
-	}
+	if (!found) return unknownCard(db, now);
 	writeTransaction(db, (tx) => trySucceeded(tx, gate));
 	if (found.lockedAt) return { ok: false, reason: 'locked' };
 	return { ok: true, youngPersonId: found.id, name: found.name, hasPasscode: found.passcodeHash !== null };
@@ -172,6 +175,9 @@ function passcodeText(picks: readonly string[]): string {
 	}
 	return picks.join(' ');
 }
+
+/** What the passcode steps are given: the card code, the pictures in order, and where the try came from. */
+type PasscodeTry = { code: string; picks: readonly string[]; address: string };
 
 export type PasscodeSignIn =
 	| { ok: true; youngPersonId: number; token: string; session: ReturnType<typeof createSession>['session'] }
@@ -233,19 +239,14 @@ function lock(tx: Db, youngPersonId: number, now: Date) {
  * the right pictures are refused). A wrong passcode, an unknown code and a disabled account all
  * answer 'invalid'.
  */
-export async function signInWithPasscode(
-	db: Db,
-	input: { code: string; picks: readonly string[]; address: string },
-	now = new Date()
-): Promise<PasscodeSignIn> {
+export async function signInWithPasscode(db: Db, input: PasscodeTry, now = new Date()): Promise<PasscodeSignIn> {
 	const text = passcodeText(input.picks);
 	const gate = takeTry(db, [limits.address(input.address)], now);
 	if (!gate.allowed) return throttled(db, findByCode(db, input.code)?.id ?? null, gate.retryAfterSeconds, now);
 	const found = findByCode(db, input.code);
 	if (!found) {
 		await verifyAgainstDummy(text);
-		failed(db, null, 'unknown_card', now);
-		return { ok: false, reason: 'invalid' };
+		return unknownCard(db, now);
 	}
 	if (found.passcodeHash === null) return found.lockedAt ? { ok: false, reason: 'locked' } : { ok: false, reason: 'no_passcode' };
 	if (!takePasscodeTry(db, found.id, now)) {
@@ -271,19 +272,12 @@ export async function signInWithPasscode(
  * First sign-in with a card (or after a reset): the young person chooses their three pictures,
  * and is signed in. Answers 'has_passcode' if one was chosen meanwhile (a second tab, a double click).
  */
-export async function choosePasscode(
-	db: Db,
-	input: { code: string; picks: readonly string[]; address: string },
-	now = new Date()
-): Promise<PasscodeSignIn> {
+export async function choosePasscode(db: Db, input: PasscodeTry, now = new Date()): Promise<PasscodeSignIn> {
 	const text = passcodeText(input.picks);
 	const gate = takeTry(db, [limits.address(input.address)], now);
 	if (!gate.allowed) return throttled(db, null, gate.retryAfterSeconds, now);
 	const found = findByCode(db, input.code);
-	if (!found) {
-		failed(db, null, 'unknown_card', now);
-		return { ok: false, reason: 'invalid' };
-	}
+	if (!found) return unknownCard(db, now);
 	if (found.lockedAt) return { ok: false, reason: 'locked' };
 	const hash = await hashPassword(text);
 	return writeTransaction(db, (tx) => {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from '../db';
 import { closeReaders } from '../db/reader';
-import { addPerson, surveyDetails } from '../testing';
+import { addPerson } from '../testing';
 import { ForbiddenError } from '../errors';
 import * as surveys from '../surveys';
-import * as standards from '../standards';
 import * as reports from './service';
+import { listenedSurvey } from './testing';
 import { wholeMonths } from '$lib/time';
 
 const dir = mkdtempSync(join(tmpdir(), 'chorus-crosstab-'));
@@ -20,12 +20,7 @@ afterAll(async () => {
 /** A survey with a yes / no question linked to a standard and an "area" question, answered `answers` times. */
 function setUp(db: Db, answers: [area: number, yes: boolean][]) {
 	const org = addPerson(db, ['organiser']);
-	const surveyId = surveys.create(db, org, surveyDetails({ title: 'Areas', audience: 'parent_carers', opensOn: '2026-01-01' }));
-	const questionId = surveys.addQuestion(db, org, surveyId, 'yes_no', 'Were you listened to?');
-	surveys.addAboutYou(db, org, surveyId, 'area');
-	surveys.publish(db, org, surveyId);
-	const standardId = standards.create(db, org, { serviceId: null, statement: 'Listened to', measure: 'Share who said yes', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 80, amberFrom: 60 });
-	surveys.linkQuestionToStandard(db, org, questionId, standardId, (id) => standards.checkSurveyStandard(db, id));
+	const { surveyId, questionId, standardId } = listenedSurvey(db, org, { title: 'Areas', audience: 'parent_carers' }, 'area');
 	const s = surveys.forAnswering(db, surveyId, 'en');
 	const areaQuestion = s.questions.find((q) => q.id !== questionId)!;
 	const yesNo = s.questions.find((q) => q.id === questionId)!;

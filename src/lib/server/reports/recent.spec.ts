@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { londonDate, quarterFrom, type Period } from '$lib/time';
-import { addPerson, testDb, surveyDetails } from '../testing';
+import { addPerson, testDb } from '../testing';
 import type { Db } from '../db';
 import { user } from '../db/schema';
 import { seedDemo } from '../seed';
@@ -10,6 +10,7 @@ import * as surveys from '../surveys';
 import * as settings from '../settings';
 import * as standards from '../standards';
 import * as reports from './service';
+import { listenedSurvey } from './testing';
 import { DRAFT_REUSE_MS, forgetDrafts, recentDraft } from './recent';
 import type { ReportData } from './build';
 
@@ -43,11 +44,7 @@ const headline = (data: ReportData, statement = 'Families feel listened to') => 
 beforeEach(() => {
 	d = testDb();
 	org = addPerson(d, ['admin', 'organiser']);
-	surveyId = surveys.create(d, org, surveyDetails({ title: 'Listening', audience: 'parent_carers', opensOn: '2026-01-01' }));
-	questionId = surveys.addQuestion(d, org, surveyId, 'yes_no', 'Were you listened to?');
-	surveys.publish(d, org, surveyId);
-	const standardId = standards.create(d, org, { serviceId: null, statement: 'Families feel listened to', measure: 'Share who said yes', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 80, amberFrom: 60 });
-	surveys.linkQuestionToStandard(d, org, questionId, standardId, (id) => standards.checkSurveyStandard(d, id));
+	({ surveyId, questionId } = listenedSurvey(d, org, { title: 'Listening', audience: 'parent_carers' }));
 	for (let i = 0; i < 12; i++) send(i < 9);
 	reportId = reports.createDraft(d, org, { title: 'May', period: MAY, scope: 'area' }, NOW);
 });

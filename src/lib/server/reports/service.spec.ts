@@ -11,6 +11,7 @@ import * as surveys from '../surveys';
 import * as settings from '../settings';
 import * as standards from '../standards';
 import * as reports from './service';
+import { listenedSurvey } from './testing';
 
 // One seeded database for the read-only checks: seeding takes a few seconds.
 let db: Db;
@@ -100,11 +101,7 @@ describe('disclosure in reports', () => {
 	it('shows no percentage and no RAG from fewer than 10 responses, and the threshold is a setting', () => {
 		const d = testDb();
 		const admin = addPerson(d, ['admin', 'organiser']);
-		const surveyId = surveys.create(d, admin, surveyDetails({ title: 'Small survey', audience: 'parent_carers', opensOn: '2026-01-01' }));
-		const questionId = surveys.addQuestion(d, admin, surveyId, 'yes_no', 'Were you listened to?');
-		surveys.publish(d, admin, surveyId);
-		const standardId = standards.create(d, admin, { serviceId: null, statement: 'Families feel listened to', measure: 'Share who said yes', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 80, amberFrom: 60 });
-		surveys.linkQuestionToStandard(d, admin, questionId, standardId, (id) => standards.checkSurveyStandard(d, id));
+		const { surveyId, questionId } = listenedSurvey(d, admin, { title: 'Small survey', audience: 'parent_carers' });
 		const period: Period = { start: '2026-03-01', end: '2026-03-31' };
 		const on = new Date('2026-03-10T12:00:00Z');
 		for (let i = 0; i < 9; i++) answer(d, surveyId, questionId, 0, on);
@@ -127,12 +124,7 @@ describe('the headline beside its breakdowns', () => {
 	it('is hidden when showing it would let a hidden group be worked out', () => {
 		const d = testDb();
 		const org = addPerson(d, ['organiser']);
-		const surveyId = surveys.create(d, org, surveyDetails({ title: 'Who', opensOn: '2026-01-01' }));
-		const questionId = surveys.addQuestion(d, org, surveyId, 'yes_no', 'Were you listened to?');
-		surveys.addAboutYou(d, org, surveyId, 'who');
-		surveys.publish(d, org, surveyId);
-		const standardId = standards.create(d, org, { serviceId: null, statement: 'Listened to', measure: 'Share who said yes', measureKind: 'survey', unit: 'percent', direction: 'higher_better', target: 80, amberFrom: 60 });
-		surveys.linkQuestionToStandard(d, org, questionId, standardId, (id) => standards.checkSurveyStandard(d, id));
+		const { surveyId, questionId } = listenedSurvey(d, org, { title: 'Who' }, 'who');
 		const s = surveys.forAnswering(d, surveyId, 'en');
 		const yesNo = s.questions.find((q) => q.id === questionId)!;
 		const who = s.questions.find((q) => q.id !== questionId)!;

@@ -55,51 +55,19 @@ describe('rate without a value', () => {
 });
 
 describe('ruleText', () => {
-	it('writes the higher-is-better rule for percentages', () => {
-		expect(ruleText(higher, 'percent')).toBe('Green at 75% or more; amber from 60% to under 75%; red below 60%.');
-	});
-
-	it('writes the lower-is-better rule for days', () => {
-		expect(ruleText(lower, 'days')).toBe('Green at 20 days or fewer; amber over 20 up to 30 days; red over 30 days.');
-	});
-
-	it('writes the lower-is-better rule for percentages with "or less"', () => {
-		expect(ruleText({ direction: 'lower_better', target: 5, amberFrom: 10 }, 'percent')).toBe(
-			'Green at 5% or less; amber over 5% up to 10%; red over 10%.'
-		);
-	});
-
-	it('writes counts without a unit', () => {
-		expect(ruleText({ direction: 'higher_better', target: 12, amberFrom: 8 }, 'count')).toBe(
-			'Green at 12 or more; amber from 8 to under 12; red below 8.'
-		);
-		expect(ruleText({ direction: 'lower_better', target: 3, amberFrom: 6 }, 'count')).toBe(
-			'Green at 3 or fewer; amber over 3 up to 6; red over 6.'
-		);
-	});
-
-	it('writes higher-is-better days and a single day', () => {
-		expect(ruleText({ direction: 'higher_better', target: 20, amberFrom: 10 }, 'days')).toBe(
-			'Green at 20 days or more; amber from 10 to under 20 days; red below 10 days.'
-		);
-		expect(ruleText({ direction: 'lower_better', target: 1, amberFrom: 3 }, 'days')).toBe(
-			'Green at 1 day or fewer; amber over 1 up to 3 days; red over 3 days.'
-		);
-	});
-
-	it('writes decimals without a trailing .0', () => {
-		expect(ruleText({ direction: 'higher_better', target: 75.0, amberFrom: 62.5 }, 'percent')).toBe(
-			'Green at 75% or more; amber from 62.5% to under 75%; red below 62.5%.'
-		);
-	});
-
-	it('leaves out the amber band when there is none', () => {
-		expect(ruleText({ direction: 'higher_better', target: 90, amberFrom: 90 }, 'percent')).toBe(
-			'Green at 90% or more; red below 90%.'
-		);
-		expect(ruleText({ direction: 'lower_better', target: 10, amberFrom: 10 }, 'days')).toBe(
-			'Green at 10 days or fewer; red over 10 days.'
-		);
+	it.each([
+		['the higher-is-better rule for percentages', higher, 'percent', 'Green at 75% or more; amber from 60% to under 75%; red below 60%.'],
+		['the lower-is-better rule for days', lower, 'days', 'Green at 20 days or fewer; amber over 20 up to 30 days; red over 30 days.'],
+		['the lower-is-better rule for percentages with "or less"', { direction: 'lower_better', target: 5, amberFrom: 10 }, 'percent', 'Green at 5% or less; amber over 5% up to 10%; red over 10%.'],
+		['higher-is-better counts without a unit', { direction: 'higher_better', target: 12, amberFrom: 8 }, 'count', 'Green at 12 or more; amber from 8 to under 12; red below 8.'],
+		['lower-is-better counts without a unit', { direction: 'lower_better', target: 3, amberFrom: 6 }, 'count', 'Green at 3 or fewer; amber over 3 up to 6; red over 6.'],
+		['higher-is-better days', { direction: 'higher_better', target: 20, amberFrom: 10 }, 'days', 'Green at 20 days or more; amber from 10 to under 20 days; red below 10 days.'],
+		['a single day', { direction: 'lower_better', target: 1, amberFrom: 3 }, 'days', 'Green at 1 day or fewer; amber over 1 up to 3 days; red over 3 days.'],
+		['decimals without a trailing .0', { direction: 'higher_better', target: 75.0, amberFrom: 62.5 }, 'percent', 'Green at 75% or more; amber from 62.5% to under 75%; red below 62.5%.'],
+		['no amber band when there is none (percentages)', { direction: 'higher_better', target: 90, amberFrom: 90 }, 'percent', 'Green at 90% or more; red below 90%.'],
+		['no amber band when there is none (days)', { direction: 'lower_better', target: 10, amberFrom: 10 }, 'days', 'Green at 10 days or fewer; red over 10 days.']
+	] as const)('writes %s', (_, standard, unit, text) => {
+		expect(ruleText(standard, unit)).toBe(text);
 	});
 });
 

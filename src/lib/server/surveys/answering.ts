@@ -18,7 +18,7 @@ import { DAY_MS, londonDate, secondsUntilTomorrow } from '$lib/time';
 import { isOpenOn, type RespondentGroup } from '$lib/features/surveys/model';
 import { generateToken, hashToken, unorderedId, unorderedRowid } from '../auth/tokens';
 import { takeTry, trySucceeded } from '../auth/throttle';
-import { writeTransaction, type Db } from '../db';
+import { oncePerDb, writeTransaction, type Db } from '../db';
 import {
 	survey,
 	surveyAnswer,
@@ -69,7 +69,7 @@ export type AnsweringQuestion = Pick<SurveyQuestion, 'id' | 'kind' | 'required' 
 };
 export type AnsweringSurvey = Survey & { questions: AnsweringQuestion[]; locale: string };
 
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+const q = oncePerDb(prepare);
 function prepare(db: Db) {
 	return {
 		survey: db.select().from(survey).where(eq(survey.id, sql.placeholder('id'))).prepare(),
@@ -161,11 +161,6 @@ function prepare(db: Db) {
 			)
 			.prepare()
 	};
-}
-function q(db: Db) {
-	let p = prepared.get(db);
-	if (!p) prepared.set(db, (p = prepare(db)));
-	return p;
 }
 
 /** A survey row, or NotFoundError. */

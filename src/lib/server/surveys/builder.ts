@@ -5,6 +5,7 @@
  * feature's own modules (results check `surveys.results` before using them).
  */
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { londonDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 import {
@@ -267,28 +268,23 @@ export function listForActor(db: Db, actor: Actor): SurveyListEntry[] {
 	return withCounts(db, rows);
 }
 
+/** How many rows of `table` each of these surveys has, by its survey id `column` (none: no entry). */
+function countPerSurvey(db: Db, table: SQLiteTable, column: SQLiteColumn, ids: number[]): Map<number, number> {
+	const rows = db
+		.select({ id: sql<number>`${column}`, n: count() })
+		.from(table)
+		.where(inArray(column, ids))
+		.groupBy(column)
+		.all();
+	return new Map(rows.map((r) => [r.id, r.n]));
+}
+
 /** Counts of sent responses and questions for some surveys. */
 function withCounts(db: Db, rows: Survey[]): SurveyListEntry[] {
 	if (!rows.length) return [];
 	const ids = rows.map((r) => r.id);
-	const responses = new Map(
-		db
-			.select({ id: surveyResponse.surveyId, n: count() })
-			.from(surveyResponse)
-			.where(inArray(surveyResponse.surveyId, ids))
-			.groupBy(surveyResponse.surveyId)
-			.all()
-			.map((r) => [r.id, r.n])
-	);
-	const questions = new Map(
-		db
-			.select({ id: surveyQuestion.surveyId, n: count() })
-			.from(surveyQuestion)
-			.where(inArray(surveyQuestion.surveyId, ids))
-			.groupBy(surveyQuestion.surveyId)
-			.all()
-			.map((r) => [r.id, r.n])
-	);
+	const responses = countPerSurvey(db, surveyResponse, surveyResponse.surveyId, ids);
+	const questions = countPerSurvey(db, surveyQuestion, surveyQuestion.surveyId, ids);
 	return rows.map((r) => ({ ...r, responses: responses.get(r.id) ?? 0, questions: questions.get(r.id) ?? 0 }));
 }
 

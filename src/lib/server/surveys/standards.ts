@@ -22,7 +22,7 @@ import {
 import { can, type Actor } from '../permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
-import { writeTransaction } from '../db';
+import { oncePerDb, writeTransaction } from '../db';
 import { reportInputsChanged } from '../report-inputs';
 
 /** Kinds whose answers are one choice each, so "share of positive answers" is a share of people. */
@@ -130,7 +130,7 @@ export function splitPeriod(period: Period): { months: string[]; days: Period[] 
 
 // Reports ask for thousands of tally rows each time: plain prepared statements reading rows as
 // arrays keep the per-row cost down (no query building, no row objects).
-const statements = new WeakMap<Db, ReturnType<typeof prepareTallies>>();
+const tallyStatements = oncePerDb(prepareTallies);
 function prepareTallies(db: Db) {
 	const c = db.$client;
 	return {
@@ -141,11 +141,6 @@ function prepareTallies(db: Db) {
 			.prepare('SELECT option_id, respondent_group, sum(count) FROM survey_tally WHERE question_id = ? AND day BETWEEN ? AND ? GROUP BY option_id, respondent_group')
 			.raw()
 	};
-}
-function tallyStatements(db: Db) {
-	let found = statements.get(db);
-	if (!found) statements.set(db, (found = prepareTallies(db)));
-	return found;
 }
 
 /**

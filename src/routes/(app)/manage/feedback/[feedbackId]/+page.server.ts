@@ -52,9 +52,8 @@ export const actions: Actions = {
 	merge: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(mergeSchema), { id: 'merge' });
 		if (!form.valid) return fail(400, { mergeForm: form });
-		const result = moderate(form, () => feedback.merge(db(), locals.user, idParam(params.feedbackId), form.data.itemId));
-		if (result !== undefined) return result;
-		return message(form, m.board_moderation_merged_done());
+		const refused = moderate(form, () => feedback.merge(db(), locals.user, idParam(params.feedbackId), form.data.itemId));
+		return refused ?? message(form, m.board_moderation_merged_done());
 	},
 	reply: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(replySchema), { id: 'reply' });
@@ -81,8 +80,7 @@ export const actions: Actions = {
 	close: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(closeSchema), { id: 'close' });
 		if (!form.valid) return fail(400, { closeForm: form });
-		const result = moderate(form, () => feedback.close(db(), locals.user, idParam(params.feedbackId), form.data.reason));
-		if (result !== undefined) return result;
-		return message(form, m.board_moderation_closed_done());
+		const refused = moderate(form, () => feedback.close(db(), locals.user, idParam(params.feedbackId), form.data.reason));
+		return refused ?? message(form, m.board_moderation_closed_done());
 	}
 };

@@ -33,6 +33,19 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
+/**
+ * Publishes or removes the draft, then goes to `done`. A draft published meanwhile (another tab,
+ * another member) is refused beside the decision buttons with the `published` message.
+ */
+function decide(decision: () => void, published: () => string, done: string) {
+	try {
+		decision();
+	} catch (e) {
+		return refusal(e, { published: () => fail(409, { decision: { message: published() } }) });
+	}
+	redirect(303, done);
+}
+
 export const actions: Actions = {
 	comment: async ({ request, locals, params }) => {
 		const id = idParam(params.reportId);
@@ -48,22 +61,12 @@ export const actions: Actions = {
 		}
 		redirect(303, `/manage/reports/${id}?done=commented#comments`);
 	},
-	publish: async ({ locals, params }) => {
+	publish: ({ locals, params }) => {
 		const id = idParam(params.reportId);
-		try {
-			reports.publish(db(), locals.user, id);
-		} catch (e) {
-			return refusal(e, { published: () => fail(409, { decision: { message: m.reports_already_published() } }) });
-		}
-		redirect(303, `/manage/reports/${id}?done=published`);
+		return decide(() => reports.publish(db(), locals.user, id), m.reports_already_published, `/manage/reports/${id}?done=published`);
 	},
-	remove: async ({ locals, params }) => {
+	remove: ({ locals, params }) => {
 		const id = idParam(params.reportId);
-		try {
-			reports.removeDraft(db(), locals.user, id);
-		} catch (e) {
-			return refusal(e, { published: () => fail(409, { decision: { message: m.reports_cannot_remove_published() } }) });
-		}
-		redirect(303, '/manage/reports?done=removed');
+		return decide(() => reports.removeDraft(db(), locals.user, id), m.reports_cannot_remove_published, '/manage/reports?done=removed');
 	}
 };

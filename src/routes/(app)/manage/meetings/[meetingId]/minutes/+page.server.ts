@@ -22,12 +22,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 const meetingOf = (actor: Actor, meetingId: string) => orError(() => meetings.get(db(), actor, idParam(meetingId)));
 
-/** The agenda item a per-item form posted, which must be one of this meeting's. */
-function itemOf(meeting: meetings.MeetingDetail, data: FormData) {
+/** The meeting, the agenda item a per-item form posted (which must be one of this meeting's) and the form's fields. */
+async function postedItem(request: Request, actor: Actor, meetingId: string) {
+	const meeting = meetingOf(actor, meetingId);
+	const data = await request.formData();
 	const itemId = Number(data.get('item'));
 	const item = meeting.items.find((i) => i.id === itemId);
 	if (!item) error(404, { message: 'Not found', code: 'agenda_item_not_found' });
-	return item;
+	return { meeting, item, data };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -83,18 +85,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
 	notes: async ({ request, locals, params }) => {
-		const meeting = meetingOf(locals.user, params.meetingId);
-		const data = await request.formData();
-		const item = itemOf(meeting, data);
+		const { item, data } = await postedItem(request, locals.user, params.meetingId);
 		const form = await superValidate(data, zod4(notesSchema), { id: `notes-${item.id}` });
 		if (!form.valid) return fail(400, { form });
 		orError(() => meetings.saveItemMinutes(db(), locals.user, item.id, { notes: form.data.notes, decisions: linesOf(form.data.decisions) }));
 		return message(form, m.meetings_manage_notes_saved());
 	},
 	addAction: async ({ request, locals, params }) => {
-		const meeting = meetingOf(locals.user, params.meetingId);
-		const data = await request.formData();
-		const item = itemOf(meeting, data);
+		const { item, data } = await postedItem(request, locals.user, params.meetingId);
 		const form = await superValidate(data, zod4(actionSchema), { id: `newaction-${item.id}` });
 		if (!form.valid) return fail(400, { form });
 		try {
@@ -121,8 +119,7 @@ export const actions: Actions = {
 		return message(form, m.meetings_manage_action_saved());
 	},
 	raise: async ({ request, locals, params }) => {
-		const meeting = meetingOf(locals.user, params.meetingId);
-		const item = itemOf(meeting, await request.formData());
+		const { meeting, item } = await postedItem(request, locals.user, params.meetingId);
 		try {
 			meetings.raiseBoardItem(db(), locals.user, item.id);
 		} catch (e) {
