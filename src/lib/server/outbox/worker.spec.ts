@@ -220,7 +220,7 @@ describe('the worker', () => {
 
 describe('tidying', () => {
 	it('forgets emails sent 30 days ago and given up on 90 days ago, and events with no emails left', async () => {
-		const { db, parent, options, later, deliveries } = world(1);
+		const { db, parent, options, deliveries } = world(1);
 		safeguarding.tell(db, parent, WORRYING, options().now!());
 		await runOnce(db, options());
 		const sentOn = new Date(`${deliveries()[0].doneOn}T12:00:00Z`);
