@@ -2,7 +2,7 @@
 // In-process: session validation (every request does one), permission checks, the audit log
 // and people list at a large area's size. Over HTTP against the built app (npm run build
 // first): page latency, the server's memory, and what the sign-in page costs a phone to load.
-// Then the survey figures (scripts/bench-surveys.ts) and the board report figures (scripts/bench-reports.ts). Printed as a table and written to
+// Then the survey figures (scripts/bench-surveys.ts), the board report figures (scripts/bench-reports.ts) and the outbox figures (scripts/bench-outbox.ts). Printed as a table and written to
 // data/bench-results.json (BENCH_JSON to change it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { boardItem, boardItemService, boardItemTopic, boardResponse, service } f
 import { hasBuild, startBuiltApp, writeFigures } from './bench-server';
 import { surveyFigures } from './bench-surveys';
 import { reportFigures } from './bench-reports';
+import { outboxFigures } from './bench-outbox';
 
 type Row = { what: string; value: number; unit: string; target: string; ok: boolean };
 const rows: Row[] = [];
@@ -141,6 +142,7 @@ async function httpFigures() {
 await httpFigures();
 rows.push(...(await surveyFigures()));
 rows.push(...(await reportFigures()));
+rows.push(...(await outboxFigures()));
 
 console.table(rows);
 const resultsFile = process.env.BENCH_JSON ?? 'data/bench-results.json';

@@ -4,6 +4,8 @@
  * - Each worker starts its own copy of the built app (`node build`) on a free port with a
  *   fresh, temporary SQLite database, so workers never see each other's data. The demo data
  *   is loaded into it at start-up (CHORUS_DEMO).
+ * - Each worker also starts a real SMTP server (smtp-server, `mailbox`) and points its app at it:
+ *   the outbox's emails arrive there, parsed, for the tests to read.
  * - Every page a test lands on must be checked with axe: call `check(page)` after each
  *   `goto`, click or form submission that shows a new page or a new state. The `page`
  *   fixture (and pages from `newPage`) record every URL the main frame navigates to, and a
@@ -19,6 +21,7 @@ import path from 'node:path';
 import { generateHOTP } from '@oslojs/otp';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, startApp, type AppServer } from './app-server';
+import { startSmtpSink, type SmtpSink } from '../src/lib/server/outbox/testing';
 
 export { expect, DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
@@ -440,17 +443,27 @@ export function uniqueEmail(label: string, projectName: string) {
 /* The extended test                                                                           */
 /* ------------------------------------------------------------------------------------------ */
 
-type WorkerFixtures = { app: AppServer };
+type WorkerFixtures = { app: AppServer; mailbox: SmtpSink };
 type TestFixtures = {
 	/** A page in a new, signed-out browser context (its own cookies), tracked like `page`. */
 	newPage: () => Promise<Page>;
 };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-	app: [
+	mailbox: [
 		// eslint-disable-next-line no-empty-pattern
 		async ({}, use) => {
-			const app = await startApp();
+			const mailbox = await startSmtpSink();
+			await use(mailbox);
+			await mailbox.close();
+		},
+		{ scope: 'worker' }
+	],
+
+	app: [
+		async ({ mailbox }, use) => {
+			// the outbox looks for work every half second here (5 s in the app), so emails arrive while a test waits
+			const app = await startApp({ env: { ...mailbox.env, CHORUS_OUTBOX_EVERY_MS: '500' } });
 			let printed: string[] = [];
 			try {
 				await expectOneBuild(process.cwd(), app.url);

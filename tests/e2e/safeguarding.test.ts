@@ -53,7 +53,7 @@ async function expectHelpNow(page: Page) {
 	await expect(help.getByRole('link', { name: 'Call Childline on 0800 1111' })).toHaveAttribute('href', 'tel:08001111');
 }
 
-test('a young person writes something worrying; only the safeguarding lead sees it, opens it and reviews it', async ({ page }, testInfo) => {
+test('a young person writes something worrying; only the safeguarding lead sees it, is emailed without it, opens it and reviews it', async ({ page, mailbox }, testInfo) => {
 	const project = testInfo.project.name;
 	const words = `Sometimes I want to die (${project})`;
 	const message = `Someone at my club keeps sending me messages I do not like (${project})`;
@@ -99,8 +99,17 @@ test('a young person writes something worrying; only the safeguarding lead sees 
 	await check(page);
 	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
 	await page.getByLabel('What are you worried about?').fill(message);
+	const emailsBefore = mailbox.received.length;
 	await page.getByRole('button', { name: 'Send to the safeguarding team' }).click();
 	await expect(page).toHaveURL(/\/worried\/sent$/);
+	// The lead is emailed within seconds that a flag is waiting: a link to the queue, and never the
+	// words, where they were written or who wrote them (the email is read from a real SMTP server).
+	const email = await mailbox.find((mail) => mail.to !== undefined && 'text' in mail.to && mail.to.text === SAFEGUARDING_LEAD.email, { from: emailsBefore });
+	expect(email.subject).toBe('A safeguarding flag is waiting');
+	expect(email.text).toContain('/safeguarding');
+	for (const mail of mailbox.received) {
+		for (const secret of [message, words, 'club', 'Alex']) expect(`${mail.subject} ${mail.text} ${mail.html}`).not.toContain(secret);
+	}
 	await expect(h1(page)).toHaveText('Thank you. Your message has been sent.');
 	await expect(page.getByText('A safeguarding lead will read it.', { exact: false })).toBeVisible();
 	await expect(page.getByText('They usually read it by the end of the next working day.', { exact: false })).toBeVisible();

@@ -6,14 +6,13 @@ import nodemailer from 'nodemailer';
 import { mailFrom, smtpOptions } from '../mail';
 import type { Send } from './worker';
 
-/** How many SMTP connections the worker keeps open at most. */
-const CONNECTIONS = 5;
 
 /** A `Send` over SMTP from the environment's settings, or null when email is not set up. */
 export function smtpSender(env = process.env): { send: Send; close: () => void } | null {
 	const options = smtpOptions(env);
 	if (!options) return null;
-	const transport = nodemailer.createTransport({ ...options, pool: true, maxConnections: CONNECTIONS });
+	// each message waits on a few round trips: more connections send more at once (SMTP_CONNECTIONS)
+	const transport = nodemailer.createTransport({ ...options, pool: true, maxConnections: Number(env.SMTP_CONNECTIONS ?? 10) });
 	const from = mailFrom(env);
 	return {
 		async send(email) {

@@ -17,6 +17,10 @@ export type SmtpSink = {
 	clear(): void;
 	/** Resolves when `n` emails have arrived since the last `clear` (or rejects after `ms`). */
 	waitFor(n: number, ms?: number): Promise<ParsedMail[]>;
+	/** Resolves with the first email from index `from` on that `matches` (polling), or rejects after `ms`. */
+	find(matches: (mail: ParsedMail) => boolean, options?: { from?: number; ms?: number }): Promise<ParsedMail>;
+	/** Resolves once no email has arrived for `ms` (an app's outbox has sent what it had). */
+	quiet(ms?: number): Promise<void>;
 	/** The environment that points the app's SMTP settings at this server. */
 	env: Record<string, string>;
 	close(): Promise<void>;
@@ -67,6 +71,21 @@ export async function startSmtpSink(options: { keep?: boolean } = {}): Promise<S
 				const timer = setTimeout(() => reject(new Error(`Only ${count} of ${n} emails arrived`)), ms);
 				waiters.push({ n, resolve: () => (clearTimeout(timer), resolve(received)) });
 			});
+		},
+		async find(matches, { from = 0, ms = 15_000 } = {}) {
+			const deadline = Date.now() + ms;
+			for (;;) {
+				const found = received.slice(from).find(matches);
+				if (found) return found;
+				if (Date.now() > deadline) throw new Error(`No matching email among the ${received.length - from} that arrived`);
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		},
+		async quiet(ms = 2_000) {
+			for (let seen = -1; seen !== count; ) {
+				seen = count;
+				await new Promise((r) => setTimeout(r, ms));
+			}
 		},
 		env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_FROM: 'chorus@test.invalid' },
 		async close() {

@@ -1,5 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
+// the server entry: the package's main one also loads its Svelte debug component, which plain Node
+// (tsx: npm run seed, retention) cannot load, and every script reaches this file through the registry
+import { setError, superValidate } from 'sveltekit-superforms/server';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { serviceSchema } from '$lib/features/services/schemas';

@@ -1,0 +1,46 @@
+import { ADMIN, PARENT, SAFEGUARDING_LEAD, check, expect, signInAs, signOut, test, visit } from '../fixtures';
+
+/**
+ * The outbox, end to end (decision 0048): a flag's email that the mail server refuses for good is
+ * given up on, an admin sees it on the Emails page and tries it again, and it arrives. The emails
+ * are read from the worker's real SMTP server (the `mailbox` fixture).
+ */
+test('an email the mail server refused is shown to an admin, who tries it again, and it arrives', async ({ page, mailbox, javaScriptEnabled }, testInfo) => {
+	test.skip(!javaScriptEnabled, 'a staff-only flow: runs with JavaScript on');
+	const toLead = (mail: { to?: unknown }) => JSON.stringify(mail.to ?? '').includes(SAFEGUARDING_LEAD.email);
+
+	// once the app has sent what it had (the demo's flags, at start), the next email is refused for
+	// good ("550 no such mailbox")
+	await mailbox.quiet();
+	mailbox.refuse(550, 1);
+	const before = mailbox.received.length;
+	await signInAs(page, PARENT.email, PARENT.name);
+	await visit(page, '/worried');
+	await check(page);
+	await page.getByLabel('What are you worried about?').fill(`Please call me about my son's school (${testInfo.project.name})`);
+	await page.getByRole('button', { name: 'Send to the safeguarding team' }).click();
+	await expect(page).toHaveURL(/\/worried\/sent$/);
+	await check(page);
+	await signOut(page);
+
+	await signInAs(page, ADMIN.email, ADMIN.name);
+	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Emails' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Emails');
+	// the worker gives up within a second or so: the page shows it once it has
+	await expect(async () => {
+		await page.reload();
+		await expect(page.getByRole('table', { name: 'Emails given up on' }).getByRole('row').filter({ hasText: SAFEGUARDING_LEAD.name })).toHaveCount(1, { timeout: 500 });
+	}).toPass({ timeout: 15_000 });
+	const row = page.getByRole('table', { name: 'Emails given up on' }).getByRole('row').filter({ hasText: SAFEGUARDING_LEAD.name });
+	await expect(row).toContainText('A safeguarding flag was raised');
+	await expect(row).toContainText('smtp 550');
+	await check(page);
+	expect(mailbox.received.slice(before).filter(toLead)).toHaveLength(0);
+
+	await row.getByRole('button', { name: `Try again: email to ${SAFEGUARDING_LEAD.name} about A safeguarding flag was raised` }).click();
+	await expect(page.getByText('Emails to try again: 1. Chorus tries them within a minute.')).toBeVisible();
+	await check(page);
+	const email = await mailbox.find(toLead, { from: before });
+	expect(email.subject).toBe('A safeguarding flag is waiting');
+	expect(email.text).not.toContain('school');
+});
