@@ -242,7 +242,7 @@ test.describe('moderation', () => {
 		await expect(page.getByRole('link', { name: `Open feedback ${id}`, exact: true })).toBeVisible();
 	});
 
-	test('an organiser replies to feedback from someone who agreed to be contacted', async ({ page, javaScriptEnabled }, testInfo) => {
+	test('an organiser replies to feedback from someone who agreed to be contacted', async ({ page, mailbox, javaScriptEnabled }, testInfo) => {
 		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		const reply = unique('Thank you. We have asked the service to write to you about the waiting list', testInfo);
 		await signInAs(page, ORGANISER.email, ORGANISER.name);
@@ -251,10 +251,12 @@ test.describe('moderation', () => {
 		await expect(page.getByText('aisha.parent@example.org')).toBeVisible();
 
 		await page.getByLabel('Your reply').fill(reply);
+		const before = mailbox.received.length;
 		await page.getByRole('button', { name: 'Save reply' }).click();
-		await expect(
-			page.getByText('Reply saved. No mail server is set up, so send it yourself using their contact details.')
-		).toBeVisible();
+		// the test app has a mail server (the worker's SMTP server): the reply goes to them by email
+		await expect(page.getByText('Reply saved and emailed to them.')).toBeVisible();
+		const email = await mailbox.find((mail) => JSON.stringify(mail.to).includes('aisha.parent@example.org'), { from: before });
+		expect(email.text).toContain(reply);
 		await expect(page.getByRole('heading', { name: 'Replies' })).toBeVisible();
 		await expect(page.getByText(reply)).toBeVisible();
 		await expect(page.getByLabel('Your reply')).toHaveValue('');

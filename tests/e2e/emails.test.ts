@@ -1,4 +1,4 @@
-import { ADMIN, PARENT, SAFEGUARDING_LEAD, check, expect, signInAs, signOut, test, visit } from '../fixtures';
+import { ADMIN, SAFEGUARDING_LEAD, check, expect, signInAs, test, visit } from '../fixtures';
 
 /**
  * The outbox, end to end (decision 0048): a flag's email that the mail server refuses for good is
@@ -14,14 +14,14 @@ test('an email the mail server refused is shown to an admin, who tries it again,
 	await mailbox.quiet();
 	mailbox.refuse(550, 1);
 	const before = mailbox.received.length;
-	await signInAs(page, PARENT.email, PARENT.name);
-	await visit(page, '/worried');
+	// a visitor's feedback with words on the safeguarding list raises a flag (feedback, not a signed-in
+	// message: the safeguarding test counts the messages waiting in the leads' queue)
+	await visit(page, '/feedback');
 	await check(page);
-	await page.getByLabel('What are you worried about?').fill(`Please call me about my son's school (${testInfo.project.name})`);
-	await page.getByRole('button', { name: 'Send to the safeguarding team' }).click();
-	await expect(page).toHaveURL(/\/worried\/sent$/);
+	await page.getByLabel('What happened?').fill(`We have to sleep in the car this week (${testInfo.project.name})`);
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(page).toHaveURL(/\/feedback\/sent$/);
 	await check(page);
-	await signOut(page);
 
 	await signInAs(page, ADMIN.email, ADMIN.name);
 	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Emails' }).click();
@@ -42,5 +42,5 @@ test('an email the mail server refused is shown to an admin, who tries it again,
 	await check(page);
 	const email = await mailbox.find(toLead, { from: before });
 	expect(email.subject).toBe('A safeguarding flag is waiting');
-	expect(email.text).not.toContain('school');
+	expect(email.text).not.toContain('car');
 });
