@@ -118,6 +118,37 @@ test.describe('giving feedback', () => {
 	});
 });
 
+test.describe('following feedback', () => {
+	test('a visitor is given a reference and follows their feedback with it; a wrong one is pointed out and kept', async ({ page }, testInfo) => {
+		await sendFeedback(page, unique('The letter about the assessment never came', testInfo));
+		const reference = (await page.locator('.fb-reference').textContent())!.trim();
+		expect(reference).toMatch(/^FB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+		await page.getByRole('link', { name: 'Follow your feedback' }).click();
+		await expect(h1(page)).toHaveText('Follow up your feedback');
+		await expect(page.getByLabel('Your reference')).toHaveValue(reference);
+		const progress = page.getByRole('region', { name: reference });
+		await expect(progress).toContainText('We got it on');
+		await expect(progress).toContainText("It is waiting for the forum's organisers to read it.");
+		// nothing of what was written
+		await expect(progress).not.toContainText('assessment');
+		await check(page);
+
+		await page.getByLabel('Your reference').fill('FB-AAAA-BBBB');
+		await page.getByRole('button', { name: 'Show what happened' }).click();
+		await expect(page.getByRole('alert')).toContainText('We could not find feedback with that reference.');
+		await expect(page).toHaveTitle(/^Error: /);
+		await expect(page.getByLabel('Your reference')).toHaveValue('FB-AAAA-BBBB');
+		await expect(page.getByRole('region', { name: reference })).toHaveCount(0);
+		await check(page);
+
+		// typed loosely, as read out over the phone
+		await page.getByLabel('Your reference').fill(reference.toLowerCase().replaceAll('-', ' '));
+		await page.getByRole('button', { name: 'Show what happened' }).click();
+		await expect(page.getByRole('region', { name: reference })).toContainText('We got it on');
+		await check(page);
+	});
+});
+
 test.describe('too much to send', () => {
 	test('a visitor who pastes far more than a form takes is told plainly, and loses nothing', async ({ page, javaScriptEnabled }) => {
 		await visit(page, '/feedback');

@@ -18,18 +18,17 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = await superValidate(event.request, zod4(feedbackSchema));
 		if (!form.valid) return fail(400, { form });
-		// The honeypot: only robots fill in the field people cannot see. Say thank you, keep nothing.
-		if (form.data.website) redirect(303, '/feedback/sent');
+		// The honeypot: only robots fill in the field people cannot see. Say thank you (with a
+		// reference that leads nowhere, so the page looks the same), keep nothing.
+		if (form.data.website) redirect(303, `/feedback/sent?ref=${feedback.newReference()}`);
 		const serviceId = Number(form.data.service) || null;
+		let reference: string;
 		try {
-			feedback.send(
-				db(),
-				{ ...form.data, serviceId, aboutWho: form.data.aboutWho || null },
-				event.getClientAddress()
-			);
+			reference = feedback.send(db(), { ...form.data, serviceId, aboutWho: form.data.aboutWho || null }, event.getClientAddress()).reference;
 		} catch (e) {
 			return refusal(e, { rate_limited: () => message(form, m.board_feedback_rate_limited(), { status: 429 }) });
 		}
-		redirect(303, '/feedback/sent');
+		// the reference in the address, so the page shows it without JavaScript or a session
+		redirect(303, `/feedback/sent?ref=${reference}`);
 	}
 };

@@ -52,15 +52,15 @@ describe('direct feedback', () => {
 
 	it('ignores consent to contact when no contact details were given', () => {
 		const db = testDb();
-		const id = feedbackService.send(db, input({ consentToContact: true }), '192.0.2.1');
+		const id = feedbackService.send(db, input({ consentToContact: true }), '192.0.2.1').id;
 		expect(db.select().from(feedback).all().find((f) => f.id === id)?.consentToContact).toBe(false);
 	});
 
 	it('becomes a new board item, or merges into one and adds a voice while its text stays private', () => {
 		const db = testDb();
 		const organiser = addPerson(db, ['organiser']);
-		const first = feedbackService.send(db, input(), '192.0.2.1');
-		const second = feedbackService.send(db, input({ whatHappened: 'Same here: private words' }), '192.0.2.2');
+		const first = feedbackService.send(db, input(), '192.0.2.1').id;
+		const second = feedbackService.send(db, input({ whatHappened: 'Same here: private words' }), '192.0.2.2').id;
 		const itemId = feedbackService.makeItem(db, organiser, first, itemInput);
 		feedbackService.merge(db, organiser, second, itemId);
 		board.setPublished(db, organiser, itemId, true);
@@ -77,8 +77,8 @@ describe('direct feedback', () => {
 	it('replies only to senders who left contact details and consent; closes with a reason', () => {
 		const db = testDb();
 		const organiser = addPerson(db, ['organiser']);
-		const silent = feedbackService.send(db, input({ contactEmail: 'p@example.org', consentToContact: false }), '192.0.2.1');
-		const willing = feedbackService.send(db, input({ contactEmail: 'q@example.org', consentToContact: true }), '192.0.2.1');
+		const silent = feedbackService.send(db, input({ contactEmail: 'p@example.org', consentToContact: false }), '192.0.2.1').id;
+		const willing = feedbackService.send(db, input({ contactEmail: 'q@example.org', consentToContact: true }), '192.0.2.1').id;
 		expect(() => feedbackService.reply(db, organiser, silent, 'Thank you')).toThrow(ValidationError);
 		expect(feedbackService.reply(db, organiser, willing, 'Thank you')).toMatchObject({ email: 'q@example.org' });
 		expect(feedbackService.get(db, organiser, willing).replies).toHaveLength(1);
@@ -89,7 +89,7 @@ describe('direct feedback', () => {
 
 	it('can be moderated only by organisers and admins', () => {
 		const db = testDb();
-		const id = feedbackService.send(db, input(), '192.0.2.1');
+		const id = feedbackService.send(db, input(), '192.0.2.1').id;
 		for (const who of [null, addPerson(db, ['service_lead']), addPerson(db, ['board_member']), addPerson(db, ['parent_carer'])]) {
 			expect(() => feedbackService.listQueue(db, who)).toThrow(ForbiddenError);
 			expect(() => feedbackService.close(db, who, id, 'x')).toThrow(ForbiddenError);
@@ -100,8 +100,8 @@ describe('direct feedback', () => {
 	it('records in the audit log each opening of feedback that holds contact details (never the details themselves)', () => {
 		const db = testDb();
 		const organiser = addPerson(db, ['organiser']);
-		const withContact = feedbackService.send(db, input({ contactName: 'Jo Zanzibar', contactEmail: 'jo.z@example.org', consentToContact: true }), '192.0.2.1');
-		const without = feedbackService.send(db, input(), '192.0.2.2');
+		const withContact = feedbackService.send(db, input({ contactName: 'Jo Zanzibar', contactEmail: 'jo.z@example.org', consentToContact: true }), '192.0.2.1').id;
+		const without = feedbackService.send(db, input(), '192.0.2.2').id;
 		feedbackService.get(db, organiser, withContact);
 		feedbackService.get(db, organiser, withContact);
 		feedbackService.get(db, organiser, without);

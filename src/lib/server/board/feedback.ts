@@ -9,6 +9,7 @@ import { hashToken } from '../auth/tokens';
 import * as audit from '../audit';
 import * as board from './service';
 import * as safeguarding from '../safeguarding';
+import { newReference } from './follow';
 
 /** How much feedback one address may send in an hour. A family or a school may share one. */
 export const FEEDBACK_PER_HOUR = 5;
@@ -33,9 +34,10 @@ export type FeedbackInput = {
 /**
  * Takes feedback from the public form into the moderation queue (never onto the board).
  * Keeps no account, no address and only the day. Counts it against the sender's address for
- * the hourly limit. Returns its id. Throws RateLimitedError, ValidationError.
+ * the hourly limit. Returns its id and the reference the sender follows it by (/follow). Throws
+ * RateLimitedError, ValidationError.
  */
-export function send(db: Db, input: FeedbackInput, address: string, now = new Date()): number {
+export function send(db: Db, input: FeedbackInput, address: string, now = new Date()): { id: number; reference: string } {
 	const hourStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
 	const key = hashToken(`feedback:${address}:${hourStart.getTime()}`);
 	return writeTransaction(db, (tx) => {
@@ -46,9 +48,11 @@ export function send(db: Db, input: FeedbackInput, address: string, now = new Da
 			throw new ValidationError('service_not_found');
 		}
 		const hasContact = Boolean(input.contactEmail.trim() || input.contactPhone.trim());
+		const reference = newReference();
 		const { id } = tx
 			.insert(feedback)
 			.values({
+				reference,
 				whatHappened: input.whatHappened.trim(),
 				serviceId: input.serviceId,
 				contactName: input.contactName.trim() || null,
@@ -73,7 +77,7 @@ export function send(db: Db, input: FeedbackInput, address: string, now = new Da
 			.values({ key, count: 1, hourStart })
 			.onConflictDoUpdate({ target: feedbackRate.key, set: { count: used + 1 } })
 			.run();
-		return id;
+		return { id, reference };
 	});
 }
 

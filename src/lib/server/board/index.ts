@@ -1,5 +1,6 @@
 export * from './service';
 export * from './feedback';
+export * from './follow';
 export * from './filters';
 export * from './form';
 export * from './measures';

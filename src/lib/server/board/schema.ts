@@ -96,6 +96,8 @@ export const feedback = sqliteTable(
 	'feedback',
 	{
 		id: id(),
+		/** What the sender is given to follow it on /follow ("FB-7K2Q-9MXD"): random, never the id, so no one counts feedback or guesses another's. */
+		reference: text('reference').notNull().unique(),
 		whatHappened: text('what_happened').notNull(),
 		/** null: "not sure" which service. */
 		serviceId: reference('service_id', () => service.id, 'set null'),

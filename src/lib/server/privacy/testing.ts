@@ -163,7 +163,7 @@ export function seedWorld(db: Db): World {
 	const patWeDid = 'zephyr-wedid We asked for more buses';
 	db.insert(boardResponse).values({ itemId: b, text: patWeDid, responder: 'forum', authorId: pat.id, statusBefore: 'heard', statusAfter: 'working_on_it', createdAt: now }).run();
 	db.insert(boardResponse).values({ itemId: b, text: 'marrowick we did too', responder: 'forum', authorId: olive.id, statusBefore: 'working_on_it', statusAfter: 'done', createdAt: now }).run();
-	const f = db.insert(feedback).values({ whatHappened: 'The bus was late', receivedOn: londonDate() }).returning({ id: feedback.id }).get().id;
+	const f = db.insert(feedback).values({ reference: 'FB-TEST-0001', whatHappened: 'The bus was late', receivedOn: londonDate() }).returning({ id: feedback.id }).get().id;
 	db.insert(feedbackReply).values({ feedbackId: f, text: 'Thank you, we are on it', authorId: pat.id, createdAt: now }).run();
 
 	// Standards and reports.

@@ -53,6 +53,7 @@ function addFeedback(db: Db, receivedDaysAgo: number, withContact = true) {
 	return db
 		.insert(feedback)
 		.values({
+			reference: `FB-TEST-${String(unique).padStart(4, '0')}`,
 			whatHappened: `Feedback ${unique}`,
 			contactName: withContact ? `Sender ${unique}` : null,
 			contactEmail: withContact ? `sender${unique}@example.org` : null,

@@ -65,7 +65,7 @@ describe('raising flags where free text is saved', () => {
 
 	it('flags feedback, and the lead sees the contact details the sender gave', () => {
 		const { db, lead } = setUp();
-		const id = feedback.send(
+		const { id } = feedback.send(
 			db,
 			{
 				whatHappened: 'My daughter is scared to go home on Fridays.',
