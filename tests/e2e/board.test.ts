@@ -46,7 +46,7 @@ async function sendFeedback(page: Page, whatHappened: string, service = SALT) {
 	await page.getByLabel('Which service is it about?').selectOption({ label: service });
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
 	await expect(h1(page)).toHaveText('Thank you, we got it');
-	await expect(page).toHaveURL(/\/feedback\/sent$/);
+	await expect(page).toHaveURL(/\/feedback\/sent\?ref=FB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 	await check(page);
 }
 
@@ -104,7 +104,7 @@ test.describe('giving feedback', () => {
 		await page.getByLabel('What happened?').fill(words);
 		await page.getByRole('button', { name: 'Send', exact: true }).click();
 		await expect(h1(page)).toHaveText('Thank you, we got it');
-		await expect(page).toHaveURL(/\/feedback\/sent$/);
+		await expect(page).toHaveURL(/\/feedback\/sent\?ref=FB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 		await check(page);
 
 		// Feedback goes to the moderation queue, never straight onto the board.

@@ -20,7 +20,7 @@ test('an email the mail server refused is shown to an admin, who tries it again,
 	await check(page);
 	await page.getByLabel('What happened?').fill(`We have to sleep in the car this week (${testInfo.project.name})`);
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
-	await expect(page).toHaveURL(/\/feedback\/sent$/);
+	await expect(page).toHaveURL(/\/feedback\/sent\?ref=FB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 	await check(page);
 
 	await signInAs(page, ADMIN.email, ADMIN.name);

@@ -9,7 +9,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const typed = (event.url.searchParams.get('ref') ?? '').slice(0, 100);
 	if (!typed.trim()) return { typed, asked: event.url.searchParams.has('ref'), result: null };
-	return { typed, asked: true, result: board.follow(db(), typed, event.getClientAddress()) };
+	const result = board.follow(db(), typed, event.getClientAddress());
+	if (result.state === 'too_many_tries') event.setHeaders({ 'retry-after': String(result.retryAfterSeconds) });
+	return { typed, asked: true, result };
 };
 
 // nothing to enhance: a GET form and its answer (decision 0032)
