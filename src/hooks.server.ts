@@ -15,6 +15,8 @@ import {
 import { forgetOldFailures } from '$lib/server/auth/throttle';
 import { secretKey } from '$lib/server/auth/secret-key';
 import { deleteStaleDrafts } from '$lib/server/surveys';
+import { remindAboutItems } from '$lib/server/board';
+import { remindAboutFlags } from '$lib/server/safeguarding';
 import { scheduleDaily as scheduleRetention } from '$lib/server/retention';
 import { forgetOldDeliveries, smtpSender, startWorker } from '$lib/server/outbox';
 import { EVENT_KINDS } from '$lib/server/registry';
@@ -38,6 +40,9 @@ export const init: ServerInit = async () => {
 		forgetOldFailures(database);
 		deleteStaleDrafts(database);
 		forgetOldDeliveries(database);
+		// reminders found by looking (each emitted once): answers due or late, flags overdue
+		remindAboutItems(database);
+		remindAboutFlags(database);
 	};
 	tidy();
 	setInterval(tidy, 60 * 60 * 1000).unref();

@@ -7,6 +7,7 @@ import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { cutoffDay, show, type Contribution } from '../contributions';
 import { feedback } from '../db/schema';
 import { seedBoardDemo } from './seed';
+import { ITEM_EVENTS } from './reminders';
 
 const { iso, yes, text, num } = show;
 
@@ -65,5 +66,8 @@ export const contributes: Contribution = {
 	seed: (db, now) => {
 		const added = seedBoardDemo(db, now);
 		return { boardItems: added.items, feedback: added.feedback };
-	}
+	},
+
+	// reminders to the leads of an item's services while its first answer is due or late
+	events: ITEM_EVENTS
 };

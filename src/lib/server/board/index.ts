@@ -1,6 +1,7 @@
 export * from './service';
 export * from './feedback';
 export * from './follow';
+export { remindAboutItems } from './reminders';
 export * from './filters';
 export * from './form';
 export * from './measures';

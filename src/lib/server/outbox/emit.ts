@@ -18,3 +18,18 @@ export function emit(tx: Db, kind: string, subjectId: string | number | null, no
 		.values({ kind, subjectId: subjectId === null ? null : String(subjectId), happenedOn: londonDate(now) })
 		.run();
 }
+
+/**
+ * Like `emit`, for reminders found by looking (an answer due soon, a flag overdue): emits only if
+ * no event with `onceKey` was emitted before, so the daily look can run as often as it likes.
+ * Returns whether it emitted.
+ */
+export function emitOnce(tx: Db, kind: string, subjectId: string | number | null, onceKey: string, now = new Date()): boolean {
+	return (
+		tx
+			.insert(outboxEvent)
+			.values({ kind, subjectId: subjectId === null ? null : String(subjectId), happenedOn: londonDate(now), onceKey })
+			.onConflictDoNothing({ target: outboxEvent.onceKey })
+			.run().changes > 0
+	);
+}

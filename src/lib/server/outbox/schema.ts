@@ -20,6 +20,11 @@ export const outboxEvent = sqliteTable(
 		/** London date the event happened: for the admins' list and for retention. */
 		happenedOn: text('happened_on').notNull(),
 		/**
+		 * For reminders found by a daily look (an answer due in 7 days, a flag overdue): what makes
+		 * this one the same as an earlier one ("overdue:12:week-2"), so looking again emits nothing.
+		 */
+		onceKey: text('once_key').unique(),
+		/**
 		 * How far the worker has got in writing the deliveries: the index of the recipient list
 		 * and the last recipient id written. Each batch moves it in the transaction that writes it.
 		 */

@@ -8,6 +8,7 @@ import { writeTransaction, type Db } from '../db';
 import { outboxDelivery, outboxEvent, user } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import * as safeguarding from '../safeguarding';
+import * as board from '../board';
 import { EVENT_KINDS } from '../registry';
 import { startSmtpSink, type SmtpSink } from './testing';
 import { smtpSender } from './smtp';
@@ -253,15 +254,20 @@ describe('what admins see', () => {
 describe('every email', () => {
 	it('renders in every language, with no message key left in it', () => {
 		const db: Db = testDb();
+		const organiser = addPerson(db, ['organiser']);
+		// what each kind's email is about: a "you said" waiting for its answer, for the board's reminders
+		const itemId = board.createItem(db, organiser, { youSaid: 'The letters are late', easyRead: '', easyReadSymbol: null, voices: 1, source: 'other', sourceDetail: '', serviceIds: [], topics: [], heardOn: '2026-03-01' });
+		const subjectOf = (kind: string) => (kind.startsWith('board.') ? String(itemId) : null);
+		expect(Object.keys(EVENT_KINDS).length).toBeGreaterThanOrEqual(4);
 		for (const [kind, event] of Object.entries(EVENT_KINDS)) {
 			for (const locale of locales) {
-				const content = event.message(db, null, locale);
+				const content = event.message(db, subjectOf(kind), locale);
 				expect(content, `${kind} ${locale}`).not.toBeNull();
 				const email = renderEmail(content!, ORIGIN, locale);
 				expect(`${email.subject}${email.text}${email.html}`).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
 				expect(email.html).toContain(`lang="${locale}"`);
 				if (locale === 'ur') expect(email.html).toContain('dir="rtl"');
-				if (locale !== 'en') expect(email.subject).not.toBe(event.message(db, null, 'en')!.subject);
+				if (locale !== 'en') expect(email.subject).not.toBe(event.message(db, subjectOf(kind), 'en')!.subject);
 			}
 		}
 	});

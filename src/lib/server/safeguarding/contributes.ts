@@ -5,11 +5,14 @@
  * called by the feature that removes them.)
  */
 import { m } from '$lib/paraglide/messages';
-import { ERASED_TEXT, show, type Contribution } from '../contributions';
+import { ERASED_TEXT, show, type Contribution, type EventKind } from '../contributions';
 import { peopleWithRole } from '../accounts';
-import { FLAG_RAISED } from './events';
+import { FLAG_OVERDUE, FLAG_RAISED } from './events';
 
 const { iso, text, num } = show;
+
+/** Everyone who holds the lead role (and can be emailed): safeguarding emails cannot be turned off while the role is held. */
+const leads: EventKind['recipients'][number] = (db, _subject, after, limit) => peopleWithRole(db, 'safeguarding_lead', after, limit);
 
 export const contributes: Contribution = {
 	feature: 'safeguarding',
@@ -53,10 +56,20 @@ export const contributes: Contribution = {
 		// wrote it (issue 16, point 4). The leads read those after signing in.
 		[FLAG_RAISED]: {
 			name: m.safeguarding_event_flag_raised,
-			recipients: [(db, _subject, after, limit) => peopleWithRole(db, 'safeguarding_lead', after, limit)],
+			recipients: [leads],
 			message: (_db, _subject, locale) => ({
 				subject: m.safeguarding_email_flag_subject({}, { locale }),
 				paragraphs: [m.safeguarding_email_flag_body({}, { locale }), m.safeguarding_email_flag_no_words({}, { locale })],
+				action: { label: m.safeguarding_email_flag_action({}, { locale }), path: '/safeguarding' },
+				because: m.safeguarding_email_because({}, { locale })
+			})
+		},
+		[FLAG_OVERDUE]: {
+			name: m.safeguarding_event_flag_overdue,
+			recipients: [leads],
+			message: (_db, _subject, locale) => ({
+				subject: m.safeguarding_email_overdue_subject({}, { locale }),
+				paragraphs: [m.safeguarding_email_overdue_body({}, { locale }), m.safeguarding_email_flag_no_words({}, { locale })],
 				action: { label: m.safeguarding_email_flag_action({}, { locale }), path: '/safeguarding' },
 				because: m.safeguarding_email_because({}, { locale })
 			})

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ROLES } from '$lib/roles';
 import type { Db } from '../db';
-import { auditEntry, safeguardingFlag } from '../db/schema';
+import { auditEntry, outboxEvent, safeguardingFlag } from '../db/schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Actor } from '../permissions';
 import * as feedback from '../board';
@@ -245,5 +245,26 @@ describe('"I\'m worried about something"', () => {
 		expect(() => safeguarding.tell(db, youngPerson, '   ')).toThrow(ValidationError);
 		expect(() => safeguarding.tell(db, youngPerson, 'x'.repeat(safeguarding.MESSAGE_MAX + 1))).toThrow(ValidationError);
 		expect(flags(db)).toHaveLength(1);
+	});
+});
+
+describe('reminders about overdue flags', () => {
+	it('tell the leads once when a flag becomes overdue, never before, never twice, not after the review', () => {
+		const db = testDb();
+		const lead = addPerson(db, ['safeguarding_lead']);
+		const parent = addPerson(db, ['parent_carer']);
+		const monday = new Date('2026-03-02T10:00:00Z');
+		const id = safeguarding.tell(db, parent, 'I am worried about a child', monday);
+		safeguarding.tell(db, parent, 'And another thing', new Date('2026-03-04T10:00:00Z'));
+		const reminders = () => db.select().from(outboxEvent).where(eq(outboxEvent.kind, 'safeguarding.flag_overdue')).all();
+		// due by the end of the next working day (Tuesday): overdue on Wednesday
+		expect(safeguarding.remindAboutFlags(db, new Date('2026-03-03T20:00:00Z'))).toBe(0);
+		expect(safeguarding.remindAboutFlags(db, new Date('2026-03-04T08:00:00Z'))).toBe(1);
+		expect(safeguarding.remindAboutFlags(db, new Date('2026-03-04T18:00:00Z'))).toBe(0);
+		expect(reminders()).toEqual([expect.objectContaining({ subjectId: null })]);
+		safeguarding.review(db, lead, id, { outcome: 'no_concern', note: 'Spoke to the family' });
+		// the second flag goes overdue on Friday; the reviewed one never again
+		expect(safeguarding.remindAboutFlags(db, new Date('2026-03-06T08:00:00Z'))).toBe(1);
+		expect(reminders()).toHaveLength(2);
 	});
 });

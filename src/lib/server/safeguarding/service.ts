@@ -15,7 +15,7 @@ import { can, requireRecentSignIn, type Actor } from '../permissions';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
 import * as outbox from '../outbox';
-import { FLAG_RAISED } from './events';
+import { FLAG_OVERDUE, FLAG_RAISED } from './events';
 import { unorderedId } from '../auth/tokens';
 import * as settings from '../settings';
 import { REMOVED_PATTERN } from '../contributions';
@@ -179,6 +179,21 @@ export function queue(db: Db, actor: Actor, which: 'waiting' | 'reviewed' = 'wai
 		reviewedAt: r.reviewedAt,
 		outcome: r.outcome
 	}));
+}
+
+/**
+ * Tells the leads again about each flag that has become overdue (once a flag: `outbox.emitOnce`),
+ * run every hour by the server. The email names no flag. Returns how many it emitted.
+ */
+export function remindAboutFlags(db: Db, now = new Date()): number {
+	const days = settings.get(db).safeguardingReviewWorkingDays;
+	return writeTransaction(db, (tx) => {
+		let emitted = 0;
+		for (const flag of tx.select({ id: safeguardingFlag.id, raisedOn: safeguardingFlag.raisedOn }).from(safeguardingFlag).where(isNull(safeguardingFlag.reviewedAt)).all()) {
+			if (dueAndOverdue(flag.raisedOn, false, days, now).overdue && outbox.emitOnce(tx, FLAG_OVERDUE, null, `flag-overdue:${flag.id}`, now)) emitted++;
+		}
+		return emitted;
+	});
 }
 
 /** How many flags are waiting, and how many of those are overdue (for the leads' menu and banner). */

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Sector } from '$lib/sectors';
 import { writeTransaction, type Db } from '../db';
 import { service, serviceLead, user, userRole } from '../db/schema';
@@ -66,6 +66,23 @@ export function get(db: Db, id: number): ServiceWithLeads {
 	const row = db.select().from(service).where(eq(service.id, id)).get();
 	if (!row) throw new NotFoundError('service_not_found');
 	return { ...row, leads: leadsOf(db, [id]).map(({ id, name, email }) => ({ id, name, email })) };
+}
+
+/**
+ * The people who lead any of `serviceIds` and can be emailed (an address, not turned off), by id:
+ * the ids above `after`, in order, at most `limit`. Read a page at a time by the outbox.
+ */
+export function leadsToEmail(db: Db, serviceIds: readonly number[], after: number, limit: number): number[] {
+	if (serviceIds.length === 0) return [];
+	return db
+		.selectDistinct({ id: user.id })
+		.from(serviceLead)
+		.innerJoin(user, eq(user.id, serviceLead.userId))
+		.where(and(inArray(serviceLead.serviceId, [...serviceIds]), isNull(user.disabledAt), isNotNull(user.email), gt(user.id, after)))
+		.orderBy(asc(user.id))
+		.limit(limit)
+		.all()
+		.map((r) => r.id);
 }
 
 /** Ids of the services a person leads (for permission checks in other features). */

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { addPerson, testDb } from '../testing';
+import { boardItem, outboxEvent } from '../db/schema';
+import * as services from '../services';
+import { EVENT_KINDS } from '../registry';
+import { runOnce, smtpSender } from '../outbox';
+import { startSmtpSink, type SmtpSink } from '../outbox/testing';
+import * as board from './service';
+import { ITEM_DUE_SOON, ITEM_OVERDUE, remindAboutItems } from './reminders';
+
+let sink: SmtpSink;
+let sender: NonNullable<ReturnType<typeof smtpSender>>;
+beforeAll(async () => {
+	sink = await startSmtpSink();
+	sender = smtpSender(sink.env)!;
+});
+afterAll(async () => {
+	sender.close();
+	await sink.close();
+});
+
+const at = (day: string) => new Date(`${day}T09:00:00Z`);
+
+/** A published item about one service (or none), due on `dueOn`. */
+function world(withService = true) {
+	sink.clear();
+	const db = testDb();
+	const admin = addPerson(db, ['admin']);
+	const organiser = addPerson(db, ['organiser']);
+	const lead = addPerson(db, ['service_lead']);
+	const otherLead = addPerson(db, ['service_lead']);
+	const serviceId = services.create(db, admin, { name: 'Short breaks', sector: 'social_care', description: '', leadIds: [lead.id] });
+	services.create(db, admin, { name: 'Transport', sector: 'education', description: '', leadIds: [otherLead.id] });
+	const itemId = board.createItem(db, organiser, {
+		youSaid: 'Nobody tells us when short break sessions are cancelled',
+		easyRead: '',
+		easyReadSymbol: null,
+		voices: 4,
+		source: 'direct_feedback',
+		sourceDetail: '',
+		serviceIds: withService ? [serviceId] : [],
+		topics: [],
+		heardOn: '2026-03-01'
+	});
+	board.setPublished(db, organiser, itemId, true);
+	db.update(boardItem).set({ dueOn: '2026-03-20' }).where(eq(boardItem.id, itemId)).run();
+	const send = (day: string) => runOnce(db, { kinds: EVENT_KINDS, send: sender.send, origin: 'https://chorus.example.org', now: () => at(day) });
+	const kinds = () => db.select({ kind: outboxEvent.kind, key: outboxEvent.onceKey }).from(outboxEvent).all();
+	return { db, organiser, lead, otherLead, itemId, send, kinds };
+}
+
+describe('reminders about answers due', () => {
+	it('remind 7 days before, the day after it is late, then weekly, each once, until someone answers', () => {
+		const { db, organiser, itemId, kinds } = world();
+		expect(remindAboutItems(db, at('2026-03-12'))).toBe(0); // 8 days before: nothing yet
+		expect(remindAboutItems(db, at('2026-03-13'))).toBe(1);
+		expect(remindAboutItems(db, at('2026-03-13'))).toBe(0); // looked again the same day
+		expect(remindAboutItems(db, at('2026-03-20'))).toBe(0); // the due day: still the same reminder
+		expect(remindAboutItems(db, at('2026-03-21'))).toBe(1); // late
+		expect(remindAboutItems(db, at('2026-03-27'))).toBe(0);
+		expect(remindAboutItems(db, at('2026-03-28'))).toBe(1); // a week late
+		expect(kinds().map((k) => k.kind)).toEqual([ITEM_DUE_SOON, ITEM_OVERDUE, ITEM_OVERDUE]);
+
+		board.respond(db, organiser, itemId, { text: 'Texts now go out when a session is cancelled', status: 'done', reason: '', as: 'forum' });
+		expect(remindAboutItems(db, at('2026-04-04'))).toBe(0);
+	});
+
+	it('email the leads of the item’s services, and no one else, with a link to answer it', async () => {
+		const { db, lead, otherLead, itemId, send } = world();
+		remindAboutItems(db, at('2026-03-21'));
+		expect(await send('2026-03-21')).toMatchObject({ sent: 1 });
+		const [mail] = await sink.waitFor(1);
+		expect(JSON.stringify(mail.to)).toContain(lead.email);
+		expect(JSON.stringify(mail.to)).not.toContain(otherLead.email);
+		expect(mail.subject).toBe('An answer to families is overdue');
+		expect(mail.text).toContain('Nobody tells us when short break sessions are cancelled');
+		expect(mail.text).toContain(`https://chorus.example.org/manage/board/${itemId}`);
+	});
+
+	it('email the organisers when the item is about no service', async () => {
+		const { db, organiser, send } = world(false);
+		remindAboutItems(db, at('2026-03-13'));
+		expect(await send('2026-03-13')).toMatchObject({ sent: 1 });
+		const [mail] = await sink.waitFor(1);
+		expect(JSON.stringify(mail.to)).toContain(organiser.email);
+		expect(mail.subject).toMatch(/^An answer is due by /);
+	});
+
+	it('drop a reminder not yet sent when the item is answered first', async () => {
+		const { db, organiser, itemId, send } = world();
+		remindAboutItems(db, at('2026-03-21'));
+		board.respond(db, organiser, itemId, { text: 'Texts now go out', status: 'working_on_it', reason: '', as: 'forum' });
+		expect(await send('2026-03-21')).toMatchObject({ sent: 0, dropped: 1 });
+	});
+});

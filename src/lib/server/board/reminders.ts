@@ -1,0 +1,92 @@
+/**
+ * Reminders about "you said" items (issue 16, point 4): the leads of an item's services are
+ * emailed 7 days before its first answer is due, the day after it becomes overdue, then weekly
+ * while nobody has answered. Found by a look the server runs every hour (`remindAboutItems`); each
+ * reminder is emitted once (`outbox.emitOnce`), so looking again sends nothing twice.
+ */
+import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
+import { addDays, daysBetween, formatDay, londonDate } from '$lib/time';
+import type { EventKind } from '../contributions';
+import { writeTransaction, type Db } from '../db';
+import { boardItem, boardItemService } from '../db/schema';
+import * as outbox from '../outbox';
+import * as services from '../services';
+import { peopleWithRole } from '../accounts';
+
+export const ITEM_DUE_SOON = 'board.item_due_soon';
+export const ITEM_OVERDUE = 'board.item_overdue';
+
+/** How many days before the due day the first reminder goes. */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * Emits the reminders due now: for each published item nobody has answered, due within
+ * DUE_SOON_DAYS or overdue. Returns how many it emitted (0 when it ran already today).
+ */
+export function remindAboutItems(db: Db, now = new Date()): number {
+	const today = londonDate(now);
+	return writeTransaction(db, (tx) => {
+		const items = tx
+			.select({ id: boardItem.id, dueOn: boardItem.dueOn })
+			.from(boardItem)
+			.where(and(isNotNull(boardItem.publishedAt), isNull(boardItem.firstAnsweredOn), lte(boardItem.dueOn, addDays(today, DUE_SOON_DAYS))))
+			.all();
+		let emitted = 0;
+		for (const item of items) {
+			if (item.dueOn >= today) {
+				if (outbox.emitOnce(tx, ITEM_DUE_SOON, item.id, `item-due:${item.id}:${item.dueOn}`, now)) emitted++;
+			} else {
+				// the day after the due day is week 0, a week later week 1...
+				const week = Math.floor((daysBetween(item.dueOn, today) - 1) / 7);
+				if (outbox.emitOnce(tx, ITEM_OVERDUE, item.id, `item-overdue:${item.id}:${item.dueOn}:${week}`, now)) emitted++;
+			}
+		}
+		return emitted;
+	});
+}
+
+/** The item's services, and whether it still waits for its first answer (a reminder that no longer applies is dropped). */
+function itemFor(db: Db, id: string | null) {
+	const item = db
+		.select({ id: boardItem.id, youSaid: boardItem.youSaid, dueOn: boardItem.dueOn, firstAnsweredOn: boardItem.firstAnsweredOn })
+		.from(boardItem)
+		.where(eq(boardItem.id, Number(id)))
+		.get();
+	if (!item) return null;
+	const serviceIds = db.select({ id: boardItemService.serviceId }).from(boardItemService).where(eq(boardItemService.itemId, item.id)).all().map((r) => r.id);
+	return { ...item, serviceIds };
+}
+
+/**
+ * Who is told: the leads of the item's services; organisers when it is about no service (or its
+ * services have no lead who can be emailed), so a reminder always reaches someone who can act.
+ */
+const recipients: EventKind['recipients'] = [
+	(db, id, after, limit) => services.leadsToEmail(db, itemFor(db, id)?.serviceIds ?? [], after, limit),
+	(db, id, after, limit) => {
+		const item = itemFor(db, id);
+		return item && services.leadsToEmail(db, item.serviceIds, 0, 1).length === 0 ? peopleWithRole(db, 'organiser', after, limit) : [];
+	}
+];
+
+function reminder(db: Db, id: string | null, locale: Parameters<EventKind['message']>[2], overdue: boolean) {
+	const item = itemFor(db, id);
+	if (!item || item.firstAnsweredOn) return null;
+	const day = formatDay(item.dueOn, locale);
+	return {
+		subject: overdue ? m.board_email_overdue_subject({}, { locale }) : m.board_email_due_subject({ day }, { locale }),
+		paragraphs: [
+			overdue ? m.board_email_overdue_body({ day }, { locale }) : m.board_email_due_body({ day }, { locale }),
+			`“${item.youSaid}”`,
+			m.board_email_due_how({}, { locale })
+		],
+		action: { label: m.board_email_due_action({}, { locale }), path: `/manage/board/${item.id}` },
+		because: m.board_email_due_because({}, { locale })
+	};
+}
+
+export const ITEM_EVENTS: Record<string, EventKind> = {
+	[ITEM_DUE_SOON]: { name: m.board_event_item_due_soon, recipients, message: (db, id, locale) => reminder(db, id, locale, false) },
+	[ITEM_OVERDUE]: { name: m.board_event_item_overdue, recipients, message: (db, id, locale) => reminder(db, id, locale, true) }
+};
