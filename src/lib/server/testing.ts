@@ -1,8 +1,11 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Role } from '$lib/roles';
 import type { SurveyInput } from '$lib/features/surveys/model';
 import { createDb, type Db } from './db';
 import { user, userRole } from './db/schema';
 import type { Actor } from './permissions';
+import { smtpSender, type Send } from './outbox';
+import { startSmtpSink, type SmtpSink } from './outbox/testing';
 
 /** A fresh, fully migrated in-memory database for one test. */
 export function testDb(): Db {
@@ -52,4 +55,23 @@ export function thrown(call: () => unknown): unknown {
  */
 export function surveyDetails(details: Partial<SurveyInput> & { title: string }): SurveyInput {
 	return { intro: '', audience: 'both', anonymous: true, opensOn: '2020-01-01', closesOn: null, serviceIds: [], ...details };
+}
+
+/**
+ * A real SMTP server (outbox/testing.ts) and the outbox's SMTP sender pointed at it, for the specs
+ * of one file: started before them, emptied after each, closed after all.
+ */
+export function useSmtpSink(): { sink: () => SmtpSink; send: Send } {
+	let sink: SmtpSink | undefined;
+	let sender: ReturnType<typeof smtpSender>;
+	beforeAll(async () => {
+		sink = await startSmtpSink();
+		sender = smtpSender(sink.env);
+	});
+	afterEach(() => sink?.clear());
+	afterAll(async () => {
+		sender?.close();
+		await sink?.close();
+	});
+	return { sink: () => sink!, send: (email) => sender!.send(email) };
 }

@@ -4,17 +4,9 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import * as board from './service';
 import { addPerson, testDb } from '../testing';
 import * as feedbackService from './feedback';
+import { feedbackDetails } from './testing';
 
-const input = (overrides: Partial<feedbackService.FeedbackInput> = {}): feedbackService.FeedbackInput => ({
-	whatHappened: 'I had to tell my story again at every appointment. My son is 7.',
-	serviceId: null,
-	contactName: '',
-	contactEmail: '',
-	contactPhone: '',
-	consentToContact: false,
-	aboutWho: null,
-	...overrides
-});
+const input = feedbackDetails;
 
 const itemInput: board.ItemInput = {
 	youSaid: 'Families have to tell their story again and again.',

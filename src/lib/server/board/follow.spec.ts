@@ -5,18 +5,11 @@ import { addPerson, testDb } from '../testing';
 import { feedback as feedbackTable } from '../db/schema';
 import * as feedback from './feedback';
 import * as board from './service';
+import { feedbackDetails, itemDetails } from './testing';
 import { FOLLOW_TRIES_PER_ADDRESS_PER_DAY, follow, isReference, newReference, normaliseReference } from './follow';
 
-const input = (over: Partial<feedback.FeedbackInput> = {}): feedback.FeedbackInput => ({
-	whatHappened: 'Nobody told us where we were on the waiting list. Jo Bloggs, 07700 900123',
-	serviceId: null,
-	contactName: 'Jo Bloggs',
-	contactEmail: 'jo@example.org',
-	contactPhone: '07700 900123',
-	consentToContact: true,
-	aboutWho: null,
-	...over
-});
+const input = (over: Partial<feedback.FeedbackInput> = {}) =>
+	feedbackDetails({ whatHappened: 'Nobody told us where we were on the waiting list. Jo Bloggs, 07700 900123', contactName: 'Jo Bloggs', contactEmail: 'jo@example.org', contactPhone: '07700 900123', consentToContact: true, ...over });
 
 function setUp() {
 	const db = testDb();
@@ -56,17 +49,7 @@ describe('following feedback', () => {
 		feedback.reply(db, organiser, id, 'Thank you, we will ask the service');
 		expect(show().state).toBe('looked_at');
 
-		const item: board.ItemInput = {
-			youSaid: 'Families are not told where they are on waiting lists',
-			easyRead: '',
-			easyReadSymbol: null,
-			voices: 1,
-			source: 'direct_feedback',
-			sourceDetail: '',
-			serviceIds: [],
-			topics: [],
-			heardOn: '2026-11-02'
-		};
+		const item = itemDetails({ youSaid: 'Families are not told where they are on waiting lists', voices: 1, topics: [], heardOn: '2026-11-02' });
 		const itemId = feedback.makeItem(db, organiser, id, item);
 		expect(show()).toMatchObject({ state: 'being_prepared', item: null });
 

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { addPerson, testDb } from '../testing';
+import { addPerson, testDb, useSmtpSink } from '../testing';
 import { boardItem, outboxEvent } from '../db/schema';
 import * as services from '../services';
 import { EVENT_KINDS } from '../registry';
-import { runOnce, smtpSender } from '../outbox';
-import { startSmtpSink, type SmtpSink } from '../outbox/testing';
+import { runOnce } from '../outbox';
 import * as board from './service';
+import { itemDetails } from './testing';
 import { ITEM_DUE_SOON, ITEM_OVERDUE, remindAboutItems } from './reminders';
 
-let sink: SmtpSink;
-let sender: NonNullable<ReturnType<typeof smtpSender>>;
-beforeAll(async () => {
-	sink = await startSmtpSink();
-	sender = smtpSender(sink.env)!;
-});
-afterAll(async () => {
-	sender.close();
-	await sink.close();
-});
+const smtp = useSmtpSink();
 
 const at = (day: string) => new Date(`${day}T09:00:00Z`);
 
 /** A published item about one service (or none), due on `dueOn`. */
 function world(withService = true) {
-	sink.clear();
 	const db = testDb();
 	const admin = addPerson(db, ['admin']);
 	const organiser = addPerson(db, ['organiser']);
@@ -32,20 +22,14 @@ function world(withService = true) {
 	const otherLead = addPerson(db, ['service_lead']);
 	const serviceId = services.create(db, admin, { name: 'Short breaks', sector: 'social_care', description: '', leadIds: [lead.id] });
 	services.create(db, admin, { name: 'Transport', sector: 'education', description: '', leadIds: [otherLead.id] });
-	const itemId = board.createItem(db, organiser, {
-		youSaid: 'Nobody tells us when short break sessions are cancelled',
-		easyRead: '',
-		easyReadSymbol: null,
-		voices: 4,
-		source: 'direct_feedback',
-		sourceDetail: '',
-		serviceIds: withService ? [serviceId] : [],
-		topics: [],
-		heardOn: '2026-03-01'
-	});
+	const itemId = board.createItem(
+		db,
+		organiser,
+		itemDetails({ youSaid: 'Nobody tells us when short break sessions are cancelled', serviceIds: withService ? [serviceId] : [], heardOn: '2026-03-01' })
+	);
 	board.setPublished(db, organiser, itemId, true);
 	db.update(boardItem).set({ dueOn: '2026-03-20' }).where(eq(boardItem.id, itemId)).run();
-	const send = (day: string) => runOnce(db, { kinds: EVENT_KINDS, send: sender.send, origin: 'https://chorus.example.org', now: () => at(day) });
+	const send = (day: string) => runOnce(db, { kinds: EVENT_KINDS, send: smtp.send, origin: 'https://chorus.example.org', now: () => at(day) });
 	const kinds = () => db.select({ kind: outboxEvent.kind, key: outboxEvent.onceKey }).from(outboxEvent).all();
 	return { db, organiser, lead, otherLead, itemId, send, kinds };
 }
@@ -70,7 +54,7 @@ describe('reminders about answers due', () => {
 		const { db, lead, otherLead, itemId, send } = world();
 		remindAboutItems(db, at('2026-03-21'));
 		expect(await send('2026-03-21')).toMatchObject({ sent: 1 });
-		const [mail] = await sink.waitFor(1);
+		const [mail] = await smtp.sink().waitFor(1);
 		expect(JSON.stringify(mail.to)).toContain(lead.email);
 		expect(JSON.stringify(mail.to)).not.toContain(otherLead.email);
 		expect(mail.subject).toBe('An answer to families is overdue');
@@ -82,7 +66,7 @@ describe('reminders about answers due', () => {
 		const { db, organiser, send } = world(false);
 		remindAboutItems(db, at('2026-03-13'));
 		expect(await send('2026-03-13')).toMatchObject({ sent: 1 });
-		const [mail] = await sink.waitFor(1);
+		const [mail] = await smtp.sink().waitFor(1);
 		expect(JSON.stringify(mail.to)).toContain(organiser.email);
 		expect(mail.subject).toMatch(/^An answer is due by /);
 	});

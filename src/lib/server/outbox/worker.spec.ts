@@ -1,17 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { locales } from '$lib/paraglide/runtime';
 import { RETRY_BACKOFF_MS } from '$lib/features/outbox/model';
 import { DAY_MS } from '$lib/time';
-import { addPerson, testDb, thrown } from '../testing';
+import { addPerson, testDb, thrown, useSmtpSink } from '../testing';
 import { writeTransaction, type Db } from '../db';
 import { outboxDelivery, outboxEvent, user } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import * as safeguarding from '../safeguarding';
 import * as board from '../board';
 import { EVENT_KINDS } from '../registry';
-import { startSmtpSink, type SmtpSink } from './testing';
-import { smtpSender } from './smtp';
 import { claimDue, expandStep, runOnce, type OutgoingEmail, type WorkerOptions } from './worker';
 import { renderEmail } from './email';
 import { emit } from './emit';
@@ -20,18 +18,7 @@ import * as outbox from './service';
 const WORRYING = 'I want to kill myself';
 const ORIGIN = 'https://chorus.example.org';
 
-let sink: SmtpSink;
-let sender: NonNullable<ReturnType<typeof smtpSender>>;
-
-beforeAll(async () => {
-	sink = await startSmtpSink();
-	sender = smtpSender(sink.env)!;
-});
-afterAll(async () => {
-	sender.close();
-	await sink.close();
-});
-afterEach(() => sink.clear());
+const smtp = useSmtpSink();
 
 /** A world with `leads` safeguarding leads, a parent and an admin; the clock starts at `t0`. */
 function world(leads = 2) {
@@ -40,7 +27,7 @@ function world(leads = 2) {
 	const parent = addPerson(db, ['parent_carer']);
 	const admin = addPerson(db, ['admin']);
 	let clock = new Date('2026-03-02T10:00:00Z');
-	const options = (more: Partial<WorkerOptions> = {}): WorkerOptions => ({ kinds: EVENT_KINDS, send: sender.send, origin: ORIGIN, now: () => clock, ...more });
+	const options = (more: Partial<WorkerOptions> = {}): WorkerOptions => ({ kinds: EVENT_KINDS, send: smtp.send, origin: ORIGIN, now: () => clock, ...more });
 	return {
 		db,
 		lead,
@@ -90,7 +77,7 @@ describe('the worker', () => {
 		safeguarding.tell(db, parent, `${WORRYING}. My name is Priya Shah.`);
 		expect(await runOnce(db, options())).toEqual(counted({ deliveriesWritten: 2, sent: 2 }));
 
-		const mails = await sink.waitFor(2);
+		const mails = await smtp.sink().waitFor(2);
 		expect(mails.map((m) => m.to && 'text' in m.to && m.to.text).sort()).toEqual(lead.map((l) => l.email).sort());
 		for (const mail of mails) {
 			expect(mail.subject).toBe('A safeguarding flag is waiting');
@@ -133,7 +120,7 @@ describe('the worker', () => {
 		expect(await runOnce(db, options())).toEqual(counted({}));
 		later(60_001);
 		expect(await runOnce(db, options())).toEqual(counted({ sent: 1 }));
-		await sink.waitFor(1);
+		await smtp.sink().waitFor(1);
 		expect(deliveries()[0]).toMatchObject({ status: 'sent', attempts: 1, claimedUntil: null, nextTryAt: new Date(0) });
 	});
 
@@ -141,15 +128,15 @@ describe('the worker', () => {
 		const { db, parent, options, later, deliveries } = world(1);
 		safeguarding.tell(db, parent, WORRYING);
 		// a run whose process dies as soon as the SMTP server has the email: it never marks it sent
-		const dying = { ...options(), send: async (e: OutgoingEmail) => (await sender.send(e), new Promise<void>(() => {})) };
+		const dying = { ...options(), send: async (e: OutgoingEmail) => (await smtp.send(e), new Promise<void>(() => {})) };
 		void runOnce(db, dying);
-		await sink.waitFor(1);
+		await smtp.sink().waitFor(1);
 		expect(deliveries()[0]).toMatchObject({ status: 'waiting', attempts: 0 });
 		// the next run waits for the dead run's claim (5 minutes) to run out, then sends it again
 		expect(await runOnce(db, options())).toEqual(counted({}));
 		later(5 * 60_000 + 1);
 		expect(await runOnce(db, options())).toEqual(counted({ sent: 1 }));
-		const mails = await sink.waitFor(2);
+		const mails = await smtp.sink().waitFor(2);
 		expect(mails[1].messageId).toBe(mails[0].messageId);
 		expect(deliveries()[0]).toMatchObject({ status: 'sent', attempts: 1 });
 	});
@@ -157,7 +144,7 @@ describe('the worker', () => {
 	it('tries again after 1 minute, then 5 minutes, and sends on the third try', async () => {
 		const { db, parent, options, later, deliveries } = world(1);
 		safeguarding.tell(db, parent, WORRYING);
-		sink.refuse(451, 2);
+		smtp.sink().refuse(451, 2);
 		expect(await runOnce(db, options())).toEqual(counted({ deliveriesWritten: 1, failed: 1 }));
 		expect(deliveries()[0]).toMatchObject({ status: 'waiting', attempts: 1, lastError: 'smtp 451' });
 		later(RETRY_BACKOFF_MS[0] - 1000);
@@ -167,13 +154,13 @@ describe('the worker', () => {
 		later(RETRY_BACKOFF_MS[1]);
 		expect(await runOnce(db, options())).toEqual(counted({ sent: 1 }));
 		expect(deliveries()[0]).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
-		expect(await sink.waitFor(1)).toHaveLength(1);
+		expect(await smtp.sink().waitFor(1)).toHaveLength(1);
 	});
 
 	it('gives up after the last try; admins see the dead email and can try it again', async () => {
 		const { db, parent, admin, lead, options, later, deliveries } = world(1);
 		safeguarding.tell(db, parent, WORRYING);
-		sink.refuse(421, RETRY_BACKOFF_MS.length + 1);
+		smtp.sink().refuse(421, RETRY_BACKOFF_MS.length + 1);
 		await runOnce(db, options());
 		for (const wait of RETRY_BACKOFF_MS) {
 			later(wait);
@@ -183,17 +170,17 @@ describe('the worker', () => {
 		expect(outbox.overview(db, admin)).toMatchObject({ dead: 1, waiting: 0, sent: 0 });
 		const [dead] = outbox.deadLetters(db, admin);
 		expect(dead).toMatchObject({ kind: 'safeguarding.flag_raised', name: db.select().from(user).where(eq(user.id, lead[0].id)).get()!.name });
-		expect(sink.received).toHaveLength(0);
+		expect(smtp.sink().received).toHaveLength(0);
 
 		expect(outbox.tryAgain(db, admin, dead.id)).toBe(1);
 		expect(await runOnce(db, options())).toEqual(counted({ sent: 1 }));
-		expect(await sink.waitFor(1)).toHaveLength(1);
+		expect(await smtp.sink().waitFor(1)).toHaveLength(1);
 	});
 
 	it('gives up at once when the mail server refuses for good (5xx)', async () => {
 		const { db, parent, options, deliveries } = world(1);
 		safeguarding.tell(db, parent, WORRYING);
-		sink.refuse(550);
+		smtp.sink().refuse(550);
 		expect(await runOnce(db, options())).toEqual(counted({ deliveriesWritten: 1, dead: 1 }));
 		expect(deliveries()[0]).toMatchObject({ status: 'dead', attempts: 1, lastError: 'smtp 550' });
 	});
@@ -206,7 +193,7 @@ describe('the worker', () => {
 		db.delete(user).where(eq(user.id, lead[1].id)).run();
 		expect(await runOnce(db, options())).toEqual(counted({ dropped: 1 }));
 		expect(deliveries()).toEqual([expect.objectContaining({ userId: lead[0].id, status: 'dropped' })]);
-		expect(sink.received).toHaveLength(0);
+		expect(smtp.sink().received).toHaveLength(0);
 	});
 
 	it('keeps no exact time of a sent email', async () => {
@@ -230,7 +217,7 @@ describe('tidying', () => {
 		expect(db.select().from(outboxEvent).all()).toEqual([]);
 
 		safeguarding.tell(db, parent, WORRYING, options().now!());
-		sink.refuse(550);
+		smtp.sink().refuse(550);
 		await runOnce(db, options());
 		const deadOn = new Date(`${deliveries()[0].doneOn}T12:00:00Z`);
 		expect(outbox.forgetOldDeliveries(db, new Date(deadOn.getTime() + 31 * DAY_MS))).toBe(0);

@@ -14,6 +14,18 @@ const { iso, text, num } = show;
 /** Everyone who holds the lead role (and can be emailed): safeguarding emails cannot be turned off while the role is held. */
 const leads: EventKind['recipients'][number] = (db, _subject, after, limit) => peopleWithRole(db, 'safeguarding_lead', after, limit);
 
+type Words = (inputs: Record<string, never>, options: { locale: Parameters<EventKind['message']>[2] }) => string;
+
+/** A flag's email: its subject and first paragraph, then the same words for every flag email (no words of the flag, the queue's link, why). */
+const flagEmail =
+	(subject: Words, body: Words): EventKind['message'] =>
+	(_db, _subject, locale) => ({
+		subject: subject({}, { locale }),
+		paragraphs: [body({}, { locale }), m.safeguarding_email_flag_no_words({}, { locale })],
+		action: { label: m.safeguarding_email_flag_action({}, { locale }), path: '/safeguarding' },
+		because: m.safeguarding_email_because({}, { locale })
+	});
+
 export const contributes: Contribution = {
 	feature: 'safeguarding',
 	personalData: [
@@ -54,25 +66,7 @@ export const contributes: Contribution = {
 	events: {
 		// Only that a flag is waiting, and where to go: never its words, where it was written or who
 		// wrote it (issue 16, point 4). The leads read those after signing in.
-		[FLAG_RAISED]: {
-			name: m.safeguarding_event_flag_raised,
-			recipients: [leads],
-			message: (_db, _subject, locale) => ({
-				subject: m.safeguarding_email_flag_subject({}, { locale }),
-				paragraphs: [m.safeguarding_email_flag_body({}, { locale }), m.safeguarding_email_flag_no_words({}, { locale })],
-				action: { label: m.safeguarding_email_flag_action({}, { locale }), path: '/safeguarding' },
-				because: m.safeguarding_email_because({}, { locale })
-			})
-		},
-		[FLAG_OVERDUE]: {
-			name: m.safeguarding_event_flag_overdue,
-			recipients: [leads],
-			message: (_db, _subject, locale) => ({
-				subject: m.safeguarding_email_overdue_subject({}, { locale }),
-				paragraphs: [m.safeguarding_email_overdue_body({}, { locale }), m.safeguarding_email_flag_no_words({}, { locale })],
-				action: { label: m.safeguarding_email_flag_action({}, { locale }), path: '/safeguarding' },
-				because: m.safeguarding_email_because({}, { locale })
-			})
-		}
+		[FLAG_RAISED]: { name: m.safeguarding_event_flag_raised, recipients: [leads], message: flagEmail(m.safeguarding_email_flag_subject, m.safeguarding_email_flag_body) },
+		[FLAG_OVERDUE]: { name: m.safeguarding_event_flag_overdue, recipients: [leads], message: flagEmail(m.safeguarding_email_overdue_subject, m.safeguarding_email_overdue_body) }
 	}
 };
