@@ -6,7 +6,8 @@ import * as services from '../services';
 import { EVENT_KINDS } from '../registry';
 import { runOnce } from '../outbox';
 import * as board from './service';
-import { itemDetails } from './testing';
+import { feedbackDetails, itemDetails } from './testing';
+import * as feedback from './feedback';
 import { ITEM_DUE_SOON, ITEM_OVERDUE, remindAboutItems } from './reminders';
 
 const smtp = useSmtpSink();
@@ -44,7 +45,7 @@ describe('reminders about answers due', () => {
 		expect(remindAboutItems(db, at('2026-03-21'))).toBe(1); // late
 		expect(remindAboutItems(db, at('2026-03-27'))).toBe(0);
 		expect(remindAboutItems(db, at('2026-03-28'))).toBe(1); // a week late
-		expect(kinds().map((k) => k.kind)).toEqual([ITEM_DUE_SOON, ITEM_OVERDUE, ITEM_OVERDUE]);
+		expect(kinds().map((k) => k.kind)).toEqual([ITEM_DUE_SOON, ITEM_OVERDUE, ITEM_OVERDUE]); // no feedback waits: no digest
 
 		board.respond(db, organiser, itemId, { text: 'Texts now go out when a session is cancelled', status: 'done', reason: '', as: 'forum' });
 		expect(remindAboutItems(db, at('2026-04-04'))).toBe(0);
@@ -69,6 +70,25 @@ describe('reminders about answers due', () => {
 		const [mail] = await smtp.sink().waitFor(1);
 		expect(JSON.stringify(mail.to)).toContain(organiser.email);
 		expect(mail.subject).toMatch(/^An answer is due by /);
+	});
+
+	it('tell the organisers once a day while feedback waits, with the count when sent', async () => {
+		const { db, organiser, lead, send } = world();
+		const first = feedback.send(db, feedbackDetails(), '192.0.2.1').id;
+		feedback.send(db, feedbackDetails(), '192.0.2.2');
+		expect(remindAboutItems(db, at('2026-03-02'))).toBe(1);
+		expect(remindAboutItems(db, at('2026-03-02'))).toBe(0);
+		expect(await send('2026-03-02')).toMatchObject({ sent: 1 });
+		const [mail] = await smtp.sink().waitFor(1);
+		expect(JSON.stringify(mail.to)).toContain(organiser.email);
+		expect(JSON.stringify(mail.to)).not.toContain(lead.email);
+		expect(mail.subject).toBe('Feedback waiting for you: 2');
+		expect(mail.text).toContain('https://chorus.example.org/manage/feedback');
+		// the next day: again, with the count as it is then; once none waits, no digest
+		feedback.close(db, organiser, first, 'Answered on the phone');
+		expect(remindAboutItems(db, at('2026-03-03'))).toBe(1);
+		expect(await send('2026-03-03')).toMatchObject({ sent: 1 });
+		expect((await smtp.sink().waitFor(2))[1].subject).toBe('Feedback waiting for you: 1');
 	});
 
 	it('drop a reminder not yet sent when the item is answered first', async () => {

@@ -1,28 +1,30 @@
 /**
  * Reminders about "you said" items (issue 16, point 4): the leads of an item's services are
  * emailed 7 days before its first answer is due, the day after it becomes overdue, then weekly
- * while nobody has answered. Found by a look the server runs every hour (`remindAboutItems`); each
+ * while nobody has answered; and the organisers once a day while feedback waits in their queue. Found by a look the server runs every hour (`remindAboutItems`); each
  * reminder is emitted once (`outbox.emitOnce`), so looking again sends nothing twice.
  */
-import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { addDays, daysBetween, formatDay, londonDate } from '$lib/time';
 import type { EventKind } from '../contributions';
 import { writeTransaction, type Db } from '../db';
-import { boardItem, boardItemService } from '../db/schema';
+import { boardItem, boardItemService, feedback } from '../db/schema';
 import * as outbox from '../outbox';
 import * as services from '../services';
 import { peopleWithRole } from '../accounts';
 
 export const ITEM_DUE_SOON = 'board.item_due_soon';
 export const ITEM_OVERDUE = 'board.item_overdue';
+export const FEEDBACK_WAITING = 'board.feedback_waiting';
 
 /** How many days before the due day the first reminder goes. */
 export const DUE_SOON_DAYS = 7;
 
 /**
  * Emits the reminders due now: for each published item nobody has answered, due within
- * DUE_SOON_DAYS or overdue. Returns how many it emitted (0 when it ran already today).
+ * DUE_SOON_DAYS or overdue; and the organisers' daily digest when feedback is waiting for them.
+ * Returns how many it emitted (0 when it ran already today).
  */
 export function remindAboutItems(db: Db, now = new Date()): number {
 	const today = londonDate(now);
@@ -33,6 +35,8 @@ export function remindAboutItems(db: Db, now = new Date()): number {
 			.where(and(isNotNull(boardItem.publishedAt), isNull(boardItem.firstAnsweredOn), lte(boardItem.dueOn, addDays(today, DUE_SOON_DAYS))))
 			.all();
 		let emitted = 0;
+		const waiting = tx.select({ n: count() }).from(feedback).where(eq(feedback.status, 'new')).get()?.n ?? 0;
+		if (waiting > 0 && outbox.emitOnce(tx, FEEDBACK_WAITING, null, `feedback-waiting:${today}`, now)) emitted++;
 		for (const item of items) {
 			if (item.dueOn >= today) {
 				if (outbox.emitOnce(tx, ITEM_DUE_SOON, item.id, `item-due:${item.id}:${item.dueOn}`, now)) emitted++;
@@ -86,7 +90,24 @@ function reminder(db: Db, id: string | null, locale: Parameters<EventKind['messa
 	};
 }
 
+/** The organisers' digest: how much feedback waits, counted when it is sent (none by then: nothing is sent). */
+function feedbackWaiting(db: Db, locale: Parameters<EventKind['message']>[2]) {
+	const n = db.select({ n: count() }).from(feedback).where(eq(feedback.status, 'new')).get()?.n ?? 0;
+	if (n === 0) return null;
+	return {
+		subject: m.board_email_waiting_subject({ count: n }, { locale }),
+		paragraphs: [m.board_email_waiting_body({ count: n }, { locale })],
+		action: { label: m.board_email_waiting_action({}, { locale }), path: '/manage/feedback' },
+		because: m.board_email_waiting_because({}, { locale })
+	};
+}
+
 export const ITEM_EVENTS: Record<string, EventKind> = {
 	[ITEM_DUE_SOON]: { name: m.board_event_item_due_soon, recipients, message: (db, id, locale) => reminder(db, id, locale, false) },
-	[ITEM_OVERDUE]: { name: m.board_event_item_overdue, recipients, message: (db, id, locale) => reminder(db, id, locale, true) }
+	[ITEM_OVERDUE]: { name: m.board_event_item_overdue, recipients, message: (db, id, locale) => reminder(db, id, locale, true) },
+	[FEEDBACK_WAITING]: {
+		name: m.board_event_feedback_waiting,
+		recipients: [(db, _subject, after, limit) => peopleWithRole(db, 'organiser', after, limit)],
+		message: (db, _subject, locale) => feedbackWaiting(db, locale)
+	}
 };

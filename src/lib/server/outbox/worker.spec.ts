@@ -244,7 +244,9 @@ describe('every email', () => {
 		const organiser = addPerson(db, ['organiser']);
 		// what each kind's email is about: a "you said" waiting for its answer, for the board's reminders
 		const itemId = board.createItem(db, organiser, { youSaid: 'The letters are late', easyRead: '', easyReadSymbol: null, voices: 1, source: 'other', sourceDetail: '', serviceIds: [], topics: [], heardOn: '2026-03-01' });
-		const subjectOf = (kind: string) => (kind.startsWith('board.') ? String(itemId) : null);
+		// and feedback waiting, for the organisers' digest
+		board.send(db, { whatHappened: 'The bus was late', serviceId: null, contactName: '', contactEmail: '', contactPhone: '', consentToContact: false, aboutWho: null }, '192.0.2.1');
+		const subjectOf = (kind: string) => (kind.startsWith('board.item') ? String(itemId) : null);
 		expect(Object.keys(EVENT_KINDS).length).toBeGreaterThanOrEqual(4);
 		for (const [kind, event] of Object.entries(EVENT_KINDS)) {
 			for (const locale of locales) {
