@@ -1,4 +1,4 @@
-import { ADMIN, SAFEGUARDING_LEAD, check, expect, signInAs, test, visit } from '../fixtures';
+import { ADMIN, DEMO_ACCOUNTS, SAFEGUARDING_LEAD, check, expect, signInAs, test, visit } from '../fixtures';
 
 /**
  * The outbox, end to end (decision 0048): a flag's email that the mail server refuses for good is
@@ -43,4 +43,29 @@ test('an email the mail server refused is shown to an admin, who tries it again,
 	const email = await mailbox.find(toLead, { from: before });
 	expect(email.subject).toBe('A safeguarding flag is waiting');
 	expect(email.text).not.toContain('car');
+});
+
+test('a service lead turns off the weekly late-answer reminders; the choice is kept', async ({ page, javaScriptEnabled }) => {
+	test.skip(!javaScriptEnabled, 'a staff-only flow: runs with JavaScript on');
+	const LEAD = DEMO_ACCOUNTS[2];
+	await signInAs(page, LEAD.email, LEAD.name);
+	await visit(page, '/account');
+	await page.getByRole('link', { name: 'Choose which emails we send you' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Emails we send you');
+	await check(page);
+	const choices = page.getByRole('group', { name: 'Send me an email when' });
+	const late = choices.getByLabel('An answer to a "you said" is overdue');
+	await expect(late).toBeChecked();
+	await late.uncheck();
+	await page.getByRole('button', { name: 'Save my choices' }).click();
+	await expect(page.getByText('Your choices are saved.')).toBeVisible();
+	await check(page);
+	await page.reload();
+	await expect(choices.getByLabel('An answer to a "you said" is overdue')).not.toBeChecked();
+	await expect(choices.getByLabel('An answer to a "you said" is due within a week')).toBeChecked();
+	// put it back: other tests of this worker expect the demo lead's reminders
+	await choices.getByLabel('An answer to a "you said" is overdue').check();
+	await page.getByRole('button', { name: 'Save my choices' }).click();
+	await expect(page.getByText('Your choices are saved.')).toBeVisible();
+	await check(page);
 });

@@ -15,6 +15,7 @@ import { lt } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
 import type { Locale } from '$lib/paraglide/runtime';
+import type { Role } from '$lib/roles';
 import { londonDate, DAY_MS } from '$lib/time';
 
 /* ------------------------------------------------------------------------------------------ */
@@ -199,8 +200,13 @@ export type EmailContent = {
  * these and nothing else of the feature, so it names no other feature's tables.
  */
 export type EventKind = {
-	/** What happened, in a few words for admins (the emails page). */
+	/** What happened, in a few words for admins (the emails page) and for the people who get it. */
 	name: () => string;
+	/**
+	 * Who may turn these emails off (on "Emails we send you"), by role; absent when nobody may
+	 * (a safeguarding lead's, while they hold the role).
+	 */
+	choice?: { roles: readonly Role[] };
 	/**
 	 * Who is told, as lists of user ids, each read a page at a time: the ids above `after`, in
 	 * increasing order, at most `limit` of them. Read when the worker expands the event, not when it

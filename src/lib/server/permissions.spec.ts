@@ -17,6 +17,7 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'data.download':            { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
 	'audit.read':               { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'outbox.manage':            { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
+	'outbox.chooseOwn':         { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
 	'services.manage':          { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'account.changePassword':   { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: false, safeguarding_lead: true },
 	'account.twoStep':          { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: false, safeguarding_lead: true },
@@ -84,7 +85,7 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'data.download', 'safeguarding.tell'].includes(action)
+				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
 			);
 		}
 	});

@@ -58,6 +58,8 @@ const RULES = {
 	'audit.read': isAdmin,
 	/** See what Chorus has emailed (counts, and the emails it gave up on) and try those again. */
 	'outbox.manage': isAdmin,
+	/** Choose which of the emails one gets may stop (one's own choices only). */
+	'outbox.chooseOwn': anyoneSignedIn,
 	/** Erase a person on request (UK GDPR): their account and what links to them; never oneself. */
 	'people.erase': (actor, resource) => isAdmin(actor, resource) && resource.userId !== actor.id,
 	/** Download everything held about oneself ("My data"). */

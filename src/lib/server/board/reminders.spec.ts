@@ -4,7 +4,9 @@ import { addPerson, testDb, useSmtpSink } from '../testing';
 import { boardItem, outboxEvent } from '../db/schema';
 import * as services from '../services';
 import { EVENT_KINDS } from '../registry';
+import * as outbox from '../outbox';
 import { runOnce } from '../outbox';
+import { ForbiddenError, ValidationError } from '../errors';
 import * as board from './service';
 import { feedbackDetails, itemDetails } from './testing';
 import * as feedback from './feedback';
@@ -89,6 +91,22 @@ describe('reminders about answers due', () => {
 		expect(remindAboutItems(db, at('2026-03-03'))).toBe(1);
 		expect(await send('2026-03-03')).toMatchObject({ sent: 1 });
 		expect((await smtp.sink().waitFor(2))[1].subject).toBe('Feedback waiting for you: 1');
+	});
+
+	it('go to nobody who turned them off; a safeguarding lead cannot turn theirs off', async () => {
+		const { db, lead, send } = world();
+		const kinds = (person: typeof lead) => outbox.emailChoices(db, person, EVENT_KINDS).map((c) => `${c.kind} ${c.on ? 'on' : 'off'}`);
+		expect(kinds(lead)).toEqual([`${ITEM_DUE_SOON} on`, `${ITEM_OVERDUE} on`]);
+		outbox.setEmailChoices(db, lead, EVENT_KINDS, [ITEM_DUE_SOON]);
+		expect(kinds(lead)).toEqual([`${ITEM_DUE_SOON} on`, `${ITEM_OVERDUE} off`]);
+		remindAboutItems(db, at('2026-03-21'));
+		expect(await send('2026-03-21')).toMatchObject({ deliveriesWritten: 0, sent: 0 });
+
+		const sgLead = addPerson(db, ['safeguarding_lead']);
+		expect(kinds(sgLead)).toEqual([]);
+		expect(() => outbox.setEmailChoices(db, sgLead, EVENT_KINDS, ['safeguarding.flag_raised'])).toThrow(ValidationError);
+		expect(() => outbox.setEmailChoices(db, lead, EVENT_KINDS, [ITEM_DUE_SOON, 'board.feedback_waiting'])).toThrow(ValidationError);
+		expect(() => outbox.emailChoices(db, null, EVENT_KINDS)).toThrow(ForbiddenError);
 	});
 
 	it('drop a reminder not yet sent when the item is answered first', async () => {

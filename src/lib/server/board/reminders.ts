@@ -102,11 +102,15 @@ function feedbackWaiting(db: Db, locale: Parameters<EventKind['message']>[2]) {
 	};
 }
 
+/** Who may turn the reminders about answers off: the people they go to. */
+const LEADS_AND_ORGANISERS: EventKind['choice'] = { roles: ['service_lead', 'organiser'] };
+
 export const ITEM_EVENTS: Record<string, EventKind> = {
-	[ITEM_DUE_SOON]: { name: m.board_event_item_due_soon, recipients, message: (db, id, locale) => reminder(db, id, locale, false) },
-	[ITEM_OVERDUE]: { name: m.board_event_item_overdue, recipients, message: (db, id, locale) => reminder(db, id, locale, true) },
+	[ITEM_DUE_SOON]: { name: m.board_event_item_due_soon, choice: LEADS_AND_ORGANISERS, recipients, message: (db, id, locale) => reminder(db, id, locale, false) },
+	[ITEM_OVERDUE]: { name: m.board_event_item_overdue, choice: LEADS_AND_ORGANISERS, recipients, message: (db, id, locale) => reminder(db, id, locale, true) },
 	[FEEDBACK_WAITING]: {
 		name: m.board_event_feedback_waiting,
+		choice: { roles: ['organiser'] },
 		recipients: [(db, _subject, after, limit) => peopleWithRole(db, 'organiser', after, limit)],
 		message: (db, _subject, locale) => feedbackWaiting(db, locale)
 	}

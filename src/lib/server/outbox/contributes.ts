@@ -19,7 +19,15 @@ export const contributes: Contribution = {
 			      where d.user_id = :me order by d.id`,
 			show: { about: text('kind'), 'happened on': text('happened_on'), status: text('status'), tries: num('attempts'), 'sent on': text('done_on') },
 			personColumns: { 'outbox_delivery.user_id': 'delete' }
+		},
+		{
+			name: 'emails you turned off',
+			table: 'outbox_choice',
+			about: 'The kinds of email you asked us not to send you.',
+			sql: 'select kind from outbox_choice where user_id = :me order by kind',
+			show: { email: text('kind') },
+			personColumns: { 'outbox_choice.user_id': 'delete' }
 		}
 	],
-	erase: ({ asDecided }) => asDecided('outbox_delivery.user_id')
+	erase: ({ asDecided }) => asDecided('outbox_delivery.user_id', 'outbox_choice.user_id')
 };

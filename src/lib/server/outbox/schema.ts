@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { OUTBOX_STATUSES } from '../../features/outbox/model';
 import { user } from '../accounts/schema';
 import { id, reference, timestamp } from '../db/columns';
@@ -69,4 +69,18 @@ export const outboxDelivery = sqliteTable(
 		// serves erasure and "My data"
 		index('outbox_delivery_user').on(t.userId)
 	]
+);
+
+/**
+ * The emails a person turned off, by event kind (only kinds whose `choice` lets them: never a
+ * safeguarding lead's). Read when an event is expanded: a person who turned its kind off gets no
+ * delivery.
+ */
+export const outboxChoice = sqliteTable(
+	'outbox_choice',
+	{
+		userId: reference('user_id', () => user.id, 'cascade').notNull(),
+		kind: text('kind').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.kind] })]
 );

@@ -9,9 +9,10 @@ import { cutoffDay } from '../contributions';
 import { writeTransaction, type Db } from '../db';
 import { user } from '../db/schema';
 import { can, type Actor } from '../permissions';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
-import { outboxDelivery, outboxEvent } from './schema';
+import { outboxChoice, outboxDelivery, outboxEvent } from './schema';
+import type { EventKind } from '../contributions';
 
 function mustManage(actor: Actor): asserts actor is NonNullable<Actor> {
 	if (!can(actor, 'outbox.manage')) throw new ForbiddenError();
@@ -113,5 +114,31 @@ export function forgetOldDeliveries(db: Db, now = new Date()): number {
 			)
 			.run();
 		return done + dead;
+	});
+}
+
+export type EmailChoice = { kind: string; name: string; on: boolean };
+
+/** The kinds of email `actor` may turn on or off (by their roles), each with whether it is on. Throws ForbiddenError (visitors). */
+export function emailChoices(db: Db, actor: Actor, kinds: Readonly<Record<string, EventKind>>): EmailChoice[] {
+	if (!actor || !can(actor, 'outbox.chooseOwn')) throw new ForbiddenError();
+	const off = new Set(db.select({ kind: outboxChoice.kind }).from(outboxChoice).where(eq(outboxChoice.userId, actor.id)).all().map((r) => r.kind));
+	return Object.entries(kinds)
+		.filter(([, k]) => k.choice?.roles.some((role) => actor.roles.includes(role)))
+		.map(([kind, k]) => ({ kind, name: k.name(), on: !off.has(kind) }));
+}
+
+/**
+ * Keeps `on` as the kinds of email `actor` gets, of those they may choose; the rest of those are
+ * turned off. Throws ForbiddenError (visitors), ValidationError 'not_a_choice' for a kind they may
+ * not choose (a safeguarding lead's emails stay on while the role is held).
+ */
+export function setEmailChoices(db: Db, actor: Actor, kinds: Readonly<Record<string, EventKind>>, on: readonly string[]): void {
+	const mine = emailChoices(db, actor, kinds).map((c) => c.kind);
+	if (on.some((kind) => !mine.includes(kind))) throw new ValidationError('not_a_choice', 'That email cannot be turned on or off here.');
+	writeTransaction(db, (tx) => {
+		tx.delete(outboxChoice).where(eq(outboxChoice.userId, actor!.id)).run();
+		const off = mine.filter((kind) => !on.includes(kind));
+		if (off.length) tx.insert(outboxChoice).values(off.map((kind) => ({ userId: actor!.id, kind }))).run();
 	});
 }

@@ -9,13 +9,13 @@
  * the registry from every feature's `events` contribution, and addresses are read from `user` when
  * an email is sent (so an erased or turned-off person is never sent what was waiting for them).
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { londonDate } from '$lib/time';
 import { baseLocale } from '$lib/paraglide/runtime';
 import { RETRY_BACKOFF_MS } from '$lib/features/outbox/model';
 import type { EventKind } from '../contributions';
 import { writeTransaction, type Db } from '../db';
-import { outboxDelivery, outboxEvent } from './schema';
+import { outboxChoice, outboxDelivery, outboxEvent } from './schema';
 import { renderEmail, type RenderedEmail } from './email';
 
 /** One email, ready for the SMTP transport. */
@@ -70,8 +70,14 @@ export function expandStep(db: Db, kinds: Record<string, EventKind>, batch = DEF
 			return 0;
 		}
 		const ids = list(tx, event.subjectId, event.expandAfter, batch);
+		// people who turned this kind of email off get none (the cursor still moves past them)
+		const off = new Set(
+			ids.length
+				? tx.select({ id: outboxChoice.userId }).from(outboxChoice).where(and(eq(outboxChoice.kind, event.kind), inArray(outboxChoice.userId, ids))).all().map((r) => r.id)
+				: []
+		);
 		let written = 0;
-		for (const userId of ids) {
+		for (const userId of ids.filter((id) => !off.has(id))) {
 			written += tx.insert(outboxDelivery).values({ eventId: event.id, userId, nextTryAt: new Date(0) }).onConflictDoNothing().run().changes;
 		}
 		const next = ids.length < batch ? { expandList: event.expandList + 1, expandAfter: 0 } : { expandAfter: ids[ids.length - 1] };

@@ -39,6 +39,7 @@ const ABOUT: Record<string, string> = {
 	board_response: 'author_id = :id',
 	feedback_reply: 'author_id = :id',
 	outbox_delivery: 'user_id = :id',
+	outbox_choice: 'user_id = :id',
 	service_lead: 'user_id = :id',
 	operational_figure: 'entered_by = :id',
 	report: 'created_by = :id or published_by = :id',

@@ -191,6 +191,8 @@ export function seedWorld(db: Db): World {
 	safeguarding.addPhrase(db, pat, 'zzyzx lane', 'unsafe');
 	// the flags above emailed the leads (Pat and Olive): their deliveries are theirs
 	while (outbox.expandStep(db, EVENT_KINDS) !== null);
+	// Pat (an organiser) turned the daily feedback digest off
+	outbox.setEmailChoices(db, pat, EVENT_KINDS, outbox.emailChoices(db, pat, EVENT_KINDS).map((c) => c.kind).filter((k) => k !== 'board.feedback_waiting'));
 
 	return {
 		admin,
