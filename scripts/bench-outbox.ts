@@ -15,7 +15,7 @@ import * as safeguarding from '../src/lib/server/safeguarding';
 import { runOnce, smtpSender, backlog } from '../src/lib/server/outbox';
 import { EVENT_KINDS } from '../src/lib/server/registry';
 import { startSmtpSink } from '../src/lib/server/outbox/testing';
-import { figure, writeFigures, type Row } from './bench-server';
+import { figure, finishBench, type Row } from './bench-server';
 import { percentile } from './bench-surveys';
 
 const PEOPLE = 10_000;
@@ -102,11 +102,5 @@ export async function outboxFigures(): Promise<Row[]> {
 
 // Run alone: print the table and write data/bench-outbox.json.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const rows = await outboxFigures();
-	console.table(rows);
-	const file = process.env.BENCH_JSON ?? 'data/bench-outbox.json';
-	writeFigures(file, rows);
-	const bad = rows.filter((r) => !r.ok);
-	console.log(`${bad.length ? `${bad.length} figure(s) missed their target.` : 'Every figure met its target.'} Written to ${file}.`);
-	process.exit(bad.length ? 1 : 0);
+	finishBench(await outboxFigures(), 'data/bench-outbox.json');
 }

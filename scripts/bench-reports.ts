@@ -22,7 +22,7 @@ import * as standards from '../src/lib/server/standards';
 import * as reports from '../src/lib/server/reports';
 import { addDays, londonDate, quarterFrom } from '../src/lib/time';
 import { answerPath, type QuestionKind, type RespondentGroup } from '../src/lib/features/surveys/model';
-import { figure, hasBuild, startBuiltApp, writeFigures, type Row } from './bench-server';
+import { figure, hasBuild, startBuiltApp, finishBench, type Row } from './bench-server';
 import { client, makeDrafts, percentile, signIn, type BenchSurvey } from './bench-surveys';
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -311,11 +311,5 @@ export async function reportFigures(): Promise<Row[]> {
 
 // Run alone: print the table and write data/bench-reports.json.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const rows = await reportFigures();
-	console.table(rows);
-	const file = process.env.BENCH_JSON ?? 'data/bench-reports.json';
-	writeFigures(file, rows);
-	const bad = rows.filter((r) => !r.ok);
-	console.log(`${bad.length ? `${bad.length} figure(s) missed their target.` : 'Every figure met its target.'} Written to ${file}.`);
-	process.exit(bad.length ? 1 : 0);
+	finishBench(await reportFigures(), 'data/bench-reports.json');
 }

@@ -22,6 +22,16 @@ export function figure(what: string, value: number, unit: string, target: number
 /** Whether `npm run build` has been run (the HTTP figures need it). */
 export const hasBuild = () => existsSync('build/index.js');
 
+/** Prints the figures as a table, writes them to `file` (BENCH_JSON to change it), says which missed their targets and exits non-zero if any did. */
+export function finishBench(rows: Row[], file: string): never {
+	console.table(rows);
+	const written = process.env.BENCH_JSON ?? file;
+	writeFigures(written, rows);
+	const bad = rows.filter((r) => !r.ok);
+	console.log(`${bad.length ? `${bad.length} figure(s) missed their target.` : 'Every figure met its target.'} Written to ${written}.`);
+	process.exit(bad.length ? 1 : 0);
+}
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {

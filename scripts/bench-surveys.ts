@@ -23,7 +23,7 @@ import * as surveys from '../src/lib/server/surveys';
 import { DAY_MS, addDays, londonDate } from '../src/lib/time';
 import { answerPath, type RespondentGroup } from '../src/lib/features/surveys/model';
 import { eq } from 'drizzle-orm';
-import { figure, hasBuild, startBuiltApp, writeFigures, type Row } from './bench-server';
+import { figure, hasBuild, startBuiltApp, finishBench, type Row } from './bench-server';
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const STEADY_SECONDS = env('BENCH_SURVEY_SECONDS', 60);
@@ -543,11 +543,5 @@ export async function surveyFigures(): Promise<Row[]> {
 
 // Run alone: print the table and write data/bench-surveys.json.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const rows = await surveyFigures();
-	console.table(rows);
-	const file = process.env.BENCH_JSON ?? 'data/bench-surveys.json';
-	writeFigures(file, rows);
-	const bad = rows.filter((r) => !r.ok);
-	console.log(`${bad.length ? `${bad.length} figure(s) missed their target.` : 'Every figure met its target.'} Written to ${file}.`);
-	process.exit(bad.length ? 1 : 0);
+	finishBench(await surveyFigures(), 'data/bench-surveys.json');
 }

@@ -14,6 +14,7 @@ const SERVICE_LEAD = 'service.lead@example.org';
 const PAGES: { path: string; leads: boolean }[] = [
 	{ path: '/admin/services', leads: false },
 	{ path: '/admin/settings', leads: false },
+	{ path: '/admin/emails', leads: false },
 	{ path: '/manage/board/new', leads: false },
 	{ path: '/manage/surveys/new', leads: false },
 	{ path: '/manage/reports/new', leads: false },
@@ -29,7 +30,7 @@ describe('staff pages', () => {
 	const app = useApp();
 
 	attack(
-		'A parent carer, a service lead and a visitor open the staff pages (services, settings, new item, survey, report and standard forms, reports, standards, figures, explore)',
+		'A parent carer, a service lead and a visitor open the staff pages (services, settings, emails, new item, survey, report and standard forms, reports, standards, figures, explore)',
 		'the parent: 403 on every one; the lead: 403 except the reports and standards they read; the visitor: sent to sign in',
 		async (observe) => {
 			const parent = new Client(app().url);

@@ -172,13 +172,26 @@ function addressOf(db: Db, userId: number): string | null {
 	return row?.email && row.disabled_at === null ? row.email : null;
 }
 
-/** Makes and sends the email of one claimed delivery; says what happened. */
-async function deliver(db: Db, d: Claimed, options: WorkerOptions): Promise<Outcome> {
+/**
+ * The email of each event in a claimed batch, made once however many of its deliveries the batch
+ * holds (an event reaching 10,000 people reads what it is about once a batch, not once a person);
+ * null when there is nothing to tell any more.
+ */
+function emailsOf(db: Db, claimed: readonly Claimed[], options: WorkerOptions): Map<number, RenderedEmail | null> {
+	const emails = new Map<number, RenderedEmail | null>();
+	for (const d of claimed) {
+		if (emails.has(d.eventId)) continue;
+		const content = options.kinds[d.kind]?.message(db, d.subjectId, baseLocale) ?? null;
+		emails.set(d.eventId, content && renderEmail(content, options.origin, baseLocale));
+	}
+	return emails;
+}
+
+/** Sends the email of one claimed delivery; says what happened. */
+async function deliver(db: Db, d: Claimed, email: RenderedEmail | null, options: WorkerOptions): Promise<Outcome> {
 	const base = { id: d.id, attempts: d.attempts };
 	const to = addressOf(db, d.userId);
-	const content = to ? options.kinds[d.kind]?.message(db, d.subjectId, baseLocale) : null;
-	if (!to || !content) return { ...base, result: 'dropped' };
-	const email = renderEmail(content, options.origin, baseLocale);
+	if (!to || !email) return { ...base, result: 'dropped' };
 	const host = new URL(options.origin).hostname;
 	try {
 		await options.send({ ...email, to, messageId: `<event-${d.eventId}.person-${d.userId}@${host}>` });
@@ -201,8 +214,9 @@ export async function runOnce(db: Db, options: WorkerOptions): Promise<RunCounts
 		await breathe();
 	}
 	for (let claimed = claimDue(db, now(), o.claimBatch, o.leaseMs); claimed.length > 0; claimed = claimDue(db, now(), o.claimBatch, o.leaseMs)) {
+		const emails = emailsOf(db, claimed, o);
 		for (let i = 0; i < claimed.length; i += o.concurrency) {
-			const outcomes = await Promise.all(claimed.slice(i, i + o.concurrency).map((d) => deliver(db, d, o)));
+			const outcomes = await Promise.all(claimed.slice(i, i + o.concurrency).map((d) => deliver(db, d, emails.get(d.eventId) ?? null, o)));
 			const marked = markOutcomes(db, outcomes, now());
 			for (const k of ['sent', 'failed', 'dead', 'dropped'] as const) counts[k] += marked[k];
 		}
@@ -211,10 +225,7 @@ export async function runOnce(db: Db, options: WorkerOptions): Promise<RunCounts
 	return counts;
 }
 
-/**
- * Runs `runOnce` every `everyMs`, never two at once, until stopped. `nudge()` starts a pass now
- * (after a change that emitted, say) if none is running.
- */
+/** Runs `runOnce` every `everyMs`, never two at once, until stopped. */
 export function startWorker(db: Db, options: WorkerOptions, everyMs = 5_000) {
 	let running: Promise<unknown> | null = null;
 	const pass = () => {
@@ -227,7 +238,6 @@ export function startWorker(db: Db, options: WorkerOptions, everyMs = 5_000) {
 	const timer = setInterval(pass, everyMs);
 	timer.unref();
 	return {
-		nudge: () => void pass(),
 		async stop() {
 			clearInterval(timer);
 			await running;
