@@ -13,7 +13,8 @@ const WORDS: Record<(typeof RETENTION_KINDS)[number], string> = {
 	profiles: 'inactive profiles emptied',
 	shareOpens: 'share-link openings deleted',
 	auditEntries: 'audit entries deleted',
-	drafts: 'unsent survey drafts deleted'
+	drafts: 'unsent survey drafts deleted',
+	unconfirmedSubscriptions: 'email subscriptions never confirmed deleted'
 };
 
 const path = databasePath();

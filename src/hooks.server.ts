@@ -20,6 +20,7 @@ import { remindAboutFlags } from '$lib/server/safeguarding';
 import { scheduleDaily as scheduleRetention } from '$lib/server/retention';
 import { forgetOldDeliveries, smtpSender, startWorker } from '$lib/server/outbox';
 import { EVENT_KINDS } from '$lib/server/registry';
+import { addressBook, UNSUBSCRIBE_PATH } from '$lib/server/subscriptions';
 import { DomainError } from '$lib/server/errors';
 import { isCrossSiteFormPost, publicOrigin, servedOverHttps } from '$lib/server/origin';
 import { limitBody, unreadableBody } from '$lib/server/request-limits';
@@ -50,12 +51,14 @@ export const init: ServerInit = async () => {
 	scheduleRetention(db);
 	// Emails about what happened (decision 0048): only when SMTP is set up; until then events wait.
 	const sender = smtpSender();
-	if (sender) startWorker(database, { kinds: EVENT_KINDS, send: sender.send, origin: publicOrigin() }, Number(process.env.CHORUS_OUTBOX_EVERY_MS ?? 5000));
+	if (sender) startWorker(database, { kinds: EVENT_KINDS, subscribers: addressBook, send: sender.send, origin: publicOrigin() }, Number(process.env.CHORUS_OUTBOX_EVERY_MS ?? 5000));
 };
 
 /** Refuses form posts from other sites (cross-site request forgery). */
 const sameSiteForms: Handle = ({ event, resolve }) => {
-	if (isCrossSiteFormPost(event.request, event.url)) {
+	// a mail program's one-click unsubscribe (RFC 8058) posts from its own servers with no Origin:
+	// the link's own key authorises it, never a cookie, so a forged post can do nothing a link cannot
+	if (isCrossSiteFormPost(event.request, event.url) && event.url.pathname !== UNSUBSCRIBE_PATH) {
 		return new Response('Cross-site form submissions are not allowed.', { status: 403, headers: { 'content-type': 'text/plain' } });
 	}
 	return resolve(event);

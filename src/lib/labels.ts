@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { Role } from '$lib/roles';
 import type { Sector } from '$lib/sectors';
 import type { BoardSource, BoardStatus, FeedbackStatus, FeedbackWho } from '$lib/features/board/model';
@@ -24,7 +25,10 @@ const SECTOR_NAMES: Record<Sector, () => string> = {
 export const roleName = (role: Role): string => ROLE_NAMES[role]();
 export const sectorName = (sector: Sector): string => SECTOR_NAMES[sector]();
 
-const STATUS_NAMES: Record<BoardStatus, () => string> = {
+/** Called with a language for emails (made outside any request), without one on pages. */
+type Words = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+const STATUS_NAMES: Record<BoardStatus, Words> = {
 	heard: m.board_status_heard,
 	working_on_it: m.board_status_working_on_it,
 	done: m.board_status_done,
@@ -51,7 +55,7 @@ const FEEDBACK_STATUS_NAMES: Record<FeedbackStatus, () => string> = {
 	closed: m.board_feedback_status_closed
 };
 
-export const statusName = (s: BoardStatus): string => STATUS_NAMES[s]();
+export const statusName = (s: BoardStatus, locale?: Locale): string => STATUS_NAMES[s]({}, locale ? { locale } : undefined);
 export const sourceName = (s: BoardSource): string => SOURCE_NAMES[s]();
 export const whoName = (w: FeedbackWho): string => WHO_NAMES[w]();
 export const feedbackStatusName = (s: FeedbackStatus): string => FEEDBACK_STATUS_NAMES[s]();

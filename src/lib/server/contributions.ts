@@ -191,8 +191,22 @@ export type EmailContent = {
 	paragraphs: string[];
 	/** The one thing to do, as a link to a page of this site (a path: the outbox adds the origin). */
 	action?: { label: string; path: string };
-	/** Why this person gets this email, for the foot of it. */
+	/** Links to read, as a list (a weekly digest's changes), each to a page of this site. */
+	links?: { label: string; path: string }[];
+	/** Why this person gets this email, for the foot of it (a subscriber's email says why from their subscription). */
 	because: string;
+};
+
+/**
+ * One list of who is told about an event, read a page at a time: the ids above `after`, in
+ * increasing order, at most `limit` of them.
+ */
+export type RecipientList = {
+	/** People with accounts (user ids), or subscribers without one (subscriber ids). */
+	to: 'person' | 'subscriber';
+	/** Hold these deliveries for the weekly digest (the subscribers who asked for one email a week). */
+	digest?: boolean;
+	ids: (db: Db, subjectId: string | null, after: number, limit: number) => number[];
 };
 
 /**
@@ -208,11 +222,11 @@ export type EventKind = {
 	 */
 	choice?: { roles: readonly Role[] };
 	/**
-	 * Who is told, as lists of user ids, each read a page at a time: the ids above `after`, in
-	 * increasing order, at most `limit` of them. Read when the worker expands the event, not when it
-	 * is emitted, so an event reaching 10,000 people costs its change one row.
+	 * Who is told: lists of people or subscribers, each read a page at a time. Read when the worker
+	 * expands the event, not when it is emitted, so an event reaching 10,000 people costs its change
+	 * one row.
 	 */
-	recipients: ((db: Db, subjectId: string | null, after: number, limit: number) => number[])[];
+	recipients: RecipientList[];
 	/**
 	 * The email in `locale`, read when it is sent; null when there is nothing to tell any more (the
 	 * thing it was about has gone), and the delivery is dropped.

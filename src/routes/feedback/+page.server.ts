@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { feedbackSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
 import * as feedback from '$lib/server/board';
@@ -24,7 +25,7 @@ export const actions: Actions = {
 		const serviceId = Number(form.data.service) || null;
 		let reference: string;
 		try {
-			reference = feedback.send(db(), { ...form.data, serviceId, aboutWho: form.data.aboutWho || null }, event.getClientAddress()).reference;
+			reference = feedback.send(db(), { ...form.data, serviceId, aboutWho: form.data.aboutWho || null, locale: getLocale() }, event.getClientAddress()).reference;
 		} catch (e) {
 			return refusal(e, { rate_limited: () => message(form, m.board_feedback_rate_limited(), { status: 429 }) });
 		}

@@ -6,8 +6,10 @@
 import { and, eq, isNotNull, lt, or } from 'drizzle-orm';
 import { cutoffDay, show, type Contribution } from '../contributions';
 import { feedback } from '../db/schema';
+import * as subscriptions from '../subscriptions';
 import { seedBoardDemo } from './seed';
 import { ITEM_EVENTS } from './reminders';
+import { NEWS_EVENTS } from './news';
 
 const { iso, yes, text, num } = show;
 
@@ -47,27 +49,26 @@ export const contributes: Contribution = {
 		kinds: ['feedbackContacts'],
 		// Feedback contact details, counted from the day the feedback was received. The feedback
 		// itself (what happened) stays: it is not about the person, and the board may use it.
-		run: ({ tx, now, settings }) => ({
-			feedbackContacts:
-				settings.retainFeedbackContactDays > 0
-					? tx
-							.update(feedback)
-							.set({ contactName: null, contactEmail: null, contactPhone: null, consentToContact: false })
-							.where(
-								and(
-									lt(feedback.receivedOn, cutoffDay(now, settings.retainFeedbackContactDays)),
-									or(isNotNull(feedback.contactName), isNotNull(feedback.contactEmail), isNotNull(feedback.contactPhone), eq(feedback.consentToContact, true))
-								)
-							)
-							.run().changes
-					: 0
-		})
+		run: ({ tx, now, settings }) => {
+			if (settings.retainFeedbackContactDays <= 0) return { feedbackContacts: 0 };
+			const expired = and(
+				lt(feedback.receivedOn, cutoffDay(now, settings.retainFeedbackContactDays)),
+				or(isNotNull(feedback.contactName), isNotNull(feedback.contactEmail), isNotNull(feedback.contactPhone), eq(feedback.consentToContact, true))
+			);
+			// their senders stop hearing about them too: the consent goes with the details
+			const ids = tx.select({ id: feedback.id }).from(feedback).where(expired).all().map((r) => r.id);
+			subscriptions.unfollowFeedback(tx, ids);
+			return {
+				feedbackContacts: tx.update(feedback).set({ contactName: null, contactEmail: null, contactPhone: null, consentToContact: false }).where(expired).run().changes
+			};
+		}
 	},
 	seed: (db, now) => {
 		const added = seedBoardDemo(db, now);
 		return { boardItems: added.items, feedback: added.feedback };
 	},
 
-	// reminders to the leads of an item's services while its first answer is due or late
-	events: ITEM_EVENTS
+	// reminders to the leads of an item's services while its first answer is due or late; news to
+	// the board's subscribers and to feedback senders
+	events: { ...ITEM_EVENTS, ...NEWS_EVENTS }
 };

@@ -10,6 +10,10 @@ import * as audit from '../audit';
 import * as board from './service';
 import * as safeguarding from '../safeguarding';
 import { newReference } from './follow';
+import * as outbox from '../outbox';
+import * as subscriptions from '../subscriptions';
+import { FEEDBACK_RECEIVED } from './news';
+import { baseLocale, type Locale } from '$lib/paraglide/runtime';
 
 /** How much feedback one address may send in an hour. A family or a school may share one. */
 export const FEEDBACK_PER_HOUR = 5;
@@ -29,6 +33,8 @@ export type FeedbackInput = {
 	contactPhone: string;
 	consentToContact: boolean;
 	aboutWho: FeedbackWho | null;
+	/** The language the sender wrote in: their emails are in it. */
+	locale?: Locale;
 };
 
 /**
@@ -73,6 +79,11 @@ export function send(db: Db, input: FeedbackInput, address: string, now = new Da
 			{ source: 'feedback', sourceId: id, personId: null, text: input.whatHappened.trim(), context: serviceName ? { service: serviceName } : {} },
 			now
 		);
+		// a sender who left an address and agreed to be contacted hears the reference, then each answer
+		if (input.contactEmail.trim() && input.consentToContact) {
+			subscriptions.followFeedback(tx, input.contactEmail, input.locale ?? baseLocale, id, now);
+			outbox.emit(tx, FEEDBACK_RECEIVED, id, now);
+		}
 		tx.insert(feedbackRate)
 			.values({ key, count: 1, hourStart })
 			.onConflictDoUpdate({ target: feedbackRate.key, set: { count: used + 1 } })

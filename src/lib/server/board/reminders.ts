@@ -67,10 +67,13 @@ function itemFor(db: Db, id: string | null) {
  * services have no lead who can be emailed), so a reminder always reaches someone who can act.
  */
 const recipients: EventKind['recipients'] = [
-	(db, id, after, limit) => services.leadsToEmail(db, itemFor(db, id)?.serviceIds ?? [], after, limit),
-	(db, id, after, limit) => {
-		const item = itemFor(db, id);
-		return item && services.leadsToEmail(db, item.serviceIds, 0, 1).length === 0 ? peopleWithRole(db, 'organiser', after, limit) : [];
+	{ to: 'person', ids: (db, id, after, limit) => services.leadsToEmail(db, itemFor(db, id)?.serviceIds ?? [], after, limit) },
+	{
+		to: 'person',
+		ids: (db, id, after, limit) => {
+			const item = itemFor(db, id);
+			return item && services.leadsToEmail(db, item.serviceIds, 0, 1).length === 0 ? peopleWithRole(db, 'organiser', after, limit) : [];
+		}
 	}
 ];
 
@@ -111,7 +114,7 @@ export const ITEM_EVENTS: Record<string, EventKind> = {
 	[FEEDBACK_WAITING]: {
 		name: m.board_event_feedback_waiting,
 		choice: { roles: ['organiser'] },
-		recipients: [(db, _subject, after, limit) => peopleWithRole(db, 'organiser', after, limit)],
+		recipients: [{ to: 'person', ids: (db, _subject, after, limit) => peopleWithRole(db, 'organiser', after, limit) }],
 		message: (db, _subject, locale) => feedbackWaiting(db, locale)
 	}
 };

@@ -9,6 +9,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
 import * as services from '../services';
 import * as settings from '../settings';
+import * as outbox from '../outbox';
+import { ITEM_ANSWERED, ITEM_PUBLISHED } from './news';
 
 export type ItemInput = {
 	youSaid: string;
@@ -127,6 +129,7 @@ export function setPublished(db: Db, actor: Actor, id: number, published: boolea
 			.set({ publishedAt: published ? now : null, lastActivityAt: now })
 			.where(eq(boardItem.id, id))
 			.run();
+		if (published) outbox.emit(tx, ITEM_PUBLISHED, id, now);
 		audit.record(tx, {
 			actorId: actor!.id,
 			action: published ? 'board.item_published' : 'board.item_unpublished',
@@ -180,7 +183,8 @@ export function respond(db: Db, actor: Actor, itemId: number, input: ResponseInp
 		if (input.status === 'not_possible' && item.status !== 'not_possible' && !reason) {
 			throw new ValidationError('reason_required');
 		}
-		tx.insert(boardResponse)
+		const { id: answerId } = tx
+			.insert(boardResponse)
 			.values({
 				itemId,
 				text,
@@ -192,11 +196,14 @@ export function respond(db: Db, actor: Actor, itemId: number, input: ResponseInp
 				reason: input.status === 'not_possible' ? reason || null : null,
 				createdAt: now
 			})
-			.run();
+			.returning({ id: boardResponse.id })
+			.get();
 		tx.update(boardItem)
 			.set({ status: input.status, lastActivityAt: now, firstAnsweredOn: item.firstAnsweredOn ?? londonDate(now) })
 			.where(eq(boardItem.id, itemId))
 			.run();
+		// its followers hear of it while it is on the public board
+		if (item.publishedAt) outbox.emit(tx, ITEM_ANSWERED, answerId, now);
 		audit.record(tx, {
 			actorId: actor.id,
 			action: 'board.responded',

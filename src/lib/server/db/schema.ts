@@ -12,3 +12,4 @@ export * from '../standards/schema';
 export * from '../reports/schema';
 export * from '../safeguarding/schema';
 export * from '../outbox/schema';
+export * from '../subscriptions/schema';

@@ -4,6 +4,7 @@
  */
 import { show, type Contribution } from '../contributions';
 import { seedMeetingsDemo } from './seed';
+import { MEETING_EVENTS } from './news';
 
 const { iso, text, num } = show;
 
@@ -58,5 +59,7 @@ export const contributes: Contribution = {
 	},
 	seed: (db, now) => {
 		seedMeetingsDemo(db, now);
-	}
+	},
+	// an agenda or minutes published, to the meetings' subscribers
+	events: MEETING_EVENTS
 };

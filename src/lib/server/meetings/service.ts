@@ -3,6 +3,8 @@
  * and what the public sees. Every function checks its permission itself.
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import * as outbox from '../outbox';
+import { AGENDA_PUBLISHED, MINUTES_PUBLISHED } from './news';
 import { isIsoDate, londonDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 import {
@@ -197,6 +199,9 @@ export function setState(db: Db, actor: Actor, id: number, to: MeetingState, now
 			.set({ state: to, ...changed(now), ...(to === 'minutes_published' && !m.minutesPublishedAt ? { minutesPublishedAt: now } : {}) })
 			.where(eq(meeting.id, id))
 			.run();
+		// the papers going public is news to the meetings' subscribers (once each: going back and forth sends nothing new)
+		if (to === 'agenda_published' && m.state === 'draft') outbox.emitOnce(tx, AGENDA_PUBLISHED, id, `agenda:${id}`, now);
+		if (to === 'minutes_published') outbox.emitOnce(tx, MINUTES_PUBLISHED, id, `minutes:${id}`, now);
 		audit.record(tx, { actorId: actor.id, action: `meeting.${to}`, subjectType: 'meeting', subjectId: id, at: now });
 	});
 }

@@ -14,18 +14,33 @@ import { xmlText as escape } from '../xml';
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
+/**
+ * A subscriber's own foot, in place of the feature's "because": why they get it, and the two links
+ * every email to a subscriber carries (manage what they follow; stop everything).
+ */
+export type Footer = { because: string; managePath: string; unsubscribePath: string };
+
 /** The link's full address: a path of this site on `origin`. */
 function linkTo(origin: string, path: string): string {
 	return new URL(path, origin).href;
 }
 
-export function renderEmail(content: EmailContent, origin: string, locale: Locale): RenderedEmail {
+export function renderEmail(content: EmailContent, origin: string, locale: Locale, footer?: Footer): RenderedEmail {
 	const href = content.action ? linkTo(origin, content.action.path) : null;
+	const links = (content.links ?? []).map((l) => ({ label: l.label, href: linkTo(origin, l.path) }));
 	const signature = m.outbox_signature({}, { locale });
+	const because = footer?.because ?? content.because;
+	const footLinks = footer
+		? [
+				{ label: m.outbox_manage_link({}, { locale }), href: linkTo(origin, footer.managePath) },
+				{ label: m.outbox_unsubscribe_link({}, { locale }), href: linkTo(origin, footer.unsubscribePath) }
+			]
+		: [];
 	const text = [
 		...content.paragraphs,
+		...links.map((l) => `- ${l.label}\n  ${l.href}`),
 		...(content.action && href ? [`${content.action.label}:\n${href}`] : []),
-		`-- \n${content.because}\n${signature}`
+		[`-- `, because, ...footLinks.map((l) => `${l.label}: ${l.href}`), signature].join('\n')
 	].join('\n\n');
 
 	const dir = textDirection(locale);
@@ -37,6 +52,7 @@ export function renderEmail(content: EmailContent, origin: string, locale: Local
 <div style="max-width:36em">
 <h1 style="font-size:1.4em;margin:0 0 1em">${escape(content.subject)}</h1>
 ${content.paragraphs.map(p).join('\n')}
+${links.length ? `<ul style="margin:0 0 1em;padding-inline-start:1.25em">${links.map((l) => `<li style="margin:0 0 0.75em"><a href="${escape(l.href)}" style="color:#1d4f91">${escape(l.label)}</a></li>`).join('')}</ul>` : ''}
 ${
 	content.action && href
 		? `<p style="margin:1.5em 0"><a href="${escape(href)}" style="display:inline-block;padding:0.75em 1.25em;background:#1d4f91;color:#ffffff;font-weight:bold;text-decoration:underline">${escape(content.action.label)}</a></p>
@@ -44,7 +60,9 @@ ${
 		: ''
 }
 <hr style="border:none;border-top:1px solid #767676;margin:2em 0 1em">
-<p style="margin:0;font-size:16px">${escape(content.because)}<br>${escape(signature)}</p>
+<p style="margin:0 0 1em;font-size:16px">${escape(because)}</p>
+${footLinks.map((l) => `<p style="margin:0 0 1em;font-size:16px"><a href="${escape(l.href)}" style="color:#1d4f91">${escape(l.label)}</a></p>`).join('\n')}
+<p style="margin:0;font-size:16px">${escape(signature)}</p>
 </div>
 </body>
 </html>`;

@@ -1,7 +1,9 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { OUTBOX_STATUSES } from '../../features/outbox/model';
 import { user } from '../accounts/schema';
-import { id, reference, timestamp } from '../db/columns';
+import { boolean, id, reference, timestamp } from '../db/columns';
+import { subscriber } from '../subscriptions/schema';
 
 /**
  * Something happened that people are told about by email (a flag raised, an item's status
@@ -38,18 +40,25 @@ export const outboxEvent = sqliteTable(
 );
 
 /**
- * One email to one person about one event. The unique key is what makes a delivery exactly one
+ * One email to one recipient about one event: a person with an account (`user_id`) or a subscriber
+ * without one (`subscriber_id`), never both. The unique keys are what make a delivery exactly one
  * per (event, recipient): writing the same batch twice after a crash adds nothing.
  *
- * The address is looked up when the email is sent, never stored here: erasing the person removes
- * their deliveries (the key cascades) and nothing waiting is sent to them.
+ * The address is looked up when the email is sent, never stored here: erasing the person or
+ * removing the subscriber removes their deliveries (the keys cascade) and nothing waiting is sent.
  */
 export const outboxDelivery = sqliteTable(
 	'outbox_delivery',
 	{
 		id: id(),
 		eventId: reference('event_id', () => outboxEvent.id, 'cascade').notNull(),
-		userId: reference('user_id', () => user.id, 'cascade').notNull(),
+		userId: reference('user_id', () => user.id, 'cascade'),
+		subscriberId: reference('subscriber_id', () => subscriber.id, 'cascade'),
+		/**
+		 * For a subscriber who asked for one email a week: held until the weekly digest is due, then
+		 * sent in one email with the subscriber's other held deliveries.
+		 */
+		digest: boolean('digest').notNull().default(false),
 		status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('waiting'),
 		/** Sends tried so far (failed ones; a sent delivery counts its last one too). */
 		attempts: integer('attempts').notNull().default(0),
@@ -64,10 +73,13 @@ export const outboxDelivery = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('outbox_delivery_once').on(t.eventId, t.userId),
+		uniqueIndex('outbox_delivery_once_subscriber').on(t.eventId, t.subscriberId),
+		check('outbox_delivery_one_recipient', sql`(user_id is null) <> (subscriber_id is null)`),
 		// serves the worker's claim: the waiting deliveries that are due
 		index('outbox_delivery_due').on(t.status, t.nextTryAt),
 		// serves erasure and "My data"
-		index('outbox_delivery_user').on(t.userId)
+		index('outbox_delivery_user').on(t.userId),
+		index('outbox_delivery_subscriber').on(t.subscriberId)
 	]
 );
 

@@ -30,7 +30,7 @@ export function overview(db: Db, actor: Actor): OutboxOverview {
 	return { ...counts, eventsToExpand };
 }
 
-export type DeadLetter = { id: number; kind: string; happenedOn: string; doneOn: string | null; attempts: number; lastError: string | null; name: string };
+export type DeadLetter = { id: number; kind: string; happenedOn: string; doneOn: string | null; attempts: number; lastError: string | null; name: string | null };
 
 export const DEAD_LETTERS_SHOWN = 100;
 
@@ -49,7 +49,8 @@ export function deadLetters(db: Db, actor: Actor): DeadLetter[] {
 		})
 		.from(outboxDelivery)
 		.innerJoin(outboxEvent, eq(outboxEvent.id, outboxDelivery.eventId))
-		.innerJoin(user, eq(user.id, outboxDelivery.userId))
+		// a subscriber has no account: the page says "a subscriber", never the address
+		.leftJoin(user, eq(user.id, outboxDelivery.userId))
 		.where(eq(outboxDelivery.status, 'dead'))
 		.orderBy(desc(outboxDelivery.id))
 		.limit(DEAD_LETTERS_SHOWN)

@@ -6,17 +6,22 @@
  * requests between steps, so a survey submission never waits for more than one step.
  *
  * It knows no feature: the event kinds (who is told, in what words) come in as `kinds`, built by
- * the registry from every feature's `events` contribution, and addresses are read from `user` when
- * an email is sent (so an erased or turned-off person is never sent what was waiting for them).
+ * the registry from every feature's `events` contribution. Addresses are read when an email is
+ * sent, a person's from `user`, a subscriber's through `subscribers` (so an erased person or a
+ * removed subscriber is never sent what was waiting for them).
+ *
+ * A subscriber who asked for one email a week has their deliveries held (`digest`) until the
+ * next digest time; they are then claimed together and sent as one email listing every change.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { londonDate } from '$lib/time';
-import { baseLocale } from '$lib/paraglide/runtime';
+import { addDays, londonDate, londonToInstant } from '$lib/time';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, type Locale } from '$lib/paraglide/runtime';
 import { RETRY_BACKOFF_MS } from '$lib/features/outbox/model';
-import type { EventKind } from '../contributions';
+import type { EmailContent, EventKind } from '../contributions';
 import { writeTransaction, type Db } from '../db';
 import { outboxChoice, outboxDelivery, outboxEvent } from './schema';
-import { renderEmail, type RenderedEmail } from './email';
+import { renderEmail, type RenderedEmail, type Footer } from './email';
 
 /** One email, ready for the SMTP transport. */
 export type OutgoingEmail = RenderedEmail & {
@@ -30,8 +35,18 @@ export type OutgoingEmail = RenderedEmail & {
 /** Sends one email; rejects with the transport's error (nodemailer's carries `responseCode`). */
 export type Send = (email: OutgoingEmail) => Promise<void>;
 
+/**
+ * Where a subscriber's emails go: the address, the language, why they get it, and the links every
+ * one of their emails carries (to manage what they follow, and to stop it all in one click).
+ * Null when there is no such subscriber any more.
+ */
+export type SubscriberAddress = { to: string; locale: Locale; because: string; managePath: string; unsubscribePath: string };
+export type SubscriberBook = (db: Db, subscriberId: number) => SubscriberAddress | null;
+
 export type WorkerOptions = {
 	kinds: Record<string, EventKind>;
+	/** Subscribers' addresses (the subscriptions feature's); without it, subscribers' deliveries are dropped. */
+	subscribers?: SubscriberBook;
 	send: Send;
 	/** The site's public address, for links in emails and the Message-ID's host. */
 	origin: string;
@@ -53,12 +68,26 @@ const DEFAULTS = { expandBatch: 500, claimBatch: 100, concurrency: 10, leaseMs: 
 /** Lets the event loop serve what is waiting (requests, group commits) between two steps. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** When the weekly digest goes: Monday at 8 in the morning, London time. */
+export const DIGEST_DAY = 1;
+export const DIGEST_TIME = '08:00';
+
+/** The first digest time after `now`: the deliveries held for it are sent then, together. */
+export function nextDigestAt(now: Date): Date {
+	const today = londonDate(now);
+	const weekday = new Date(`${today}T12:00:00Z`).getUTCDay();
+	for (let ahead = (DIGEST_DAY - weekday + 7) % 7; ; ahead += 7) {
+		const at = londonToInstant(addDays(today, ahead), DIGEST_TIME)!;
+		if (at > now) return at;
+	}
+}
+
 /**
  * Writes one page of deliveries for the oldest event not yet expanded, in one transaction, and
  * moves the event's cursor in that same transaction. Returns how many deliveries it wrote, or null
  * when no event is waiting. Safe to repeat after a crash: the unique key refuses copies.
  */
-export function expandStep(db: Db, kinds: Record<string, EventKind>, batch = DEFAULTS.expandBatch): number | null {
+export function expandStep(db: Db, kinds: Record<string, EventKind>, batch = DEFAULTS.expandBatch, now = new Date()): number | null {
 	return writeTransaction(db, (tx) => {
 		const event = tx.select().from(outboxEvent).where(eq(outboxEvent.expanded, false)).orderBy(asc(outboxEvent.id)).limit(1).get();
 		if (!event) return null;
@@ -69,16 +98,18 @@ export function expandStep(db: Db, kinds: Record<string, EventKind>, batch = DEF
 			tx.update(outboxEvent).set({ expanded: true }).where(eq(outboxEvent.id, event.id)).run();
 			return 0;
 		}
-		const ids = list(tx, event.subjectId, event.expandAfter, batch);
+		const ids = list.ids(tx, event.subjectId, event.expandAfter, batch);
 		// people who turned this kind of email off get none (the cursor still moves past them)
 		const off = new Set(
-			ids.length
+			ids.length && list.to === 'person'
 				? tx.select({ id: outboxChoice.userId }).from(outboxChoice).where(and(eq(outboxChoice.kind, event.kind), inArray(outboxChoice.userId, ids))).all().map((r) => r.id)
 				: []
 		);
+		const held = list.digest ? { digest: true, nextTryAt: nextDigestAt(now) } : { digest: false, nextTryAt: new Date(0) };
 		let written = 0;
-		for (const userId of ids.filter((id) => !off.has(id))) {
-			written += tx.insert(outboxDelivery).values({ eventId: event.id, userId, nextTryAt: new Date(0) }).onConflictDoNothing().run().changes;
+		for (const id of ids.filter((id) => !off.has(id))) {
+			const to = list.to === 'person' ? { userId: id } : { subscriberId: id };
+			written += tx.insert(outboxDelivery).values({ eventId: event.id, ...to, ...held }).onConflictDoNothing().run().changes;
 		}
 		const next = ids.length < batch ? { expandList: event.expandList + 1, expandAfter: 0 } : { expandAfter: ids[ids.length - 1] };
 		const done = ids.length < batch && event.expandList + 1 >= lists.length;
@@ -90,20 +121,32 @@ export function expandStep(db: Db, kinds: Record<string, EventKind>, batch = DEF
 	});
 }
 
-type Claimed = { id: number; eventId: number; userId: number; attempts: number; kind: string; subjectId: string | null };
+type Claimed = {
+	id: number;
+	eventId: number;
+	userId: number | null;
+	subscriberId: number | null;
+	digest: boolean;
+	attempts: number;
+	kind: string;
+	subjectId: string | null;
+};
 
 /**
  * Claims up to `batch` deliveries that are due and not held by another run, for `leaseMs`, in one
- * transaction. A run that dies holding them lets them go when the lease runs out.
+ * transaction, with every other due digest delivery of the same subscribers (a digest is one
+ * email, so all of it is claimed at once). A run that dies holding them lets them go when the
+ * lease runs out.
  */
 export function claimDue(db: Db, now: Date, batch = DEFAULTS.claimBatch, leaseMs = DEFAULTS.leaseMs): Claimed[] {
 	return writeTransaction(db, (tx) => {
 		const t = now.getTime();
+		const due = sql`status = 'waiting' and next_try_at <= ${t} and (claimed_until is null or claimed_until <= ${t})`;
 		const ids = tx.all<{ id: number }>(
-			sql`update outbox_delivery set claimed_until = ${t + leaseMs}
-			    where id in (select id from outbox_delivery
-			                 where status = 'waiting' and next_try_at <= ${t} and (claimed_until is null or claimed_until <= ${t})
-			                 order by next_try_at, id limit ${batch})
+			sql`with first as (select id, subscriber_id, digest from outbox_delivery where ${due} order by next_try_at, id limit ${batch})
+			    update outbox_delivery set claimed_until = ${t + leaseMs}
+			    where id in (select id from first)
+			       or (digest = 1 and ${due} and subscriber_id in (select subscriber_id from first where digest = 1))
 			    returning id`
 		);
 		if (ids.length === 0) return [];
@@ -112,6 +155,8 @@ export function claimDue(db: Db, now: Date, batch = DEFAULTS.claimBatch, leaseMs
 				id: outboxDelivery.id,
 				eventId: outboxDelivery.eventId,
 				userId: outboxDelivery.userId,
+				subscriberId: outboxDelivery.subscriberId,
+				digest: outboxDelivery.digest,
 				attempts: outboxDelivery.attempts,
 				kind: outboxEvent.kind,
 				subjectId: outboxEvent.subjectId
@@ -164,40 +209,95 @@ export function markOutcomes(db: Db, outcomes: Outcome[], now: Date): Pick<RunCo
 	return counts;
 }
 
-/** The person's address and language, or null when they cannot be written to (no email, turned off). */
-function addressOf(db: Db, userId: number): string | null {
+/** A person's address, or null when they cannot be written to (no email, turned off). */
+function personAddress(db: Db, userId: number): string | null {
 	const row = db.$client.prepare('select email, disabled_at from user where id = ?').get(userId) as
 		| { email: string | null; disabled_at: number | null }
 		| undefined;
 	return row?.email && row.disabled_at === null ? row.email : null;
 }
 
-/**
- * The email of each event in a claimed batch, made once however many of its deliveries the batch
- * holds (an event reaching 10,000 people reads what it is about once a batch, not once a person);
- * null when there is nothing to tell any more.
- */
-function emailsOf(db: Db, claimed: readonly Claimed[], options: WorkerOptions): Map<number, RenderedEmail | null> {
-	const emails = new Map<number, RenderedEmail | null>();
-	for (const d of claimed) {
-		if (emails.has(d.eventId)) continue;
-		const content = options.kinds[d.kind]?.message(db, d.subjectId, baseLocale) ?? null;
-		emails.set(d.eventId, content && renderEmail(content, options.origin, baseLocale));
+/** Where one email goes: the address, its language, and a subscriber's own foot (why, manage, unsubscribe). */
+type Recipient = { to: string; locale: Locale; footer?: Footer; headers?: Record<string, string> };
+
+function recipientOf(db: Db, d: Claimed, options: WorkerOptions): Recipient | null {
+	if (d.userId !== null) {
+		const to = personAddress(db, d.userId);
+		// people with accounts have no language of their own yet: staff emails are in the base language
+		return to ? { to, locale: baseLocale } : null;
 	}
-	return emails;
+	const s = d.subscriberId === null ? null : (options.subscribers?.(db, d.subscriberId) ?? null);
+	if (!s) return null;
+	const unsubscribe = new URL(s.unsubscribePath, options.origin).href;
+	return {
+		to: s.to,
+		locale: s.locale,
+		footer: { because: s.because, managePath: s.managePath, unsubscribePath: s.unsubscribePath },
+		// one-click unsubscribe from the mail program itself (RFC 8058): a POST to that address
+		headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+	};
 }
 
-/** Sends the email of one claimed delivery; says what happened. */
-async function deliver(db: Db, d: Claimed, email: RenderedEmail | null, options: WorkerOptions): Promise<Outcome> {
-	const base = { id: d.id, attempts: d.attempts };
-	const to = addressOf(db, d.userId);
-	if (!to || !email) return { ...base, result: 'dropped' };
+/**
+ * The words of each event in a claimed batch, in each language asked for, made once however many
+ * of its deliveries the batch holds (an event reaching 10,000 people reads what it is about once a
+ * batch, not once a person); null when there is nothing to tell any more.
+ */
+function contentCache(db: Db, options: WorkerOptions) {
+	const made = new Map<string, EmailContent | null>();
+	return (d: Claimed, locale: Locale): EmailContent | null => {
+		const key = `${d.eventId}:${locale}`;
+		if (!made.has(key)) made.set(key, options.kinds[d.kind]?.message(db, d.subjectId, locale) ?? null);
+		return made.get(key)!;
+	};
+}
+
+/**
+ * One email: a delivery on its own, or a subscriber's held digest deliveries together. `email`
+ * is null when there is nothing to send (the deliveries are dropped).
+ */
+type Group = { deliveries: Claimed[]; recipient: Recipient | null; email: RenderedEmail | null; messageId: string };
+
+/** The weekly digest: one email listing every change, each with its link. */
+function digestOf(contents: EmailContent[], locale: Locale): EmailContent {
+	return {
+		subject: m.outbox_digest_subject({ count: contents.length }, { locale }),
+		paragraphs: [m.outbox_digest_intro({ count: contents.length }, { locale })],
+		links: contents.map((c) => ({ label: c.subject, path: c.action?.path ?? c.links?.[0]?.path ?? '/' })),
+		because: ''
+	};
+}
+
+/** Puts the claimed deliveries into emails: each alone, except a subscriber's digest deliveries, which go as one. */
+function groupsOf(db: Db, claimed: readonly Claimed[], options: WorkerOptions): Group[] {
+	const content = contentCache(db, options);
 	const host = new URL(options.origin).hostname;
+	const byKey = new Map<string, Claimed[]>();
+	for (const d of claimed) {
+		const key = d.digest && d.subscriberId !== null ? `digest:${d.subscriberId}` : `one:${d.id}`;
+		byKey.set(key, [...(byKey.get(key) ?? []), d]);
+	}
+	return [...byKey.values()].map((deliveries) => {
+		const first = deliveries[0];
+		const recipient = recipientOf(db, first, options);
+		const who = first.userId !== null ? `person-${first.userId}` : `subscriber-${first.subscriberId}`;
+		const messageId = first.digest ? `<digest-${first.id}.${who}@${host}>` : `<event-${first.eventId}.${who}@${host}>`;
+		if (!recipient) return { deliveries, recipient, email: null, messageId };
+		const contents = deliveries.map((d) => content(d, recipient.locale)).filter((c): c is EmailContent => c !== null);
+		const words = first.digest ? (contents.length ? digestOf(contents, recipient.locale) : null) : (contents[0] ?? null);
+		return { deliveries, recipient, email: words && renderEmail(words, options.origin, recipient.locale, recipient.footer), messageId };
+	});
+}
+
+/** Sends one group's email; says what happened to each of its deliveries. */
+async function deliver(group: Group, options: WorkerOptions): Promise<Outcome[]> {
+	const outcome = (result: 'sent' | 'dropped') => group.deliveries.map((d) => ({ id: d.id, attempts: d.attempts, result }));
+	if (!group.recipient || !group.email) return outcome('dropped');
 	try {
-		await options.send({ ...email, to, messageId: `<event-${d.eventId}.person-${d.userId}@${host}>` });
-		return { ...base, result: 'sent' };
+		await options.send({ ...group.email, to: group.recipient.to, messageId: group.messageId, headers: group.recipient.headers });
+		return outcome('sent');
 	} catch (error) {
-		return { ...base, result: 'failed', error };
+		return group.deliveries.map((d) => ({ id: d.id, attempts: d.attempts, result: 'failed' as const, error }));
 	}
 }
 
@@ -209,14 +309,14 @@ export async function runOnce(db: Db, options: WorkerOptions): Promise<RunCounts
 	const o = { ...DEFAULTS, ...options };
 	const now = () => o.now?.() ?? new Date();
 	const counts: RunCounts = { deliveriesWritten: 0, sent: 0, failed: 0, dead: 0, dropped: 0 };
-	for (let written = expandStep(db, o.kinds, o.expandBatch); written !== null; written = expandStep(db, o.kinds, o.expandBatch)) {
+	for (let written = expandStep(db, o.kinds, o.expandBatch, now()); written !== null; written = expandStep(db, o.kinds, o.expandBatch, now())) {
 		counts.deliveriesWritten += written;
 		await breathe();
 	}
 	for (let claimed = claimDue(db, now(), o.claimBatch, o.leaseMs); claimed.length > 0; claimed = claimDue(db, now(), o.claimBatch, o.leaseMs)) {
-		const emails = emailsOf(db, claimed, o);
-		for (let i = 0; i < claimed.length; i += o.concurrency) {
-			const outcomes = await Promise.all(claimed.slice(i, i + o.concurrency).map((d) => deliver(db, d, emails.get(d.eventId) ?? null, o)));
+		const groups = groupsOf(db, claimed, o);
+		for (let i = 0; i < groups.length; i += o.concurrency) {
+			const outcomes = (await Promise.all(groups.slice(i, i + o.concurrency).map((g) => deliver(g, o)))).flat();
 			const marked = markOutcomes(db, outcomes, now());
 			for (const k of ['sent', 'failed', 'dead', 'dropped'] as const) counts[k] += marked[k];
 		}

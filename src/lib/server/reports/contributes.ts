@@ -4,6 +4,7 @@
  */
 import { ERASED_TEXT, show, type Contribution, type EraseContext } from '../contributions';
 import { seedReportsDemo } from './seed';
+import { REPORT_EVENTS } from './news';
 
 const { iso, text, isMe } = show;
 
@@ -79,5 +80,7 @@ export const contributes: Contribution = {
 	erase: eraseFromReports,
 	seed: (db, now) => {
 		seedReportsDemo(db, now);
-	}
+	},
+	// a report published, to the board's subscribers
+	events: REPORT_EVENTS
 };

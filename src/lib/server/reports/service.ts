@@ -5,6 +5,8 @@
  * approved never changes afterwards, and the public can read it. Standards and figures are in ./standards, the working out in ./build.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
+import * as outbox from '../outbox';
+import { REPORT_PUBLISHED } from './news';
 import { SECTORS, type Sector } from '$lib/sectors';
 import type { ReportScopeKind } from '$lib/features/standards/model';
 import { isIsoDate, londonDate, quarterFrom, wholeMonths, type Period } from '$lib/time';
@@ -176,6 +178,7 @@ export function publish(db: Db, actor: Actor, reportId: number, now = new Date()
 			.set({ status: 'published', snapshot: JSON.stringify(data), publishedAt: now, publishedBy: actor!.id })
 			.where(and(eq(report.id, reportId), eq(report.status, 'draft')))
 			.run();
+		outbox.emit(tx, REPORT_PUBLISHED, reportId, now);
 		audit.record(tx, { actorId: actor!.id, action: 'report.published', subjectType: 'report', subjectId: reportId, at: now });
 	});
 	// from now on it is read from its snapshot: the reused draft is of no more use

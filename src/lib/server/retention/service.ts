@@ -33,6 +33,8 @@ export type RetentionCounts = {
 	auditEntries: number;
 	/** Unsent survey answers (drafts). */
 	drafts: number;
+	/** Email subscriptions never confirmed. */
+	unconfirmedSubscriptions: number;
 };
 
 /** Every kind, in the order the settings page lists them; each is removed by one feature's step or more. */
@@ -43,7 +45,8 @@ export const RETENTION_KINDS = [
 	'profiles',
 	'shareOpens',
 	'auditEntries',
-	'drafts'
+	'drafts',
+	'unconfirmedSubscriptions'
 ] as const satisfies readonly (keyof RetentionCounts)[];
 type RetentionKind = (typeof RETENTION_KINDS)[number];
 

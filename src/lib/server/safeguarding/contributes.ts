@@ -12,7 +12,7 @@ import { FLAG_OVERDUE, FLAG_RAISED } from './events';
 const { iso, text, num } = show;
 
 /** Everyone who holds the lead role (and can be emailed): safeguarding emails cannot be turned off while the role is held. */
-const leads: EventKind['recipients'][number] = (db, _subject, after, limit) => peopleWithRole(db, 'safeguarding_lead', after, limit);
+const leads: EventKind['recipients'][number] = { to: 'person', ids: (db, _subject, after, limit) => peopleWithRole(db, 'safeguarding_lead', after, limit) };
 
 type Words = (inputs: Record<string, never>, options: { locale: Parameters<EventKind['message']>[2] }) => string;
 

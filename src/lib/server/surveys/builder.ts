@@ -5,6 +5,8 @@
  * feature's own modules (results check `surveys.results` before using them).
  */
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import * as outbox from '../outbox';
+import { SURVEY_CLOSED, SURVEY_PUBLISHED } from './news';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { londonDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
@@ -559,6 +561,8 @@ export function publish(db: Db, actor: Actor, id: number, now = new Date()): voi
 			.set({ state: 'published', publishedAt: s.publishedAt ?? now, closedAt: null, updatedAt: now })
 			.where(eq(survey.id, id))
 			.run();
+		// a first publishing is news to its subscribers (a reopening is not announced again)
+		if (s.state === 'draft') outbox.emit(tx, SURVEY_PUBLISHED, id, now);
 		audit.record(tx, { actorId: actor.id, action: s.state === 'closed' ? 'survey.reopened' : 'survey.published', subjectType: 'survey', subjectId: id, at: now });
 	});
 }
@@ -571,6 +575,7 @@ export function close(db: Db, actor: Actor, id: number, now = new Date()): void 
 		if (s.state === 'closed') return;
 		if (s.state !== 'published') throw new ConflictError('not_published');
 		tx.update(survey).set({ state: 'closed', closedAt: now, updatedAt: now }).where(eq(survey.id, id)).run();
+		outbox.emit(tx, SURVEY_CLOSED, id, now);
 		audit.record(tx, { actorId: actor.id, action: 'survey.closed', subjectType: 'survey', subjectId: id, at: now });
 	});
 }

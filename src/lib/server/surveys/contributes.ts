@@ -9,6 +9,7 @@ import { survey, surveyAnswer, surveyResponse } from '../db/schema';
 import { removeWordsOf } from '../safeguarding';
 import { deleteStaleDrafts } from './answering';
 import { seedSurveysDemo } from './seed';
+import { SURVEY_EVENTS } from './news';
 
 const { iso, yes, text, num } = show;
 
@@ -143,5 +144,7 @@ export const contributes: Contribution = {
 	},
 	seed: (db, now) => {
 		seedSurveysDemo(db, now);
-	}
+	},
+	// a survey opened or closed, to its audience's subscribers
+	events: SURVEY_EVENTS
 };

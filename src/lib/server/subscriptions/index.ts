@@ -1,0 +1,4 @@
+export * from './service';
+export * from './links';
+export * from './topics';
+export { contributes } from './contributes';
