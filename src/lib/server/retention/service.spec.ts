@@ -284,8 +284,8 @@ describe('runRetention', () => {
 		});
 		const s = seed(db);
 		const counts = runRetention(db, new Date(NOW.getTime() + 20 * 365 * DAY));
-		// only unsent drafts go: they follow the surveys' own rule, not a setting
-		expect(counts).toEqual({ feedbackContacts: 0, surveyTexts: 0, flagTexts: 0, profiles: 0, shareOpens: 0, auditEntries: 0, drafts: 1 });
+		// only unsent drafts go: they follow the surveys' own rule, not a setting (and unconfirmed subscriptions, none here)
+		expect(counts).toEqual({ feedbackContacts: 0, surveyTexts: 0, flagTexts: 0, profiles: 0, shareOpens: 0, auditEntries: 0, drafts: 1, unconfirmedSubscriptions: 0 });
 		expect(withContact(db)).toHaveLength(3);
 		expect(answerText(db, s.closedByHand.after.answerId)?.text).toMatch(/^Secret answer/);
 		expect(itemsOf(db, s.signedIn.after.id)).toBe(4);
