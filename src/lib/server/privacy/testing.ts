@@ -36,6 +36,7 @@ import * as surveys from '../surveys';
 import * as profiles from '../profiles';
 import * as safeguarding from '../safeguarding';
 import * as outbox from '../outbox';
+import * as subscriptions from '../subscriptions';
 import { EVENT_KINDS } from '../registry';
 
 export type Person = NonNullable<Actor> & { name: string; email: string | null };
@@ -193,6 +194,8 @@ export function seedWorld(db: Db): World {
 	while (outbox.expandStep(db, EVENT_KINDS) !== null);
 	// Pat (an organiser) turned the daily feedback digest off
 	outbox.setEmailChoices(db, pat, EVENT_KINDS, outbox.emailChoices(db, pat, EVENT_KINDS).map((c) => c.kind).filter((k) => k !== 'board.feedback_waiting'));
+	// Pat's address also follows the board and meetings by email, without the account (in capitals: addresses match in any case)
+	subscriptions.subscribe(db, { email: patEmail.toUpperCase(), topics: [{ topic: 'board', ref: '' }, { topic: 'meetings', ref: '' }], language: 'en', frequency: 'weekly' }, '192.0.2.77');
 
 	return {
 		admin,

@@ -60,7 +60,9 @@ export const contributes: Contribution<'unconfirmedSubscriptions'> = {
 	],
 	// the address is the person's: it goes with them, and every email waiting for it
 	erase: ({ person, del }) => {
-		if (person.email) del('subscriber', 'delete from subscriber where email = ?', person.email);
+		if (!person.email) return;
+		del('subscription', 'delete from subscription where subscriber_id in (select id from subscriber where email = ?)', person.email);
+		del('subscriber', 'delete from subscriber where email = ?', person.email);
 	},
 	retention: {
 		kinds: ['unconfirmedSubscriptions'],
