@@ -22,6 +22,8 @@ test('a visitor subscribes to a service, confirms, hears of an answer, and unsub
 
 	await visit(page, '/board');
 	await page.getByRole('link', { name: YOU_SAID, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(YOU_SAID);
+	await check(page);
 	await page.getByRole('link', { name: 'Get emails about this' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Get emails about what changes');
 	// what the item is about is ticked already
@@ -54,11 +56,14 @@ test('a visitor subscribes to a service, confirms, hears of an answer, and unsub
 	await signInAs(lead, LEAD.email, LEAD.name);
 	await visit(lead, '/manage/board');
 	await lead.getByRole('link', { name: YOU_SAID, exact: true }).click();
+	await expect(lead.getByRole('heading', { level: 1 })).toHaveText(YOU_SAID);
+	await check(lead);
 	const done = `Drop-in advice every week while families wait (${testInfo.project.name} ${Date.now()})`;
 	await lead.getByLabel('What was done or is being done').fill(done);
 	await lead.getByRole('group', { name: 'Status after this' }).getByLabel('Working on it', { exact: true }).check();
 	await lead.getByRole('button', { name: 'Add response' }).click();
 	await expect(lead.getByText('Response added.')).toBeVisible();
+	await check(lead);
 
 	const news = await mailbox.find((mail) => to(mail) && (mail.text ?? '').includes(done));
 	expect(news.subject).toBe('An answer on the board: Working on it');
