@@ -1,10 +1,13 @@
 // Outbox figures (part of `npm run bench`; alone: `npx tsx scripts/bench-outbox.ts`), on a database
-// file with the app's settings (WAL, synchronous FULL) and 10,000 people an event reaches (today the
-// safeguarding leads' flag email is the event with recipients; subscribers will use the same path):
+// file with the app's settings (WAL, synchronous FULL):
 // - the commit time of a change that emits an event reaching 0 people and 10,000 people;
-// - the time to expand the event and send all 10,000 emails to a local SMTP server (smtp-server);
-// - while that runs, a write like a survey submission every 10 ms (100/s) in the same process,
-//   timed from when it was due: what the worker's steps make a submission wait.
+// - in process: the time to expand one event to 10,000 people and send every email to a local SMTP
+//   server (smtp-server), with a write like a survey submission every 10 ms (100/s) meanwhile,
+//   timed from when it was due: what the worker's steps make a write wait;
+// - over HTTP, against the built app (`npm run build` first) with its own worker: a "you said" put
+//   on the board reaching 10,000 email subscribers, while survey answers are submitted at 100 a
+//   second; the submissions' p99 beside the same rate with no email going, and the time until the
+//   SMTP server has every email. BENCH_OUTBOX_SUBSCRIBERS (10,000) changes the fan-out.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +18,20 @@ import * as safeguarding from '../src/lib/server/safeguarding';
 import { runOnce, smtpSender, backlog } from '../src/lib/server/outbox';
 import { EVENT_KINDS } from '../src/lib/server/registry';
 import { startSmtpSink } from '../src/lib/server/outbox/testing';
-import { figure, finishBench, type Row } from './bench-server';
-import { percentile } from './bench-surveys';
+import Database from 'better-sqlite3';
+import { generateToken } from '../src/lib/server/auth/tokens';
+import { ITEM_PUBLISHED } from '../src/lib/server/board/news';
+import { londonDate } from '../src/lib/time';
+import { figure, finishBench, hasBuild, startBuiltApp, type Row } from './bench-server';
+import { buildDatabase, openLoop, percentile } from './bench-surveys';
 
 const PEOPLE = 10_000;
+const SUBSCRIBERS = Number(process.env.BENCH_OUTBOX_SUBSCRIBERS ?? 10_000);
+/** Submissions a second, and for how long with no email going (the baseline). */
+const RATE = 100;
+const BASELINE_SECONDS = 15;
+/** The longest the fan-out may take: drafts are made for this long at RATE. */
+const FAN_OUT_SECONDS = 150;
 const log = (line: string) => console.log(`[outbox] ${line}`);
 
 function addPeople(db: Db, n: number, role: 'safeguarding_lead' | 'parent_carer') {
@@ -100,7 +113,75 @@ export async function outboxFigures(): Promise<Row[]> {
 	return rows;
 }
 
+/** `n` confirmed subscribers of the whole board, written straight into the database file. */
+function addSubscribers(path: string, n: number) {
+	const db = new Database(path);
+	const now = Date.now();
+	const subscriber = db.prepare("insert into subscriber (email, locale, frequency, link_nonce, created_at) values (?, 'en', 'immediately', ?, ?)");
+	const follows = db.prepare("insert into subscription (subscriber_id, topic, ref, confirmed, created_at) values (?, 'board', '', 1, ?)");
+	db.transaction(() => {
+		for (let i = 0; i < n; i++) follows.run(subscriber.run(`subscriber${i}@example.org`, generateToken(), now).lastInsertRowid, now);
+	})();
+	const itemId = db.prepare('select id from board_item where published_at is not null order by id limit 1').pluck().get() as number;
+	db.close();
+	return itemId;
+}
+
+/** The fan-out through the built app's own worker, with survey answers submitted over HTTP meanwhile. */
+async function fanOutOverHttp(): Promise<Row[]> {
+	const rows: Row[] = [];
+	if (!hasBuild()) {
+		console.log('(no build/: run `npm run build` for the fan-out figures over HTTP)');
+		return rows;
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'chorus-bench-fan-out-'));
+	const dbPath = join(dir, 'bench.db');
+	const sink = await startSmtpSink({ keep: false });
+	let app: Awaited<ReturnType<typeof startBuiltApp>> | undefined;
+	try {
+		const { survey, tokens } = await buildDatabase(dbPath, 10_000, RATE * (BASELINE_SECONDS + FAN_OUT_SECONDS));
+		const itemId = addSubscribers(dbPath, SUBSCRIBERS);
+		app = await startBuiltApp(dbPath, { env: { CHORUS_DEMO: '0', CHORUS_OUTBOX_EVERY_MS: '500', ...sink.env } });
+		// the demo's own emails (its flags, to the leads) go first
+		await sink.quiet(1500);
+		log(`fan-out over HTTP: baseline ${RATE}/s for ${BASELINE_SECONDS} s (load average ${loadavg()[0].toFixed(1)})`);
+		const baseline = await openLoop(app.base, survey.id, tokens.splice(0, RATE * BASELINE_SECONDS), RATE);
+
+		sink.clear();
+		let done = false;
+		let sentIn = NaN;
+		// the event a "you said" put on the board emits, written as the app's transaction writes it
+		const writer = new Database(dbPath);
+		const start = performance.now();
+		writer.prepare('insert into outbox_event (kind, subject_id, happened_on) values (?, ?, ?)').run(ITEM_PUBLISHED, String(itemId), londonDate());
+		writer.close();
+		const delivered = sink.waitFor(SUBSCRIBERS, FAN_OUT_SECONDS * 1000).then(
+			() => ((sentIn = (performance.now() - start) / 1000), (done = true)),
+			(e: Error) => (log(e.message), (done = true))
+		);
+		log(`fan-out over HTTP: ${SUBSCRIBERS.toLocaleString()} subscribers, submissions at ${RATE}/s until every email has arrived`);
+		const during = await openLoop(app.base, survey.id, tokens, RATE, () => done);
+		await delivered;
+		rows.push(figure(`submission at ${RATE}/s, no email going: p99 (ms)`, percentile(baseline.latencies, 0.99), 'ms', 200, false));
+		rows.push(figure(`submission at ${RATE}/s while ${SUBSCRIBERS.toLocaleString()} emails go (${during.latencies.length}): p99 (ms)`, percentile(during.latencies, 0.99), 'ms', 200, false));
+		rows.push(figure('the same: max (ms)', during.latencies.at(-1) ?? NaN, 'ms', 1000, false));
+		rows.push(figure('the same: errors (not a 303 to /sent)', baseline.errors + during.errors, '', 0, false));
+		rows.push(figure(`a "you said" to ${SUBSCRIBERS.toLocaleString()} subscribers: every email at the SMTP server (s)`, sentIn, 's', 120, false));
+		rows.push(figure('server memory after the fan-out (MB RSS)', app.rssMb(), 'MB', 200, false));
+	} finally {
+		await app?.stop();
+		await sink.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+	return rows;
+}
+
+/** Every outbox figure: in process, then over HTTP. */
+export async function allOutboxFigures(): Promise<Row[]> {
+	return [...(await outboxFigures()), ...(await fanOutOverHttp())];
+}
+
 // Run alone: print the table and write data/bench-outbox.json.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	finishBench(await outboxFigures(), 'data/bench-outbox.json');
+	finishBench(await allOutboxFigures(), 'data/bench-outbox.json');
 }

@@ -361,6 +361,57 @@ function fsyncsPerSecond(dir: string): number {
 /* ------------------------------------------------------------------------------------------ */
 
 /** Measures the survey figures against the built app. Returns them (empty without a build). */
+/**
+ * Sends the drafts of `tokens` (ready to send) at `rate` a second, open loop: each starts at its
+ * time, whatever the others are doing, on its own connection pool (people do not queue behind each
+ * other's connections). Stops early when `stop()` says so. Returns the latencies (sorted), how
+ * many were acknowledged (a 303 to /sent) and how many were not.
+ */
+export async function openLoop(base: string, surveyId: number, tokens: readonly string[], rate: number, stop: () => boolean = () => false) {
+	const latencies: number[] = [];
+	const lags: number[] = [];
+	let errors = 0;
+	let acks = 0;
+	const errorKinds = new Map<string, number>();
+	const noteError = (kind: string) => errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+	const inFlight: Promise<void>[] = [];
+	const http = client(base, 1024);
+	const interval = 1000 / rate;
+	const t0 = performance.now() + 50;
+	for (let i = 0; i < tokens.length && !stop(); i++) {
+		const due = t0 + i * interval;
+		const wait = due - performance.now();
+		if (wait > 1) await sleep(wait);
+		const start = performance.now();
+		lags.push(start - due);
+		inFlight.push(
+			http.send('POST', answerPath(surveyId, tokens[i], 'check'), '', {}, false).then(
+				(res) => {
+					latencies.push(performance.now() - start);
+					if (res.status === 303 && res.location.endsWith('/sent')) acks++;
+					else {
+						errors++;
+						noteError(`HTTP ${res.status}`);
+					}
+				},
+				(e: NodeJS.ErrnoException) => {
+					latencies.push(performance.now() - start);
+					errors++;
+					noteError(e.code ?? e.message);
+				}
+			)
+		);
+	}
+	await Promise.all(inFlight);
+	http.close();
+	latencies.sort((a, b) => a - b);
+	lags.sort((a, b) => a - b);
+	log(`open loop: sent ${latencies.length}, client lag behind schedule p99 ${percentile(lags, 0.99).toFixed(1)} ms, max ${(lags.at(-1) ?? 0).toFixed(1)} ms`);
+	if (errorKinds.size) log(`open loop: errors ${[...errorKinds].map(([k, n]) => `${k} x${n}`).join(', ')}`);
+	if (http.retries()) log(`open loop: ${http.retries()} sent again after the server closed a kept-alive connection as it was reused`);
+	return { latencies, acks, errors };
+}
+
 export async function surveyFigures(): Promise<Row[]> {
 	const rows: Row[] = [];
 	if (!hasBuild()) {
@@ -430,59 +481,17 @@ export async function surveyFigures(): Promise<Row[]> {
 		rows.push(figure('submission, one at a time (200): p50 (ms)', percentile(alone, 0.5), 'ms', 25, false));
 
 		// ---- steady submissions, open loop: each starts at its time, whatever the others are doing
-		const steadyTokens = tokens.splice(0, steadyCount);
 		const before = storedNow();
-		const latencies: number[] = [];
-		const lags: number[] = [];
-		let steadyErrors = 0;
-		let steadyAcks = 0;
-		const errorKinds = new Map<string, number>();
-		const noteError = (kind: string) => errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-		const inFlight: Promise<void>[] = [];
-		// Its own connections: people do not queue behind each other's connections.
-		const steadyHttp = client(base, 1024);
 		log(`steady: ${STEADY_RATE} submissions a second for ${STEADY_SECONDS} s (load average ${loadavg()[0].toFixed(1)})`);
-		const interval = 1000 / STEADY_RATE;
-		const t0 = performance.now() + 50;
-		for (let i = 0; i < steadyTokens.length; i++) {
-			const due = t0 + i * interval;
-			const wait = due - performance.now();
-			if (wait > 1) await sleep(wait);
-			const start = performance.now();
-			lags.push(start - due);
-			inFlight.push(
-				steadyHttp.send('POST', answerPath(s.id, steadyTokens[i], 'check'), '', {}, false).then(
-					(res) => {
-						latencies.push(performance.now() - start);
-						if (res.status === 303 && res.location.endsWith('/sent')) steadyAcks++;
-						else {
-							steadyErrors++;
-							noteError(`HTTP ${res.status}`);
-						}
-					},
-					(e: NodeJS.ErrnoException) => {
-						latencies.push(performance.now() - start);
-						steadyErrors++;
-						noteError(e.code ?? e.message);
-					}
-				)
-			);
-		}
-		await Promise.all(inFlight);
-		steadyHttp.close();
+		const steady = await openLoop(base, s.id, tokens.splice(0, steadyCount), STEADY_RATE);
 		const steadyStored = storedNow() - before;
-		latencies.sort((a, b) => a - b);
-		lags.sort((a, b) => a - b);
 		const label = `${STEADY_RATE}/s for ${STEADY_SECONDS} s`;
-		rows.push(figure(`submission at ${label}: p50 (ms)`, percentile(latencies, 0.5), 'ms', 25, false));
-		rows.push(figure(`submission at ${label}: p95 (ms)`, percentile(latencies, 0.95), 'ms', 25, false));
-		rows.push(figure(`submission at ${label}: p99 (ms)`, percentile(latencies, 0.99), 'ms', 200, false));
-		rows.push(figure(`submission at ${label}: max (ms)`, latencies.at(-1) ?? NaN, 'ms', 1000, false));
-		rows.push(figure(`submission at ${label}: errors (not a 303 to /sent)`, steadyErrors, '', 0, false));
-		rows.push(figure(`submission at ${label}: stored minus acknowledged (${steadyStored} stored, ${steadyAcks} acknowledged)`, Math.abs(steadyStored - steadyAcks), '', 0, false));
-		log(`steady: sent ${steadyTokens.length}, client lag behind schedule p99 ${percentile(lags, 0.99).toFixed(1)} ms, max ${(lags.at(-1) ?? 0).toFixed(1)} ms`);
-		if (errorKinds.size) log(`steady: errors ${[...errorKinds].map(([k, n]) => `${k} x${n}`).join(', ')}`);
-		if (steadyHttp.retries()) log(`steady: ${steadyHttp.retries()} sent again after the server closed a kept-alive connection as it was reused`);
+		rows.push(figure(`submission at ${label}: p50 (ms)`, percentile(steady.latencies, 0.5), 'ms', 25, false));
+		rows.push(figure(`submission at ${label}: p95 (ms)`, percentile(steady.latencies, 0.95), 'ms', 25, false));
+		rows.push(figure(`submission at ${label}: p99 (ms)`, percentile(steady.latencies, 0.99), 'ms', 200, false));
+		rows.push(figure(`submission at ${label}: max (ms)`, steady.latencies.at(-1) ?? NaN, 'ms', 1000, false));
+		rows.push(figure(`submission at ${label}: errors (not a 303 to /sent)`, steady.errors, '', 0, false));
+		rows.push(figure(`submission at ${label}: stored minus acknowledged (${steadyStored} stored, ${steady.acks} acknowledged)`, Math.abs(steadyStored - steady.acks), '', 0, false));
 
 		// ---- peak: 16 clients, each sending the next draft as soon as the last one is acknowledged
 		log(`peak: ${PEAK_CLIENTS} clients for ${PEAK_SECONDS} s (load average ${loadavg()[0].toFixed(1)})`);

@@ -19,7 +19,7 @@ import { boardItem, boardItemService, boardItemTopic, boardResponse, service } f
 import { finishBench, hasBuild, startBuiltApp } from './bench-server';
 import { surveyFigures } from './bench-surveys';
 import { reportFigures } from './bench-reports';
-import { outboxFigures } from './bench-outbox';
+import { allOutboxFigures } from './bench-outbox';
 
 type Row = { what: string; value: number; unit: string; target: string; ok: boolean };
 const rows: Row[] = [];
@@ -142,6 +142,6 @@ async function httpFigures() {
 await httpFigures();
 rows.push(...(await surveyFigures()));
 rows.push(...(await reportFigures()));
-rows.push(...(await outboxFigures()));
+rows.push(...(await allOutboxFigures()));
 
 finishBench(rows, 'data/bench-results.json');
