@@ -124,7 +124,7 @@ test.describe('following feedback', () => {
 		const reference = (await page.locator('.fb-reference').textContent())!.trim();
 		expect(reference).toMatch(/^FB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 		await page.getByRole('link', { name: 'Follow your feedback' }).click();
-		await expect(h1(page)).toHaveText('Follow up your feedback');
+		await expect(h1(page)).toHaveText('Follow up what you told us');
 		await expect(page.getByLabel('Your reference')).toHaveValue(reference);
 		const progress = page.getByRole('region', { name: reference });
 		await expect(progress).toContainText('We got it on');

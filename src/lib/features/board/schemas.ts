@@ -49,6 +49,8 @@ export const itemSchema = z.object({
 	voices: z.coerce.number({ error: () => m.board_voices_invalid() }).int({ error: () => m.board_voices_invalid() }).min(1, { error: () => m.board_voices_invalid() }).max(100000).default(1),
 	source: z.enum(BOARD_SOURCES, { error: () => m.board_source_required() }).default('direct_feedback'),
 	sourceDetail: optionalText(200),
+	/** '' for none, otherwise the id of the survey it was heard in. */
+	surveyId: z.string().regex(/^[0-9]*$/).default(''),
 	serviceIds: z.array(z.coerce.number().int().positive()).default([]),
 	topics: optionalText(300),
 	heardOn: isoDate

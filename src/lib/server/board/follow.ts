@@ -8,7 +8,7 @@
  * up to 15 minutes. References have about 39 bits, so this is a second line against guessing.
  */
 import { randomInt } from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { BoardStatus } from '$lib/features/board/model';
 import { writeTransaction, type Db } from '../db';
 import { boardItem, boardResponse, feedback, feedbackReply } from '../db/schema';
@@ -91,15 +91,32 @@ function progressOf(
 			.where(eq(boardItem.id, row.itemId))
 			.get();
 		if (!item?.publishedAt) return { ...base, state: 'being_prepared' };
-		const latest = db
-			.select({ text: boardResponse.text })
-			.from(boardResponse)
-			.where(eq(boardResponse.itemId, item.id))
-			.orderBy(desc(boardResponse.createdAt), desc(boardResponse.id))
-			.limit(1)
-			.get();
-		return { ...base, state: 'on_the_board', item: { id: item.id, youSaid: item.youSaid, status: item.status, latestWeDid: latest?.text ?? null } };
+		return { ...base, state: 'on_the_board', item: { id: item.id, youSaid: item.youSaid, status: item.status, latestWeDid: latestWeDid(db, item.id) } };
 	}
 	const replied = db.select({ id: feedbackReply.id }).from(feedbackReply).where(eq(feedbackReply.feedbackId, row.id)).limit(1).get();
 	return { ...base, state: replied ? 'looked_at' : 'received' };
+}
+
+/** An item's newest "we did", or null before the first. */
+function latestWeDid(db: Db, itemId: number): string | null {
+	return (
+		db
+			.select({ text: boardResponse.text })
+			.from(boardResponse)
+			.where(eq(boardResponse.itemId, itemId))
+			.orderBy(desc(boardResponse.createdAt), desc(boardResponse.id))
+			.limit(1)
+			.get()?.text ?? null
+	);
+}
+
+/** The items on the public board raised from a survey, for its receipt on /follow: newest first, with their status and latest "we did". */
+export function raisedFromSurvey(db: Db, surveyId: number): NonNullable<FeedbackProgress['item']>[] {
+	return db
+		.select({ id: boardItem.id, youSaid: boardItem.youSaid, status: boardItem.status })
+		.from(boardItem)
+		.where(and(eq(boardItem.surveyId, surveyId), isNotNull(boardItem.publishedAt)))
+		.orderBy(desc(boardItem.id))
+		.all()
+		.map((item) => ({ ...item, latestWeDid: latestWeDid(db, item.id) }));
 }

@@ -8,6 +8,7 @@ export function itemInputFrom(data: ItemFormInput): ItemInput {
 		...data,
 		source: data.source as BoardSource,
 		easyReadSymbol: data.easyReadSymbol || null,
+		surveyId: Number(data.surveyId) || null,
 		topics: parseTopics(data.topics)
 	};
 }
@@ -21,6 +22,7 @@ export function itemFormValues(item: ItemDetail): ItemFormInput {
 		voices: item.voices,
 		source: item.source,
 		sourceDetail: item.sourceDetail,
+		surveyId: item.surveyId ? String(item.surveyId) : '',
 		serviceIds: item.services.map((s) => s.id),
 		topics: item.topics.join(', '),
 		heardOn: item.heardOn

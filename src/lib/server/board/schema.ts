@@ -2,6 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../features/board/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
+import { survey } from '../surveys/schema';
 import { boolean, id, reference, timestamp } from '../db/columns';
 
 /**
@@ -20,6 +21,8 @@ export const boardItem = sqliteTable(
 		source: text('source', { enum: BOARD_SOURCES }).notNull(),
 		/** Where exactly it came from, in words ("Spring 2026 short breaks survey"). */
 		sourceDetail: text('source_detail').notNull().default(''),
+		/** The survey it was heard in, when it came from one: a survey's receipt on /follow lists the items raised from it. */
+		surveyId: reference('survey_id', () => survey.id, 'set null'),
 		status: text('status', { enum: BOARD_STATUSES }).notNull().default('heard'),
 		heardOn: text('heard_on').notNull(),
 		/** heardOn plus the area's "we reply within N weeks" when the item was made. */
@@ -35,7 +38,9 @@ export const boardItem = sqliteTable(
 		// serves the public board: published items, newest activity first
 		index('board_item_published_activity_idx').on(t.publishedAt, t.lastActivityAt),
 		// serves the overdue list: unanswered items by due date
-		index('board_item_due_idx').on(t.firstAnsweredOn, t.dueOn)
+		index('board_item_due_idx').on(t.firstAnsweredOn, t.dueOn),
+		// serves a survey receipt's "raised from it"
+		index('board_item_survey_idx').on(t.surveyId)
 	]
 );
 

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { canMoveTo, type BoardSource, type BoardStatus } from '$lib/features/board/model';
 import { addDays, londonDate } from '$lib/time';
 import type { Sector } from '$lib/sectors';
 import { writeTransaction, type Db } from '../db';
-import { boardItem, boardItemService, boardItemTopic, boardResponse, service, type BoardItem } from '../db/schema';
+import { boardItem, boardItemService, boardItemTopic, boardResponse, service, survey, type BoardItem } from '../db/schema';
 import { can, type Actor } from '../permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
@@ -23,6 +23,8 @@ export type ItemInput = {
 	topics: string[];
 	/** "YYYY-MM-DD"; the response is due the area's "reply within" weeks after it. */
 	heardOn: string;
+	/** The survey it was heard in (null: none); left out, a change keeps the item's own. */
+	surveyId?: number | null;
 };
 
 export type ResponseInput = {
@@ -62,14 +64,25 @@ function itemValues(input: ItemInput) {
 		voices: Math.max(1, Math.floor(input.voices)),
 		source: input.source,
 		sourceDetail: input.sourceDetail.trim(),
-		heardOn: input.heardOn
+		heardOn: input.heardOn,
+		...(input.surveyId !== undefined ? { surveyId: input.surveyId } : {})
 	};
 }
 
+/** Refuses a survey that does not exist (a form's stale choice), before the key would. */
+function checkSurvey(tx: Db, surveyId: number | null | undefined): void {
+	if (surveyId && !tx.select({ id: survey.id }).from(survey).where(eq(survey.id, surveyId)).get()) throw new ValidationError('survey_not_found');
+}
+
 /** What the new item form offers an organiser: the live services and the "reply within" weeks. Throws ForbiddenError. */
-export function newItemChoices(db: Db, actor: Actor): { services: { id: number; name: string }[]; replyWithinWeeks: number } {
+export function newItemChoices(db: Db, actor: Actor): { services: { id: number; name: string }[]; surveys: { id: number; title: string }[]; replyWithinWeeks: number } {
 	if (!can(actor, 'board.manage')) throw new ForbiddenError();
-	return { services: services.list(db).map((s) => ({ id: s.id, name: s.name })), replyWithinWeeks: settings.replyWithinWeeks(db) };
+	return {
+		services: services.list(db).map((s) => ({ id: s.id, name: s.name })),
+		// the surveys people have answered (not drafts), newest first
+		surveys: db.select({ id: survey.id, title: survey.title }).from(survey).where(ne(survey.state, 'draft')).orderBy(desc(survey.id)).all(),
+		replyWithinWeeks: settings.replyWithinWeeks(db)
+	};
 }
 
 /**
@@ -85,6 +98,7 @@ export function createItem(db: Db, actor: Actor, input: ItemInput, now = new Dat
 export function createItemIn(tx: Db, actor: NonNullable<Actor>, input: ItemInput, now: Date): number {
 	if (!can(actor, 'board.manage')) throw new ForbiddenError();
 	const serviceIds = checkServices(tx, input.serviceIds);
+	checkSurvey(tx, input.surveyId);
 	const dueOn = addDays(input.heardOn, 7 * settings.replyWithinWeeks(tx));
 	const { id } = tx
 		.insert(boardItem)
@@ -110,6 +124,7 @@ export function updateItem(db: Db, actor: Actor, id: number, input: ItemInput, n
 		const before = tx.select().from(boardItem).where(eq(boardItem.id, id)).get();
 		if (!before) throw new NotFoundError('item_not_found');
 		const serviceIds = checkServices(tx, input.serviceIds);
+		checkSurvey(tx, input.surveyId);
 		const values = itemValues(input);
 		const dueOn = values.heardOn === before.heardOn ? before.dueOn : addDays(values.heardOn, 7 * settings.replyWithinWeeks(tx));
 		tx.update(boardItem).set({ ...values, dueOn, lastActivityAt: now }).where(eq(boardItem.id, id)).run();

@@ -4,7 +4,7 @@
  * admin publishes it. Publishing stores the whole report as a snapshot, so what the board
  * approved never changes afterwards, and the public can read it. Standards and figures are in ./standards, the working out in ./build.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import * as outbox from '../outbox';
 import { REPORT_PUBLISHED } from './news';
 import { SECTORS, type Sector } from '$lib/sectors';
@@ -215,6 +215,25 @@ export function list(db: Db, actor: Actor): ReportSummary[] {
 		.orderBy(desc(report.periodEnd), desc(report.id))
 		.all()
 		.map((r) => ({ id: r.id, title: r.title, status: r.status, period: { start: r.periodStart, end: r.periodEnd }, scope: r.scope, publishedAt: r.publishedAt, createdAt: r.createdAt }));
+}
+
+/**
+ * The published reports that used a survey's answers as evidence for a standard, newest first:
+ * what a survey receipt on /follow shows (public, like the reports themselves).
+ */
+export function publishedUsingSurvey(db: Db, surveyId: number): { id: number; title: string }[] {
+	return db
+		.select({ id: report.id, title: report.title })
+		.from(report)
+		.where(
+			and(
+				eq(report.status, 'published'),
+				sql`exists (select 1 from json_each(${report.snapshot}, '$.standards') st, json_each(st.value, '$.evidence.questions') q
+				            where json_extract(q.value, '$.surveyId') = ${surveyId})`
+			)
+		)
+		.orderBy(desc(report.periodEnd), desc(report.id))
+		.all();
 }
 
 const countText = (c: { kind: string; value?: number; limit?: number } | null) =>

@@ -16,4 +16,5 @@ export * from './limits';
 export * from './respondent';
 export * from './seed';
 export * from './small-groups';
+export * from './follow';
 export { contributes } from './contributes';

@@ -3,14 +3,15 @@
  * for young people, and a survey closed. A survey for young people is announced in easy read:
  * short lines, one idea each. The title is in the subscriber's language where the survey has it.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { TopicRef } from '$lib/features/subscriptions/model';
 import { formatDay } from '$lib/time';
 import type { EmailContent, EventKind } from '../contributions';
 import type { Db } from '../db';
-import { survey, surveyTranslation } from '../db/schema';
+import { survey } from '../db/schema';
+import { surveyTitleIn } from './follow';
 import * as subscriptions from '../subscriptions';
 
 export const SURVEY_PUBLISHED = 'surveys.published';
@@ -18,13 +19,7 @@ export const SURVEY_CLOSED = 'surveys.closed';
 
 function surveyFor(db: Db, id: string | null, locale: Locale) {
 	const s = db.select().from(survey).where(eq(survey.id, Number(id))).get();
-	if (!s) return null;
-	const translated = db
-		.select({ text: surveyTranslation.text })
-		.from(surveyTranslation)
-		.where(and(eq(surveyTranslation.surveyId, s.id), eq(surveyTranslation.locale, locale), eq(surveyTranslation.key, 'title')))
-		.get();
-	return { ...s, title: translated?.text ?? s.title };
+	return s ? { ...s, title: surveyTitleIn(db, s.id, locale) ?? s.title } : null;
 }
 
 /** Subscribers of new surveys for the survey's audience. */

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		done: url.searchParams.get('done'),
 		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
 		replyWithinWeeks: settings.replyWithinWeeks(db()),
+		surveys: item.mayManage ? board.newItemChoices(db(), locals.user).surveys : [],
 		/** Who this person can answer for: the forum (organisers) and the item's services they lead. */
 		answerAs: [
 			...(item.mayManage ? [{ value: 'forum', label: m.board_respond_as_forum() }] : []),
@@ -33,7 +34,11 @@ export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(itemSchema), { id: 'item' });
 		if (!form.valid) return fail(400, { itemForm: form });
-		orError(() => board.updateItem(db(), locals.user, idParam(params.itemId), itemInputFrom(form.data)));
+		try {
+			board.updateItem(db(), locals.user, idParam(params.itemId), itemInputFrom(form.data));
+		} catch (e) {
+			return refusal(e, { survey_not_found: () => setError(form, 'surveyId', m.board_problem_survey_not_found()) });
+		}
 		return message(form, m.board_manage_item_saved());
 	},
 	publish: async ({ request, locals, params }) => {

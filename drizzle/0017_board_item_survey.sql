@@ -1,0 +1,2 @@
+ALTER TABLE `board_item` ADD `survey_id` integer REFERENCES survey(id) ON UPDATE no action ON DELETE set null;--> statement-breakpoint
+CREATE INDEX `board_item_survey_idx` ON `board_item` (`survey_id`);
