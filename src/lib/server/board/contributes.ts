@@ -8,6 +8,7 @@ import { cutoffDay, show, type Contribution } from '../contributions';
 import { feedback } from '../db/schema';
 import { seedBoardDemo } from './seed';
 import { ITEM_EVENTS } from './reminders';
+import { needsYou } from './needs';
 
 const { iso, yes, text, num } = show;
 
@@ -69,5 +70,6 @@ export const contributes: Contribution = {
 	},
 
 	// reminders to the leads of an item's services while its first answer is due or late
-	events: ITEM_EVENTS
+	events: ITEM_EVENTS,
+	needsYou
 };

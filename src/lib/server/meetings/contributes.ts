@@ -4,6 +4,7 @@
  */
 import { show, type Contribution } from '../contributions';
 import { seedMeetingsDemo } from './seed';
+import { needsYou } from './service';
 
 const { iso, text, num } = show;
 
@@ -58,5 +59,6 @@ export const contributes: Contribution = {
 	},
 	seed: (db, now) => {
 		seedMeetingsDemo(db, now);
-	}
+	},
+	needsYou
 };

@@ -4,6 +4,7 @@
  */
 import { ERASED_TEXT, show, type Contribution, type EraseContext } from '../contributions';
 import { seedReportsDemo } from './seed';
+import { needsYou } from './service';
 
 const { iso, text, isMe } = show;
 
@@ -79,5 +80,6 @@ export const contributes: Contribution = {
 	erase: eraseFromReports,
 	seed: (db, now) => {
 		seedReportsDemo(db, now);
-	}
+	},
+	needsYou
 };

@@ -9,6 +9,7 @@ import { survey, surveyAnswer, surveyResponse } from '../db/schema';
 import { removeWordsOf } from '../safeguarding';
 import { deleteStaleDrafts } from './answering';
 import { seedSurveysDemo } from './seed';
+import { needsYou } from './home';
 
 const { iso, yes, text, num } = show;
 
@@ -143,5 +144,6 @@ export const contributes: Contribution = {
 	},
 	seed: (db, now) => {
 		seedSurveysDemo(db, now);
-	}
+	},
+	needsYou
 };

@@ -16,4 +16,5 @@ export * from './limits';
 export * from './respondent';
 export * from './seed';
 export * from './small-groups';
+export { needsYou, startedSurveys, CLOSING_SOON_DAYS, type StartedSurvey } from './home';
 export { contributes } from './contributes';
