@@ -5,7 +5,6 @@
 import { render } from 'svelte/server';
 import { describe, expect, it, vi } from 'vitest';
 import * as board from '$lib/server/board';
-import { feedbackDetails, itemDetails } from '$lib/server/board/testing';
 import { navigationFor } from '$lib/server/navigation';
 import type { Actor } from '$lib/server/permissions';
 import { needsYou } from '$lib/server/registry';
@@ -18,7 +17,11 @@ vi.mock('$app/state', () => ({ page: { form: null, url: new URL('https://chorus.
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
-function page(db: ReturnType<typeof testDb>, actor: Actor & { name?: string }) {
+// (board's own test helpers are for its specs: a route's spec uses the feature through its index)
+const item = (heardOn: string): board.ItemInput => ({ youSaid: 'We wait too long.', easyRead: '', easyReadSymbol: null, voices: 1, source: 'direct_feedback', sourceDetail: '', serviceIds: [], topics: [], heardOn });
+const feedback: board.FeedbackInput = { whatHappened: 'Nobody called back.', serviceId: null, contactName: '', contactEmail: '', contactPhone: '', consentToContact: false, aboutWho: null };
+
+function page(db: ReturnType<typeof testDb>, actor: (NonNullable<Actor> & { name?: string }) | null) {
 	const data = {
 		user: actor ? { name: actor.name ?? 'Someone', roles: actor.roles } : null,
 		nav: navigationFor(actor),
@@ -37,9 +40,9 @@ describe('the home page', () => {
 	it('shows an organiser what needs them, as links, most urgent first, and their staff pages', () => {
 		const db = testDb();
 		const organiser = addPerson(db, ['organiser']);
-		board.createItem(db, organiser, itemDetails({ heardOn: '2026-09-01' }), NOW);
-		board.createItem(db, organiser, itemDetails({ heardOn: '2026-09-02' }), NOW);
-		board.send(db, feedbackDetails(), '192.0.2.1', NOW);
+		board.createItem(db, organiser, item('2026-09-01'), NOW);
+		board.createItem(db, organiser, item('2026-09-02'), NOW);
+		board.send(db, feedback, '192.0.2.1', NOW);
 		const body = page(db, { ...organiser, name: 'Olu' });
 		const needs = body.match(/<section aria-labelledby="home-needs">[\s\S]*?<\/section>/)?.[0] ?? '';
 		expect(needs).toContain('<h2 id="home-needs">What needs you</h2>');
@@ -62,8 +65,8 @@ describe('the home page', () => {
 	it('shows a parent carer and a visitor no staff counts and no staff pages, and everyone how to get emails', () => {
 		const db = testDb();
 		const organiser = addPerson(db, ['organiser']);
-		board.send(db, feedbackDetails(), '192.0.2.1', NOW);
-		board.createItem(db, organiser, itemDetails({ heardOn: '2026-09-01' }), NOW);
+		board.send(db, feedback, '192.0.2.1', NOW);
+		board.createItem(db, organiser, item('2026-09-01'), NOW);
 		for (const actor of [{ ...addPerson(db, ['parent_carer']), name: 'Pat' }, null]) {
 			const body = page(db, actor);
 			expect(body).not.toContain('What needs you');
