@@ -73,6 +73,7 @@ test.describe('public pages', () => {
 		const menu = page.getByRole('navigation', { name: 'Main menu' });
 		const manage = menu.locator('summary', { hasText: 'Manage' });
 		const rowTops = async () => new Set(await menu.locator(':scope > ul > li').evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top))));
+		await page.evaluate(() => document.fonts.ready);
 		expect((await rowTops()).size).toBe(1);
 		const people = menu.getByRole('link', { name: 'People', exact: true });
 		await expect(people).toBeHidden();
