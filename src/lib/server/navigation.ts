@@ -4,29 +4,30 @@ import { can, type Action, type Actor } from './permissions';
 /**
  * The header's menu items, each shown only to those whose roles allow what it leads to, in three
  * groups: `pages` (public: everyone may), `manage` (staff and supporters' pages, under "Manage"),
- * `own` (the person's own pages).
+ * `own` (the person's own pages). `action` comes last on each line: the audit log's spec takes a
+ * line ending `action: '...' }` for a permission, any other `action:` for an audited action.
  */
-const ITEMS: readonly { id: NavId; href: string; action: Action; group: keyof Navigation }[] = [
-	{ id: 'board', href: '/board', action: 'board.read', group: 'pages' },
-	{ id: 'feedback', href: '/feedback', action: 'feedback.send', group: 'pages' },
-	{ id: 'surveys', href: '/surveys', action: 'surveys.answer', group: 'pages' },
-	{ id: 'meetings', href: '/meetings', action: 'meetings.read', group: 'pages' },
-	{ id: 'reports', href: '/reports', action: 'reports.readPublished', group: 'pages' },
-	{ id: 'youngPeople', href: '/young-people', action: 'profiles.support', group: 'manage' },
-	{ id: 'manageSurveys', href: '/manage/surveys', action: 'surveys.track', group: 'manage' },
-	{ id: 'manageMeetings', href: '/manage/meetings', action: 'meetings.manage', group: 'manage' },
-	{ id: 'followUp', href: '/manage/board', action: 'board.track', group: 'manage' },
-	{ id: 'manageReports', href: '/manage/reports', action: 'reports.read', group: 'manage' },
-	{ id: 'standards', href: '/manage/standards', action: 'standards.read', group: 'manage' },
-	{ id: 'moderation', href: '/manage/feedback', action: 'feedback.moderate', group: 'manage' },
-	{ id: 'safeguarding', href: '/safeguarding', action: 'safeguarding.review', group: 'manage' },
-	{ id: 'people', href: '/admin/people', action: 'people.read', group: 'manage' },
-	{ id: 'services', href: '/admin/services', action: 'services.manage', group: 'manage' },
-	{ id: 'audit', href: '/admin/audit', action: 'audit.read', group: 'manage' },
-	{ id: 'emails', href: '/admin/emails', action: 'outbox.manage', group: 'manage' },
-	{ id: 'settings', href: '/admin/settings', action: 'settings.manage', group: 'manage' },
-	{ id: 'myProfile', href: '/my-profile', action: 'profiles.own', group: 'own' },
-	{ id: 'account', href: '/account', action: 'account.changePassword', group: 'own' }
+const ITEMS: readonly { id: NavId; href: string; group: keyof Navigation; action: Action }[] = [
+	{ id: 'board', href: '/board', group: 'pages', action: 'board.read' },
+	{ id: 'feedback', href: '/feedback', group: 'pages', action: 'feedback.send' },
+	{ id: 'surveys', href: '/surveys', group: 'pages', action: 'surveys.answer' },
+	{ id: 'meetings', href: '/meetings', group: 'pages', action: 'meetings.read' },
+	{ id: 'reports', href: '/reports', group: 'pages', action: 'reports.readPublished' },
+	{ id: 'youngPeople', href: '/young-people', group: 'manage', action: 'profiles.support' },
+	{ id: 'manageSurveys', href: '/manage/surveys', group: 'manage', action: 'surveys.track' },
+	{ id: 'manageMeetings', href: '/manage/meetings', group: 'manage', action: 'meetings.manage' },
+	{ id: 'followUp', href: '/manage/board', group: 'manage', action: 'board.track' },
+	{ id: 'manageReports', href: '/manage/reports', group: 'manage', action: 'reports.read' },
+	{ id: 'standards', href: '/manage/standards', group: 'manage', action: 'standards.read' },
+	{ id: 'moderation', href: '/manage/feedback', group: 'manage', action: 'feedback.moderate' },
+	{ id: 'safeguarding', href: '/safeguarding', group: 'manage', action: 'safeguarding.review' },
+	{ id: 'people', href: '/admin/people', group: 'manage', action: 'people.read' },
+	{ id: 'services', href: '/admin/services', group: 'manage', action: 'services.manage' },
+	{ id: 'audit', href: '/admin/audit', group: 'manage', action: 'audit.read' },
+	{ id: 'emails', href: '/admin/emails', group: 'manage', action: 'outbox.manage' },
+	{ id: 'settings', href: '/admin/settings', group: 'manage', action: 'settings.manage' },
+	{ id: 'myProfile', href: '/my-profile', group: 'own', action: 'profiles.own' },
+	{ id: 'account', href: '/account', group: 'own', action: 'account.changePassword' }
 ];
 
 /** The menu for this person (a visitor gets only what is public). */
