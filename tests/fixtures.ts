@@ -295,6 +295,16 @@ export async function visit(page: Page, pathname: string) {
 	return response;
 }
 
+/**
+ * Follows a staff page's link from the header: staff pages are folded under "Manage" (a
+ * disclosure that opens without JavaScript too), so it is opened first.
+ */
+export async function openStaffPage(page: Page, name: string) {
+	const menu = page.getByRole('navigation', { name: 'Main menu' });
+	await menu.locator('summary', { hasText: 'Manage' }).click();
+	await menu.getByRole('link', { name, exact: true }).click();
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Target size                                                                                 */
 /* ------------------------------------------------------------------------------------------ */

@@ -1,4 +1,4 @@
-import { ADMIN, PARENT, check, expect, expectLargeTargets, signIn, signInAs, test, uniqueEmail, visit } from '../fixtures';
+import { ADMIN, PARENT, check, expect, expectLargeTargets, openStaffPage, signIn, signInAs, test, uniqueEmail, visit } from '../fixtures';
 import { londonDate } from '../../src/lib/time';
 
 test.describe('the audit log', () => {
@@ -18,7 +18,7 @@ test.describe('the audit log', () => {
 		await check(parent);
 
 		await signInAs(page, ADMIN.email, ADMIN.name);
-		await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Audit log' }).click();
+		await openStaffPage(page, 'Audit log');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
 		await check(page);
 

@@ -24,11 +24,34 @@ test.describe('signing in and out', () => {
 			await expect(page).toHaveURL(/\/$/);
 			await expect(page.getByRole('heading', { name: `Welcome, ${account.name}` })).toBeVisible();
 
-			const people = mainMenu(page).getByRole('link', { name: 'People', exact: true });
-			if (account.role === 'admin') await expect(people).toBeVisible();
+			// staff pages sit under "Manage" in the menu, closed until opened: counted whether shown or not
+			const people = mainMenu(page).getByRole('link', { name: 'People', exact: true, includeHidden: true });
+			if (account.role === 'admin') await expect(people).toHaveCount(1);
 			else await expect(people).toHaveCount(0);
 			// Everyone signed in can reach their own account page.
 			await expect(mainMenu(page).getByRole('link', { name: 'Your account' })).toBeVisible();
+
+			// Their home says what needs them: each count a link to where it is dealt with, or plainly
+			// that nothing does. A parent carer has no staff counts (and, in the demo, no actions late).
+			const needs = page.getByRole('region', { name: 'What needs you' });
+			if (account.role === 'parent_carer') {
+				await expect(needs).toHaveCount(0);
+				await expect(page.getByRole('navigation', { name: 'Manage' })).toHaveCount(0);
+			} else {
+				await expect(needs).toBeVisible();
+				const counts = await needs.getByRole('link').all();
+				if (counts.length === 0) await expect(needs).toContainText('Nothing needs you right now.');
+				for (const count of counts) {
+					await expect(count).toHaveText(/^\d+ /);
+					await expect(count).toHaveAttribute('href', /^\//);
+				}
+				// and their staff pages, listed on the page as well as under "Manage"
+				await expect(page.getByRole('navigation', { name: 'Manage' }).getByRole('link').first()).toBeVisible();
+			}
+			if (account.role === 'organiser') {
+				// the demo board has answers overdue: the count leads to the follow-up list, filtered
+				await expect(needs.getByRole('link', { name: /^\d+ answers? (is|are) overdue$/ })).toHaveAttribute('href', '/manage/board?show=overdue');
+			}
 
 			await signOut(page);
 			await expect(page.getByText(/^Signed in as/)).toHaveCount(0);

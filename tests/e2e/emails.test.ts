@@ -1,4 +1,4 @@
-import { ADMIN, DEMO_ACCOUNTS, SAFEGUARDING_LEAD, check, expect, signInAs, test, visit } from '../fixtures';
+import { ADMIN, DEMO_ACCOUNTS, SAFEGUARDING_LEAD, check, expect, openStaffPage, signInAs, test, visit } from '../fixtures';
 
 /**
  * The outbox, end to end (decision 0048): a flag's email that the mail server refuses for good is
@@ -24,7 +24,7 @@ test('an email the mail server refused is shown to an admin, who tries it again,
 	await check(page);
 
 	await signInAs(page, ADMIN.email, ADMIN.name);
-	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Emails' }).click();
+	await openStaffPage(page, 'Emails');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Emails');
 	// the worker gives up within a second or so: the page shows it once it has
 	await expect(async () => {

@@ -4,6 +4,7 @@ import {
 	check,
 	expect,
 	expectLargeTargets,
+	openStaffPage,
 	signIn,
 	signInAs,
 	test,
@@ -29,7 +30,7 @@ const STAFF_ONLY = 'a staff-only flow: runs with JavaScript on';
 async function invite(page: Page, person: { name: string; email: string; role: string }, viaMenu = false) {
 	if (viaMenu) {
 		await visit(page, '/');
-		await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'People' }).click();
+		await openStaffPage(page, 'People');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('People');
 		await check(page);
 		await page.getByRole('link', { name: 'Invite a person' }).click();
@@ -114,7 +115,7 @@ test.describe('people admin', () => {
 		// The admin sees them as active now, and the invitation in the audit log.
 		await visit(page, '/admin/people');
 		await expect(page.getByRole('row').filter({ hasText: person.email })).toContainText('Active');
-		await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Audit log' }).click();
+		await openStaffPage(page, 'Audit log');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
 		await check(page);
 		const entry = page

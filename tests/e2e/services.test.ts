@@ -1,11 +1,11 @@
-import { ADMIN, check, expect, expectLargeTargets, signInAs, test, visit } from '../fixtures';
+import { ADMIN, check, expect, expectLargeTargets, openStaffPage, signInAs, test, visit } from '../fixtures';
 
 test.describe('services admin', () => {
 	test('an admin adds a service with a lead', async ({ page }, testInfo) => {
 		const name = `Portage home visiting (${testInfo.project.name})`;
 		const description = 'Home visits that help families support their young child to learn.';
 		await signInAs(page, ADMIN.email, ADMIN.name);
-		await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Services' }).click();
+		await openStaffPage(page, 'Services');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Services');
 		await check(page);
 		await expectLargeTargets(page);
@@ -63,7 +63,7 @@ test.describe('services admin', () => {
 
 	test('people without the admin role cannot manage services', async ({ page }) => {
 		await signInAs(page, 'service.lead@example.org', 'Sam Lead');
-		await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Services' })).toHaveCount(0);
+		await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Services', includeHidden: true })).toHaveCount(0);
 		const response = await visit(page, '/admin/services/new');
 		expect(response?.status()).toBe(403);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('You cannot open this page');

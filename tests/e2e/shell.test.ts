@@ -60,13 +60,46 @@ test.describe('public pages', () => {
 		await expect(page.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
 	});
 
-	test('the home and settings pages have large enough controls', async ({ page }) => {
+	test('the home and settings pages have large enough controls, and "Manage" opens the staff pages', async ({ page, javaScriptEnabled }) => {
 		await visit(page, '/');
 		await expectLargeTargets(page);
 		await visit(page, '/settings');
 		await expectLargeTargets(page);
 		await signInAs(page, ADMIN.email, ADMIN.name);
 		await expectLargeTargets(page);
+
+		// The staff pages are folded under "Manage": the header stays one row on a laptop.
+		await page.setViewportSize({ width: 1280, height: 800 });
+		const menu = page.getByRole('navigation', { name: 'Main menu' });
+		const manage = menu.locator('summary', { hasText: 'Manage' });
+		const rowTops = async () => new Set(await menu.locator(':scope > ul > li').evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top))));
+		await page.evaluate(() => document.fonts.ready);
+		expect((await rowTops()).size).toBe(1);
+		const people = menu.getByRole('link', { name: 'People', exact: true });
+		await expect(people).toBeHidden();
+		// by keyboard, with or without JavaScript (a disclosure opens with Enter)
+		await manage.focus();
+		await page.keyboard.press('Enter');
+		await expect(people).toBeVisible();
+		await expectLargeTargets(page);
+		await check(page);
+		if (javaScriptEnabled) {
+			// Escape folds it away again and leaves focus on "Manage"
+			await people.focus();
+			await page.keyboard.press('Escape');
+			await expect(people).toBeHidden();
+			await expect(manage).toBeFocused();
+			await page.keyboard.press('Enter');
+		}
+		await people.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('People');
+		await check(page);
+		// On a phone the menu wraps, and "Manage" opens in the header's flow, within the screen.
+		await page.setViewportSize({ width: 390, height: 844 });
+		await manage.click();
+		const box = await menu.getByRole('link', { name: 'Area settings', exact: true }).boundingBox();
+		expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+		await check(page);
 	});
 });
 

@@ -141,6 +141,29 @@ describe('surveys', () => {
 		}
 	);
 
+	attack(
+		"Carry on with someone else's answers to a named survey through the home page's \"Carry on\" form",
+		'no link to their answers: back to the survey page (303), a visitor to sign in; their own link still opens their draft',
+		async (observe) => {
+			const org = await signedIn(ORGANISER);
+			const id = await publishedSurvey(org, 'Named, started by a parent', false);
+			const parent = await signedIn('parent@example.org');
+			const token = await start(parent, id);
+			const other = await org.post(`/surveys/${id}?/continue`, {}, HTML);
+			const visitor = await new Client(app().url, nextAddress()).post(`/surveys/${id}?/continue`, {}, HTML);
+			const theirs = await parent.get(`/surveys/${id}/answer/${token}/1`);
+			const own = await parent.post(`/surveys/${id}?/continue`, {}, HTML);
+			observe(`someone else: ${other.status} to ${other.location}; a visitor: ${visitor.status} to ${visitor.location}; the parent's link: ${theirs.status}; the parent carrying on: ${own.status} to ${own.location?.replace(/answer\/[a-z2-7]+/, 'answer/<new link>')}`);
+			expect(other.status).toBe(303);
+			expect(other.location).toBe(`/surveys/${id}`);
+			expect(visitor.status).toBe(303);
+			expect(visitor.location).toMatch(/^\/login\?next=/);
+			expect(theirs.status).toBe(200);
+			expect(own.location).toMatch(new RegExp(`^/surveys/${id}/answer/[a-z2-7]+\\?resumed$`));
+			expect(own.location).not.toContain(token);
+		}
+	);
+
 	attack('Read a receipt code and count its chances', 'codes of 12 characters of 32 (60 bits), all different', async (observe) => {
 		const codes: string[] = [];
 		for (let i = 0; i < 30; i++) {

@@ -14,6 +14,7 @@
 import { lt } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './db';
+import type { Actor } from './permissions';
 import type { Locale } from '$lib/paraglide/runtime';
 import type { Role } from '$lib/roles';
 import { londonDate, DAY_MS } from '$lib/time';
@@ -235,6 +236,22 @@ export type EventKind = {
 };
 
 /* ------------------------------------------------------------------------------------------ */
+/* What needs a person (their home page's "What needs you")                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/** How soon something needs doing, most urgent first: late, due within a week, waiting with no day set. */
+export const URGENCIES = ['overdue', 'due_soon', 'waiting'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/**
+ * One count on a person's home page: how many things of one kind wait for them, said in one plain
+ * sentence in the reader's language ("3 answers are overdue"), linked to the page where they are
+ * dealt with (filtered to them where that page can be). Only counts above 0: the page says so
+ * when nothing waits.
+ */
+export type Need = { id: string; count: number; text: string; href: string; urgency: Urgency };
+
+/* ------------------------------------------------------------------------------------------ */
 /* A feature's contribution                                                                    */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -254,6 +271,11 @@ export type Contribution<RetentionKind extends string = string> = {
 	retention?: { kinds: readonly RetentionKind[]; run: (ctx: RetentionContext) => Record<RetentionKind, number> };
 	/** The events the feature emits, by kind ('feature.what_happened'), and who is told how. */
 	events?: Record<string, EventKind>;
+	/**
+	 * What waits for this person in the feature, as counts (`Need`): the feature checks what the
+	 * person may see and act on, so a count never tells anyone about what they may not see.
+	 */
+	needsYou?: (db: Db, actor: NonNullable<Actor>, now: Date) => Need[];
 	/** Adds the feature's demo data where its tables are empty; may return counts of what it added. */
 	seed?: (db: Db, now: Date) => void | Record<string, number> | Promise<void | Record<string, number>>;
 };

@@ -1,32 +1,38 @@
-import { can, type Actor } from './permissions';
+import type { NavId, Navigation } from '$lib/navigation';
+import { can, type Action, type Actor } from './permissions';
 
-/** The header's menu items, each shown only to those whose roles allow what it leads to. */
-const ITEMS = [
-	{ id: 'board', href: '/board', action: 'board.read' },
-	{ id: 'feedback', href: '/feedback', action: 'feedback.send' },
-	{ id: 'surveys', href: '/surveys', action: 'surveys.answer' },
-	{ id: 'meetings', href: '/meetings', action: 'meetings.read' },
-	{ id: 'reports', href: '/reports', action: 'reports.readPublished' },
-	{ id: 'myProfile', href: '/my-profile', action: 'profiles.own' },
-	{ id: 'youngPeople', href: '/young-people', action: 'profiles.support' },
-	{ id: 'manageSurveys', href: '/manage/surveys', action: 'surveys.track' },
-	{ id: 'manageMeetings', href: '/manage/meetings', action: 'meetings.manage' },
-	{ id: 'followUp', href: '/manage/board', action: 'board.track' },
-	{ id: 'manageReports', href: '/manage/reports', action: 'reports.read' },
-	{ id: 'standards', href: '/manage/standards', action: 'standards.read' },
-	{ id: 'moderation', href: '/manage/feedback', action: 'feedback.moderate' },
-	{ id: 'safeguarding', href: '/safeguarding', action: 'safeguarding.review' },
-	{ id: 'people', href: '/admin/people', action: 'people.read' },
-	{ id: 'services', href: '/admin/services', action: 'services.manage' },
-	{ id: 'audit', href: '/admin/audit', action: 'audit.read' },
-	{ id: 'emails', href: '/admin/emails', action: 'outbox.manage' },
-	{ id: 'settings', href: '/admin/settings', action: 'settings.manage' },
-	{ id: 'account', href: '/account', action: 'account.changePassword' }
-] as const;
-
-export type NavItem = { id: (typeof ITEMS)[number]['id']; href: string };
+/**
+ * The header's menu items, each shown only to those whose roles allow what it leads to, in three
+ * groups: `pages` (public: everyone may), `manage` (staff and supporters' pages, under "Manage"),
+ * `own` (the person's own pages). `action` comes last on each line: the audit log's spec takes a
+ * line ending `action: '...' }` for a permission, any other `action:` for an audited action.
+ */
+const ITEMS: readonly { id: NavId; href: string; group: keyof Navigation; action: Action }[] = [
+	{ id: 'board', href: '/board', group: 'pages', action: 'board.read' },
+	{ id: 'feedback', href: '/feedback', group: 'pages', action: 'feedback.send' },
+	{ id: 'surveys', href: '/surveys', group: 'pages', action: 'surveys.answer' },
+	{ id: 'meetings', href: '/meetings', group: 'pages', action: 'meetings.read' },
+	{ id: 'reports', href: '/reports', group: 'pages', action: 'reports.readPublished' },
+	{ id: 'youngPeople', href: '/young-people', group: 'manage', action: 'profiles.support' },
+	{ id: 'manageSurveys', href: '/manage/surveys', group: 'manage', action: 'surveys.track' },
+	{ id: 'manageMeetings', href: '/manage/meetings', group: 'manage', action: 'meetings.manage' },
+	{ id: 'followUp', href: '/manage/board', group: 'manage', action: 'board.track' },
+	{ id: 'manageReports', href: '/manage/reports', group: 'manage', action: 'reports.read' },
+	{ id: 'standards', href: '/manage/standards', group: 'manage', action: 'standards.read' },
+	{ id: 'moderation', href: '/manage/feedback', group: 'manage', action: 'feedback.moderate' },
+	{ id: 'safeguarding', href: '/safeguarding', group: 'manage', action: 'safeguarding.review' },
+	{ id: 'people', href: '/admin/people', group: 'manage', action: 'people.read' },
+	{ id: 'services', href: '/admin/services', group: 'manage', action: 'services.manage' },
+	{ id: 'audit', href: '/admin/audit', group: 'manage', action: 'audit.read' },
+	{ id: 'emails', href: '/admin/emails', group: 'manage', action: 'outbox.manage' },
+	{ id: 'settings', href: '/admin/settings', group: 'manage', action: 'settings.manage' },
+	{ id: 'myProfile', href: '/my-profile', group: 'own', action: 'profiles.own' },
+	{ id: 'account', href: '/account', group: 'own', action: 'account.changePassword' }
+];
 
 /** The menu for this person (a visitor gets only what is public). */
-export function navigationFor(actor: Actor): NavItem[] {
-	return ITEMS.filter((item) => can(actor, item.action)).map(({ id, href }) => ({ id, href }));
+export function navigationFor(actor: Actor): Navigation {
+	const menu: Navigation = { pages: [], manage: [], own: [] };
+	for (const { id, href, action, group } of ITEMS) if (can(actor, action)) menu[group].push({ id, href });
+	return menu;
 }

@@ -7,7 +7,9 @@
  * `contributes.ts` and one line here. The registry's spec checks the list against the database:
  * every column that points at a person must be claimed by the feature that owns its table.
  */
-import type { Contribution, EventKind } from './contributions';
+import { URGENCIES, type Contribution, type EventKind, type Need } from './contributions';
+import type { Actor } from './permissions';
+import type { Db } from './db';
 import { contributes as accounts } from './accounts';
 import { contributes as audit } from './audit';
 import { contributes as board } from './board';
@@ -38,3 +40,14 @@ export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, meeting
 
 /** Every kind of event any feature emits, with who is told and in what words: what the outbox worker sends. */
 export const EVENT_KINDS: Readonly<Record<string, EventKind>> = Object.assign({}, ...CONTRIBUTIONS.map((c) => c.events ?? {}));
+
+/**
+ * What waits for this person in every feature, most urgent first: what is overdue, then what is
+ * due within a week, then what waits with no day set (in the order of CONTRIBUTIONS within each).
+ * Nothing for a visitor. The home page's "What needs you".
+ */
+export function needsYou(db: Db, actor: Actor, now = new Date()): Need[] {
+	if (!actor) return [];
+	const needs = CONTRIBUTIONS.flatMap((c) => c.needsYou?.(db, actor, now) ?? []).filter((n) => n.count > 0);
+	return needs.sort((a, b) => URGENCIES.indexOf(a.urgency) - URGENCIES.indexOf(b.urgency));
+}

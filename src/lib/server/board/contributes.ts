@@ -10,6 +10,7 @@ import * as subscriptions from '../subscriptions';
 import { seedBoardDemo } from './seed';
 import { ITEM_EVENTS } from './reminders';
 import { NEWS_EVENTS } from './news';
+import { needsYou } from './needs';
 
 const { iso, yes, text, num } = show;
 
@@ -70,5 +71,6 @@ export const contributes: Contribution = {
 
 	// reminders to the leads of an item's services while its first answer is due or late; news to
 	// the board's subscribers and to feedback senders
-	events: { ...ITEM_EVENTS, ...NEWS_EVENTS }
+	events: { ...ITEM_EVENTS, ...NEWS_EVENTS },
+	needsYou
 };

@@ -104,7 +104,7 @@ export function listQueue(db: Db, actor: Actor, status: FeedbackStatus = 'new') 
 		.all();
 }
 
-/** How many are waiting, for the menu. */
+/** How much feedback waits in the queue, for the organisers' home page (0 for anyone else). */
 export function waitingCount(db: Db, actor: Actor): number {
 	if (!can(actor, 'feedback.moderate')) return 0;
 	return db.select({ n: count() }).from(feedback).where(eq(feedback.status, 'new')).get()?.n ?? 0;

@@ -2,6 +2,7 @@ export * from './service';
 export * from './feedback';
 export * from './follow';
 export { remindAboutItems } from './reminders';
+export { needsYou } from './needs';
 export * from './filters';
 export * from './form';
 export * from './measures';

@@ -13,13 +13,12 @@ import { boardItem, boardItemService, feedback } from '../db/schema';
 import * as outbox from '../outbox';
 import * as services from '../services';
 import { peopleWithRole } from '../accounts';
+import { DUE_SOON_DAYS } from './service';
 
 export const ITEM_DUE_SOON = 'board.item_due_soon';
 export const ITEM_OVERDUE = 'board.item_overdue';
 export const FEEDBACK_WAITING = 'board.feedback_waiting';
 
-/** How many days before the due day the first reminder goes. */
-export const DUE_SOON_DAYS = 7;
 
 /**
  * Emits the reminders due now: for each published item nobody has answered, due within

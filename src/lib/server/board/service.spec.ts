@@ -146,7 +146,7 @@ describe('following items up', () => {
 		expect(board.listTracked(db, organiser, {}, today).map((i) => [i.id, i.overdue])).toEqual([[overdue, true], [other, true], [fresh, false]]);
 		// unpublished: a lead sees only their services' items; a board member none yet
 		expect(board.listTracked(db, saltLead, {}, today).map((i) => i.id)).toEqual([overdue, fresh]);
-		expect(board.listTracked(db, camhsLead, { overdueOnly: true }, today).map((i) => i.id)).toEqual([other]);
+		expect(board.listTracked(db, camhsLead, { when: 'overdue' }, today).map((i) => i.id)).toEqual([other]);
 		const member = addPerson(db, ['board_member']);
 		expect(board.listTracked(db, member, {}, today)).toEqual([]);
 		board.setPublished(db, organiser, other, true);

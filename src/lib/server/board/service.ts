@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { canMoveTo, type BoardSource, type BoardStatus } from '$lib/features/board/model';
 import { addDays, londonDate } from '$lib/time';
 import type { Sector } from '$lib/sectors';
@@ -35,6 +35,9 @@ export type ResponseInput = {
 	/** Answer for the forum, or for one of the item's services the actor leads. */
 	as: 'forum' | number;
 };
+
+/** How many days ahead an unanswered item counts as due soon (reminders, "What needs you", the follow-up filter). */
+export const DUE_SOON_DAYS = 7;
 
 /** Whether an item's first answer is late: nobody has answered and the due day has passed. */
 export function isOverdue(item: Pick<BoardItem, 'firstAnsweredOn' | 'dueOn'>, today = londonDate()): boolean {
@@ -392,27 +395,44 @@ export function latestAnswered(db: Db, limit: number, today = londonDate()) {
 	return details(db, rows, today);
 }
 
-/**
- * Items for those who follow them up: organisers and admins see all (published or not), a
- * service lead the items about their services, a board member the published ones. Overdue
- * first, then by due date. Each says whether this person may respond to it or manage it (then its
- * follow-up page opens for them; otherwise only its public page does). Throws ForbiddenError.
- */
-export function listTracked(db: Db, actor: Actor, options: { overdueOnly?: boolean } = {}, today = londonDate()) {
-	if (!actor || !can(actor, 'board.track')) throw new ForbiddenError();
+/** Narrows the follow-up list: by when the first answer is due, and to the items the person may answer. */
+export type TrackedFilter = {
+	/** Unanswered items whose due day has passed, or that are due within DUE_SOON_DAYS from today. */
+	when?: 'overdue' | 'due_soon';
+	/** Only the items this person may answer (a lead: those about a service they lead; an organiser: all). */
+	yours?: boolean;
+};
+
+/** The follow-up list's conditions for this person and filter (listTracked and its count share them). */
+function trackedWhere(db: Db, actor: NonNullable<Actor>, filter: TrackedFilter, today: string): SQL | undefined {
 	const where: (SQL | undefined)[] = [];
 	if (!can(actor, 'board.manage')) {
 		const led = services.ledBy(db, actor.id);
 		const aboutLed = led.length
 			? inArray(boardItem.id, db.select({ id: boardItemService.itemId }).from(boardItemService).where(inArray(boardItemService.serviceId, led)))
 			: undefined;
-		where.push(aboutLed ? or(isNotNull(boardItem.publishedAt), aboutLed) : isNotNull(boardItem.publishedAt));
+		// a lead answers only items about services they lead: "yours" is those, or none at all
+		if (filter.yours) where.push(aboutLed ?? sql`0`);
+		else where.push(aboutLed ? or(isNotNull(boardItem.publishedAt), aboutLed) : isNotNull(boardItem.publishedAt));
 	}
-	if (options.overdueOnly) where.push(isNull(boardItem.firstAnsweredOn), lt(boardItem.dueOn, today));
+	if (filter.when) where.push(isNull(boardItem.firstAnsweredOn));
+	if (filter.when === 'overdue') where.push(lt(boardItem.dueOn, today));
+	if (filter.when === 'due_soon') where.push(gte(boardItem.dueOn, today), lte(boardItem.dueOn, addDays(today, DUE_SOON_DAYS)));
+	return and(...where);
+}
+
+/**
+ * Items for those who follow them up: organisers and admins see all (published or not), a
+ * service lead the items about their services, a board member the published ones. Overdue
+ * first, then by due date. Each says whether this person may respond to it or manage it (then its
+ * follow-up page opens for them; otherwise only its public page does). Throws ForbiddenError.
+ */
+export function listTracked(db: Db, actor: Actor, filter: TrackedFilter = {}, today = londonDate()) {
+	if (!actor || !can(actor, 'board.track')) throw new ForbiddenError();
 	const rows = db
 		.select()
 		.from(boardItem)
-		.where(and(...where))
+		.where(trackedWhere(db, actor, filter, today))
 		.orderBy(sql`CASE WHEN ${boardItem.firstAnsweredOn} IS NULL AND ${boardItem.dueOn} < ${today} THEN 0 ELSE 1 END`, asc(boardItem.dueOn))
 		.all();
 	const manage = can(actor, 'board.manage');
@@ -422,6 +442,12 @@ export function listTracked(db: Db, actor: Actor, options: { overdueOnly?: boole
 		mayRespond: can(actor, 'board.respond', { serviceIds: item.services.map((s) => s.id), ledServiceIds }),
 		mayManage: manage
 	}));
+}
+
+/** How many items the follow-up list shows this person with this filter (0 for those who follow nothing up). */
+export function countTracked(db: Db, actor: Actor, filter: TrackedFilter, today = londonDate()): number {
+	if (!actor || !can(actor, 'board.track')) return 0;
+	return db.select({ n: count() }).from(boardItem).where(trackedWhere(db, actor, filter, today)).get()?.n ?? 0;
 }
 
 /** Figures for the top of the board: published items heard in a year and what became of them. */

@@ -5,6 +5,7 @@
 import { show, type Contribution } from '../contributions';
 import { seedMeetingsDemo } from './seed';
 import { MEETING_EVENTS } from './news';
+import { needsYou } from './service';
 
 const { iso, text, num } = show;
 
@@ -61,5 +62,6 @@ export const contributes: Contribution = {
 		seedMeetingsDemo(db, now);
 	},
 	// an agenda or minutes published, to the meetings' subscribers
-	events: MEETING_EVENTS
+	events: MEETING_EVENTS,
+	needsYou
 };

@@ -37,6 +37,8 @@ import {
 	type MeetingAction
 } from '../db/schema';
 import { can, type Actor } from '../permissions';
+import type { Need } from '../contributions';
+import { m } from '$lib/paraglide/messages';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import * as audit from '../audit';
 import * as board from '../board';
@@ -779,6 +781,21 @@ export function openActions(db: Db, today = londonDate()): (ActionWithOwner & { 
 	const rows = actionsWithOwners(db, and(eq(meetingAction.status, 'open'), eq(meeting.state, 'minutes_published')));
 	const withOverdue = rows.map((a) => ({ ...a, overdue: a.dueOn !== null && a.dueOn < today }));
 	return [...withOverdue.filter((a) => a.overdue), ...withOverdue.filter((a) => !a.overdue)];
+}
+
+/**
+ * The home page's count for anyone who owns actions: their own open actions (given to them by
+ * name) past their due day, from minutes that are published, as the public tracker lists them.
+ */
+export function needsYou(db: Db, actor: NonNullable<Actor>, now = new Date()): Need[] {
+	if (!can(actor, 'meetings.read')) return [];
+	const mine = actionsWithOwners(
+		db,
+		and(eq(meetingAction.status, 'open'), eq(meeting.state, 'minutes_published'), eq(meetingAction.ownerUserId, actor.id), lt(meetingAction.dueOn, londonDate(now)))
+	);
+	const n = mine.length;
+	const href = n ? `/meetings/actions?owner=${encodeURIComponent(mine[0].ownerLabel)}` : '/meetings/actions';
+	return [{ id: 'meetings.actions_overdue', count: n, text: m.meetings_needs_actions_overdue({ count: n }), href, urgency: 'overdue' }];
 }
 
 /** Meetings for the calendar feed: every meeting whose agenda is out, cancelled ones included (marked). */

@@ -8,4 +8,5 @@ export * from './photo';
 export * from './seed';
 export * from './sharing';
 export * from './signin';
+export { ownProfile, type OwnProfile } from './home';
 export { contributes, FORMER_SUPPORTER } from './contributes';

@@ -5,6 +5,7 @@
 import { ERASED_TEXT, show, type Contribution, type EraseContext } from '../contributions';
 import { seedReportsDemo } from './seed';
 import { REPORT_EVENTS } from './news';
+import { needsYou } from './service';
 
 const { iso, text, isMe } = show;
 
@@ -82,5 +83,6 @@ export const contributes: Contribution = {
 		seedReportsDemo(db, now);
 	},
 	// a report published, to the board's subscribers
-	events: REPORT_EVENTS
+	events: REPORT_EVENTS,
+	needsYou
 };

@@ -4,7 +4,8 @@
  * admin publishes it. Publishing stores the whole report as a snapshot, so what the board
  * approved never changes afterwards, and the public can read it. Standards and figures are in ./standards, the working out in ./build.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
 import * as outbox from '../outbox';
 import { REPORT_PUBLISHED } from './news';
 import { SECTORS, type Sector } from '$lib/sectors';
@@ -22,6 +23,7 @@ import * as standards from '../standards';
 import { crossTab } from '../surveys';
 import { protectShares } from './shares';
 import { showCount, type CountDisplay } from '../disclosure';
+import type { Need } from '../contributions';
 import { ABOUT_YOU, type AboutYou } from '$lib/features/surveys/model';
 import { buildReport, pct, type ReportData, type ReportScope } from './build';
 import { forgetDrafts, recentDraft } from './recent';
@@ -159,6 +161,17 @@ export function comment(db: Db, actor: Actor, reportId: number, body: string, no
 	const row = find(db, reportId);
 	if (row.status === 'published') throw new ConflictError('published', 'This report is published: it can no longer be commented on.');
 	return db.insert(reportComment).values({ reportId, authorId: actor!.id, body: text, createdAt: now }).returning({ id: reportComment.id }).get().id;
+}
+
+/**
+ * The board members' count for their home page: drafts they have not commented on yet. Those who
+ * publish reports (organisers) write the drafts: theirs is the next step, not a comment.
+ */
+export function needsYou(db: Db, actor: NonNullable<Actor>): Need[] {
+	if (!can(actor, 'reports.comment') || can(actor, 'reports.manage')) return [];
+	const commented = db.select({ id: reportComment.reportId }).from(reportComment).where(eq(reportComment.authorId, actor.id));
+	const n = db.select({ n: count() }).from(report).where(and(eq(report.status, 'draft'), notInArray(report.id, commented))).get()?.n ?? 0;
+	return [{ id: 'reports.to_comment', count: n, text: m.reports_needs_to_comment({ count: n }), href: '/manage/reports', urgency: 'waiting' }];
 }
 
 /**

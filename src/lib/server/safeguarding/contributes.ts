@@ -8,6 +8,7 @@ import { m } from '$lib/paraglide/messages';
 import { ERASED_TEXT, show, type Contribution, type EventKind } from '../contributions';
 import { peopleWithRole } from '../accounts';
 import { FLAG_OVERDUE, FLAG_RAISED } from './events';
+import { needsYou } from './service';
 
 const { iso, text, num } = show;
 
@@ -68,5 +69,8 @@ export const contributes: Contribution = {
 		// wrote it (issue 16, point 4). The leads read those after signing in.
 		[FLAG_RAISED]: { name: m.safeguarding_event_flag_raised, recipients: [leads], message: flagEmail(m.safeguarding_email_flag_subject, m.safeguarding_email_flag_body) },
 		[FLAG_OVERDUE]: { name: m.safeguarding_event_flag_overdue, recipients: [leads], message: flagEmail(m.safeguarding_email_overdue_subject, m.safeguarding_email_overdue_body) }
-	}
+	},
+
+	// the leads' home page: how many flags wait and are overdue, never their words
+	needsYou
 };

@@ -18,7 +18,8 @@ import * as outbox from '../outbox';
 import { FLAG_OVERDUE, FLAG_RAISED } from './events';
 import { unorderedId } from '../auth/tokens';
 import * as settings from '../settings';
-import { REMOVED_PATTERN } from '../contributions';
+import { REMOVED_PATTERN, type Need } from '../contributions';
+import { m } from '$lib/paraglide/messages';
 import { BUILT_IN_PHRASES } from './phrases';
 import { makeMatcher, normalise, type Match, type Phrase } from './matcher';
 
@@ -196,11 +197,37 @@ export function remindAboutFlags(db: Db, now = new Date()): number {
 	});
 }
 
-/** How many flags are waiting, and how many of those are overdue (for the leads' menu and banner). */
+/**
+ * How many flags are waiting, and how many of those are overdue (for the leads' queue and home
+ * page): every one, counted by the day it was raised (the queue shows at most 1000). Nothing
+ * for anyone who is not a lead.
+ */
 export function waiting(db: Db, actor: Actor, now = new Date()): { waiting: number; overdue: number } {
 	if (!can(actor, 'safeguarding.review')) return { waiting: 0, overdue: 0 };
-	const rows = queue(db, actor, 'waiting', now);
-	return { waiting: rows.length, overdue: rows.filter((r) => r.overdue).length };
+	const days = settings.get(db).safeguardingReviewWorkingDays;
+	const byDay = db
+		.select({ raisedOn: safeguardingFlag.raisedOn, n: sql<number>`count(*)` })
+		.from(safeguardingFlag)
+		.where(isNull(safeguardingFlag.reviewedAt))
+		.groupBy(safeguardingFlag.raisedOn)
+		.all();
+	return {
+		waiting: byDay.reduce((sum, d) => sum + d.n, 0),
+		overdue: byDay.filter((d) => dueAndOverdue(d.raisedOn, false, days, now).overdue).reduce((sum, d) => sum + d.n, 0)
+	};
+}
+
+/**
+ * The leads' counts for their home page: flags overdue for review, and the others waiting.
+ * Counts only: never a word of a flag, where it was written or who wrote it.
+ */
+export function needsYou(db: Db, actor: NonNullable<Actor>, now = new Date()): Need[] {
+	const counts = waiting(db, actor, now);
+	const notYetDue = counts.waiting - counts.overdue;
+	return [
+		{ id: 'safeguarding.overdue', count: counts.overdue, text: m.safeguarding_needs_overdue({ count: counts.overdue }), href: '/safeguarding', urgency: 'overdue' },
+		{ id: 'safeguarding.waiting', count: notYetDue, text: m.safeguarding_needs_waiting({ count: notYetDue }), href: '/safeguarding', urgency: 'waiting' }
+	];
 }
 
 /** What can be known of the person: nothing (anonymous), an account, or contact details they gave. */

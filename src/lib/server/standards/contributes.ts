@@ -4,6 +4,7 @@
  */
 import { show, type Contribution } from '../contributions';
 import { seedStandardsDemo } from './seed';
+import { needsYou } from './service';
 
 const { iso, text, num } = show;
 
@@ -32,5 +33,6 @@ export const contributes: Contribution = {
 	erase: ({ asDecided }) => asDecided('operational_figure.entered_by'),
 	seed: (db, now) => {
 		seedStandardsDemo(db, now);
-	}
+	},
+	needsYou
 };

@@ -13,7 +13,10 @@ import {
 	type MeasureKind,
 	type MeasureUnit
 } from '$lib/features/standards/model';
-import { isIsoDate, type Period } from '$lib/time';
+import { isIsoDate, londonDate, quarterFrom, type Period } from '$lib/time';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { periodText } from '$lib/features/reports/format';
 import { writeTransaction, type Db } from '../db';
 import { operationalFigure, service, standard, user, type Standard } from '../db/schema';
 import { can, type Actor } from '../permissions';
@@ -24,6 +27,7 @@ import { parseCsv } from '../csv';
 import { linkedQuestions } from '../surveys';
 import { checkThresholds } from './rag';
 import { reportInputsChanged } from '../report-inputs';
+import type { Need } from '../contributions';
 
 export type StandardInput = {
 	serviceId: number | null;
@@ -163,13 +167,29 @@ export function getFor(db: Db, actor: Actor, id: number): Standard {
 }
 
 /**
- * For the "figures to enter" page: the standards this person enters figures for, and their
- * figures, newest first. Throws ForbiddenError for someone who does not read standards.
+ * For the "figures to enter" page: the standards this person enters figures for, their figures
+ * (newest first), the quarter figures are asked for now (the last whole quarter) and the standards
+ * that have none for it yet. Throws ForbiddenError for someone who does not read standards.
  */
-export function figuresToEnter(db: Db, actor: Actor): { list: StandardSummary[]; figures: (FigureRow & { standardId: number })[] } {
+export function figuresToEnter(
+	db: Db,
+	actor: Actor,
+	now = new Date()
+): { list: StandardSummary[]; figures: (FigureRow & { standardId: number })[]; lastQuarter: Period; missing: number[] } {
 	mustRead(actor);
 	const list = forFigures(db, actor);
-	return { list, figures: figuresOf(db, list.map((s) => s.id)) };
+	const figures = figuresOf(db, list.map((s) => s.id));
+	const lastQuarter = quarterFrom(londonDate(now), -1);
+	const entered = new Set(figures.filter((f) => f.periodStart === lastQuarter.start && f.periodEnd === lastQuarter.end).map((f) => f.standardId));
+	return { list, figures, lastQuarter, missing: list.filter((s) => !entered.has(s.id)).map((s) => s.id) };
+}
+
+/** The home page's count for those who enter figures: standards with no figure for the last quarter, as their "figures to enter" page marks them. */
+export function needsYou(db: Db, actor: NonNullable<Actor>, now = new Date()): Need[] {
+	if (!can(actor, 'standards.read')) return [];
+	const { missing, lastQuarter } = figuresToEnter(db, actor, now);
+	const n = missing.length;
+	return [{ id: 'standards.figures_missing', count: n, text: m.standards_needs_figures({ count: n, period: periodText(lastQuarter, getLocale()) }), href: '/manage/standards/figures', urgency: 'waiting' }];
 }
 
 /** The live services a new standard may be for, for an organiser. Throws ForbiddenError. */

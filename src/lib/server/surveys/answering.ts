@@ -11,7 +11,7 @@
  * anonymous answer between named ones (a named answer, a flag on one) and so near a person.
  * `src/lib/server/audit/anonymity.spec.ts` tries exactly that.
  */
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { DAY_MS, londonDate, secondsUntilTomorrow } from '$lib/time';
@@ -395,6 +395,20 @@ export type Resumed =
 	| { state: 'too_many_tries'; retryAfterSeconds: number };
 
 /**
+ * Gives a draft a new link and, with it, a new code (the code is worked out from the token, which
+ * is never stored, so the old pair cannot be given back): the old link and code stop working.
+ * Returns the new token.
+ */
+function renewLink(tx: Db, tokenHash: string, now: Date): string {
+	const token = generateToken();
+	tx.update(surveyDraft)
+		.set({ tokenHash: hashToken(token), receiptHash: receiptHash(receiptCode(token)), savedOn: londonDate(now) })
+		.where(eq(surveyDraft.tokenHash, tokenHash))
+		.run();
+	return token;
+}
+
+/**
  * Finds a response by its receipt code, typed by someone at `address`. Every try counts against
  * the address and against the code itself (./limits.ts), before the code is looked up; a right
  * code gives its try back. A draft gets a new link and, with it, a new code (the code is worked
@@ -414,12 +428,7 @@ export function resumeByReceipt(db: Db, surveyId: number, code: string, address:
 		const draft = possible ? tx.select().from(surveyDraft).where(eq(surveyDraft.receiptHash, hash)).get() : undefined;
 		if (draft && draft.surveyId === surveyId) {
 			trySucceeded(tx, gate);
-			const token = generateToken();
-			tx.update(surveyDraft)
-				.set({ tokenHash: hashToken(token), receiptHash: receiptHash(receiptCode(token)), savedOn: londonDate(now) })
-				.where(eq(surveyDraft.tokenHash, draft.tokenHash))
-				.run();
-			return { state: 'draft' as const, token };
+			return { state: 'draft' as const, token: renewLink(tx, draft.tokenHash, now) };
 		}
 		const sent = possible
 			? tx
@@ -431,6 +440,30 @@ export function resumeByReceipt(db: Db, surveyId: number, code: string, address:
 		if (!sent) return { state: 'not_found' as const };
 		trySucceeded(tx, gate);
 		return { state: 'sent' as const, submittedOn: sent.submittedOn };
+	});
+}
+
+/**
+ * Carries on with the signed-in person's own draft of a named survey (their latest), from their
+ * home page: it gets a new link and code (`renewLink`), as finding it by its code does. Only the
+ * draft's own account reaches it, as only they can open its link. Returns the new token. Throws
+ * NotFoundError('response_not_found') when they have no draft of it, SurveyClosedError.
+ */
+export function continueStarted(db: Db, actor: Actor, surveyId: number, now = new Date()): string {
+	if (!actor) throw new NotFoundError('response_not_found');
+	return writeTransaction(db, (tx) => {
+		// `db` for the survey: its prepared statements belong to the connection (as in `start`)
+		const s = findSurvey(db, surveyId);
+		checkStart(actor, s, 'answer', londonDate(now));
+		const draft = tx
+			.select({ tokenHash: surveyDraft.tokenHash })
+			.from(surveyDraft)
+			.where(and(eq(surveyDraft.surveyId, surveyId), eq(surveyDraft.accountId, actor.id), eq(surveyDraft.onBehalf, false), eq(surveyDraft.preview, false)))
+			.orderBy(desc(surveyDraft.savedOn))
+			.limit(1)
+			.get();
+		if (!draft) throw new NotFoundError('response_not_found');
+		return renewLink(tx, draft.tokenHash, now);
 	});
 }
 

@@ -534,7 +534,7 @@ export function moveQuestion(db: Db, actor: Actor, questionId: number, direction
 }
 
 /** Why a survey cannot be published yet, as problem codes with the question they are about. */
-function publishProblems(db: Db, surveyId: number): { code: string; questionId?: number }[] {
+function publishProblems(db: Db, surveyId: number, today = londonDate()): { code: string; questionId?: number }[] {
 	const s = findSurvey(db, surveyId);
 	const problems: { code: string; questionId?: number }[] = [];
 	const questions = questionRows(db, surveyId);
@@ -542,7 +542,7 @@ function publishProblems(db: Db, surveyId: number): { code: string; questionId?:
 	for (const q of questions) {
 		if (isChoiceKind(q.kind) && q.options.length < 2) problems.push({ code: 'too_few_options', questionId: q.id });
 	}
-	if (s.closesOn && s.closesOn < londonDate()) problems.push({ code: 'closes_in_past' });
+	if (s.closesOn && s.closesOn < today) problems.push({ code: 'closes_in_past' });
 	return problems;
 }
 
@@ -555,7 +555,7 @@ export function publish(db: Db, actor: Actor, id: number, now = new Date()): voi
 	writeTransaction(db, (tx) => {
 		const s = findSurvey(tx, id);
 		if (s.state === 'published') return;
-		const problems = publishProblems(tx, id);
+		const problems = publishProblems(tx, id, londonDate(now));
 		if (problems.length) throw new ValidationError(problems[0].code);
 		tx.update(survey)
 			.set({ state: 'published', publishedAt: s.publishedAt ?? now, closedAt: null, updatedAt: now })

@@ -10,6 +10,7 @@ import { removeWordsOf } from '../safeguarding';
 import { deleteStaleDrafts } from './answering';
 import { seedSurveysDemo } from './seed';
 import { SURVEY_EVENTS } from './news';
+import { needsYou } from './home';
 
 const { iso, yes, text, num } = show;
 
@@ -146,5 +147,6 @@ export const contributes: Contribution = {
 		seedSurveysDemo(db, now);
 	},
 	// a survey opened or closed, to its audience's subscribers
-	events: SURVEY_EVENTS
+	events: SURVEY_EVENTS,
+	needsYou
 };

@@ -17,4 +17,5 @@ export * from './respondent';
 export * from './seed';
 export * from './small-groups';
 export * from './follow';
+export { needsYou, startedSurveys, CLOSING_SOON_DAYS, type StartedSurvey } from './home';
 export { contributes } from './contributes';

@@ -66,6 +66,20 @@ export const actions: Actions = {
 		if (surveys.locales(db(), id).includes(locale)) setLanguageCookie(cookies, url, locale);
 		redirect(303, answerPath(id, token, 1));
 	},
+	/** Carries on with the answers a signed-in person started to a named survey (from their home page). */
+	continue: ({ params, locals, url }) => {
+		const id = idParam(params.surveyId);
+		if (!locals.user) loginRedirect(url);
+		let token: string;
+		try {
+			token = surveys.continueStarted(db(), locals.user, id);
+		} catch (e) {
+			// Sent, closed or gone since the home page was shown: the survey's page says where it stands.
+			const again = () => redirect(303, url.pathname);
+			return refusal(e, { response_not_found: again, survey_closed: again, not_open_yet: again });
+		}
+		redirect(303, `${answerPath(id, token)}?resumed`);
+	},
 	/** Finds answers saved earlier by their receipt code. */
 	resume: async ({ params, request, getClientAddress, setHeaders }) => {
 		const id = idParam(params.surveyId);

@@ -4,11 +4,18 @@ import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import type { PageServerLoad } from './$types';
 
+/** `?show=overdue` or `?show=due-soon` narrows by due day; `&yours` to the items this person may answer (links from "What needs you"). */
 export const load: PageServerLoad = ({ locals, url }) => {
-	const overdueOnly = url.searchParams.get('show') === 'overdue';
+	const show = url.searchParams.get('show');
+	const filter: board.TrackedFilter = {
+		when: show === 'overdue' ? 'overdue' : show === 'due-soon' ? 'due_soon' : undefined,
+		yours: url.searchParams.has('yours')
+	};
 	return {
-		overdueOnly,
+		when: filter.when ?? null,
+		yours: filter.yours ?? false,
+		dueSoonDays: board.DUE_SOON_DAYS,
 		mayManage: can(locals.user, 'board.manage'),
-		items: orError(() => board.listTracked(db(), locals.user, { overdueOnly }))
+		items: orError(() => board.listTracked(db(), locals.user, filter))
 	};
 };

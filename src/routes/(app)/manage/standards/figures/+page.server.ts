@@ -1,4 +1,4 @@
-import { londonDate, periodLabel, quarterFrom } from '$lib/time';
+import { periodLabel } from '$lib/time';
 import { db } from '$lib/server/db/app';
 import { orError } from '$lib/server/http';
 import { formatNumber } from '$lib/server/standards';
@@ -7,20 +7,18 @@ import type { PageServerLoad } from './$types';
 
 /** The standards whose figures this person enters (a lead: their services'), with the last figure of each. */
 export const load: PageServerLoad = ({ locals }) => {
-	const { list, figures } = orError(() => standards.figuresToEnter(db(), locals.user));
-	const lastQuarter = quarterFrom(londonDate(), -1);
+	const { list, figures, lastQuarter, missing } = orError(() => standards.figuresToEnter(db(), locals.user));
 	return {
 		lastQuarter: periodLabel(lastQuarter),
 		standards: list.map((s) => {
-			const mine = figures.filter((f) => f.standardId === s.id);
-			const latest = mine[0];
+			const latest = figures.find((f) => f.standardId === s.id);
 			return {
 				id: s.id,
 				statement: s.statement,
 				serviceName: s.serviceName,
 				unit: s.unit,
 				latest: latest ? { period: periodLabel({ start: latest.periodStart, end: latest.periodEnd }), value: formatNumber(latest.value) } : null,
-				missingLastQuarter: !mine.some((f) => f.periodStart === lastQuarter.start && f.periodEnd === lastQuarter.end)
+				missingLastQuarter: missing.includes(s.id)
 			};
 		})
 	};
