@@ -20,7 +20,7 @@ import { EVENT_KINDS } from '../src/lib/server/registry';
 import { startSmtpSink } from '../src/lib/server/outbox/testing';
 import Database from 'better-sqlite3';
 import { generateToken } from '../src/lib/server/auth/tokens';
-import { ITEM_PUBLISHED } from '../src/lib/server/board/news';
+import { ITEM_PUBLISHED } from '../src/lib/server/board';
 import { londonDate } from '../src/lib/time';
 import { figure, finishBench, hasBuild, startBuiltApp, type Row } from './bench-server';
 import { buildDatabase, openLoop, percentile } from './bench-surveys';

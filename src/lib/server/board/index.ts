@@ -9,3 +9,4 @@ export * from './measures';
 export * from './seed';
 export * from './feed';
 export { contributes } from './contributes';
+export { ITEM_PUBLISHED, ITEM_ANSWERED, FEEDBACK_RECEIVED, NEWS_EVENTS } from './news';

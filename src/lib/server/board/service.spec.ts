@@ -187,10 +187,10 @@ describe('following items up', () => {
 });
 
 describe('the new item form', () => {
-	it('offers an organiser the live services and the "reply within" weeks, and refuses everyone else', () => {
+	it('offers an organiser the live services, the surveys answered (none yet) and the "reply within" weeks, and refuses everyone else', () => {
 		const { db, admin, organiser, saltLead } = setUp();
 		settings.update(db, admin, { replyWithinWeeks: 6 });
-		expect(board.newItemChoices(db, organiser)).toEqual({ services: [expect.objectContaining({ name: 'CAMHS' }), expect.objectContaining({ name: 'SALT' }), expect.objectContaining({ name: 'Short breaks' })], replyWithinWeeks: 6 });
+		expect(board.newItemChoices(db, organiser)).toEqual({ services: [expect.objectContaining({ name: 'CAMHS' }), expect.objectContaining({ name: 'SALT' }), expect.objectContaining({ name: 'Short breaks' })], surveys: [], replyWithinWeeks: 6 });
 		for (const other of [saltLead, addPerson(db, ['board_member']), addPerson(db, ['parent_carer']), null]) {
 			expect(thrown(() => board.newItemChoices(db, other))).toBeInstanceOf(ForbiddenError);
 		}

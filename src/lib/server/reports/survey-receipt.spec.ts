@@ -6,10 +6,23 @@
 import { describe, expect, it } from 'vitest';
 import { addPerson, testDb } from '../testing';
 import * as board from '../board';
-import { itemDetails } from '../board/testing';
-import * as reports from '../reports';
-import { listenedSurvey } from '../reports/testing';
-import * as surveys from '.';
+import * as surveys from '../surveys';
+import * as reports from '.';
+import { listenedSurvey } from './testing';
+
+/** A "you said" as the organisers write one (the board's own helper is its specs' only). */
+const itemDetails = (over: Partial<board.ItemInput>): board.ItemInput => ({
+	youSaid: 'We wait too long to hear back.',
+	easyRead: '',
+	easyReadSymbol: null,
+	voices: 1,
+	source: 'other',
+	sourceDetail: '',
+	serviceIds: [],
+	topics: [],
+	heardOn: '2026-05-01',
+	...over
+});
 
 const NOW = new Date('2026-05-20T12:00:00Z');
 const HERE = '192.0.2.40';
