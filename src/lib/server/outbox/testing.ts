@@ -13,6 +13,8 @@ export type SmtpSink = {
 	received: ParsedMail[];
 	/** Answer the next `times` emails with `code` (e.g. 451 "try later", 550 "no such mailbox"). */
 	refuse(code: number, times?: number): void;
+	/** How many emails arrived since the last `clear` (kept or not). */
+	count(): number;
 	/** Forgets what arrived so far (and any refusals still to come). */
 	clear(): void;
 	/** Resolves when `n` emails have arrived since the last `clear` (or rejects after `ms`). */
@@ -57,6 +59,7 @@ export async function startSmtpSink(options: { keep?: boolean } = {}): Promise<S
 	return {
 		port,
 		received,
+		count: () => count,
 		clear() {
 			received.length = 0;
 			count = 0;

@@ -257,6 +257,7 @@ function contentCache(db: Db, options: WorkerOptions) {
  * is null when there is nothing to send (the deliveries are dropped).
  */
 type Group = { deliveries: Claimed[]; recipient: Recipient | null; email: RenderedEmail | null; messageId: string };
+type Content = ReturnType<typeof contentCache>;
 
 /** The weekly digest: one email listing every change, each with its link. */
 function digestOf(contents: EmailContent[], locale: Locale): EmailContent {
@@ -269,24 +270,30 @@ function digestOf(contents: EmailContent[], locale: Locale): EmailContent {
 }
 
 /** Puts the claimed deliveries into emails: each alone, except a subscriber's digest deliveries, which go as one. */
-function groupsOf(db: Db, claimed: readonly Claimed[], options: WorkerOptions): Group[] {
-	const content = contentCache(db, options);
-	const host = new URL(options.origin).hostname;
+function groupsOf(claimed: readonly Claimed[]): Claimed[][] {
 	const byKey = new Map<string, Claimed[]>();
 	for (const d of claimed) {
 		const key = d.digest && d.subscriberId !== null ? `digest:${d.subscriberId}` : `one:${d.id}`;
 		byKey.set(key, [...(byKey.get(key) ?? []), d]);
 	}
-	return [...byKey.values()].map((deliveries) => {
-		const first = deliveries[0];
-		const recipient = recipientOf(db, first, options);
-		const who = first.userId !== null ? `person-${first.userId}` : `subscriber-${first.subscriberId}`;
-		const messageId = first.digest ? `<digest-${first.id}.${who}@${host}>` : `<event-${first.eventId}.${who}@${host}>`;
-		if (!recipient) return { deliveries, recipient, email: null, messageId };
-		const contents = deliveries.map((d) => content(d, recipient.locale)).filter((c): c is EmailContent => c !== null);
-		const words = first.digest ? (contents.length ? digestOf(contents, recipient.locale) : null) : (contents[0] ?? null);
-		return { deliveries, recipient, email: words && renderEmail(words, options.origin, recipient.locale, recipient.footer), messageId };
-	});
+	return [...byKey.values()];
+}
+
+/**
+ * One group's email, made just before it is sent (a handful at a time, so making a batch's
+ * emails never holds the event loop for long): its address, its words in the recipient's
+ * language, and its Message-ID, stable for the (event, recipient) or the digest.
+ */
+function emailOf(db: Db, deliveries: Claimed[], content: Content, options: WorkerOptions): Group {
+	const first = deliveries[0];
+	const recipient = recipientOf(db, first, options);
+	const who = first.userId !== null ? `person-${first.userId}` : `subscriber-${first.subscriberId}`;
+	const host = new URL(options.origin).hostname;
+	const messageId = first.digest ? `<digest-${first.id}.${who}@${host}>` : `<event-${first.eventId}.${who}@${host}>`;
+	if (!recipient) return { deliveries, recipient, email: null, messageId };
+	const contents = deliveries.map((d) => content(d, recipient.locale)).filter((c): c is EmailContent => c !== null);
+	const words = first.digest ? (contents.length ? digestOf(contents, recipient.locale) : null) : (contents[0] ?? null);
+	return { deliveries, recipient, email: words && renderEmail(words, options.origin, recipient.locale, recipient.footer), messageId };
 }
 
 /** Sends one group's email; says what happened to each of its deliveries. */
@@ -314,9 +321,11 @@ export async function runOnce(db: Db, options: WorkerOptions): Promise<RunCounts
 		await breathe();
 	}
 	for (let claimed = claimDue(db, now(), o.claimBatch, o.leaseMs); claimed.length > 0; claimed = claimDue(db, now(), o.claimBatch, o.leaseMs)) {
-		const groups = groupsOf(db, claimed, o);
+		const groups = groupsOf(claimed);
+		const content = contentCache(db, o);
 		for (let i = 0; i < groups.length; i += o.concurrency) {
-			const outcomes = (await Promise.all(groups.slice(i, i + o.concurrency).map((g) => deliver(g, o)))).flat();
+			const emails = groups.slice(i, i + o.concurrency).map((g) => emailOf(db, g, content, o));
+			const outcomes = (await Promise.all(emails.map((g) => deliver(g, o)))).flat();
 			const marked = markOutcomes(db, outcomes, now());
 			for (const k of ['sent', 'failed', 'dead', 'dropped'] as const) counts[k] += marked[k];
 		}

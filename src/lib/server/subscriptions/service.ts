@@ -246,8 +246,8 @@ export const addressBook: outbox.SubscriberBook = (db, id) => {
 	const s = db.select().from(subscriber).where(eq(subscriber.id, id)).get();
 	if (!s) return null;
 	const locale = isLocale(s.locale) ? s.locale : 'en';
-	const paths = linkPaths(db, id)!;
-	return { to: s.email, locale, because: m.subscriptions_email_because({}, { locale }), managePath: paths.manage, unsubscribePath: paths.unsubscribe };
+	const query = linkQuery(s.id, s.linkNonce);
+	return { to: s.email, locale, because: m.subscriptions_email_because({}, { locale }), managePath: `${MANAGE_PATH}?${query}`, unsubscribePath: `${UNSUBSCRIBE_PATH}?${query}` };
 };
 
 /** The subscriber's confirm, manage and unsubscribe pages, for its emails; null when it is gone. */
