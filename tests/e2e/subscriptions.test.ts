@@ -50,6 +50,12 @@ test('a visitor subscribes to a service, confirms, hears of an answer, and unsub
 	await page.getByRole('button', { name: 'Yes, send me these emails' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your emails are on');
 	await check(page);
+	// the address's own page: what it follows, ticked, and everything held about it
+	await page.getByRole('link', { name: 'Manage my emails' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your emails from Chorus');
+	await expect(page.getByLabel("The board's items about Speech and language therapy")).toBeChecked();
+	await expect(page.getByRole('region', { name: 'What we hold about this address' })).toContainText(address);
+	await check(page);
 
 	// the service lead answers the item
 	const lead = await newPage();
@@ -72,6 +78,10 @@ test('a visitor subscribes to a service, confirms, hears of an answer, and unsub
 	const unsubscribe = pathIn(header, '/unsubscribe');
 	const manage = pathIn(news.text, '/subscriptions');
 
+	// the link in the email opens a page with one button (opening it stops nothing)
+	await visit(page, unsubscribe);
+	await expect(page.getByRole('button', { name: 'Stop all emails and delete my address' })).toBeVisible();
+	await check(page);
 	// the mail program's one click: a plain POST from elsewhere, with no Origin and no cookie
 	const response = await page.request.post(unsubscribe, { form: { 'List-Unsubscribe': 'One-Click' } });
 	expect(response.status()).toBe(200);
