@@ -29,7 +29,9 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
-	timeout: 30_000,
+	// a test's whole budget: a password change hashes with argon2 several times, and on a busy
+	// 2-core machine (CI ran 25 minutes instead of 14 on 2026-12-07) that passed 30 s
+	timeout: 60_000,
 	expect: { timeout: 5_000 },
 	forbidOnly: !!process.env.CI,
 	reporter: [['list'], ['json', { outputFile: '.ci-out/playwright.json' }]],
