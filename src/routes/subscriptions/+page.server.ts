@@ -18,15 +18,18 @@ export const load: PageServerLoad = async ({ url }) => {
 	if (!subs) return { subs: null };
 	const locale = getLocale();
 	const form = await superValidate({ topics: subs.following.map(topicValue), language: subs.locale, frequency: subs.frequency }, zod4(manageSchema), { errors: false });
+	// every name at once: the service names are read once, not once per subscription
+	const names = subscriptions.topicNames(db(), subs.following, locale);
+	const named = subs.following.map((f, i) => ({ ...f, name: names[i] }));
 	return {
 		subs: {
 			email: subs.email,
 			query: subs.query,
-			held: subs.following.map((f) => ({ name: subscriptions.topicNames(db(), [f], locale)[0], confirmed: f.confirmed, since: f.since.toISOString().slice(0, 10) }))
+			held: named.map((f) => ({ name: f.name, confirmed: f.confirmed, since: f.since.toISOString().slice(0, 10) }))
 		},
 		// what can be followed, and the feedback this address follows (kept unless unticked)
 		choices: subscriptions.topicChoices(db(), board.topics(db()), locale),
-		feedback: subs.following.filter((f) => f.topic === 'feedback').map((f) => ({ value: topicValue(f), label: subscriptions.topicNames(db(), [f], locale)[0] })),
+		feedback: named.filter((f) => f.topic === 'feedback').map((f) => ({ value: topicValue(f), label: f.name })),
 		form
 	};
 };
