@@ -179,7 +179,9 @@ export async function pageFigures(): Promise<Row[]> {
 			['attributions', '/attributions']
 		];
 		const measured: Measured[] = [];
-		for (const [name, path] of pages) {
+		// BENCH_PAGES (a pattern) measures only the pages whose name matches, while working on them
+		const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
+		for (const [name, path] of pages.filter(([n]) => !only || only.test(n))) {
 			const url = base + path;
 			const visit = await firstVisit(browser, url, name === 'report');
 			const shift = await shiftWithLateFonts(browser, url);

@@ -1,7 +1,9 @@
 /**
- * What the charts draw (Chart.svelte draws them): pure functions from figures to a Chart.js
- * configuration, given the page's look. Types only from Chart.js here: the library itself is
- * loaded by Chart.svelte, and only where a chart is on the page.
+ * What the charts draw: a chart is written into the page as plain data (a `ChartSpec`, JSON in the
+ * canvas's `data-chart`), and drawn in the browser only when it scrolls into view, by
+ * chart-draw.ts, which alone carries Chart.js (decision 0052). Here: the specs (made where the page
+ * is rendered) and the pure functions from a spec and the page's look to a Chart.js configuration.
+ * Types only from Chart.js.
  */
 import type { ChartConfiguration } from 'chart.js';
 
@@ -18,11 +20,42 @@ export type ChartLook = {
 	still: boolean;
 };
 
-/** What to draw: its height in rem, and its Chart.js configuration given the page's look. */
-export type ChartSetup = {
-	height: number;
-	configure: (look: ChartLook) => ChartConfiguration<'bar'> | ChartConfiguration<'line', (number | null)[]>;
+/** Percentages as horizontal bars, one per label. */
+type BarsSpec = { kind: 'bars'; locale: string; labels: string[]; values: number[]; label: string };
+
+/** A trend line with its target. Values and the target come already written for tooltips ("11 days"), since the words belong to the page. */
+type TrendSpec = {
+	kind: 'trend';
+	locale: string;
+	labels: string[];
+	values: (number | null)[];
+	valueTexts: (string | null)[];
+	seriesLabel: string;
+	target: number;
+	targetText: string;
+	targetLabel: string;
+	percent: boolean;
+	/** What the vertical axis counts, when it is not percentages ("Days"). */
+	axisTitle: string | null;
 };
+
+/** What to draw, as data only: it travels in the page as JSON. */
+export type ChartSpec = BarsSpec | TrendSpec;
+
+/** A chart's height in rem, so its box is sized before Chart.js arrives. */
+export function chartHeight(spec: ChartSpec): number {
+	return spec.kind === 'bars' ? spec.labels.length * REM_PER_BAR + REM_FOR_AXIS : TREND_REM;
+}
+
+/** The Chart.js configuration for a spec, given the page's look. */
+export function configure(spec: ChartSpec, look: ChartLook): ChartConfiguration<'bar'> | ChartConfiguration<'line', (number | null)[]> {
+	return spec.kind === 'bars' ? barsConfiguration(spec, look) : trendConfiguration(spec, look);
+}
+
+/** A percentage as the reader's language writes it ("40%", "%40"). */
+function percentText(value: number, locale: string): string {
+	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+}
 
 /** Options every chart starts from: sized by its box, in the page's colours and type, still when motion is reduced. */
 function base(look: ChartLook) {
@@ -53,39 +86,44 @@ const REM_FOR_AXIS = 3;
  * A horizontal bar chart of percentages, one bar per label. Values are held to 0–100 (anything
  * not a number is 0); the figures are copied now, so a later change draws a new chart.
  */
-export function percentBars(labels: readonly string[], values: readonly number[], label: string): ChartSetup {
-	const names = [...labels];
-	const percentages = values.map((v) => Math.min(100, Math.max(0, Number.isFinite(v) ? v : 0)));
-	const percent = (v: number | string) => `${v}%`;
+export function percentBars(labels: readonly string[], values: readonly number[], label: string, locale: string): ChartSpec {
 	return {
-		height: names.length * REM_PER_BAR + REM_FOR_AXIS,
-		configure: (look) => ({
-			type: 'bar',
-			data: {
-				labels: names,
-				datasets: [{ label, data: percentages, backgroundColor: look.brand, borderColor: look.ink, borderWidth: 1 }]
-			},
-			options: {
-				...base(look),
-				indexAxis: 'y',
-				scales: {
-					x: {
-						...axis(look),
-						min: 0,
-						max: 100,
-						reverse: look.rtl,
-						ticks: { ...axis(look).ticks, callback: percent },
-						grid: { color: look.grid }
-					},
-					y: { ...axis(look), position: look.rtl ? 'right' : 'left', grid: { display: false } }
+		kind: 'bars',
+		locale,
+		labels: [...labels],
+		values: values.map((v) => Math.min(100, Math.max(0, Number.isFinite(v) ? v : 0))),
+		label
+	};
+}
+
+function barsConfiguration(spec: BarsSpec, look: ChartLook): ChartConfiguration<'bar'> {
+	const percent = (v: number | string) => percentText(Number(v), spec.locale);
+	return {
+		type: 'bar',
+		data: {
+			labels: spec.labels,
+			datasets: [{ label: spec.label, data: spec.values, backgroundColor: look.brand, borderColor: look.ink, borderWidth: 1 }]
+		},
+		options: {
+			...base(look),
+			indexAxis: 'y',
+			scales: {
+				x: {
+					...axis(look),
+					min: 0,
+					max: 100,
+					reverse: look.rtl,
+					ticks: { ...axis(look).ticks, callback: percent },
+					grid: { color: look.grid }
 				},
-				plugins: {
-					// One series: its name is the chart's own.
-					legend: { display: false },
-					tooltip: { ...tooltip(look), callbacks: { label: (item) => percent(item.parsed.x ?? 0) } }
-				}
+				y: { ...axis(look), position: look.rtl ? 'right' : 'left', grid: { display: false } }
+			},
+			plugins: {
+				// One series: its name is the chart's own.
+				legend: { display: false },
+				tooltip: { ...tooltip(look), callbacks: { label: (item) => percent(item.parsed.x ?? 0) } }
 			}
-		})
+		}
 	};
 }
 
@@ -98,6 +136,7 @@ const TREND_REM = 16;
  * above the highest value or the target.
  */
 export function trendLine(trend: {
+	locale: string;
 	labels: readonly string[];
 	/** One value per label; null leaves a gap. */
 	values: readonly (number | null)[];
@@ -106,60 +145,79 @@ export function trendLine(trend: {
 	target: number;
 	targetLabel: string;
 	percent: boolean;
-	/** How a value is written on the axis and in tooltips ("71%", "11 days"). */
+	/** How a value is written in tooltips ("71%", "11 days"). */
 	format: (value: number) => string;
-}): ChartSetup {
-	const names = [...trend.labels];
-	const points = trend.values.map((v) => (v === null || !Number.isFinite(v) ? null : v));
-	const { seriesLabel, target, targetLabel, percent, format } = trend;
-	const highest = Math.max(target, ...points.filter((p): p is number => p !== null));
+	/** What the vertical axis counts, when it is not percentages ("Days"). */
+	axisTitle?: string;
+}): ChartSpec {
+	const values = trend.values.map((v) => (v === null || !Number.isFinite(v) ? null : v));
 	return {
-		height: TREND_REM,
-		configure: (look) => ({
-			type: 'line',
-			data: {
-				labels: names,
-				datasets: [
-					{
-						label: seriesLabel,
-						data: points,
-						borderColor: look.brand,
-						backgroundColor: look.brand,
-						borderWidth: 3,
-						pointRadius: 5,
-						pointHoverRadius: 7,
-						spanGaps: false
-					},
-					{
-						label: targetLabel,
-						data: names.map(() => target),
-						borderColor: look.ink,
-						backgroundColor: look.ink,
-						borderWidth: 2,
-						borderDash: [8, 6],
-						pointRadius: 0,
-						pointHoverRadius: 0
-					}
-				]
-			},
-			options: {
-				...base(look),
-				scales: {
-					x: { ...axis(look), reverse: look.rtl, grid: { display: false } },
-					y: {
-						...axis(look),
-						position: look.rtl ? 'right' : 'left',
-						min: 0,
-						...(percent ? { max: 100 } : { suggestedMax: Math.ceil(highest * 1.2) || 1 }),
-						ticks: { ...axis(look).ticks, callback: (v: number | string) => format(Number(v)) },
-						grid: { color: look.grid }
-					}
+		kind: 'trend',
+		locale: trend.locale,
+		labels: [...trend.labels],
+		values,
+		valueTexts: values.map((v) => (v === null ? null : trend.format(v))),
+		seriesLabel: trend.seriesLabel,
+		target: trend.target,
+		targetText: trend.format(trend.target),
+		targetLabel: trend.targetLabel,
+		percent: trend.percent,
+		axisTitle: trend.percent ? null : (trend.axisTitle ?? null)
+	};
+}
+
+function trendConfiguration(spec: TrendSpec, look: ChartLook): ChartConfiguration<'line', (number | null)[]> {
+	const { labels, values, valueTexts, seriesLabel, target, targetText, targetLabel, percent, axisTitle, locale } = spec;
+	const highest = Math.max(target, ...values.filter((p): p is number => p !== null));
+	const tick = (v: number | string) => (percent ? percentText(Number(v), locale) : new Intl.NumberFormat(locale).format(Number(v)));
+	return {
+		type: 'line',
+		data: {
+			labels,
+			datasets: [
+				{
+					label: seriesLabel,
+					data: values,
+					borderColor: look.brand,
+					backgroundColor: look.brand,
+					borderWidth: 3,
+					pointRadius: 5,
+					pointHoverRadius: 7,
+					spanGaps: false
 				},
-				plugins: {
-					legend: { rtl: look.rtl, labels: { color: look.ink, font: look.font, boxHeight: 3 } },
-					tooltip: { ...tooltip(look), callbacks: { label: (item) => `${item.dataset.label}: ${format(item.parsed.y ?? 0)}` } }
+				{
+					label: targetLabel,
+					data: labels.map(() => target),
+					borderColor: look.ink,
+					backgroundColor: look.ink,
+					borderWidth: 2,
+					borderDash: [8, 6],
+					pointRadius: 0,
+					pointHoverRadius: 0
+				}
+			]
+		},
+		options: {
+			...base(look),
+			scales: {
+				x: { ...axis(look), reverse: look.rtl, grid: { display: false } },
+				y: {
+					...axis(look),
+					position: look.rtl ? 'right' : 'left',
+					min: 0,
+					...(percent ? { max: 100 } : { suggestedMax: Math.ceil(highest * 1.2) || 1 }),
+					ticks: { ...axis(look).ticks, callback: tick },
+					...(axisTitle ? { title: { display: true, text: axisTitle, color: look.ink, font: look.font } } : {}),
+					grid: { color: look.grid }
+				}
+			},
+			plugins: {
+				legend: { rtl: look.rtl, labels: { color: look.ink, font: look.font, boxHeight: 3 } },
+				tooltip: {
+					...tooltip(look),
+					callbacks: { label: (item) => `${item.dataset.label}: ${item.datasetIndex === 1 ? targetText : (valueTexts[item.dataIndex] ?? '')}` }
 				}
 			}
-		})
+		}
 	};
 }

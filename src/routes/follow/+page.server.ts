@@ -27,6 +27,3 @@ export const load: PageServerLoad = (event) => {
 			: null;
 	return { typed, asked: true, receiptAsked: true, result: found.state === 'found' ? null : found, receipt };
 };
-
-// nothing to enhance: a GET form and its answer (decision 0032)
-export const csr = false;

@@ -1,2 +1,0 @@
-// A plain form: nothing to enhance, so no app JavaScript (it works the same with JavaScript off).
-export const csr = false;
