@@ -26,6 +26,7 @@ import { isCrossSiteFormPost, publicOrigin, servedOverHttps } from '$lib/server/
 import { limitBody, unreadableBody } from '$lib/server/request-limits';
 import { isFormPost, normaliseFormPost, normaliseQuery } from '$lib/server/form-text';
 import { keepOutOfCaches, mustNotBeKept, strictTransportSecurity } from '$lib/server/caching';
+import { compressed, shouldCompress } from '$lib/server/compression';
 
 /** On start: open and migrate the database, load demo data into an empty one, tidy old rows. */
 export const init: ServerInit = async () => {
@@ -52,6 +53,12 @@ export const init: ServerInit = async () => {
 	// Emails about what happened (decision 0048): only when SMTP is set up; until then events wait.
 	const sender = smtpSender();
 	if (sender) startWorker(database, { kinds: EVENT_KINDS, subscribers: addressBook, send: sender.send, origin: publicOrigin() }, Number(process.env.CHORUS_OUTBOX_EVERY_MS ?? 5000));
+};
+
+/** Public pages, feeds and CSV gzipped for a browser that takes it; never an answer marked no-store (src/lib/server/compression.ts). Outermost, so it sees the final headers. */
+const compression: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	return shouldCompress(event.request, response) ? compressed(response) : response;
 };
 
 /** Refuses form posts from other sites (cross-site request forgery). */
@@ -145,6 +152,7 @@ const authentication: Handle = ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	compression,
 	securityHeaders,
 	httpsOnly,
 	sameSiteForms,

@@ -260,9 +260,16 @@ export async function expectNoAxeViolations(page: Page) {
 	cleanPages.add(key);
 }
 
+/** Every page has one meta description, not empty (PageTitle.svelte): what a search result or a shared link shows. */
+async function expectOneDescription(page: Page) {
+	const descriptions = await page.locator('head meta[name="description"]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content') ?? ''));
+	expect(descriptions, `meta description of ${page.url()}`).toHaveLength(1);
+	expect(descriptions[0].trim(), `meta description of ${page.url()}`).not.toBe('');
+}
+
 /**
  * Checks the page the test has just reached: waits until it is interactive (JavaScript on)
- * and runs axe. Call it after every goto, and after every click or submission that shows a
+ * and runs axe, and that it has one meta description. Call it after every goto, and after every click or submission that shows a
  * new page or a new state (an error summary, a confirmation...).
  */
 export async function check(page: Page) {
@@ -270,6 +277,7 @@ export async function check(page: Page) {
 	await page.waitForLoadState('load');
 	await waitUntilReady(page);
 	await expectNoAxeViolations(page);
+	await expectOneDescription(page);
 	const key = pageKey(page.url());
 	if (key) tracking.get(page)?.checked.add(key);
 }

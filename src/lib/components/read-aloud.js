@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment -- not TypeScript: a plain ES2017 browser script
+// @ts-nocheck: a plain browser script of its own (ES2017, no imports), tested as it is in ReadAloud.spec.ts
 /* Read aloud (ReadAloud.svelte) for pages without Svelte's JavaScript. Plain ES2017. Buttons
  * start hidden; one shows only if a voice speaks its text's language (the nearest lang
  * attribute, else the page's). Speaks only on a click. */
