@@ -1,6 +1,7 @@
 // Copies exactly the OpenMoji SVGs listed in src/lib/symbols/catalogue.ts from the installed
-// `openmoji` package into static/symbols/openmoji/<hexcode>.svg, so they are served same-origin
-// (CSP img-src 'self'). The copies are checked in; the build does not run this script.
+// `openmoji` package into symbols/openmoji/<hexcode>.svg, so they are served same-origin
+// (CSP img-src 'self'), by the app with a month's cache lifetime (src/routes/symbols/openmoji/).
+// The copies are checked in; the build does not run this script.
 // Run after changing the catalogue or upgrading openmoji: `npm run symbols`.
 import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CATALOGUE_PATH = join(root, 'src/lib/symbols/catalogue.ts');
-export const TARGET_DIR = join(root, 'static/symbols/openmoji');
+export const TARGET_DIR = join(root, 'symbols/openmoji');
 
 // One catalogue entry on one line: id, hexcode, label, topic, then an optional `tags` string.
 // Exported so the unit test parses catalogue.ts exactly as this script does.
@@ -70,7 +71,7 @@ function main() {
 	const packageDir = dirname(require.resolve('openmoji/package.json'));
 	const sourceDir = join(packageDir, 'color/svg');
 
-	// Read and check every file before writing any, so a failure leaves static/ untouched.
+	// Read and check every file before writing any, so a failure leaves symbols/ untouched.
 	/** @type {Map<string, string>} */
 	const files = new Map();
 	const problems = [];
@@ -97,7 +98,7 @@ function main() {
 	for (const [name, svg] of files) writeFileSync(join(TARGET_DIR, name), svg);
 
 	const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
-	console.log(`Copied ${files.size} OpenMoji ${version} pictures for ${entries.length} catalogue entries to static/symbols/openmoji`);
+	console.log(`Copied ${files.size} OpenMoji ${version} pictures for ${entries.length} catalogue entries to symbols/openmoji`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -33,6 +33,13 @@ describe('mustNotBeKept', () => {
 		}
 	});
 
+	it('lets the symbol pictures be kept even for someone signed in (the same for everyone), but never an answer to a post', () => {
+		expect(mustNotBeKept(asked('GET', '/symbols/openmoji/[file]', true))).toBe(false);
+		expect(mustNotBeKept(asked('HEAD', '/symbols/openmoji/[file]', true))).toBe(false);
+		expect(mustNotBeKept(asked('POST', '/symbols/openmoji/[file]', true))).toBe(true);
+		expect(mustNotBeKept(asked('GET', '/symbols/openmoji/[file]/other', true))).toBe(true);
+	});
+
 	it('lets public pages be kept', () => {
 		for (const route of ['/', '/board', '/board/feed.xml', '/surveys/[surveyId]', '/meetings', '/reports/[reportId]', '/login', '/shared-profiles-of-nobody', null]) {
 			expect(mustNotBeKept(asked('GET', route)), String(route)).toBe(false);

@@ -18,10 +18,18 @@ const PERSONAL_WITHOUT_SIGN_IN = [
 	'/young-people/sign-in'
 ];
 
+/** Kit route ids that never hold personal data, whoever asks: the same for everyone, so kept even for someone signed in. */
+const NEVER_PERSONAL = [
+	// the symbol pictures (src/lib/server/symbols.ts)
+	'/symbols/openmoji/[file]'
+];
+
 type Asked = { request: Request; route: { id: string | null }; locals: { user: unknown } };
 
 /** Whether this answer must carry `Cache-Control: no-store`. */
 export function mustNotBeKept(event: Asked): boolean {
+	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
+	if (reading && event.route.id !== null && NEVER_PERSONAL.includes(event.route.id)) return false;
 	if (event.locals.user) return true;
 	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') return true;
 	const id = event.route.id;

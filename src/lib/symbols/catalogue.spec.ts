@@ -16,7 +16,7 @@ import {
 } from './catalogue';
 
 const root = join(import.meta.dirname, '../../..');
-const dir = join(root, 'static/symbols/openmoji');
+const dir = join(root, 'symbols/openmoji');
 const svgPath = (hexcode: string) => join(dir, `${hexcode}.svg`);
 const source = readFileSync(join(root, 'src/lib/symbols/catalogue.ts'), 'utf8');
 const entries: readonly SymbolEntry[] = catalogue;
@@ -84,7 +84,7 @@ describe('symbol catalogue', () => {
 		expect(entries.length).toBeLessThanOrEqual(200);
 	});
 
-	it('has a checked-in SVG for every entry, and nothing else in static/symbols/openmoji', () => {
+	it('has a checked-in SVG for every entry, and nothing else in symbols/openmoji', () => {
 		for (const s of entries) expect(existsSync(svgPath(s.hexcode)), `${s.id} -> ${s.hexcode}.svg`).toBe(true);
 		const expected = [...new Set(entries.map((s) => `${s.hexcode}.svg`))].sort();
 		expect(readdirSync(dir).sort()).toEqual(expected);

@@ -5,7 +5,7 @@
  * can later swap in its own licensed image for a concept without touching the pages.
  * Never rename or remove an id: ids are stored in the database. Relabel or repoint it instead.
  * The pictures are OpenMoji (https://openmoji.org, CC BY-SA 4.0), copied unchanged into
- * static/symbols/openmoji/<hexcode>.svg by `npm run symbols` and checked in.
+ * symbols/openmoji/<hexcode>.svg by `npm run symbols` and checked in.
  *
  * This file is the one source of truth: scripts/copy-symbols.js reads the entries below with a
  * regular expression, so keep each entry on ONE line in exactly this shape, with single quotes
@@ -286,7 +286,7 @@ export const catalogue = [
 export interface SymbolEntry<Id extends string = string> {
 	/** Our stable concept id, kebab-case. */
 	readonly id: Id;
-	/** OpenMoji hexcode: the file static/symbols/openmoji/<hexcode>.svg. */
+	/** OpenMoji hexcode: the file symbols/openmoji/<hexcode>.svg. */
 	readonly hexcode: string;
 	/** Plain English name, used as the default alt text. */
 	readonly label: string;
@@ -301,6 +301,9 @@ export type SymbolId = (typeof catalogue)[number]['id'];
 const entries: readonly SymbolEntry<SymbolId>[] = catalogue;
 const byId: ReadonlyMap<string, SymbolEntry<SymbolId>> = new Map(entries.map((s) => [s.id, s]));
 
+/** The picture files the catalogue uses, `<hexcode>.svg` (the only ones served). */
+export const SYMBOL_FILES: ReadonlySet<string> = new Set(entries.map((s) => `${s.hexcode}.svg`));
+
 /** True when a string (for example one read from the database) is a symbol Chorus offers. */
 export function isSymbolId(id: string): id is SymbolId {
 	return byId.has(id);
@@ -313,7 +316,7 @@ export function symbolById(id: string): SymbolEntry<SymbolId> | undefined {
 	return byId.get(id);
 }
 
-/** Same-origin URL of a symbol's picture. */
+/** Same-origin URL of a symbol's picture (served by src/routes/symbols/openmoji/[file]). */
 export function symbolSrc(entry: SymbolEntry): string {
 	return `/symbols/openmoji/${entry.hexcode}.svg`;
 }

@@ -4,11 +4,11 @@
 (function () {
 	'use strict';
 	if (typeof window.print !== 'function') return;
-	for (const button of document.querySelectorAll('[data-print]')) {
+	for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-print]'))) {
 		button.hidden = false;
 		button.addEventListener('click', function () {
 			window.print();
 		});
 	}
-	for (const how of document.querySelectorAll('[data-print-how]')) how.hidden = true;
+	for (const how of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-print-how]'))) how.hidden = true;
 })();
