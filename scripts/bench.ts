@@ -2,7 +2,7 @@
 // In-process: session validation (every request does one), permission checks, the audit log
 // and people list at a large area's size. Over HTTP against the built app (npm run build
 // first): page latency, the server's memory, and what the sign-in page costs a phone to load.
-// Then the survey figures (scripts/bench-surveys.ts), the board report figures (scripts/bench-reports.ts) and the outbox figures (scripts/bench-outbox.ts). Printed as a table and written to
+// Then the survey figures (scripts/bench-surveys.ts), the board report figures (scripts/bench-reports.ts), the outbox figures (scripts/bench-outbox.ts) and what each public page costs a phone (scripts/bench-pages.ts). Printed as a table and written to
 // data/bench-results.json (BENCH_JSON to change it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { finishBench, hasBuild, startBuiltApp } from './bench-server';
 import { surveyFigures } from './bench-surveys';
 import { reportFigures } from './bench-reports';
 import { allOutboxFigures } from './bench-outbox';
+import { pageFigures } from './bench-pages';
 
 type Row = { what: string; value: number; unit: string; target: string; ok: boolean };
 const rows: Row[] = [];
@@ -143,5 +144,6 @@ await httpFigures();
 rows.push(...(await surveyFigures()));
 rows.push(...(await reportFigures()));
 rows.push(...(await allOutboxFigures()));
+rows.push(...(await pageFigures()));
 
 finishBench(rows, 'data/bench-results.json');

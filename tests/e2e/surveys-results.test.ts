@@ -104,7 +104,11 @@ test.describe('survey results', () => {
 		const positive = ((rows[3][1] + rows[4][1]) / people) * 100;
 		const share = await first.getByText(/gave a positive answer \(Good or Very good\)\.$/).innerText();
 		expect(Number(share.match(/^([\d.]+)%/)![1])).toBeCloseTo(positive, 0);
-		await expect(first.getByRole('img', { name: /^Bar chart of the answers to question 1/ })).toHaveCount(1);
+		const bars = first.getByRole('img', { name: /^Bar chart of the answers to question 1/ });
+		await expect(bars).toHaveCount(1);
+		// the staff area has the app: its attachment draws the chart once it is in view (0052)
+		await bars.scrollIntoViewIfNeeded();
+		await expect(bars).toHaveAttribute('data-chart-drawn', 'yes');
 		// "Pick any": the percentages may add up past 100, and the page says so.
 		await expect(question(page, 4).getByText('People could pick more than one answer')).toBeVisible();
 		await expectLargeTargets(page);
