@@ -98,6 +98,52 @@ describe('what browsers and proxies may keep', () => {
 	);
 
 	attack(
+		'BREACH: pages for someone signed in, and a signed-in look-up that reflects what was typed, asked for with Accept-Encoding: gzip (an attacker measuring compressed lengths to guess what else is on the page)',
+		'none of them compressed (they are no-store); a public page is, as the control',
+		async (observe) => {
+			const parent = new Client(app().url);
+			expect((await parent.post('/login', { email: 'parent@example.org', password: DEMO_PASSWORD }, BROWSER)).status).toBe(303);
+			const gzip = { ...BROWSER, 'accept-encoding': 'gzip' };
+			const compressed: string[] = [];
+			for (const path of ['/account', '/my-data', '/', '/board', '/follow?ref=FB-AAAA-AAAA']) {
+				const answer = await parent.get(path, gzip);
+				if (answer.headers.get('content-encoding')) compressed.push(`${path} (${answer.headers.get('content-encoding')})`);
+			}
+			const control = await new Client(app().url).get('/board', gzip);
+			observe(`compressed while signed in: ${compressed.join(', ') || 'none'}; public /board without a session: ${control.headers.get('content-encoding') ?? 'not compressed'}`);
+			expect(compressed).toEqual([]);
+			expect(control.headers.get('content-encoding')).toBe('gzip');
+		}
+	);
+
+	attack(
+		'Symbol pictures asked for by paths out of their folder or not in the catalogue (../package.json, an encoded slash, a backslash, another file), and a real one asked for while signed in',
+		'404 for every other path; the real picture is an SVG kept for a month with an ETag, even for someone signed in, and 304 when unchanged',
+		async (observe) => {
+			const visitor = new Client(app().url);
+			const tries = ['/symbols/openmoji/..%2F..%2Fpackage.json', '/symbols/openmoji/%2e%2e%2fREADME.md', '/symbols/openmoji/..%5C..%5Cpackage.json', '/symbols/openmoji/FFFFF.svg', '/symbols/openmoji/1f44d.svg', '/symbols/../package.json'];
+			const answers: string[] = [];
+			for (const path of tries) {
+				const answer = await visitor.get(path);
+				answers.push(`${path} ${answer.status}`);
+				expect(answer.status, path).toBe(404);
+				expect(answer.text).not.toContain('"name": "chorus"');
+			}
+			const parent = new Client(app().url);
+			expect((await parent.post('/login', { email: 'parent@example.org', password: DEMO_PASSWORD }, BROWSER)).status).toBe(303);
+			const real = await parent.get('/symbols/openmoji/1F44D.svg');
+			const etag = real.headers.get('etag') ?? '';
+			const again = await parent.get('/symbols/openmoji/1F44D.svg', { 'if-none-match': etag });
+			observe(`${answers.join(', ')}; the real one signed in: ${real.status} ${real.headers.get('content-type')}, ${real.headers.get('cache-control')}, ETag ${etag ? 'yes' : 'no'}; again with it: ${again.status}`);
+			expect(real.status).toBe(200);
+			expect(real.headers.get('content-type')).toBe('image/svg+xml');
+			expect(real.text).toMatch(/^\s*<svg[\s>]/);
+			expect(real.headers.get('cache-control')).toBe('public, max-age=2592000');
+			expect(again.status).toBe(304);
+		}
+	);
+
+	attack(
 		'Strict-Transport-Security on the plain-http app (ORIGIN http://...)',
 		'not sent: it would lock browsers out of a site with no https',
 		async (observe) => {
