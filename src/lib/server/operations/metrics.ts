@@ -75,19 +75,22 @@ export function makeMetrics(db: () => Db, databasePath: string) {
 	new Gauge({
 		name: 'chorus_replication_up',
 		help: '1 when Litestream replicates this database and answers, 0 when it is configured and does not; absent when not configured',
+		// labelled, so that without a replica there is no series at all (an unlabelled gauge would read 0, "down")
+		labelNames: ['replicator'],
 		registers: [registry],
 		async collect() {
 			const status = await replicationStatus();
-			if (status.configured) this.set(status.running ? 1 : 0);
+			if (status.configured) this.set({ replicator: 'litestream' }, status.running ? 1 : 0);
 		}
 	});
 	new Gauge({
 		name: 'chorus_replication_lag_bytes',
 		help: 'Write-ahead log Litestream has read but not yet written to the replica (0 = caught up)',
+		labelNames: ['replicator'],
 		registers: [registry],
 		async collect() {
 			const status = await replicationStatus();
-			if (status.lagBytes !== null) this.set(status.lagBytes);
+			if (status.lagBytes !== null) this.set({ replicator: 'litestream' }, status.lagBytes);
 		}
 	});
 	const backups = new Counter({ name: 'chorus_backups_total', help: 'Scheduled backups made, by outcome', labelNames: ['outcome'], registers: [registry] });

@@ -17,12 +17,13 @@ export type ReplicationStatus = {
 };
 
 const KEEP_MS = 1_000;
-let cached: { at: number; status: Promise<ReplicationStatus> } | null = null;
+let cached: { at: number; key: string; status: Promise<ReplicationStatus> } | null = null;
 
 /** Litestream's figures, looked up at most once a second (GET /readyz and /metrics both ask). */
 export function replicationStatus(env = process.env, now = Date.now()): Promise<ReplicationStatus> {
-	if (cached && now - cached.at < KEEP_MS) return cached.status;
-	cached = { at: now, status: look(env) };
+	const key = `${env.CHORUS_REPLICA ?? ''} ${env.CHORUS_LITESTREAM_METRICS ?? ''}`;
+	if (cached && cached.key === key && now - cached.at < KEEP_MS) return cached.status;
+	cached = { at: now, key, status: look(env) };
 	return cached.status;
 }
 
