@@ -19,31 +19,39 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '11M', SHUTDOWN_TIMEOUT: process.env.SHUTDOWN_TIMEOUT ?? '8' };
 const app = [process.execPath, '--max-old-space-size=192', 'build'];
 
-/** The Litestream binary that @flydotio/litestream installed for this machine. */
+/** @returns {string} The Litestream binary that @flydotio/litestream installed for this machine. */
 export function litestreamBinary() {
 	const found = resolve(root, 'node_modules', '@flydotio', `litestream-${process.platform}-${process.arch}`, 'litestream');
 	if (!existsSync(found)) throw new Error(`No Litestream binary for ${process.platform}-${process.arch} at ${found}: run npm install.`);
 	return found;
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
 	return new Promise((done, fail) => {
 		const server = createServer();
 		server.on('error', fail);
 		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
 			server.close(() => done(port));
 		});
 	});
 }
 
 /** A shell word for Litestream's -exec (it splits the command the way a shell would). */
-const quote = (word) => `'${word.replaceAll("'", `'\\''`)}'`;
+const quote = (/** @type {string} */ word) => `'${word.replaceAll("'", `'\\''`)}'`;
 
 /** Litestream's configuration: one database, one replica, metrics on loopback. No secret is written (Litestream reads S3 keys from the environment). */
+/**
+ * @param {string} database
+ * @param {string} replica
+ * @param {number} metricsPort
+ */
 export function litestreamConfig(database, replica, metricsPort) {
 	return [
 		`addr: 127.0.0.1:${metricsPort}`,
@@ -56,9 +64,13 @@ export function litestreamConfig(database, replica, metricsPort) {
 	].join('\n');
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(command, args) {
 	const child = spawn(command, args, { env, stdio: 'inherit', cwd: root });
-	for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+	for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) process.on(signal, () => child.kill(signal));
 	child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 15) : 1)));
 }
 
@@ -70,7 +82,7 @@ if (fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
 		mkdirSync(dirname(database), { recursive: true });
 		const port = await freePort();
 		const config = `${database}.litestream.yml`;
-		writeFileSync(config, litestreamConfig(database, env.CHORUS_REPLICA, port), { mode: 0o600 });
+		writeFileSync(config, litestreamConfig(database, String(env.CHORUS_REPLICA), port), { mode: 0o600 });
 		env.DATABASE_URL = database;
 		env.CHORUS_LITESTREAM_METRICS = `http://127.0.0.1:${port}/metrics`;
 		const litestream = litestreamBinary();

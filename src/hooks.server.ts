@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { textDirection } from '$lib/i18n';
 import { DISPLAY_COOKIE, displayClasses, parseDisplay } from '$lib/display';
-import { databasePath, db, demoEnabled } from '$lib/server/db/app';
+import { capPages, databasePath, db, demoEnabled } from '$lib/server/db/app';
 import { closeReaders } from '$lib/server/db/reader';
 import * as operations from '$lib/server/operations';
 import { m } from '$lib/paraglide/messages';
@@ -56,18 +56,27 @@ export const init: ServerInit = async () => {
 		operations.log().info(added, 'demo data loaded');
 	}
 	const tidy = () => {
-		deleteExpiredSessions(database);
-		forgetOldFailures(database);
-		deleteStaleDrafts(database);
-		forgetOldDeliveries(database);
-		// reminders found by looking (each emitted once): answers due or late, flags overdue
-		remindAboutItems(database);
-		remindAboutFlags(database);
+		try {
+			deleteExpiredSessions(database);
+			forgetOldFailures(database);
+			deleteStaleDrafts(database);
+			forgetOldDeliveries(database);
+			// reminders found by looking (each emitted once): answers due or late, flags overdue
+			remindAboutItems(database);
+			remindAboutFlags(database);
+		} catch (error) {
+			// a full disk must not stop the start or crash the timer: /readyz says so, and the next tidy catches up
+			if (!operations.isStorageFull(error)) throw error;
+			operations.storageWasFull();
+			operations.log().warn(operations.errorFields(error), 'tidying skipped: the database could not grow');
+		}
 	};
 	tidy();
 	setInterval(tidy, 60 * 60 * 1000).unref();
+	// a full disk on purpose, for the fault tests and drills (decision 0051)
+	capPages(database, process.env.CHORUS_MAX_PAGE_COUNT);
 	// Personal data past its retention period goes a minute after start, then daily.
-	scheduleRetention(db);
+	scheduleRetention(db, { log: (line: string) => operations.log().info(line), error: (line: string) => operations.log().error(line) });
 	// Emails about what happened (decision 0048): only when SMTP is set up; until then events wait.
 	const sender = smtpSender();
 	const worker = sender ? startWorker(database, { kinds: EVENT_KINDS, subscribers: addressBook, send: sender.send, origin: publicOrigin() }, Number(process.env.CHORUS_OUTBOX_EVERY_MS ?? 5000)) : null;

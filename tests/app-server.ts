@@ -44,6 +44,10 @@ export type AppServer = {
 	databasePath: string;
 	/** The last 20,000 characters the server printed. */
 	output: () => string;
+	/** The server's process id (for the tests that signal it: tests/security/faults.test.ts). */
+	pid: number;
+	/** Resolves when the server's process has ended, with its exit code or signal. */
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 	/** Stops the server, removes its database and returns the secrets it printed (none, we hope). */
 	stop: () => Promise<string[]>;
 };
@@ -175,6 +179,7 @@ export async function startApp(options: StartOptions & { keepDirectory?: boolean
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
 	const output = () => log;
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 	try {
 		await waitUntilAnswering(url + '/', child, output);
 	} catch (error) {
@@ -186,6 +191,8 @@ export async function startApp(options: StartOptions & { keepDirectory?: boolean
 		url,
 		databasePath,
 		output,
+		pid: child.pid!,
+		exited,
 		stop: async () => {
 			await stopChild(child);
 			if (!options.keepDirectory) await rm(dir, { recursive: true, force: true });

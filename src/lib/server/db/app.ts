@@ -27,14 +27,13 @@ export function db(): Db {
 		// it: its guidance is to turn SQLite's own automatic checkpoints off, so the app never moves
 		// the WAL on under it at a busy time (decision 0051). Without a replica SQLite's default stays.
 		if (process.env.CHORUS_REPLICA) appDb.$client.pragma('wal_autocheckpoint = 0');
-		capPages(appDb, process.env.CHORUS_MAX_PAGE_COUNT);
 	}
 	return appDb;
 }
 
 /**
  * CHORUS_MAX_PAGE_COUNT: the most pages the database may have (a number, or "+N": N more than it
- * has at start). A full disk on purpose, for the fault tests and drills (decision 0051): SQLite
+ * has once the app has started, after migrations, demo data and the first tidy; init applies it). A full disk on purpose, for the fault tests and drills (decision 0051): SQLite
  * then refuses every write that needs a new page exactly as it does when the disk is full.
  */
 export function capPages(database: Db, value: string | undefined): void {

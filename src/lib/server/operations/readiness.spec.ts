@@ -59,7 +59,7 @@ describe('readiness', () => {
 
 	it('calls the outbox stuck when an email has been due for too long while SMTP is set up, and names no one', async () => {
 		const db = testDb();
-		const person = addPerson(db, ['parent'], { email: 'someone.private@example.org', name: 'Private Person' });
+		const person = addPerson(db, ['parent_carer'], { email: 'someone.private@example.org', name: 'Private Person' });
 		const now = new Date('2026-12-07T10:00:00Z');
 		emit(db, 'board.test', 1, now);
 		const eventId = db.select({ id: outboxEvent.id }).from(outboxEvent).get()!.id;
