@@ -2,7 +2,7 @@
 // the figures for GET /metrics, GET /readyz's checks, the one mechanism for a full disk, the checks
 // at start, a graceful stop on SIGTERM and scheduled backups. Replication itself is Litestream's,
 // started around the app by scripts/serve.js.
-export { makeLogger, log, errorFields } from './logging';
+export { makeLogger, log, errorFields, replaceLogger } from './logging';
 export { makeMetrics, bearerMatches, type Metrics } from './metrics';
 export { readiness, minimumFreeBytes, OUTBOX_STUCK_MS, type Readiness, type Check } from './readiness';
 export { replicationStatus, lagFrom, forgetReplicationStatus, type ReplicationStatus } from './replication';

@@ -32,6 +32,11 @@ export function log(): Logger {
 	return logger;
 }
 
+/** Puts `replacement` in the app logger's place (a spec reading what is logged); undefined: the default again. */
+export function replaceLogger(replacement: Logger | undefined): void {
+	logger = replacement;
+}
+
 /** What an error may say in the log: its kind and code, never its message (which can quote input). */
 export function errorFields(error: unknown): { err: { name: string; code?: string } } {
 	if (!(error instanceof Error)) return { err: { name: typeof error } };
