@@ -4,12 +4,13 @@
  * flight, and a damaged or lost database at start. The long runs (ten SIGKILLs under load, the
  * restore drill) are scripts: npm run bench:crash and npm run drill:restore.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { startApp, freePort, type AppServer } from '../app-server';
+import { startApp, freePort, SEEDED_TEMPLATE, type AppServer } from '../app-server';
 import { attack, useApp } from './harness';
 import { Client } from './http';
 import { openDatabase, ORGANISER, signIn } from './people';
@@ -183,4 +184,69 @@ describe('a damaged or lost database at start', () => {
 		expect(result.answered).toBe(false);
 		expect(result.output).toContain('is missing but its write-ahead log');
 	});
+});
+
+describe('the machine dies under Litestream (npm run serve with CHORUS_REPLICA), then npm run restore', () => {
+	let dir = '';
+	let app: ChildProcess | null = null;
+	afterAll(() => {
+		if (app?.pid && app.exitCode === null) process.kill(-app.pid, 'SIGKILL');
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	});
+
+	attack(
+		'Killing the launcher, Litestream and the app at once after 20 pieces of feedback, deleting the database and its WAL, then restoring',
+		'npm run restore refuses while the app runs; after the kill it restores every piece acknowledged more than 2 s before, integrity ok; the app starts on it',
+		async (observe) => {
+			dir = mkdtempSync(join(tmpdir(), 'chorus-replica-'));
+			const database = join(dir, 'chorus.db');
+			// the run's seeded database (decision 0046), so nothing is seeded here
+			const template = process.env[SEEDED_TEMPLATE];
+			if (template && existsSync(join(template, 'chorus.db'))) copyFileSync(join(template, 'chorus.db'), database);
+			const port = await freePort();
+			const base = `http://127.0.0.1:${port}`;
+			const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATABASE_URL: database, CHORUS_REPLICA: `file://${join(dir, 'replica')}`, CHORUS_DEMO: '1', CHORUS_SECRET_KEY_FILE: join(dir, 'secret.key'), ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1', LOG_LEVEL: 'warn' };
+			const serve = () => spawn(process.execPath, ['scripts/serve.js'], { env, detached: true, stdio: 'ignore' });
+			const ready = async () => {
+				for (let i = 0; i < 300; i++) {
+					const answer = await fetch(`${base}/readyz`).then((r) => r.json() as Promise<{ checks?: { replication?: { state: string } } }>, () => null);
+					if (answer?.checks?.replication?.state.startsWith('running')) return;
+					await new Promise((r) => setTimeout(r, 100));
+				}
+				throw new Error('not ready with replication running within 30 s');
+			};
+			app = serve();
+			await ready();
+			const marker = `Replica test ${Date.now()}`;
+			for (let i = 0; i < 20; i++) {
+				const sent = await new Client(base, nextAddress()).post('/feedback', { whatHappened: `${marker} ${i}`, service: '', aboutWho: '' }, HTML);
+				expect(sent.status).toBe(303);
+			}
+			const whileRunning = spawnSync('npx', ['tsx', 'scripts/restore.ts', database, '--replace'], { env, encoding: 'utf8' });
+			await new Promise((r) => setTimeout(r, 2500));
+			process.kill(-app.pid!, 'SIGKILL');
+			await new Promise((r) => setTimeout(r, 200));
+			for (const lost of ['chorus.db', 'chorus.db-wal', 'chorus.db-shm', '.chorus.db-litestream']) rmSync(join(dir, lost), { recursive: true, force: true });
+			const restored = spawnSync('npx', ['tsx', 'scripts/restore.ts', database], { env, encoding: 'utf8' });
+			const db = new Database(database, { readonly: true, fileMustExist: true });
+			const stored = db.prepare('select count(*) from feedback where what_happened like ?').pluck().get(`${marker}%`) as number;
+			const integrity = db.pragma('integrity_check', { simple: true });
+			db.close();
+			app = serve();
+			await ready();
+			const restarted = app;
+			const stopped = new Promise((r) => (restarted.exitCode !== null ? r(null) : restarted.once('exit', r)));
+			process.kill(-restarted.pid!, 'SIGTERM');
+			await stopped;
+			observe(
+				`while running: exit ${whileRunning.status} (${whileRunning.stderr.trim().split('\n').pop()?.slice(0, 60)}); after the kill: restore exit ${restored.status}, ${stored} of 20 stored, integrity ${integrity}; started again and ready`
+			);
+			expect(whileRunning.status).toBe(3);
+			expect(whileRunning.stderr).toContain('is in use by process');
+			expect(restored.status, restored.stderr).toBe(0);
+			expect(stored).toBe(20);
+			expect(integrity).toBe('ok');
+		},
+		90_000
+	);
 });

@@ -8,6 +8,6 @@ export { readiness, minimumFreeBytes, OUTBOX_STUCK_MS, type Readiness, type Chec
 export { replicationStatus, lagFrom, forgetReplicationStatus, type ReplicationStatus } from './replication';
 export { isStorageFull, storageWasFull, storageHasRoom, storageFullSince, rememberForm, keptForm, notSavedError, answerNotSaved, type KeptForm } from './storage';
 export { checkDatabaseAtStart, EXIT, type StartProblem } from './startup';
-export { exitGracefully, stopping, SHUTDOWN_BUDGET_MS, DRAIN_MS } from './shutdown';
+export { exitGracefully, stopping, SHUTDOWN_BUDGET_MS, DRAIN_MS, QUIET_MS } from './shutdown';
 export { scheduleBackups, backUpNow, backupsIn, backupName, integrityInWorker } from './backups';
 export { observeRequests, appMetrics } from './requests';

@@ -12,6 +12,13 @@ export function appMetrics(): Metrics {
 	return metrics;
 }
 
+let lastArrival = 0;
+
+/** When the last request reached the app (performance.now()): the graceful stop waits for a quiet moment. */
+export function lastRequestArrived(): number {
+	return lastArrival;
+}
+
 /** Routes asked every few seconds by machines: logged at debug level, so they do not drown the rest. */
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -21,6 +28,7 @@ const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
  */
 export const observeRequests: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
+	lastArrival = started;
 	const reqId = randomUUID();
 	const route = event.route.id;
 	const method = event.request.method;
