@@ -66,7 +66,10 @@ export function exitGracefully(steps: Step[], budgetMs = SHUTDOWN_BUDGET_MS, dra
 		for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 			const theirs = process.listeners(signal) as ((...args: unknown[]) => void)[];
 			process.removeAllListeners(signal);
-			process.once(signal, () => onSignal(signal, theirs));
+			// `on`, not `once`: a supervisor may signal the whole process group (systemd's default), and the
+			// launcher and Litestream pass the signal on too; with no listener left, a second SIGTERM
+			// would kill the process at once, in the middle of what it is finishing
+			process.on(signal, () => onSignal(signal, theirs));
 		}
 	});
 	process.once('sveltekit:shutdown' as never, async () => {
