@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb } from '../db';
 import { feedback } from '../db/schema';
-import { backUpNow, backupName, backupsIn } from './backups';
+import { backUpNow, backupName, backupsIn, scheduleBackups } from './backups';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -40,5 +40,26 @@ describe('scheduled backups', () => {
 		await expect(backUpNow(db.$client, join(dir, 'not-a-folder'), 3)).rejects.toThrow();
 		expect(backupsIn(join(dir, 'not-a-folder'))).toEqual([]);
 		db.$client.close();
+	});
+
+	it('runs by itself when CHORUS_BACKUP_DIR is set, and says how it went', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'chorus-backups-'));
+		dirs.push(dir);
+		const db = createDb(join(dir, 'live.db'));
+		const outcomes: boolean[] = [];
+		scheduleBackups(() => db.$client, (ok) => outcomes.push(ok), { CHORUS_BACKUP_DIR: join(dir, 'daily'), CHORUS_BACKUP_KEEP: '2' }, 10);
+		for (let i = 0; i < 100 && !outcomes.length; i++) await new Promise((r) => setTimeout(r, 50));
+		expect(outcomes).toEqual([true]);
+		expect(backupsIn(join(dir, 'daily'))).toHaveLength(1);
+		db.$client.close();
+	});
+
+	it('does nothing without CHORUS_BACKUP_DIR', async () => {
+		const outcomes: boolean[] = [];
+		scheduleBackups(() => {
+			throw new Error('must not be asked for the database');
+		}, (ok) => outcomes.push(ok), {}, 1);
+		await new Promise((r) => setTimeout(r, 50));
+		expect(outcomes).toEqual([]);
 	});
 });
