@@ -5,8 +5,11 @@
 // (SIGKILL to the launcher, Litestream and the app at once); the database, its WAL and Litestream's
 // local state are deleted; `npm run restore` brings the database back from the replica; the app
 // starts again on it and answers /readyz. Then: integrity ok, the tallies agree with the answers,
-// every response acknowledged more than DRILL_GRACE_MS (2,000) before the kill is there, and the
-// ones acknowledged in the last moments and lost (the replication lag) are counted.
+// every response acknowledged more than DRILL_GRACE_MS (5,000: "a few seconds") before the kill is
+// there, and the ones acknowledged in the last moments and lost (the replication lag) are counted,
+// with how long before the kill the oldest of them was acknowledged. Litestream syncs every second,
+// but on a loaded machine its lag reached 2.2 s (one run of ten at load average 4.8): a 2 s grace
+// failed there, so the grace is the issue's few seconds and the oldest loss is reported as a figure.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,7 +21,7 @@ const env = (name: string, fallback: number) => (process.env[name] ? Number(proc
 const RUNS = env('DRILL_RUNS', 10);
 const CLIENTS = env('DRILL_CLIENTS', 8);
 const SECONDS = env('DRILL_SECONDS', 8);
-const GRACE_MS = env('DRILL_GRACE_MS', 2000);
+const GRACE_MS = env('DRILL_GRACE_MS', 5000);
 const log = (message: string) => console.log(`[drill] ${message}`);
 
 /** Starts `npm run serve` (scripts/serve.js) in its own process group, so one signal reaches the launcher, Litestream and the app. */
