@@ -31,6 +31,13 @@ describe('a full disk', () => {
 		async (observe) => {
 			const client = new Client(app().url);
 			const refused = await client.post('/feedback', { whatHappened: typed, contactName: 'Sam', service: '', aboutWho: '' }, HTML);
+			// with JavaScript, the form posts for `use:enhance`: the same error comes as the action's JSON,
+			// which puts the same page (and the typed text) in place of the form
+			const enhanced = await client.send('/feedback', new URLSearchParams({ whatHappened: typed, service: '', aboutWho: '' }).toString(), {
+				accept: 'application/json',
+				'content-type': 'application/x-www-form-urlencoded',
+				'x-sveltekit-action': 'true'
+			});
 			const ready = await client.get('/readyz');
 			const db = openDatabase(app().databasePath, false);
 			const storedWhileFull = db.prepare('select count(*) from feedback where what_happened like ?').pluck().get(`${marker}%`) as number;
@@ -42,6 +49,10 @@ describe('a full disk', () => {
 			expect(refused.text).toContain('name="contactName" value="Sam"');
 			expect(refused.text).toContain('action="/feedback"');
 			expect(storedWhileFull).toBe(0);
+			const result = JSON.parse(enhanced.text) as { type: string; error?: { code?: string; kept?: { fields: [string, string][] } } };
+			expect(result.type).toBe('error');
+			expect(result.error?.code).toBe('not_saved');
+			expect(result.error?.kept?.fields[0]).toEqual(['whatHappened', typed]);
 			expect(ready.status).toBe(503);
 			expect(JSON.parse(ready.text).checks.write).toEqual({ ok: false, state: 'full' });
 			// space returns: another program frees pages inside the database (the audit log, here)
@@ -51,7 +62,7 @@ describe('a full disk', () => {
 			const readyAgain = await client.get('/readyz');
 			const stored = db.prepare('select count(*) from feedback where what_happened like ?').pluck().get(`${marker}%`) as number;
 			db.close();
-			observe(`full: ${refused.status}, typed text in the page, ${storedWhileFull} stored, /readyz ${ready.status}; ${freed} pages freed: ${again.status} to ${again.location}, stored ${stored}, /readyz ${readyAgain.status}`);
+			observe(`full: ${refused.status}, typed text in the page (and in the enhanced form's JSON: ${result.error?.code}), ${storedWhileFull} stored, /readyz ${ready.status}; ${freed} pages freed: ${again.status} to ${again.location}, stored ${stored}, /readyz ${readyAgain.status}`);
 			expect(again.status).toBe(303);
 			expect(again.location).toMatch(/^\/feedback\/sent\?ref=/);
 			expect(stored).toBe(1);
