@@ -3,7 +3,10 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { textDirection } from '$lib/i18n';
 import { DISPLAY_COOKIE, displayClasses, parseDisplay } from '$lib/display';
-import { db, demoEnabled } from '$lib/server/db/app';
+import { capPages, databasePath, db, demoEnabled } from '$lib/server/db/app';
+import { closeReaders } from '$lib/server/db/reader';
+import * as operations from '$lib/server/operations';
+import { m } from '$lib/paraglide/messages';
 import { isEmpty, seedDemo } from '$lib/server/seed';
 import {
 	SESSION_COOKIE,
@@ -28,31 +31,65 @@ import { isFormPost, normaliseFormPost, normaliseQuery } from '$lib/server/form-
 import { keepOutOfCaches, mustNotBeKept, strictTransportSecurity } from '$lib/server/caching';
 import { compressed, shouldCompress } from '$lib/server/compression';
 
-/** On start: open and migrate the database, load demo data into an empty one, tidy old rows. */
+/** Stops the start with one clear line and an exit code, before the server listens (never half-started). */
+function refuseToStart(problem: operations.StartProblem): never {
+	operations.log().fatal({ exitCode: problem.exitCode }, problem.message);
+	process.exit(problem.exitCode);
+}
+
+/** On start: check, open and migrate the database, load demo data into an empty one, tidy old rows. */
 export const init: ServerInit = async () => {
-	const database = db();
+	const problem = operations.checkDatabaseAtStart(databasePath());
+	if (problem) refuseToStart(problem);
+	let database: ReturnType<typeof db>;
+	try {
+		database = db();
+	} catch (error) {
+		refuseToStart({
+			exitCode: operations.EXIT.migrations,
+			message: `The database ${databasePath()} could not be opened and migrated (${operations.errorFields(error).err.code ?? (error as Error).name}): nothing was started. Restore the backup taken before the upgrade (docs/operations.md).`
+		});
+	}
 	// the key for secrets at rest: read now (or, on a laptop without CHORUS_SECRET_KEY, made now)
 	secretKey();
 	if (demoEnabled() && isEmpty(database)) {
 		const added = await seedDemo(database);
-		console.log(`Demo data loaded: ${added.people} people, ${added.services} services, ${added.boardItems} board items.`);
+		operations.log().info(added, 'demo data loaded');
 	}
 	const tidy = () => {
-		deleteExpiredSessions(database);
-		forgetOldFailures(database);
-		deleteStaleDrafts(database);
-		forgetOldDeliveries(database);
-		// reminders found by looking (each emitted once): answers due or late, flags overdue
-		remindAboutItems(database);
-		remindAboutFlags(database);
+		try {
+			deleteExpiredSessions(database);
+			forgetOldFailures(database);
+			deleteStaleDrafts(database);
+			forgetOldDeliveries(database);
+			// reminders found by looking (each emitted once): answers due or late, flags overdue
+			remindAboutItems(database);
+			remindAboutFlags(database);
+		} catch (error) {
+			// a full disk must not stop the start or crash the timer: /readyz says so, and the next tidy catches up
+			if (!operations.isStorageFull(error)) throw error;
+			operations.storageWasFull();
+			operations.log().warn(operations.errorFields(error), 'tidying skipped: the database could not grow');
+		}
 	};
 	tidy();
 	setInterval(tidy, 60 * 60 * 1000).unref();
+	// a full disk on purpose, for the fault tests and drills (decision 0051)
+	capPages(database, process.env.CHORUS_MAX_PAGE_COUNT);
 	// Personal data past its retention period goes a minute after start, then daily.
-	scheduleRetention(db);
+	scheduleRetention(db, { log: (line: string) => operations.log().info(line), error: (line: string) => operations.log().error(line) });
 	// Emails about what happened (decision 0048): only when SMTP is set up; until then events wait.
 	const sender = smtpSender();
-	if (sender) startWorker(database, { kinds: EVENT_KINDS, subscribers: addressBook, send: sender.send, origin: publicOrigin() }, Number(process.env.CHORUS_OUTBOX_EVERY_MS ?? 5000));
+	const worker = sender ? startWorker(database, { kinds: EVENT_KINDS, subscribers: addressBook, send: sender.send, origin: publicOrigin() }, Number(process.env.CHORUS_OUTBOX_EVERY_MS ?? 5000)) : null;
+	// Daily checked backups when CHORUS_BACKUP_DIR is set (beside Litestream's continuous copy).
+	operations.scheduleBackups(() => database.$client, (ok) => operations.appMetrics().backup(ok));
+	// SIGTERM: requests in flight finish (adapter-node), then this, then exit (decision 0051).
+	operations.exitGracefully([
+		() => worker?.stop(),
+		() => closeReaders(),
+		() => database.$client.close()
+	]);
+	operations.log().info({ database: databasePath(), replica: Boolean(process.env.CHORUS_REPLICA) }, 'ready');
 };
 
 /** Public pages, feeds and CSV gzipped for a browser that takes it; never an answer marked no-store (src/lib/server/compression.ts). Outermost, so it sees the final headers. */
@@ -113,6 +150,8 @@ const normaliseText: Handle = async ({ event, resolve }) => {
 		} catch (error) {
 			return unreadableBody(event, error);
 		}
+		// kept until the answer, to give back what was typed if it cannot be saved (a full disk)
+		operations.rememberForm(event);
 	}
 	return resolve(event);
 };
@@ -152,7 +191,9 @@ const authentication: Handle = ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	operations.observeRequests,
 	compression,
+	operations.answerNotSaved,
 	securityHeaders,
 	httpsOnly,
 	sameSiteForms,
@@ -164,8 +205,20 @@ export const handle = sequence(
 	normaliseText
 );
 
-export const handleError: HandleServerError = ({ error, status, message }) => {
+export const handleError: HandleServerError = async ({ error, event, status, message }) => {
 	if (error instanceof DomainError) return { message: error.message, code: error.code };
-	if (status >= 500) console.error(error);
+	// the database could not grow (a full disk): one answer for every page, with what was typed kept
+	const notSaved = await operations.notSavedError(error, event, m.site_not_saved_body());
+	if (notSaved) {
+		operations.log().warn({ route: event.route.id, ...operations.errorFields(error) }, 'not saved: the database could not grow');
+		return notSaved;
+	}
+	// by name, code and where: an error's message can quote what was typed
+	if (status >= 500) operations.log().error({ route: event.route.id, ...operations.errorFields(error), at: stackFrames(error) }, 'server error');
 	return { message };
 };
+
+/** An error's stack without its first line (the message). */
+function stackFrames(error: unknown): string | undefined {
+	return error instanceof Error ? error.stack?.split('\n').slice(1, 8).join('\n') : undefined;
+}

@@ -21,8 +21,22 @@ export const DEMO_CARD_CODE = 'BEAR-4827';
 /** The demo TOTP secret (README): a secret like any other. */
 export const DEMO_TOTP_SECRET = 'CHORUSDEMOTOTPSECRETCHORUSDEMOAB';
 
+/** The demo accounts' email addresses (README): the tests type them into sign-in forms. */
+export const DEMO_EMAILS = ['admin', 'organiser', 'service.lead', 'board', 'supporter', 'parent', 'safeguarding'].map((name) => `${name}@example.org`);
+
 /** What the server must never print, however the tests use it. */
-export const NEVER_PRINTED = [DEMO_PASSWORD, DEMO_CARD_CODE, DEMO_CARD_CODE.replace('-', ''), DEMO_TOTP_SECRET];
+export const NEVER_PRINTED = [DEMO_PASSWORD, DEMO_CARD_CODE, DEMO_CARD_CODE.replace('-', ''), DEMO_TOTP_SECRET, ...DEMO_EMAILS];
+
+/**
+ * Kinds of things the server must never print, whoever typed them (decision 0051: the JSON log
+ * holds route ids, codes and numbers only): any email address, and a survey's resume token or an
+ * unsubscribe key as part of an address asked for.
+ */
+export const NEVER_PRINTED_KINDS: { name: string; pattern: RegExp }[] = [
+	{ name: 'an email address', pattern: /[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/ },
+	{ name: 'a resume token in an address', pattern: /\/answer\/[a-z0-9_-]{12,}/ },
+	{ name: 'an unsubscribe or email key in an address', pattern: /[?&](key|token)=[a-z0-9_-]{12,}/ }
+];
 
 export type AppServer = {
 	url: string;
@@ -30,6 +44,10 @@ export type AppServer = {
 	databasePath: string;
 	/** The last 20,000 characters the server printed. */
 	output: () => string;
+	/** The server's process id (for the tests that signal it: tests/security/faults.test.ts). */
+	pid: number;
+	/** Resolves when the server's process has ended, with its exit code or signal. */
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 	/** Stops the server, removes its database and returns the secrets it printed (none, we hope). */
 	stop: () => Promise<string[]>;
 };
@@ -151,12 +169,17 @@ export async function startApp(options: StartOptions & { keepDirectory?: boolean
 		const text = chunk.toString();
 		const window = (tail + text).toLowerCase();
 		for (const secret of secrets) if (window.includes(secret)) printed.add(secret);
-		tail = window.slice(-64);
+		for (const kind of NEVER_PRINTED_KINDS) {
+			const found = kind.pattern.exec(window);
+			if (found) printed.add(`${kind.name} (${found[0]})`);
+		}
+		tail = window.slice(-256);
 		log = (log + text).slice(-20_000);
 	};
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
 	const output = () => log;
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 	try {
 		await waitUntilAnswering(url + '/', child, output);
 	} catch (error) {
@@ -168,6 +191,8 @@ export async function startApp(options: StartOptions & { keepDirectory?: boolean
 		url,
 		databasePath,
 		output,
+		pid: child.pid!,
+		exited,
 		stop: async () => {
 			await stopChild(child);
 			if (!options.keepDirectory) await rm(dir, { recursive: true, force: true });

@@ -34,15 +34,19 @@ export function problemsFrom(
  * server clears a field, e.g. passwords), and after a failed submit focus goes to the error
  * summary (GOV.UK pattern, done by ErrorSummary) rather than superforms' jump to the field.
  * A form refused as too big to send (413, before its page saw it) stays as it was, with the
- * reason in the error summary, so nothing typed is lost; other errors are superforms' own.
+ * reason in the error summary, so nothing typed is lost; so does a form the database could not
+ * save for want of room (the error code `not_saved`, from the one full-disk mechanism, decision
+ * 0051: without JavaScript the error page gives the fields back instead). Other errors are
+ * superforms' own.
  */
 export function chorusForm<T extends Record<string, unknown>, M>(data: SuperValidated<T, M>, options: FormOptions<T, M> = {}) {
 	const form = superForm(data, {
 		resetForm: false,
 		autoFocusOnError: false,
 		onError: ({ result }) => {
-			if (result.status !== 413) throw result.error;
-			form.errors.update((errors) => ({ ...errors, _errors: [m.site_too_big_form()] }));
+			const notSaved = (result.error as Partial<App.Error> | undefined)?.code === 'not_saved';
+			if (result.status !== 413 && !notSaved) throw result.error;
+			form.errors.update((errors) => ({ ...errors, _errors: [notSaved ? m.site_not_saved_form() : m.site_too_big_form()] }));
 		},
 		...options
 	});

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages';
 import { DAY_MS } from '$lib/time';
 import { sendMail } from '../mail';
 import { PASSWORD_LINK_LIFETIME_MS } from './service';
+import { errorFields, log } from '../operations';
 
 /**
  * Turns a set-password token into the link an admin passes on, and emails it when SMTP is
@@ -24,7 +25,8 @@ export async function deliverPasswordLink(
 		});
 	} catch (e) {
 		// The link is on screen anyway; a mail failure must not lose it.
-		console.error('Could not email the set-password link', e);
+		// by name and code only: a mail server's message can hold the address
+		log().error(errorFields(e), 'could not email the set-password link');
 	}
 	return { name: person.name, link, days, emailed };
 }

@@ -1,7 +1,8 @@
 /**
  * No secrets in logs (issue 8): the sensitive flows run through the real services while
- * everything written to the console is captured (spied on, still printed), then the captured
- * output and every audit entry are searched for each secret the flows handled. None may appear.
+ * everything written to the console and to the app's JSON log (issue 20) is captured (the console
+ * spied on, still printed), then the captured output and every audit entry are searched for each
+ * secret the flows handled. None may appear.
  */
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createServer } from 'node:net';
@@ -18,6 +19,8 @@ import * as profiles from '../profiles';
 import * as surveys from '../surveys';
 import * as feedback from '../board';
 import * as safeguarding from '../safeguarding';
+import { makeLogger, replaceLogger } from '../operations';
+import { Writable } from 'node:stream';
 
 const METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 const spies: MockInstance[] = [];
@@ -33,8 +36,12 @@ async function closedPort(): Promise<number> {
 	return typeof address === 'object' && address ? address.port : 9;
 }
 
+/** What the app's JSON log (operations) wrote while the flows ran, at every level. */
+const logged: string[] = [];
+
 beforeAll(async () => {
 	for (const method of METHODS) spies.push(vi.spyOn(console, method));
+	replaceLogger(makeLogger(new Writable({ write: (chunk, _encoding, done) => (logged.push(String(chunk)), done()) }), 'trace'));
 	db = testDb();
 	const admin = addPerson(db, ['admin']);
 	const organiser = addPerson(db, ['organiser']);
@@ -131,11 +138,13 @@ beforeAll(async () => {
 
 afterAll(() => {
 	for (const spy of spies) spy.mockRestore();
+	replaceLogger(undefined);
 });
 
 /** Everything written to the console while the flows ran, errors with their messages and stacks. */
 function captured(): string {
-	return spies.flatMap((spy) => spy.mock.calls.map((args) => args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 5 }))).join(' '))).join('\n');
+	const consoled = spies.flatMap((spy) => spy.mock.calls.map((args) => args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 5 }))).join(' ')));
+	return [...consoled, ...logged].join('\n');
 }
 
 describe('no secrets in logs', () => {
@@ -144,7 +153,7 @@ describe('no secrets in logs', () => {
 		for (const action of ['person.signed_in', 'person.sign_in_failed', 'person.password_set', 'profile.share_link_created', 'profile.share_link_revoked', 'survey.exported', 'safeguarding.message_sent']) {
 			expect(actions).toContain(action);
 		}
-		expect(captured()).toContain('Could not email the set-password link');
+		expect(captured()).toContain('could not email the set-password link');
 		expect(Object.keys(secrets).length).toBeGreaterThanOrEqual(25);
 	});
 

@@ -12,6 +12,7 @@ import type { Db } from '../db';
 import { auditEntry } from '../db/schema';
 import { THROTTLE } from '../auth/throttle';
 import { record } from './service';
+import { happened } from '../happenings';
 
 export type SignInMethod = 'password' | 'card';
 export type SignInFailure = 'unknown_account' | 'wrong_password' | 'no_password' | 'account_disabled' | 'unknown_card' | 'wrong_passcode' | 'wrong_code' | 'card_locked';
@@ -31,6 +32,8 @@ export function signedIn(db: Db, userId: number, method: SignInMethod, now: Date
 /** A try failed. Nobody is signed in, so there is no actor; the subject is the account when it exists. */
 export function signInFailed(db: Db, userId: number | null, method: SignInMethod, reason: SignInFailure, now: Date): void {
 	record(db, { actorId: null, action: 'person.sign_in_failed', ...subjectOf(userId, method), details: { method, reason }, at: now });
+	// the failure is kept (counted before the check, 0013), so its transaction commits: counted for GET /metrics
+	happened('sign_in_failed');
 }
 
 /**
@@ -56,4 +59,5 @@ export function signInThrottled(db: Db, userId: number | null, method: SignInMet
 		.some((e) => (JSON.parse(e.details) as { method?: string }).method === method);
 	if (already) return;
 	record(db, { actorId: null, action: 'person.sign_in_throttled', ...subject, details: { method, waitSeconds }, at: now });
+	happened('sign_in_held_back');
 }

@@ -14,6 +14,7 @@ import * as outbox from '../outbox';
 import * as subscriptions from '../subscriptions';
 import { FEEDBACK_RECEIVED } from './news';
 import { baseLocale, type Locale } from '$lib/paraglide/runtime';
+import { happened } from '../happenings';
 
 /** How much feedback one address may send in an hour. A family or a school may share one. */
 export const FEEDBACK_PER_HOUR = 5;
@@ -46,7 +47,7 @@ export type FeedbackInput = {
 export function send(db: Db, input: FeedbackInput, address: string, now = new Date()): { id: number; reference: string } {
 	const hourStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
 	const key = hashToken(`feedback:${address}:${hourStart.getTime()}`);
-	return writeTransaction(db, (tx) => {
+	const sent = writeTransaction(db, (tx) => {
 		tx.delete(feedbackRate).where(lt(feedbackRate.hourStart, hourStart)).run();
 		const used = tx.select().from(feedbackRate).where(eq(feedbackRate.key, key)).get()?.count ?? 0;
 		if (used >= FEEDBACK_PER_HOUR) throw new RateLimitedError();
@@ -90,6 +91,9 @@ export function send(db: Db, input: FeedbackInput, address: string, now = new Da
 			.run();
 		return { id, reference };
 	});
+	// counted after the commit, for GET /metrics (happenings.ts)
+	happened('feedback_sent');
+	return sent;
 }
 
 /** The moderation queue: feedback with a given status, oldest first. Throws ForbiddenError. */

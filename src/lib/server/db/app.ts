@@ -21,6 +21,24 @@ let appDb: Db | undefined;
 
 /** The app's one database connection, opened (and migrated) on first use. */
 export function db(): Db {
-	appDb ??= createDb(databasePath());
+	if (!appDb) {
+		appDb = createDb(databasePath());
+		// Under Litestream (CHORUS_REPLICA) Litestream checkpoints the WAL itself, after it has copied
+		// it: its guidance is to turn SQLite's own automatic checkpoints off, so the app never moves
+		// the WAL on under it at a busy time (decision 0051). Without a replica SQLite's default stays.
+		if (process.env.CHORUS_REPLICA) appDb.$client.pragma('wal_autocheckpoint = 0');
+	}
 	return appDb;
+}
+
+/**
+ * CHORUS_MAX_PAGE_COUNT: the most pages the database may have (a number, or "+N": N more than it
+ * has once the app has started, after migrations, demo data and the first tidy; init applies it). A full disk on purpose, for the fault tests and drills (decision 0051): SQLite
+ * then refuses every write that needs a new page exactly as it does when the disk is full.
+ */
+export function capPages(database: Db, value: string | undefined): void {
+	const found = /^(\+)?(\d+)$/.exec(value ?? '');
+	if (!found) return;
+	const pages = Number(found[2]) + (found[1] ? (database.$client.pragma('page_count', { simple: true }) as number) : 0);
+	database.$client.pragma(`max_page_count = ${pages}`);
 }

@@ -13,3 +13,4 @@ export * from '../reports/schema';
 export * from '../safeguarding/schema';
 export * from '../outbox/schema';
 export * from '../subscriptions/schema';
+export * from '../operations/schema';

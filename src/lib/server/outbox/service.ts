@@ -86,6 +86,19 @@ export function backlog(db: Db): { events: number; deliveries: number } {
 	return row;
 }
 
+/**
+ * Since when the longest-waiting email has been due (null when none is): GET /readyz calls the
+ * outbox stuck when this is long ago, since the worker looks every few seconds. Emails waiting
+ * for a retry are not due yet, so a failing mail server does not count as stuck here.
+ */
+export function oldestDue(db: Db, now = new Date()): Date | null {
+	// outbox_delivery_due: the waiting deliveries in order of when they are due
+	const row = db.$client
+		.prepare(`select min(next_try_at) as due from outbox_delivery where status = 'waiting' and next_try_at <= ?`)
+		.get(now.getTime()) as { due: number | null };
+	return row.due === null ? null : new Date(row.due);
+}
+
 /** How long the record of an email that went (or had no one to go to) is kept; emails given up on are kept longer, for the admins. */
 export const KEEP_DONE_DAYS = 30;
 export const KEEP_DEAD_DAYS = 90;

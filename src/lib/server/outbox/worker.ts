@@ -22,6 +22,7 @@ import type { EmailContent, EventKind } from '../contributions';
 import { writeTransaction, type Db } from '../db';
 import { outboxChoice, outboxDelivery, outboxEvent } from './schema';
 import { renderEmail, type RenderedEmail, type Footer } from './email';
+import { happened } from '../happenings';
 
 /** One email, ready for the SMTP transport. */
 export type OutgoingEmail = RenderedEmail & {
@@ -206,6 +207,9 @@ export function markOutcomes(db: Db, outcomes: Outcome[], now: Date): Pick<RunCo
 			}
 		}
 	});
+	// counted after the commit, for GET /metrics (happenings.ts)
+	if (counts.failed) happened('email_failed', counts.failed);
+	if (counts.dead) happened('email_given_up', counts.dead);
 	return counts;
 }
 

@@ -22,6 +22,7 @@ import { createSession, invalidateUserSessions } from '../auth/session';
 import { limits, takeTry, trySucceeded, type Gate } from '../auth/throttle';
 import { hashToken } from '../auth/tokens';
 import { profileResource } from './access';
+import { happened } from '../happenings';
 
 /** A new random card code (normalised form). Rejection sampling keeps every character equally likely. */
 export function generateCode(): string {
@@ -229,6 +230,7 @@ function lock(tx: Db, youngPersonId: number, now: Date) {
 		.run();
 	if (locked.changes) {
 		audit.record(tx, { actorId: null, action: 'young_person.card_locked', subjectType: 'user', subjectId: youngPersonId, details: { wrongPasscodes: CARD_LOCK_AFTER }, at: now });
+		happened('card_locked');
 	}
 }
 

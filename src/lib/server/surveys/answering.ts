@@ -38,6 +38,7 @@ import { checkAnswer, type AnswerProblem, type DraftAnswer } from './answers';
 import { completeLocales } from './builder';
 import * as safeguarding from '../safeguarding';
 import { DRAFTS_PER_SURVEY_PER_DAY, surveyLimits } from './limits';
+import { happened } from '../happenings';
 
 /** Thrown when a named survey is opened by someone not signed in: the page sends them to sign in. */
 export class SignInNeededError extends DomainError {
@@ -669,6 +670,9 @@ function flushSubmissions(db: Db) {
 		for (const job of jobs) job.reject(error);
 		return;
 	}
+	// counted after the commit, for GET /metrics (happenings.ts)
+	const stored = outcomes.filter((o) => o.ok).length;
+	if (stored) happened('survey_submitted', stored);
 	jobs.forEach((job, i) => {
 		const outcome = outcomes[i];
 		if (outcome.ok) job.resolve(outcome.value);

@@ -12,6 +12,7 @@ import { sendMail } from '$lib/server/mail';
 import * as services from '$lib/server/services';
 import * as settings from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
+import * as operations from '$lib/server/operations';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const item = orError(() => feedback.get(db(), locals.user, idParam(params.feedbackId)));
@@ -69,7 +70,8 @@ export const actions: Actions = {
 			try {
 				emailed = await sendMail({ to: sent.email, subject: m.board_title(), text: form.data.text });
 			} catch (e) {
-				console.error('Could not email the reply', e);
+				// by name and code only: a mail server's message can hold the address
+				operations.log().error(operations.errorFields(e), 'could not email the reply');
 			}
 			if (emailed) feedback.markEmailed(db(), sent.replyId);
 		}
