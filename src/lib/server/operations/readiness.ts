@@ -3,7 +3,7 @@
  * write rolled back, a statfs and a loopback request), so a load balancer may ask every few
  * seconds. The answer names checks and states in fixed words and numbers: no personal data.
  */
-import { readFileSync, statfsSync } from 'node:fs';
+import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Db } from '../db';
 import { MIGRATIONS_FOLDER } from '../db';
@@ -79,9 +79,17 @@ function outboxCheck(db: Db, now: Date, env: NodeJS.ProcessEnv): Check {
 	return { ok: true, state: 'ok' };
 }
 
+/** The database's folder, or the nearest folder above it that exists (the disk it will be on). */
+function folderOn(databasePath: string): string {
+	let folder = dirname(resolve(databasePath));
+	while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+	return folder;
+}
+
 function diskCheck(databasePath: string, env: NodeJS.ProcessEnv): Check {
 	try {
-		const stats = statfsSync(dirname(resolve(databasePath)));
+		// a clean checkout has no data/ until the app first starts: measure the disk it will be on
+		const stats = statfsSync(folderOn(databasePath));
 		const free = stats.bavail * stats.bsize;
 		const freeMb = Math.floor(free / 1024 / 1024);
 		if (free < minimumFreeBytes(env)) return { ok: false, state: `${freeMb} MB free` };
