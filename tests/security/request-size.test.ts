@@ -33,8 +33,9 @@ function sendByHand(base: string, head: string, pieces: () => Buffer | null, pau
 			settled = true;
 			clearTimeout(timer);
 			socket.destroy();
-			if (!answer) reject(new Error(`no answer (sent ${sent} bytes)`));
-			else resolve({ head: answer.split('\r\n\r\n')[0], sentBeforeAnswer, closedByServer, ms: Date.now() - started });
+			// closed with no answer read: `head` is empty and everything sent counts as sent before it
+			if (!answer && !closedByServer) reject(new Error(`no answer (sent ${sent} bytes)`));
+			else resolve({ head: answer.split('\r\n\r\n')[0], sentBeforeAnswer: answer ? sentBeforeAnswer : sent, closedByServer, ms: Date.now() - started });
 		};
 		const timer = setTimeout(() => finish(false), timeoutMs);
 		socket.on('data', (chunk) => {
@@ -218,8 +219,13 @@ describe('request bodies', () => {
 				},
 				5
 			);
-			observe(`${answer.head.split('\r\n')[0]} after ${(answer.sentBeforeAnswer / MB).toFixed(1)} MB of the 9 MB had been sent, in ${answer.ms} ms`);
-			expect(answer.head).toMatch(/^HTTP\/1\.1 413 /);
+			observe(`${answer.head.split('\r\n')[0] || 'connection closed by the server'} after ${(answer.sentBeforeAnswer / MB).toFixed(1)} MB of the 9 MB had been sent, in ${answer.ms} ms`);
+			// The server answers 413 and closes the connection while the upload is still coming. The
+			// close can then reach the client as a reset before it has read the answer (the kernel
+			// drops what was not read yet; seen once in CI on a busy machine): no page is shown, but
+			// the file was still not read, which is what this attack is about.
+			if (answer.head) expect(answer.head).toMatch(/^HTTP\/1\.1 413 /);
+			else expect(answer.closedByServer).toBe(true);
 			// a server that read the whole file first would answer only once all 9 MB had come
 			expect(answer.sentBeforeAnswer).toBeLessThan(4 * MB);
 		}
