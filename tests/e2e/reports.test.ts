@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { check, expect, signInAs, test, visit } from '../fixtures';
 import { londonDate, periodLabel, quarterFrom } from '../../src/lib/time';
+import { parseCsv } from '../../src/lib/server/csv';
+import { readXlsx } from '../../src/lib/server/xlsx';
 
 /*
  * The partnership board's report: a board member reads the demo draft, follows its figures to
@@ -204,5 +206,16 @@ test.describe('the board report', () => {
 			'Standard,Service,Measure,Period start,Period end,Breakdown,Value,Unit,Target,RAG,Responses or items,Margin of error (points),Why no value'
 		);
 		expect(lines.filter((l) => l.startsWith(`${SALT_STANDARD},Speech and language therapy,`)).length).toBeGreaterThanOrEqual(5);
+
+		// The same figures as a spreadsheet file: every cell read back equals the CSV's
+		const gettingSheet = visitor.waitForEvent('download');
+		await visitor.getByRole('link', { name: 'Download every figure (spreadsheet, .xlsx)' }).click();
+		const sheet = await gettingSheet;
+		expect(sheet.suggestedFilename()).toBe(`report-${id}.xlsx`);
+		const cells = readXlsx(await readFile((await sheet.path())!));
+		// a spreadsheet has no empty cells at the end of a row; the CSV writes them
+		const trimmed = (rows: string[][]) => rows.map((row) => row.slice(0, row.findLastIndex((c) => c !== '') + 1));
+		expect(trimmed(cells)).toEqual(trimmed(parseCsv(csv)));
+		expect(cells[0][0]).toBe('Standard');
 	});
 });

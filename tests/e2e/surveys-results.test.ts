@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { PARENT, check, expect, expectLargeTargets, signInAs, test, visit } from '../fixtures';
+import { readXlsx } from '../../src/lib/server/xlsx';
 
 /*
  * Survey results: counts and percentages, filters, written answers with themes and quotes, the
@@ -271,11 +272,18 @@ test.describe('survey results', () => {
 		await expect(page.getByRole('link', { name: 'Poster with a QR code' })).toHaveCount(0);
 		// Their file protects small groups: months, not days, and it says so.
 		await expect(page.getByText(/it gives the month, not the day, and leaves out the “about you” answers and written answers of any group of fewer than 10 people/)).toBeVisible();
-		const file = await page.request.get(`/manage/surveys/${PARENTS.id}/export`);
+		const file = await page.request.get(`/manage/surveys/${PARENTS.id}/export.csv`);
 		expect(file.status()).toBe(200);
 		const [header, first] = parseCsv((await file.text()).slice(1));
 		expect(header[1]).toBe('Sent in (month)');
 		expect(first[1]).toMatch(/^(\d{4}-\d{2}|hidden \(small group\))$/);
+		// the same file as a spreadsheet, offered beside it: the same protection, cell for cell
+		await expect(page.getByRole('link', { name: 'Download all responses (spreadsheet, .xlsx)' })).toHaveAttribute('href', `/manage/surveys/${PARENTS.id}/export.xlsx`);
+		const sheet = await page.request.get(`/manage/surveys/${PARENTS.id}/export.xlsx`);
+		expect(sheet.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+		const cells = readXlsx(await sheet.body());
+		expect(cells[0][1]).toBe('Sent in (month)');
+		expect(cells.length).toBe(parseCsv((await file.text()).slice(1)).length);
 
 		await question(page, 5).getByRole('link', { name: /^Read the \d+ answers$/ }).click();
 		await expect(h1(page)).toHaveText('Answers to question 5');
@@ -291,7 +299,7 @@ test.describe('survey results', () => {
 		expect(response?.status()).toBe(403);
 		await expect(h1(page)).toHaveText('You cannot open this page');
 		await expect(page.getByText(YOUNG_PEOPLE.title)).toHaveCount(0);
-		expect((await page.request.get(`/manage/surveys/${YOUNG_PEOPLE.id}/export`)).status()).toBe(403);
+		expect((await page.request.get(`/manage/surveys/${YOUNG_PEOPLE.id}/export.csv`)).status()).toBe(403);
 		// The poster is the organisers'.
 		expect((await visit(page, `/manage/surveys/${PARENTS.id}/poster`))?.status()).toBe(403);
 	});
@@ -303,6 +311,6 @@ test.describe('survey results', () => {
 			expect(response?.status(), path).toBe(403);
 			await expect(h1(page)).toHaveText('You cannot open this page');
 		}
-		expect((await page.request.get(`/manage/surveys/${PARENTS.id}/export`)).status()).toBe(403);
+		expect((await page.request.get(`/manage/surveys/${PARENTS.id}/export.csv`)).status()).toBe(403);
 	});
 });

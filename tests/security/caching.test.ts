@@ -34,7 +34,7 @@ describe('what browsers and proxies may keep', () => {
 				[supporter, `/profiles/${alex}/photo.jpg`],
 				[organiser, '/manage/feedback'],
 				[organiser, '/manage/surveys/1/results'],
-				[organiser, '/manage/surveys/1/export']
+				[organiser, '/manage/surveys/1/export.csv']
 			];
 			const kept: string[] = [];
 			const seen: string[] = [];

@@ -290,7 +290,7 @@ describe('surveys', () => {
 		"the month, not the day; every row looks exactly like at least 9 others in month, language, paper, group and 'about you' answers; written answers of anyone whose 'about you' answers are shared by fewer than 10 are left out",
 		async (observe) => {
 			const lead = await signedIn(LEAD);
-			const answer = await lead.get(`/manage/surveys/${PARENTS_SURVEY}/export`);
+			const answer = await lead.get(`/manage/surveys/${PARENTS_SURVEY}/export.csv`);
 			expect(answer.status).toBe(200);
 			const [header, ...rows] = parseCsv(answer.text);
 			const about = ['Who is answering?', 'How old is your child (or how old are you)?', 'Which part of the area do you live in?', 'What language do you speak most at home?'].map((t) => header.indexOf(t));
@@ -305,7 +305,7 @@ describe('surveys', () => {
 			const days = rows.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[1])).length;
 			const hiddenCells = rows.reduce((n, r) => n + about.filter((i) => r[i] === HIDDEN_IN_CSV).length, 0);
 			// The truth, from the organiser's complete file: whose "about you" answers are shared by fewer than 10.
-			const [, ...truth] = parseCsv((await (await signedIn(ORGANISER)).get(`/manage/surveys/${PARENTS_SURVEY}/export`)).text);
+			const [, ...truth] = parseCsv((await (await signedIn(ORGANISER)).get(`/manage/surveys/${PARENTS_SURVEY}/export.csv`)).text);
 			const aboutOf = new Map(truth.map((r) => [r[0], about.map((i) => r[i]).join('|')]));
 			const together = new Map<string, number>();
 			for (const key of aboutOf.values()) together.set(key, (together.get(key) ?? 0) + 1);
@@ -347,7 +347,7 @@ describe('surveys', () => {
 				await visitor.post(`/surveys/${id}/answer/${token}/check`, {}, HTML);
 			}
 			const lead = await signedIn(LEAD);
-			const answer = await lead.get(`/manage/surveys/${id}/export`);
+			const answer = await lead.get(`/manage/surveys/${id}/export.csv`);
 			const results = await lead.get(answer.location ?? '/');
 			const question = results.text.match(/id="question-(\d+)"/)![1];
 			const texts = await lead.get(`/manage/surveys/${id}/results/answers/${question}`);
