@@ -1,8 +1,9 @@
 /**
- * "Manage" in the header (SiteMenu.svelte) on pages without the app: Escape folds the open list
- * away and, when focus was in it, puts focus back on "Manage"; a click elsewhere folds it too. The
+ * "Manage" in the header (SiteMenu.svelte), on every page: Escape folds the open list away and,
+ * when focus was in it, puts focus back on "Manage"; a click elsewhere folds it too. The
  * disclosure itself opens and closes without any script. A plain script of the page's own, built
- * on its own; in the staff area the component's own handlers do the same (twice is harmless).
+ * on its own; its listeners are on the document, so in the staff area they last through the app's
+ * own navigation.
  */
 const openMenus = () => [...document.querySelectorAll<HTMLDetailsElement>('.manage-menu details[open]')];
 
