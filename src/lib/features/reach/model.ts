@@ -1,0 +1,63 @@
+/**
+ * Who we hear from: the characteristics Chorus counts people by, one vocabulary for the three
+ * places that count them (the "about you" questions of a survey, a forum member's "about you",
+ * and the local SEND population baseline an admin imports), so they can be set side by side.
+ *
+ * Keys are stable codes stored in the database and used in the baseline CSV; the words people
+ * read come from `labels.ts`. "Prefer not to say" is never a category: it is left out of every
+ * share, on both sides of a comparison.
+ */
+
+export const CHARACTERISTICS = ['need_area', 'phase', 'support', 'sex', 'ethnicity', 'area', 'language'] as const;
+export type Characteristic = (typeof CHARACTERISTICS)[number];
+
+/** The categories of each characteristic, in the order people read them. */
+export const CATEGORIES = {
+	/** The four broad areas of need of the SEND Code of Practice (6.28 to 6.35). */
+	need_area: ['communication_interaction', 'cognition_learning', 'social_emotional_mental_health', 'sensory_physical'],
+	/** School phase, as the SEN2 return and the school census group it. */
+	phase: ['early_years', 'primary', 'secondary', 'post_16', 'not_in_education'],
+	/** The level of support: an education, health and care plan, or SEN support without one. */
+	support: ['ehc_plan', 'sen_support'],
+	sex: ['female', 'male'],
+	/** The 2021 census ethnic groups for England (ONS), the same as the survey question's options. */
+	ethnicity: [
+		'asian_bangladeshi',
+		'asian_chinese',
+		'asian_indian',
+		'asian_pakistani',
+		'asian_other',
+		'black_african',
+		'black_caribbean',
+		'black_other',
+		'mixed_white_asian',
+		'mixed_white_black_african',
+		'mixed_white_black_caribbean',
+		'mixed_other',
+		'white_british',
+		'white_irish',
+		'white_gypsy_traveller',
+		'white_roma',
+		'white_other',
+		'other_arab',
+		'other_any'
+	],
+	/** The parts of the demo area; an area's own names are its admins' words for these codes. */
+	area: ['north', 'south', 'east', 'west', 'centre'],
+	/** The main language at home. */
+	language: ['english', 'arabic', 'bengali', 'polish', 'punjabi', 'romanian', 'somali', 'turkish', 'urdu', 'other']
+} as const satisfies Record<Characteristic, readonly string[]>;
+
+export type Category<C extends Characteristic = Characteristic> = (typeof CATEGORIES)[C][number];
+
+export const isCharacteristic = (value: unknown): value is Characteristic => CHARACTERISTICS.includes(value as Characteristic);
+
+export const isCategoryOf = <C extends Characteristic>(characteristic: C, value: unknown): value is Category<C> =>
+	(CATEGORIES[characteristic] as readonly string[]).includes(value as string);
+
+/**
+ * A group is "under-heard" when its share of the people we heard from is below two thirds of its
+ * share of the local SEND population (ratio < 2/3). Two thirds, not one: every sample wobbles, and
+ * a flag that fires on every small gap would be ignored.
+ */
+export const UNDER_HEARD_BELOW = 2 / 3;
