@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	partnershipYear,
+	partnershipYearOf,
 	addDays,
 	addWorkingDays,
 	daysBetween,
@@ -268,5 +270,15 @@ describe('dates in words', () => {
 		} finally {
 			Intl.DateTimeFormat = Real;
 		}
+	});
+});
+
+describe('partnership years (April to March)', () => {
+	it('runs from 1 April to 31 March and is named by its first calendar year', () => {
+		expect(partnershipYear(2025)).toEqual({ start: '2025-04-01', end: '2026-03-31' });
+		expect(partnershipYearOf('2026-03-31')).toBe(2025);
+		expect(partnershipYearOf('2026-04-01')).toBe(2026);
+		expect(partnershipYearOf('2026-12-07')).toBe(2026);
+		expect(partnershipYearOf('2027-01-01')).toBe(2026);
 	});
 });

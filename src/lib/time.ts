@@ -209,6 +209,21 @@ export function wholeMonths(period: Period): Period {
 	return { start: `${period.start.slice(0, 7)}-01`, end: monthEnd(period.end) };
 }
 
+/**
+ * The partnership's year, April to March: the year councils and the forum's grant report on, so
+ * every yearly figure in Chorus (co-production this year, the Local Offer and forum reports) uses
+ * it. A year is named by the calendar year it starts in: 2025 is 1 April 2025 to 31 March 2026.
+ */
+export function partnershipYear(startYear: number): Period {
+	return { start: isoDay(startYear, 4, 1), end: isoDay(startYear + 1, 3, 31) };
+}
+
+/** The partnership year (its start year) a day falls in: 2026-03-31 is in 2025, 2026-04-01 in 2026. */
+export function partnershipYearOf(day: string): number {
+	const [y, m] = day.split('-').map(Number);
+	return m >= 4 ? y : y - 1;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A period in English words: "April to June 2026" for a quarter, else "1 July 2026 to 15 August 2026". */
