@@ -90,9 +90,17 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
+				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'coproduction.read', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
 			);
 		}
+	});
+
+	it('lets a service lead record co-production only about a service they lead', () => {
+		const lead = { id: 3, roles: ['service_lead'] as Role[] };
+		expect(can(lead, 'coproduction.record', { serviceIds: [5, 6], ledServiceIds: [6] })).toBe(true);
+		expect(can(lead, 'coproduction.record', { serviceIds: [5], ledServiceIds: [6] })).toBe(false);
+		expect(can(lead, 'coproduction.record', { serviceIds: [], ledServiceIds: [6] })).toBe(false);
+		expect(can({ id: 4, roles: ['organiser'] }, 'coproduction.record', { serviceIds: [] })).toBe(true);
 	});
 
 	it('lets a service lead respond only about a service they lead', () => {

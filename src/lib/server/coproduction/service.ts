@@ -125,6 +125,11 @@ function mayRecord(db: Db, actor: Actor, serviceIds: number[]): boolean {
 	return can(actor, 'coproduction.record', { serviceIds, ledServiceIds: ledBy(db, actor) });
 }
 
+/** Whether this person may record an entry about these services: the "record how families were involved" link beside an agenda item or a "you said" item. */
+export function mayRecordAbout(db: Db, actor: Actor, serviceIds: readonly number[]): boolean {
+	return can(actor, 'coproduction.track') && mayRecord(db, actor, [...serviceIds]);
+}
+
 /** Throws EntryProblem unless the person may record the entry as it now stands (a lead: one of theirs must be in it). */
 function mustRecord(db: Db, actor: Actor, input: EntryInput): void {
 	if (!mayRecord(db, actor, servicesOf(input))) {
