@@ -211,8 +211,9 @@ describe('recording from an agenda item or a "you said" item', () => {
 		const id = coproduction.create(db, lead, entry({ ...fromBoard, level: 'consult' } as EntryInput), NOW);
 		expect(coproduction.countFrom(db, { boardItemId }).get(boardItemId)).toBe(1);
 		expect(coproduction.viewForStaff(db, lead, id).links.map((l) => l.kind)).toEqual(['boardItem']);
-		// an item that does not exist fills nothing in
+		// an item that does not exist fills nothing in; a lead of one service starts with it chosen
 		expect(coproduction.newEntryChoices(db, organiser, { agendaItem: 999 }, NOW).prefill).toEqual({ decidedOn: '2026-06-15' });
+		expect(coproduction.newEntryChoices(db, lead, {}, NOW).prefill).toEqual({ decidedOn: '2026-06-15', serviceIds: [salt] });
 	});
 });
 

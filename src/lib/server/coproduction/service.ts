@@ -218,8 +218,9 @@ export type Prefill = Partial<Pick<EntryInput, 'title' | 'body' | 'bodyServiceId
  */
 export function newEntryChoices(db: Db, actor: Actor, from: { agendaItem?: number | null; boardItem?: number | null } = {}, now = new Date()) {
 	if (!can(actor, 'coproduction.track')) throw new ForbiddenError();
-	const prefill: Prefill = { decidedOn: londonDate(now) };
 	const led = can(actor, 'coproduction.record') ? [] : ledBy(db, actor);
+	// a lead of one service records for it: it starts chosen
+	const prefill: Prefill = { decidedOn: londonDate(now), ...(led.length === 1 ? { serviceIds: led } : {}) };
 	if (from.agendaItem) {
 		const item = agendaItemFacts(db, from.agendaItem);
 		// forum meetings are the forum's: a lead recording one adds their service below
