@@ -16,6 +16,7 @@ const NAV_LABELS = {
 	manageMeetings: m.site_nav_manage_meetings,
 	followUp: m.site_nav_follow_up,
 	manageReports: m.site_nav_manage_reports,
+	manageYearly: m.yearly_manage_title,
 	standards: m.site_nav_standards,
 	moderation: m.site_nav_moderation,
 	safeguarding: m.safeguarding_nav,

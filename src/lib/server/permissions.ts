@@ -117,6 +117,10 @@ const RULES = {
 	'reports.manage': isOrganiser,
 	/** Read published reports. */
 	'reports.readPublished': everyone,
+	/** Preview and publish the yearly reports (Local Offer, forum): organisers write the forum's record, as with board reports. */
+	'yearly.manage': isOrganiser,
+	/** Read published yearly reports: they are public, for the council's Local Offer site, members and funders. */
+	'yearly.readPublished': everyone,
 
 	// Profiles belong to the young person: nobody else opens one unless the young person (or an
 	// admin, for one who cannot yet choose) linked them. Admins, organisers, service leads and
@@ -152,7 +156,7 @@ export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Actions a visitor (not signed in) may take. */
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished']);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished', 'yearly.readPublished']);
 
 /** Whether `actor` may do `action` (to `resource`). Denies anything not explicitly allowed. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
