@@ -4,7 +4,8 @@
  * counts as held when the public could see it (agenda out or later), it was not cancelled, and it
  * has ended. Only counts and the meetings' public titles: never a name.
  */
-import { and, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, inArray, isNull, ne } from 'drizzle-orm';
+import type { AttendanceKind } from '$lib/features/meetings/model';
 import { londonDate, type Period } from '$lib/time';
 import type { Db } from '../db';
 import { attendance, meeting } from '../db/schema';
@@ -23,24 +24,29 @@ export type MeetingHeld = {
 
 /** The meetings held in a period, oldest first, with their attendance counts. */
 export function meetingsHeld(db: Db, period: Period, now = new Date()): MeetingHeld[] {
-	const rows = db
-		.select({
-			id: meeting.id,
-			title: meeting.title,
-			startsAt: meeting.startsAt,
-			endsAt: meeting.endsAt,
-			state: meeting.state,
-			attended: sql<number>`(select count(*) from ${attendance} where ${attendance.meetingId} = ${meeting.id} and ${attendance.kind} = 'attended')`,
-			guests: sql<number>`(select count(*) from ${attendance} where ${attendance.meetingId} = ${meeting.id} and ${attendance.kind} = 'guest')`,
-			apologies: sql<number>`(select count(*) from ${attendance} where ${attendance.meetingId} = ${meeting.id} and ${attendance.kind} = 'apologies')`
-		})
+	const held = db
+		.select({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, state: meeting.state })
 		.from(meeting)
 		.where(and(ne(meeting.state, 'draft'), isNull(meeting.cancelledAt)))
 		.orderBy(meeting.startsAt)
-		.all();
-	return rows
-		.filter((r) => r.endsAt <= now)
+		.all()
 		.map((r) => ({ ...r, day: londonDate(r.startsAt) }))
-		.filter((r) => r.day >= period.start && r.day <= period.end)
-		.map((r) => ({ id: r.id, title: r.title, day: r.day, attended: r.attended, guests: r.guests, apologies: r.apologies, minutesPublished: r.state === 'minutes_published' }));
+		.filter((r) => r.endsAt <= now && r.day >= period.start && r.day <= period.end);
+	if (!held.length) return [];
+	const counts = db
+		.select({ meetingId: attendance.meetingId, kind: attendance.kind, n: count() })
+		.from(attendance)
+		.where(inArray(attendance.meetingId, held.map((r) => r.id)))
+		.groupBy(attendance.meetingId, attendance.kind)
+		.all();
+	const n = (id: number, kind: AttendanceKind) => counts.find((c) => c.meetingId === id && c.kind === kind)?.n ?? 0;
+	return held.map((r) => ({
+		id: r.id,
+		title: r.title,
+		day: r.day,
+		attended: n(r.id, 'attended'),
+		guests: n(r.id, 'guest'),
+		apologies: n(r.id, 'apologies'),
+		minutesPublished: r.state === 'minutes_published'
+	}));
 }

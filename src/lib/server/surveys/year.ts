@@ -2,7 +2,7 @@
  * What surveys give the yearly forum report: the surveys that were open during a period and how
  * many responses each had in it. Titles are public (people answered them); counts only, never answers.
  */
-import { and, isNull, lte, ne, or, gte, sql } from 'drizzle-orm';
+import { and, between, count, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import type { Period } from '$lib/time';
 import type { Db } from '../db';
 import { survey, surveyResponse } from '../db/schema';
@@ -11,16 +11,18 @@ export type SurveyInPeriod = { id: number; title: string; opensOn: string; close
 
 /** Surveys open at some time in the period (published or closed), by the day they opened, with the responses sent in it. */
 export function surveysInPeriod(db: Db, period: Period): SurveyInPeriod[] {
-	return db
-		.select({
-			id: survey.id,
-			title: survey.title,
-			opensOn: survey.opensOn,
-			closesOn: survey.closesOn,
-			responses: sql<number>`(select count(*) from ${surveyResponse} where ${surveyResponse.surveyId} = ${survey.id} and ${surveyResponse.submittedOn} between ${period.start} and ${period.end})`
-		})
+	const list = db
+		.select({ id: survey.id, title: survey.title, opensOn: survey.opensOn, closesOn: survey.closesOn })
 		.from(survey)
 		.where(and(ne(survey.state, 'draft'), lte(survey.opensOn, period.end), or(isNull(survey.closesOn), gte(survey.closesOn, period.start))))
 		.orderBy(survey.opensOn, survey.id)
 		.all();
+	if (!list.length) return [];
+	const counts = db
+		.select({ surveyId: surveyResponse.surveyId, n: count() })
+		.from(surveyResponse)
+		.where(and(inArray(surveyResponse.surveyId, list.map((s) => s.id)), between(surveyResponse.submittedOn, period.start, period.end)))
+		.groupBy(surveyResponse.surveyId)
+		.all();
+	return list.map((s) => ({ ...s, responses: counts.find((c) => c.surveyId === s.id)?.n ?? 0 }));
 }

@@ -34,9 +34,13 @@ const LAST_YEAR: DemoItem[] = [
 	{ aspect: 'development', youSaid: 'Young people want a part of the Local Offer written for them.', voices: 6, day: 300, published: false }
 ];
 
+/**
+ * This year's: not on the public board yet (the board's own demo item about the Local Offer on a
+ * phone is this year's published one), so the public board's first page stays the board's demo.
+ */
 const THIS_YEAR: DemoItem[] = [
-	{ aspect: 'content', youSaid: 'The Local Offer has no news of specialist school places for September.', easyRead: 'The website did not say which schools have places.', symbol: 'school', voices: 7, day: 10, responses: [[12, 'working_on_it', 'The council will publish places at each specialist school every term.']] },
-	{ aspect: 'development', youSaid: 'Families want to know who checks what the Local Offer says.', voices: 3, day: 25 }
+	{ aspect: 'content', youSaid: 'The Local Offer has no news of specialist school places for September.', easyRead: 'The website did not say which schools have places.', symbol: 'school', voices: 7, day: 10, published: false, responses: [[12, 'working_on_it', 'The council will publish places at each specialist school every term.']] },
+	{ aspect: 'development', youSaid: 'Families want to know who checks what the Local Offer says.', voices: 3, day: 25, published: false }
 ];
 
 /** Feedback about the Local Offer: [year offset (-1: last year), days after the year's first day, aspect, what happened, what became of it]. */
