@@ -31,7 +31,7 @@ function localOfferRows(data: LocalOfferData): CsvCell[][] {
 			]);
 		}
 	}
-	rows.push([]);
+	// the counts below the items, under their own heading row (no blank row: a CSV reader drops it, a spreadsheet keeps it)
 	rows.push(['About', 'Counted', 'Number']);
 	for (const part of data.aspects) {
 		const about = localOfferAspectName(part.aspect, EN);
@@ -51,7 +51,6 @@ function forumRows(data: ForumData): CsvCell[][] {
 	for (const s of data.sections) for (const f of s.figures) rows.push([sectionName(s.key, EN), figureName(f.key, EN), f.value]);
 	for (const s of data.sections) {
 		if (!s.table) continue;
-		rows.push([]);
 		rows.push([sectionName(s.key, EN), ...s.table.columns.map((c) => columnName(c.key, EN))]);
 		for (const r of s.table.rows) rows.push(['', ...r.map((c) => c ?? '')]);
 	}
