@@ -92,6 +92,8 @@ export const ACTION_LABELS: Record<string, () => string> = {
 	'retention.ran': m.audit_action_retention_ran,
 	'outbox.retried': m.audit_action_outbox_retried,
 	'feedback.contact_opened': m.audit_action_feedback_contact_opened,
+	'feedback.local_offer_set': m.audit_action_feedback_local_offer_set,
+	'yearly.published': m.audit_action_yearly_published,
 	'person.role_granted': m.audit_action_person_role_granted,
 	'person.two_step_enabled': m.audit_action_person_two_step_enabled,
 	'person.two_step_disabled': m.audit_action_person_two_step_disabled,
@@ -118,6 +120,7 @@ export const SUBJECT_KINDS: Record<string, { label: () => string; href?: (id: st
 	survey: { label: m.audit_subject_survey, href: (id) => `/manage/surveys/${id}` },
 	survey_question: { label: m.audit_subject_survey_question },
 	report: { label: m.audit_subject_report, href: (id) => `/manage/reports/${id}` },
+	yearly_report: { label: m.audit_subject_yearly_report, href: () => '/manage/yearly' },
 	standard: { label: m.audit_subject_standard, href: (id) => `/manage/standards/${id}` },
 	// only safeguarding leads open flags and phrases: no link for an admin
 	safeguarding_flag: { label: m.audit_subject_safeguarding_flag },
