@@ -22,7 +22,7 @@ const yearName = (y: number) => `April ${y} to March ${y + 1}`;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
 test.describe('the Local Offer report', () => {
-	test('an organiser previews a year\'s report and publishes it, frozen at its public address', async ({ page, newPage, javaScriptEnabled }) => {
+	test('an organiser previews a year\'s report and publishes it, frozen at its public address (and the forum\'s)', async ({ page, newPage, javaScriptEnabled }) => {
 		test.skip(!javaScriptEnabled, STAFF_ONLY);
 		const year = THIS_YEAR - 2;
 		await signInAs(page, ORGANISER.email, ORGANISER.name);
@@ -54,6 +54,23 @@ test.describe('the Local Offer report', () => {
 		await expect(visitor.getByTestId('published-on')).toContainText('It is frozen');
 		// who published it is for staff
 		expect(await visitor.content()).not.toContain(ORGANISER.name);
+
+		// the forum's report, the same way: its sections, then public at its own address
+		await visit(page, '/manage/yearly');
+		await page.getByRole('table', { name: 'Forum report for members and funders' }).getByRole('link', { name: yearName(LAST_YEAR) }).click();
+		await expect(h1(page)).toHaveText(`Forum report, ${yearName(LAST_YEAR)}`);
+		await check(page);
+		await page.getByRole('button', { name: 'Publish the report' }).click();
+		await expect(page.getByText('The report is published and frozen.')).toBeVisible();
+		await check(page);
+		await visit(visitor, '/forum-report');
+		await visitor.getByRole('link', { name: `The latest report: ${yearName(LAST_YEAR)}` }).click();
+		await expect(h1(visitor)).toHaveText(`Forum report, ${yearName(LAST_YEAR)}`);
+		await check(visitor);
+		for (const section of ['Meetings held and who came', 'Surveys and responses', '"You said": raised, answered on time and done']) {
+			await expect(visitor.getByRole('region', { name: section })).toBeVisible();
+		}
+		await expect(visitor.getByRole('region', { name: 'Meetings held and who came' }).locator('.board-figures li').first()).toHaveText(/^\d+ Meetings held$/);
 	});
 
 	test('a visitor reads last year\'s report and its easy read version, prints it and downloads it', async ({ page }) => {
