@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { feedbackSchema, itemSchema } from '$lib/features/board/schemas';
+import { feedbackSchema, itemSchema, localOfferSchema } from '$lib/features/board/schemas';
 import { addPerson, testDb, thrown } from '../testing';
 import { auditEntry, boardItem, feedback } from '../db/schema';
 import { itemDetails, feedbackDetails } from './testing';
@@ -59,5 +59,9 @@ describe('about the Local Offer', () => {
 		const bad = feedbackSchema.safeParse({ ...base, localOffer: 'colour' });
 		expect(bad.success).toBe(false);
 		expect(bad.error!.issues[0]).toMatchObject({ path: ['localOffer'], message: 'Choose one of the answers about the Local Offer.' });
+		// the moderator's form and the item form take the same answers
+		expect(localOfferSchema.parse({ localOffer: 'development' })).toEqual({ localOffer: 'development' });
+		expect(localOfferSchema.safeParse({ localOffer: 'colour' }).success).toBe(false);
+		expect(itemSchema.parse({ youSaid: 'x', heardOn: '2026-09-01' }).localOffer).toBe('');
 	});
 });
