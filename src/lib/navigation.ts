@@ -17,6 +17,7 @@ const NAV_LABELS = {
 	manageMeetings: m.site_nav_manage_meetings,
 	followUp: m.site_nav_follow_up,
 	manageReports: m.site_nav_manage_reports,
+	manageYearly: m.yearly_manage_title,
 	standards: m.site_nav_standards,
 	manageCoproduction: m.coproduction_manage_title,
 	moderation: m.site_nav_moderation,

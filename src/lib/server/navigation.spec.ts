@@ -30,7 +30,7 @@ describe('the menu', () => {
 	});
 
 	it('folds each role’s staff pages under Manage', () => {
-		expect(ids(navigationFor(person('organiser')).manage)).toEqual(['manageSurveys', 'manageMeetings', 'followUp', 'manageReports', 'standards', 'manageCoproduction', 'moderation']);
+		expect(ids(navigationFor(person('organiser')).manage)).toEqual(['manageSurveys', 'manageMeetings', 'followUp', 'manageReports', 'manageYearly', 'standards', 'manageCoproduction', 'moderation']);
 		expect(ids(navigationFor(person('service_lead')).manage)).toEqual(['manageSurveys', 'followUp', 'manageReports', 'standards', 'manageCoproduction']);
 		expect(ids(navigationFor(person('board_member')).manage)).toEqual(['followUp', 'manageReports', 'standards']);
 		expect(ids(navigationFor(person('safeguarding_lead')).manage)).toEqual(['safeguarding']);
@@ -40,6 +40,7 @@ describe('the menu', () => {
 			'manageMeetings',
 			'followUp',
 			'manageReports',
+			'manageYearly',
 			'standards',
 			'manageCoproduction',
 			'moderation',
@@ -59,6 +60,6 @@ describe('the menu', () => {
 		// and no page is lost or shown twice: every page a person may open is in exactly one group
 		const all = [...everyRole.pages, ...everyRole.manage, ...everyRole.own].map((i) => i.href);
 		expect(new Set(all).size).toBe(all.length);
-		expect(all).toHaveLength(22);
+		expect(all).toHaveLength(23);
 	});
 });

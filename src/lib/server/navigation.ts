@@ -19,6 +19,7 @@ const ITEMS: readonly { id: NavId; href: string; group: keyof Navigation; action
 	{ id: 'manageMeetings', href: '/manage/meetings', group: 'manage', action: 'meetings.manage' },
 	{ id: 'followUp', href: '/manage/board', group: 'manage', action: 'board.track' },
 	{ id: 'manageReports', href: '/manage/reports', group: 'manage', action: 'reports.read' },
+	{ id: 'manageYearly', href: '/manage/yearly', group: 'manage', action: 'yearly.manage' },
 	{ id: 'standards', href: '/manage/standards', group: 'manage', action: 'standards.read' },
 	{ id: 'manageCoproduction', href: '/manage/coproduction', group: 'manage', action: 'coproduction.track' },
 	{ id: 'moderation', href: '/manage/feedback', group: 'manage', action: 'feedback.moderate' },
