@@ -10,7 +10,6 @@ const NAV_LABELS = {
 	surveys: m.site_nav_surveys,
 	meetings: m.site_nav_meetings,
 	reports: m.site_nav_reports,
-	coproduction: m.coproduction_nav,
 	myProfile: m.site_nav_my_profile,
 	youngPeople: m.site_nav_young_people,
 	manageSurveys: m.site_nav_manage_surveys,

@@ -5,7 +5,7 @@ import { navigationFor } from './navigation';
 
 const person = (...roles: Role[]) => ({ id: 1, roles });
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
-const PUBLIC = ['board', 'feedback', 'surveys', 'meetings', 'reports', 'coproduction'];
+const PUBLIC = ['board', 'feedback', 'surveys', 'meetings', 'reports'];
 
 describe('the menu', () => {
 	it('gives a visitor the public pages only', () => {
@@ -15,8 +15,7 @@ describe('the menu', () => {
 				{ id: 'feedback', href: '/feedback' },
 				{ id: 'surveys', href: '/surveys' },
 				{ id: 'meetings', href: '/meetings' },
-				{ id: 'reports', href: '/reports' },
-				{ id: 'coproduction', href: '/co-production' }
+				{ id: 'reports', href: '/reports' }
 			],
 			manage: [],
 			own: []
@@ -60,6 +59,6 @@ describe('the menu', () => {
 		// and no page is lost or shown twice: every page a person may open is in exactly one group
 		const all = [...everyRole.pages, ...everyRole.manage, ...everyRole.own].map((i) => i.href);
 		expect(new Set(all).size).toBe(all.length);
-		expect(all).toHaveLength(23);
+		expect(all).toHaveLength(22);
 	});
 });

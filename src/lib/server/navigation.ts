@@ -13,7 +13,6 @@ const ITEMS: readonly { id: NavId; href: string; group: keyof Navigation; action
 	{ id: 'surveys', href: '/surveys', group: 'pages', action: 'surveys.answer' },
 	{ id: 'meetings', href: '/meetings', group: 'pages', action: 'meetings.read' },
 	{ id: 'reports', href: '/reports', group: 'pages', action: 'reports.readPublished' },
-	{ id: 'coproduction', href: '/co-production', group: 'pages', action: 'coproduction.read' },
 	{ id: 'youngPeople', href: '/young-people', group: 'manage', action: 'profiles.support' },
 	{ id: 'manageSurveys', href: '/manage/surveys', group: 'manage', action: 'surveys.track' },
 	{ id: 'manageMeetings', href: '/manage/meetings', group: 'manage', action: 'meetings.manage' },

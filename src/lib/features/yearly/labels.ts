@@ -13,7 +13,8 @@ const inLocale = (words: Words, locale?: Locale) => words({}, locale ? { locale 
 const SECTIONS: Record<SectionKey, Words> = {
 	meetings: m.yearly_section_meetings,
 	surveys: m.yearly_section_surveys,
-	you_said: m.yearly_section_you_said
+	you_said: m.yearly_section_you_said,
+	coproduction: m.yearly_section_coproduction
 };
 const FIGURES: Record<FigureKey, Words> = {
 	meetings_held: m.yearly_fig_meetings_held,
@@ -27,7 +28,14 @@ const FIGURES: Record<FigureKey, Words> = {
 	you_said_due: m.yearly_fig_you_said_due,
 	you_said_answered_on_time: m.yearly_fig_you_said_answered_on_time,
 	you_said_done: m.yearly_fig_you_said_done,
-	you_said_overdue: m.yearly_fig_you_said_overdue
+	you_said_overdue: m.yearly_fig_you_said_overdue,
+	coproduction_total: m.yearly_fig_coproduction_total,
+	coproduction_shared: m.yearly_fig_coproduction_shared,
+	coproduction_inform: m.yearly_fig_coproduction_inform,
+	coproduction_consult: m.yearly_fig_coproduction_consult,
+	coproduction_engage: m.yearly_fig_coproduction_engage,
+	coproduction_co_design: m.yearly_fig_coproduction_co_design,
+	coproduction_co_produce: m.yearly_fig_coproduction_co_produce
 };
 const COLUMNS: Record<ColumnKey, Words> = {
 	meeting: m.yearly_col_meeting,

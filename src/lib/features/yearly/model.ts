@@ -71,7 +71,7 @@ export type LocalOfferData = {
  * ./labels.ts. A new section adds its keys here, its words there, and its builder in
  * $lib/server/yearly/forum.ts.
  */
-export const SECTION_KEYS = ['meetings', 'surveys', 'you_said'] as const;
+export const SECTION_KEYS = ['meetings', 'surveys', 'you_said', 'coproduction'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 export const FIGURE_KEYS = [
 	'meetings_held',
@@ -85,7 +85,14 @@ export const FIGURE_KEYS = [
 	'you_said_due',
 	'you_said_answered_on_time',
 	'you_said_done',
-	'you_said_overdue'
+	'you_said_overdue',
+	'coproduction_total',
+	'coproduction_shared',
+	'coproduction_inform',
+	'coproduction_consult',
+	'coproduction_engage',
+	'coproduction_co_design',
+	'coproduction_co_produce'
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export const COLUMN_KEYS = ['meeting', 'day', 'attended', 'guests', 'apologies', 'survey', 'opens_on', 'closes_on', 'responses'] as const;

@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import * as board from '../board';
 import * as meetings from '../meetings';
 import * as surveys from '../surveys';
+import * as coproduction from '../coproduction';
 
 type SectionBuilder = (db: Db, period: Period, now: Date) => ReportSection;
 
@@ -75,6 +76,23 @@ const youSaidSection: SectionBuilder = (db, period, now) => {
 	};
 };
 
+/** Decisions the year recorded with how families were involved, by rung of the ladder, and how many were co-designed or co-produced. */
+const coproductionSection: SectionBuilder = (db, period) => {
+	const { counts, share } = coproduction.figuresIn(db, period, null);
+	return {
+		key: 'coproduction',
+		figures: [
+			{ key: 'coproduction_total', value: share.total },
+			{ key: 'coproduction_shared', value: share.shared },
+			{ key: 'coproduction_inform', value: counts.inform },
+			{ key: 'coproduction_consult', value: counts.consult },
+			{ key: 'coproduction_engage', value: counts.engage },
+			{ key: 'coproduction_co_design', value: counts.co_design },
+			{ key: 'coproduction_co_produce', value: counts.co_produce }
+		]
+	};
+};
+
 /**
  * The report's sections, in order.
  *
@@ -82,12 +100,10 @@ const youSaidSection: SectionBuilder = (db, period, now) => {
  * - members and reach against the baseline (forum members counted with consent, per
  *   characteristic beside the local SEND population, under-heard groups flagged, small numbers
  *   protected): a `membersSection` from the members and reach features' indexes;
- * - co-production entries by level (count per level of the ladder, and the share co-designed or
- *   co-produced): a `coproductionSection` from the co-production feature's index.
- * Each is one SectionBuilder here plus its keys in SECTION_KEYS / FIGURE_KEYS / COLUMN_KEYS and
+ *  * Each is one SectionBuilder here plus its keys in SECTION_KEYS / FIGURE_KEYS / COLUMN_KEYS and
  * their words in $lib/features/yearly/labels.ts; the pages and the CSV need nothing else.
  */
-export const FORUM_SECTIONS: readonly SectionBuilder[] = [meetingsSection, surveysSection, youSaidSection];
+export const FORUM_SECTIONS: readonly SectionBuilder[] = [meetingsSection, surveysSection, youSaidSection, coproductionSection];
 
 /** The forum report for the year starting in April of `year`, as the data stands now. */
 export function buildForum(db: Db, year: number, now = new Date()): ForumData {

@@ -8,6 +8,7 @@ import { auditEntry, boardItem, feedback as feedbackTable, yearlyReport } from '
 import type { Db } from '../db';
 import type { Actor } from '../permissions';
 import * as board from '../board';
+import * as coproduction from '../coproduction';
 import * as meetings from '../meetings';
 import { forStaff, preview, publish, published, publishedYears } from './service';
 import { yearlyRows } from './exports';
@@ -152,6 +153,27 @@ describe('who may do what with yearly reports', () => {
 });
 
 describe('the forum report', () => {
+	it('counts the year\'s co-production by rung, and how many were co-designed or co-produced', () => {
+		const { db, organiser } = setup();
+		const entry = (decidedOn: string, level: coproduction.EntryInput['level']) =>
+			coproduction.create(db, organiser, { title: `Decided ${decidedOn}`, body: 'forum', bodyServiceId: null, bodyName: '', decidedOn, level, parentCarers: 3, youngPeople: 0, forumReps: 1, serviceIds: [], changed: '', agendaItemId: null, surveyId: null, boardItemId: null, standardId: null }, NOW);
+		entry('2025-04-01', 'inform');
+		entry('2025-09-10', 'co_design');
+		entry('2026-03-31', 'co_produce');
+		entry('2026-04-01', 'co_produce'); // the next year
+		const data = preview(db, organiser, 'forum', 2025, NOW).data as ForumData;
+		const part = data.sections.find((s) => s.key === 'coproduction')!;
+		expect(Object.fromEntries(part.figures.map((f) => [f.key, f.value]))).toEqual({
+			coproduction_total: 3,
+			coproduction_shared: 2,
+			coproduction_inform: 1,
+			coproduction_consult: 0,
+			coproduction_engage: 0,
+			coproduction_co_design: 1,
+			coproduction_co_produce: 1
+		});
+	});
+
 	it('has meetings held with attendance, surveys, and the year\'s "you said" figures, as sections', () => {
 		const { db, organiser } = setup();
 		const meetingId = meetings.create(db, organiser, { title: 'Forum meeting, May', startsAt: new Date('2025-05-14T17:00:00Z'), endsAt: new Date('2025-05-14T19:00:00Z'), place: 'Library', onlineLink: '', access: [], accessNotes: '', audience: 'open_to_all' }, NOW);
@@ -174,7 +196,7 @@ describe('the forum report', () => {
 		}
 
 		const data = preview(db, organiser, 'forum', 2025, NOW).data as ForumData;
-		expect(data.sections.map((s) => s.key)).toEqual(['meetings', 'surveys', 'you_said']);
+		expect(data.sections.map((s) => s.key)).toEqual(['meetings', 'surveys', 'you_said', 'coproduction']);
 		const meetingsPart = data.sections[0];
 		expect(Object.fromEntries(meetingsPart.figures.map((f) => [f.key, f.value]))).toEqual({ meetings_held: 1, meetings_attended: 3, meetings_guests: 1, meetings_apologies: 1, meetings_minutes_published: 0 });
 		expect(meetingsPart.table!.rows).toEqual([['Forum meeting, May', '2025-05-14', 3, 1, 1]]);
