@@ -1,5 +1,7 @@
-// Writes src/lib/symbols/cldr.json: the Unicode CLDR names ("tts") and keywords of the emoji
-// OpenMoji draws for the catalogue's symbols, in every language Chorus speaks that CLDR covers.
+// Writes src/lib/symbols/cldr-names.json and cldr-words.json: the Unicode CLDR names ("tts") and
+// keywords of the emoji OpenMoji draws for the catalogue's symbols, in every language Chorus speaks
+// that CLDR covers. Names are alt text, so pages carry them; keywords only serve symbol search on
+// the server, so they live in a file of their own that no page loads.
 // The extract is checked in; the build and the tests do not download CLDR (the two packages
 // unpack to 150 MB). Run after changing the catalogue or moving to a new CLDR release:
 //   node scripts/symbol-names.js            (fetches the packages with `npm pack` into a temp folder)
@@ -15,7 +17,8 @@ import { CATALOGUE_PATH, parseCatalogue } from './copy-symbols.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLDR_VERSION = '48.2.0';
-export const CLDR_PATH = join(root, 'src/lib/symbols/cldr.json');
+export const CLDR_NAMES_PATH = join(root, 'src/lib/symbols/cldr-names.json');
+export const CLDR_WORDS_PATH = join(root, 'src/lib/symbols/cldr-words.json');
 const settings = JSON.parse(readFileSync(join(root, 'project.inlang/settings.json'), 'utf8'));
 /** @type {string[]} */
 const locales = settings.locales;
@@ -61,24 +64,28 @@ function emojiOf(hexcode) {
 function main() {
 	const folder = unpacked(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'cldr-')));
 	const entries = parseCatalogue(readFileSync(CATALOGUE_PATH, 'utf8'));
-	/** @type {Record<string, Record<string, { name: string, words: string }>>} */
-	const out = {};
+	/** @type {Record<string, Record<string, string>>} */
+	const names = {};
+	/** @type {Record<string, Record<string, string>>} */
+	const words = {};
 	for (const locale of locales) {
 		const found = annotations(folder, locale);
 		if (found.size === 0) continue;
-		/** @type {Record<string, { name: string, words: string }>} */
-		const names = {};
+		names[locale] = {};
+		words[locale] = {};
 		for (const { id, hexcode } of entries) {
 			const emoji = emojiOf(hexcode);
 			if (!emoji) continue;
 			const value = found.get(emoji) ?? found.get(emoji.replace(/\uFE0F/g, ''));
 			if (!value?.tts?.[0]) continue;
-			names[id] = { name: value.tts[0], words: (value.default ?? []).join(' | ') };
+			names[locale][id] = value.tts[0];
+			words[locale][id] = (value.default ?? []).join(' ');
 		}
-		out[locale] = names;
 	}
-	writeFileSync(CLDR_PATH, JSON.stringify({ version: CLDR_VERSION, source: 'Unicode CLDR annotations (cldr-annotations-full, cldr-annotations-derived-full), Unicode License v3', names: out }, null, '\t') + '\n');
-	for (const [locale, names] of Object.entries(out)) console.log(`${locale}: ${Object.keys(names).length} of ${entries.length} symbols named by CLDR`);
+	const source = `Unicode CLDR ${CLDR_VERSION} annotations (cldr-annotations-full, cldr-annotations-derived-full), Unicode License v3`;
+	writeFileSync(CLDR_NAMES_PATH, JSON.stringify({ source, names }, null, '\t') + '\n');
+	writeFileSync(CLDR_WORDS_PATH, JSON.stringify({ source, words }, null, '\t') + '\n');
+	for (const [locale, found] of Object.entries(names)) console.log(`${locale}: ${Object.keys(found).length} of ${entries.length} symbols named by CLDR`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

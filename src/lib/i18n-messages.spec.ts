@@ -77,11 +77,15 @@ describe('messages in every language', () => {
 		expect(wrong).toEqual([]);
 	});
 
-	it.each(others)("%s plurals have exactly the language's plural forms", (locale) => {
+	it.each(others)("%s plurals select on English's variable and have exactly the language's plural forms", (locale) => {
 		const forms = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
 		const wrong = Object.entries(messages[locale])
 			.filter(([, message]) => typeof message !== 'string')
-			.filter(([, message]) => Object.keys((message as Exclude<Message, string>)[0].match).map((k) => k.split('=')[1]).sort().join() !== forms.join())
+			.filter(([, message]) => {
+				const [{ selectors, match }] = message as Exclude<Message, string>;
+				const keys = Object.keys(match);
+				return keys.some((k) => k.split('=')[0] !== selectors[0]) || keys.map((k) => k.split('=')[1]).sort().join() !== forms.join();
+			})
 			.map(([key]) => key);
 		expect(wrong).toEqual([]);
 	});
