@@ -4,7 +4,12 @@ import { locales, type Locale } from '$lib/paraglide/runtime';
 export const LANGUAGE_NAMES: Record<Locale, string> = {
 	en: 'English',
 	tr: 'Türkçe',
-	ur: 'اردو'
+	ur: 'اردو',
+	bn: 'বাংলা',
+	so: 'Soomaali',
+	pl: 'Polski',
+	ku: 'Kurmancî',
+	yi: 'ייִדיש'
 };
 
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'yi']);

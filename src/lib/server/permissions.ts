@@ -72,6 +72,8 @@ const RULES = {
 	'account.twoStep': (actor) => !has(actor, 'young_person') || actor.roles.length > 1,
 	/** Change the area's settings ("we reply within N weeks"...). */
 	'settings.manage': isAdmin,
+	/** Translate public texts (board items, "we did") into the area's content languages: the forum's work. */
+	'content.translate': isOrganiser,
 
 	/** Read the public "you said, we did" board. */
 	'board.read': everyone,

@@ -326,9 +326,16 @@ export function symbolsByTopic(topic: SymbolTopic): SymbolEntry<SymbolId>[] {
 	return entries.filter((s) => s.topic === topic);
 }
 
-/** Lower case, accents removed ("Café" -> "cafe"). */
+/**
+ * Lower case, with the marks people often leave out when typing removed: Latin accents ("Café" ->
+ * "cafe", Turkish "şeker" -> "seker"), Hebrew points and Arabic vowel marks. Not every mark: a
+ * Bengali vowel sign is part of the word, and dropping it would make different words the same.
+ */
 function fold(text: string): string {
-	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670]/g, '')
+		.toLocaleLowerCase('en');
 }
 
 /** The words of a text, folded: "Ear defenders" -> ["ear", "defenders"], "e-mail" -> ["e", "mail"]. */
@@ -338,32 +345,38 @@ function wordsOf(text: string): string[] {
 		.filter((w) => w !== '');
 }
 
-/** Every entry's searchable words: those of its label, id and tags. */
+/** Every entry's searchable English words: those of its label, id and tags. */
 const searchWords: ReadonlyMap<SymbolEntry, readonly string[]> = new Map(
 	entries.map((s) => [s, [...new Set([...wordsOf(s.label), ...wordsOf(s.id), ...wordsOf(s.tags ?? '')])]])
 );
 
 const byLabel = (a: SymbolEntry, b: SymbolEntry) => a.label.localeCompare(b.label, 'en') || a.id.localeCompare(b.id, 'en');
 
+/** What search knows of a symbol in a language other than English: its name there and more words. */
+export type LocalWords = (entry: SymbolEntry<SymbolId>) => { name: string; words: string };
+
 /**
  * Symbols matching what someone typed, optionally within one topic.
  * Case- and accent-insensitive: every word typed must be the start of some word of the symbol's
- * label, id or tags ("ear def" finds "Ear defenders", "noise" finds it by its tags).
- * Symbols whose label starts with what was typed come first, then the rest, each alphabetically.
+ * label, id or tags ("ear def" finds "Ear defenders", "noise" finds it by its tags), or, given a
+ * reader's language (`local`, from names.ts), of its name and search words in that language.
+ * Symbols whose name starts with what was typed come first, then the rest, each alphabetically.
  * An empty query gives the topic's symbols (or every symbol) in catalogue order.
  */
-export function searchSymbols(query: string, topic?: SymbolTopic): SymbolEntry<SymbolId>[] {
+export function searchSymbols(query: string, topic?: SymbolTopic, local?: LocalWords): SymbolEntry<SymbolId>[] {
 	const pool = topic === undefined ? [...entries] : symbolsByTopic(topic);
 	const queryWords = wordsOf(query);
 	if (queryWords.length === 0) return pool;
 
+	const localName = (s: SymbolEntry<SymbolId>) => (local ? wordsOf(local(s).name).join(' ') : '');
 	const matches = pool.filter((s) => {
-		const words = searchWords.get(s) ?? [];
+		const words = local ? [...(searchWords.get(s) ?? []), ...wordsOf(`${local(s).name} ${local(s).words}`)] : (searchWords.get(s) ?? []);
 		return queryWords.every((q) => words.some((w) => w.startsWith(q)));
 	});
 	const typed = queryWords.join(' ');
-	const labelFirst = (s: SymbolEntry) => wordsOf(s.label).join(' ').startsWith(typed);
-	const first = matches.filter(labelFirst).sort(byLabel);
-	const rest = matches.filter((s) => !labelFirst(s)).sort(byLabel);
+	const nameFirst = (s: SymbolEntry<SymbolId>) => wordsOf(s.label).join(' ').startsWith(typed) || localName(s).startsWith(typed);
+	const order = local ? (a: SymbolEntry<SymbolId>, b: SymbolEntry<SymbolId>) => local(a).name.localeCompare(local(b).name) || a.id.localeCompare(b.id) : byLabel;
+	const first = matches.filter(nameFirst).sort(order);
+	const rest = matches.filter((s) => !nameFirst(s)).sort(order);
 	return [...first, ...rest];
 }

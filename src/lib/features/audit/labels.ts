@@ -25,6 +25,7 @@ export const ACTION_LABELS: Record<string, () => string> = {
 	'service.archived': m.audit_action_service_archived,
 	'service.restored': m.audit_action_service_restored,
 	'settings.updated': m.audit_action_settings_updated,
+	'content.translated': m.audit_action_content_translated,
 	'board.item_created': m.audit_action_board_item_created,
 	'board.item_updated': m.audit_action_board_item_updated,
 	'board.item_published': m.audit_action_board_item_published,

@@ -10,6 +10,7 @@ import {
 	SYMBOL_TOPIC_LABELS,
 	isSymbolId,
 	searchSymbols,
+	type LocalWords,
 	symbolById,
 	symbolsByTopic,
 	type PickableTopic
@@ -68,11 +69,13 @@ export type PickerState = {
 export function pickerState(
 	params: { query?: string | null; topic?: string | null },
 	fallback: PickableTopic,
-	keep: (string | null | undefined)[] = []
+	keep: (string | null | undefined)[] = [],
+	/** The reader's language for search, from `searchIn` ($lib/symbols/names); English when left out. */
+	local?: LocalWords
 ): PickerState {
 	const query = (params.query ?? '').trim().slice(0, SEARCH_MAX);
 	const topic = query ? null : isPickableTopic(params.topic) ? params.topic : fallback;
-	const found = topic ? symbolsByTopic(topic) : searchSymbols(query).filter((s) => isPickableTopic(s.topic));
+	const found = topic ? symbolsByTopic(topic) : searchSymbols(query, undefined, local).filter((s) => isPickableTopic(s.topic));
 	const symbols: SymbolOption[] = found.map((s) => ({ id: s.id, label: s.label }));
 	return { query, topic, found: symbols.length, symbols: [...keep].reverse().reduce<SymbolOption[]>((list, id) => withChosen(list, id), symbols) };
 }

@@ -11,3 +11,4 @@ export * from './seed';
 export * from './feed';
 export { contributes } from './contributes';
 export { ITEM_PUBLISHED, ITEM_ANSWERED, FEEDBACK_RECEIVED, NEWS_EVENTS } from './news';
+export { inLanguage, type InLanguage } from './languages';

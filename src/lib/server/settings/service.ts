@@ -5,6 +5,7 @@ import { can, type Actor } from '../permissions';
 import { ForbiddenError } from '../errors';
 import * as audit from '../audit';
 import type { RetentionSettings } from '../contributions';
+import { DEFAULT_CONTENT_LANGUAGES } from '$lib/features/content/model';
 
 /** The area's settings, with their defaults. Stored as JSON, one row each. */
 export type AreaSettings = RetentionSettings & {
@@ -18,6 +19,8 @@ export type AreaSettings = RetentionSettings & {
 	safeguardingReviewWorkingDays: number;
 	/** The local children's services contact shown beside 999 and Childline where people write ("" = not set). */
 	childrensServicesContact: string;
+	/** The languages public texts (board items, "we did") can be translated into, beside English. */
+	contentLanguages: readonly string[];
 };
 
 export const DEFAULT_SETTINGS: AreaSettings = {
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: AreaSettings = {
 	disclosureSmallCountBelow: 5,
 	safeguardingReviewWorkingDays: 1,
 	childrensServicesContact: '',
+	contentLanguages: DEFAULT_CONTENT_LANGUAGES,
 	retainFeedbackContactDays: 365,
 	retainClosedSurveyTextDays: 730,
 	retainInactiveProfileDays: 1095,

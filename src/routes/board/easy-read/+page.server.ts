@@ -1,8 +1,10 @@
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board';
 import { filtersFrom } from '$lib/server/board';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => ({
-	result: board.listPublic(db(), filtersFrom(url.searchParams))
-});
+export const load: PageServerLoad = ({ url }) => {
+	const result = board.listPublic(db(), filtersFrom(url.searchParams));
+	return { result: { ...result, items: board.inLanguage(db(), result.items, getLocale()) } };
+};

@@ -2,6 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { ITEMS_PER_SECTION_MAX, isProfileSection, type ProfileSection } from '$lib/features/profiles/model';
 import { pickerState, SECTION_TOPICS } from '$lib/features/profiles/picker';
 import { db } from '$lib/server/db/app';
+import { searchIn } from '$lib/symbols/names';
+import { getLocale } from '$lib/paraglide/runtime';
 import { idParam } from '$lib/server/http';
 import { attempt } from '$lib/server/profiles';
 import * as profiles from '$lib/server/profiles';
@@ -15,7 +17,7 @@ function sectionOf(url: URL): ProfileSection {
 	return section;
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { url } = event;
 	const section = sectionOf(url);
 	const { view, ...heading } = profileOf(event);
@@ -24,7 +26,7 @@ export const load: PageServerLoad = (event) => {
 		...heading,
 		section,
 		full: count >= ITEMS_PER_SECTION_MAX,
-		picker: pickerState({ query: url.searchParams.get('q'), topic: url.searchParams.get('topic') }, SECTION_TOPICS[section]),
+		picker: pickerState({ query: url.searchParams.get('q'), topic: url.searchParams.get('topic') }, SECTION_TOPICS[section], [], await searchIn(getLocale())),
 		// The form posts back to this very address, so an error shows the same pictures.
 		action: url.pathname + url.search
 	};

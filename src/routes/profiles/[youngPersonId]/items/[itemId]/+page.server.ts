@@ -3,13 +3,15 @@ import { isProfileSection } from '$lib/features/profiles/model';
 import { isPickableSymbol, isPickableTopic, pickerState, SECTION_TOPICS } from '$lib/features/profiles/picker';
 import { symbolById } from '$lib/symbols/catalogue';
 import { db } from '$lib/server/db/app';
+import { searchIn } from '$lib/symbols/names';
+import { getLocale } from '$lib/paraglide/runtime';
 import { idParam } from '$lib/server/http';
 import { attempt, forPage } from '$lib/server/profiles';
 import * as profiles from '$lib/server/profiles';
 import { profileOf } from '../../profile.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const itemId = idParam(params.itemId);
 	const { view, ...heading } = profileOf(event);
@@ -29,7 +31,8 @@ export const load: PageServerLoad = (event) => {
 		picker: pickerState(
 			{ query: url.searchParams.get('q'), topic: url.searchParams.get('topic') },
 			isPickableTopic(topic) ? topic : SECTION_TOPICS[shown.section],
-			[item.symbolId]
+			[item.symbolId],
+			await searchIn(getLocale())
 		),
 		removing: url.searchParams.has('remove'),
 		action: url.pathname + url.search

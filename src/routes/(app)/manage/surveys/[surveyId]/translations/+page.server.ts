@@ -1,7 +1,7 @@
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
 import * as surveys from '$lib/server/surveys';
-import { locales } from '$lib/i18n';
+import * as content from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -10,8 +10,9 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return {
 		survey: { id: survey.id, title: survey.title },
 		total: keys.length,
-		languages: locales
-			.filter((l) => l !== 'en')
+		// The languages the area offers for content (an admin's choice), which may go beyond Chorus's own.
+		languages: content
+			.offeredLanguages(db())
 			.map((locale) => {
 				const have = surveys.translationsOf(db(), locals.user, survey.id, locale);
 				return { locale, done: keys.filter((k) => have.has(k)).length };

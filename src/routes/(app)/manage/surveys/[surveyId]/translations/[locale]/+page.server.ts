@@ -5,14 +5,14 @@ import { db } from '$lib/server/db/app';
 import { forCodes, idParam, orError, refusal } from '$lib/server/http';
 import type { Actor } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys';
-import { locales } from '$lib/i18n';
+import * as content from '$lib/server/content';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_TEXT = 5000;
 
 function page(actor: Actor, params: { surveyId: string; locale: string }) {
 	const survey = orError(() => surveys.get(db(), actor, idParam(params.surveyId)));
-	if (params.locale === 'en' || !(locales as readonly string[]).includes(params.locale)) error(404, { message: 'Not found', code: 'not_found' });
+	if (!content.offeredLanguages(db()).includes(params.locale)) error(404, { message: 'Not found', code: 'not_found' });
 	return { survey, locale: params.locale };
 }
 

@@ -5,6 +5,8 @@ import { db } from '$lib/server/db/app';
 import { forCodes, idParam, orError, refusal } from '$lib/server/http';
 import type { Actor } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys';
+import { searchIn } from '$lib/symbols/names';
+import { getLocale } from '$lib/paraglide/runtime';
 import { PICKABLE_TOPICS, isSymbolId, searchSymbols, type PickableTopic } from '$lib/symbols/catalogue';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,12 +24,12 @@ function target(actor: Actor, params: { surveyId: string; questionId: string }, 
 	return { surveyId, question, option, forValue: forValue as string };
 }
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { surveyId, question, option, forValue } = target(locals.user, params, url.searchParams.get('for'));
 	const query = (url.searchParams.get('q') ?? '').slice(0, 100);
 	const topicParam = url.searchParams.get('topic') ?? '';
 	const topic = isPickable(topicParam) ? topicParam : null;
-	const found = searchSymbols(query, topic ?? undefined).filter((s) => isPickable(s.topic));
+	const found = searchSymbols(query, topic ?? undefined, await searchIn(getLocale())).filter((s) => isPickable(s.topic));
 	const questions = orError(() => surveys.questionsOf(db(), locals.user, surveyId));
 	return {
 		surveyId,

@@ -1,0 +1,2 @@
+export * from './service';
+export { contributes } from './contributes';

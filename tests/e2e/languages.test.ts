@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { check, expect, expectLargeTargets, YOUNG_PEOPLES_TARGET, signInAs, test, visit } from '../fixtures';
+import { DEMO_CARD_CODE } from '../app-server';
+
+/*
+ * The community's languages (issue 19): a parent reads and answers a survey in Yiddish, right to
+ * left; a young person signs in in Bengali and hears the passcode pictures' Bengali names; a page
+ * in English loads no script font, and a page in Urdu loads one, for its text.
+ */
+
+type Messages = Record<string, string>;
+const MESSAGES = new URL('../../messages/', import.meta.url);
+const messages = (locale: string): Messages =>
+	Object.assign({}, ...readdirSync(MESSAGES).map((feature) => JSON.parse(readFileSync(new URL(`${feature}/${locale}.json`, MESSAGES), 'utf8'))));
+const en = messages('en');
+const yi = messages('yi');
+const bn = messages('bn');
+
+const YOUNG_PEOPLE = 'What is school like for you?';
+const ORGANISER = { email: 'organiser@example.org', name: 'Olu Organiser' };
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+test.describe.configure({ timeout: 120_000 });
+
+/** Chooses a language in the footer's switch, from a page in `from`'s words. */
+async function switchLanguage(page: Page, from: Messages, language: string) {
+	await page.getByLabel(from.site_language_label, { exact: true }).selectOption({ label: language });
+	await page.getByRole('button', { name: from.site_language_change }).click();
+}
+
+test('a parent switches to Yiddish and answers a survey translated into it, right to left', async ({ page, newPage }) => {
+	// An organiser translates the young people's survey into Yiddish (every text, so it is offered).
+	const organiser = await newPage();
+	await signInAs(organiser, ORGANISER.email, ORGANISER.name);
+	await visit(organiser, '/manage/surveys');
+	const link = organiser.getByRole('row').filter({ hasText: YOUNG_PEOPLE }).getByRole('link').first();
+	const surveyId = (await link.getAttribute('href'))!.match(/\/manage\/surveys\/(\d+)/)![1];
+	await visit(organiser, `/manage/surveys/${surveyId}/translations/yi`);
+	await expect(h1(organiser)).toHaveText('Yiddish translation (ייִדיש)');
+	const boxes = organiser.locator('input[lang="yi"], textarea[lang="yi"]');
+	const count = await boxes.count();
+	expect(count).toBeGreaterThan(5);
+	for (let i = 0; i < count; i++) await boxes.nth(i).fill(`ייִדיש ${i + 1}`);
+	await organiser.getByRole('button', { name: 'Save translation' }).click();
+	await expect(organiser.getByText('Complete: people can choose it')).toBeVisible();
+	await check(organiser);
+
+	// A parent chooses Yiddish in the footer: the whole page turns right to left.
+	const html = page.locator('html');
+	await visit(page, '/surveys');
+	await switchLanguage(page, en, 'ייִדיש');
+	await expect(html).toHaveAttribute('lang', 'yi');
+	await expect(html).toHaveAttribute('dir', 'rtl');
+	await expect(page.getByText(yi.site_draft_translation_notice)).toBeVisible();
+	await check(page);
+
+	await visit(page, `/surveys/${surveyId}`);
+	await expect(h1(page)).toHaveText('ייִדיש 1');
+	await expect(page.getByRole('radio', { name: 'ייִדיש' })).toBeChecked();
+	await expectLargeTargets(page);
+	await check(page);
+	await page.getByRole('button', { name: yi.surveys_answer_start }).click();
+	await expect(page.locator('.field[lang=yi]').first()).toBeVisible();
+	await expect(html).toHaveAttribute('dir', 'rtl');
+	await check(page);
+	// Every question with its first answer, to the check page, then send.
+	while (!new URL(page.url()).pathname.endsWith('/check')) {
+		const choices = page.locator('input[name=answer]');
+		if (await choices.count()) await choices.first().check();
+		else await page.locator('[name=text]').fill('אלעס גוט');
+		const before = page.url();
+		await page.getByRole('button', { name: yi.surveys_answer_continue }).click();
+		await page.waitForURL((url) => url.href !== before);
+		await check(page);
+	}
+	await expect(h1(page)).toHaveText(yi.surveys_answer_check_title);
+	await page.getByRole('button', { name: yi.surveys_answer_send }).click();
+	await expect(page).toHaveURL(/\/sent$/);
+	await expect(html).toHaveAttribute('lang', 'yi');
+	await check(page);
+});
+
+test('a young person signs in in Bengali and the passcode pictures have Bengali names', async ({ page }) => {
+	await visit(page, '/young-people/sign-in');
+	await switchLanguage(page, en, 'বাংলা');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'bn');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+	await expect(h1(page)).toHaveText(bn.profiles_card_signin_title);
+	await check(page);
+	await page.locator('input[name=code]').fill(DEMO_CARD_CODE);
+	await page.locator('main form button[type=submit]').first().click();
+	// The nine pictures, each named in Bengali (CLDR's names for cat, dog and pizza; a written one for the tulip that means flowers), at least 48 px.
+	for (const name of ['বিড়াল', 'কুকুর', 'পিজা', 'ফুল']) await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+	await expect(page.locator('.yp-picture [lang=en]')).toHaveCount(0);
+	await expectLargeTargets(page, YOUNG_PEOPLES_TARGET);
+	await check(page);
+});
+
+test('a page in English loads no script font, and a page in Urdu loads one for its text', async ({ page, javaScriptEnabled }) => {
+	test.skip(!javaScriptEnabled, 'Fonts load the same way with or without JavaScript; counted once.');
+	const fonts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'font') fonts.push(new URL(request.url()).pathname.split('/').pop()!);
+	});
+	await visit(page, '/help');
+	await page.evaluate(() => document.fonts.ready);
+	expect(fonts.filter((f) => !f.startsWith('atkinson'))).toEqual([]);
+	await check(page);
+
+	await switchLanguage(page, en, 'اردو');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ur');
+	fonts.length = 0;
+	await visit(page, '/help');
+	await page.evaluate(() => document.fonts.ready);
+	const scriptFonts = fonts.filter((f) => !f.startsWith('atkinson'));
+	expect(scriptFonts).toHaveLength(1);
+	expect(scriptFonts[0]).toMatch(/^noto-nastaliq-urdu-arabic-wght-normal/);
+	await check(page);
+});
