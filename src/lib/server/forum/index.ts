@@ -1,0 +1,4 @@
+export * from './service';
+export * from './counts';
+export * from './representatives';
+export { contributes } from './contributes';
