@@ -1,4 +1,4 @@
-import { check, expect, test, uniqueEmail, visit } from '../fixtures';
+import { DEMO_ACCOUNTS, check, expect, signInAs, test, uniqueEmail, visit } from '../fixtures';
 
 /**
  * The parent carer forum, end to end (issue 18, point 2), with JavaScript on and off: a parent
@@ -83,5 +83,39 @@ test('a parent carer joins the forum by email, changes what they agreed to, and 
 	await check(page);
 	await visit(page, new URL(membership).pathname + new URL(membership).search);
 	await expect(page.getByText('This link does not work.')).toBeVisible();
+	await check(page);
+});
+
+test('an organiser sees membership over time and who the members are, and records a representative', async ({ page, javaScriptEnabled }, testInfo) => {
+	test.skip(!javaScriptEnabled, 'a staff-only flow: runs with JavaScript on');
+	const organiser = DEMO_ACCOUNTS[1];
+	await signInAs(page, organiser.email, organiser.name);
+	await visit(page, '/manage/forum');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forum membership');
+	await expect(page.getByRole('table', { name: "Members at each month's end, joined and left" }).getByRole('row')).toHaveCount(13);
+	await expect(page.getByRole('table', { name: 'Main language at home' })).toContainText('[c]');
+	await check(page);
+
+	await page.getByRole('link', { name: "The forum's representatives" }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText("The forum's representatives");
+	await check(page);
+	const body = `Short breaks review group (${testInfo.project.name} ${Date.now()})`;
+	await page.getByLabel('Their name', { exact: true }).fill('Ayesha Rahman');
+	await page.getByLabel('Their role', { exact: true }).fill('Parent carer member');
+	await page.getByLabel('The board or group').fill(body);
+	await page.getByLabel('First day', { exact: true }).fill('2026-01-01');
+	await page.getByLabel(/^Last day/).fill('2025-01-01');
+	await page.getByRole('button', { name: 'Add representative' }).click();
+	await expect(page.getByRole('alert')).toContainText('The last day must be on or after the first day');
+	await check(page);
+	await page.getByLabel(/^Last day/).fill('');
+	await page.getByRole('button', { name: 'Add representative' }).click();
+	await expect(page.getByText('Representative added.')).toBeVisible();
+	await expect(page.getByRole('row', { name: new RegExp(body.replace(/[()]/g, '\\$&')) })).toContainText('Ayesha Rahman');
+	await check(page);
+
+	// the public page says "a forum member": no consent to show the name was recorded
+	await visit(page, '/forum');
+	await expect(page.getByRole('row', { name: new RegExp(body.replace(/[()]/g, '\\$&')) })).toContainText('A forum member');
 	await check(page);
 });
