@@ -111,11 +111,25 @@ test('an organiser sees membership over time and who the members are, and record
 	await page.getByLabel(/^Last day/).fill('');
 	await page.getByRole('button', { name: 'Add representative' }).click();
 	await expect(page.getByText('Representative added.')).toBeVisible();
-	await expect(page.getByRole('row', { name: new RegExp(body.replace(/[()]/g, '\\$&')) })).toContainText('Ayesha Rahman');
+	await expect(page.getByRole('table', { name: 'Representatives, current, future and past' }).getByRole('row', { name: new RegExp(body.replace(/[()]/g, '\\$&')) })).toContainText('Ayesha Rahman');
 	await check(page);
 
 	// the public page says "a forum member": no consent to show the name was recorded
+	const row = new RegExp(body.replace(/[()]/g, '\\$&'));
 	await visit(page, '/forum');
-	await expect(page.getByRole('row', { name: new RegExp(body.replace(/[()]/g, '\\$&')) })).toContainText('A forum member');
+	await expect(page.getByRole('row', { name: row })).toContainText('A forum member');
+	await check(page);
+
+	// she agrees: the record is changed, and the public page names her
+	await visit(page, '/manage/forum/representatives');
+	await page.getByRole('link', { name: `Change Ayesha Rahman, ${body}` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText("Change a representative's record");
+	await check(page);
+	await page.getByLabel('They agreed that their name may be shown publicly').check();
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText("Representative's record saved.")).toBeVisible();
+	await check(page);
+	await visit(page, '/forum');
+	await expect(page.getByRole('row', { name: row })).toContainText('Ayesha Rahman');
 	await check(page);
 });

@@ -83,7 +83,7 @@ describe('forum membership', () => {
 			const manage = await sink.find((m) => JSON.stringify(m.to).includes('forum.target@example.org') && m.subject === 'Your parent carer forum membership');
 			const page = await new Client(app().url, '192.0.2.93').get(`/forum/membership?${link}`);
 			const counted = /name="counted"[^>]*checked/.test(page.text);
-			observe(`join form: ${answer.status} to ${answer.location}; the member was emailed "${manage.subject ?? ""}" and is ${counted ? 'still' : 'no longer'} counted`);
+			observe(`join form: ${answer.status} to ${answer.location}; the member was emailed "${manage.subject ?? ''}" and is ${counted ? 'still' : 'no longer'} counted`);
 			expect(answer.status).toBe(303);
 			expect(counted).toBe(true);
 		}

@@ -72,6 +72,10 @@ export const representativeSchema = z
 			.trim()
 			.default('')
 			.refine((v) => v === '' || isIsoDate(v), { error: () => m.forum_rep_day_invalid() }),
-		namePublic: tick
+		namePublic: tick,
+		/** A member's account it is linked to: '' for none. */
+		userId: z.string().trim().default('').refine((v) => v === '' || /^[1-9][0-9]{0,9}$/.test(v), { error: () => m.forum_answer_invalid() })
 	})
 	.refine((r) => r.endsOn === '' || r.endsOn >= r.startsOn, { path: ['endsOn'], error: () => m.forum_rep_ends_before() });
+
+export type RepresentativeFormInput = z.infer<typeof representativeSchema>;

@@ -8,9 +8,10 @@ import { londonDate, addDays } from '$lib/time';
 import { REPRESENTATIVE_KEEP_DAYS } from '$lib/features/forum/model';
 import * as audit from '../audit';
 import { writeTransaction, type Db } from '../db';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { user } from '../db/schema';
 import { can, type Actor } from '../permissions';
-import { forumRepresentative } from './schema';
+import { forumMember, forumRepresentative } from './schema';
 
 export type RepresentativeInput = { name: string; userId: number | null; role: string; body: string; startsOn: string; endsOn: string | null; namePublic: boolean };
 export type Representative = typeof forumRepresentative.$inferSelect;
@@ -38,10 +39,38 @@ export function listRepresentatives(db: Db, actor: Actor): Representative[] {
 	return db.select().from(forumRepresentative).orderBy(asc(forumRepresentative.body), asc(forumRepresentative.startsOn), asc(forumRepresentative.id)).all();
 }
 
-/** Records a representative. Returns its id. */
+/** The members with an account a representative may be linked to (their names), for organisers. */
+export function linkableMembers(db: Db, actor: Actor): { id: number; name: string }[] {
+	if (!can(actor, 'forum.manageRepresentatives')) throw new ForbiddenError();
+	return db
+		.select({ id: user.id, name: user.name })
+		.from(forumMember)
+		.innerJoin(user, eq(user.id, forumMember.userId))
+		.where(isNotNull(forumMember.confirmedAt))
+		.orderBy(asc(user.name))
+		.all();
+}
+
+/** One representative's record, for organisers. Throws NotFoundError. */
+export function getRepresentative(db: Db, actor: Actor, id: number): Representative {
+	if (!can(actor, 'forum.manageRepresentatives')) throw new ForbiddenError();
+	const row = db.select().from(forumRepresentative).where(eq(forumRepresentative.id, id)).get();
+	if (!row) throw new NotFoundError('not_found');
+	return row;
+}
+
+/** A link to an account must be to a member's (or stay as it was). */
+function checkLink(tx: Db, input: RepresentativeInput, before: number | null = null): void {
+	if (input.userId === null || input.userId === before) return;
+	const member = tx.select({ id: forumMember.id }).from(forumMember).where(and(eq(forumMember.userId, input.userId), isNotNull(forumMember.confirmedAt))).get();
+	if (!member) throw new ValidationError('not_a_member');
+}
+
+/** Records a representative. Returns its id. Throws ValidationError('not_a_member') for a link to an account that is not a member's. */
 export function addRepresentative(db: Db, actor: Actor, input: RepresentativeInput, now = new Date()): number {
 	if (!actor || !can(actor, 'forum.manageRepresentatives')) throw new ForbiddenError();
 	return writeTransaction(db, (tx) => {
+		checkLink(tx, input);
 		const row = tx.insert(forumRepresentative).values({ ...input, createdAt: now }).returning().get();
 		audit.record(tx, { actorId: actor.id, action: 'forum.representative_added', subjectType: 'forum_representative', subjectId: row.id, details: {}, at: now });
 		return row.id;
@@ -52,8 +81,10 @@ export function addRepresentative(db: Db, actor: Actor, input: RepresentativeInp
 export function updateRepresentative(db: Db, actor: Actor, id: number, input: RepresentativeInput, now = new Date()): void {
 	if (!actor || !can(actor, 'forum.manageRepresentatives')) throw new ForbiddenError();
 	writeTransaction(db, (tx) => {
-		const changed = tx.update(forumRepresentative).set(input).where(eq(forumRepresentative.id, id)).run().changes;
-		if (changed === 0) throw new NotFoundError('not_found');
+		const before = tx.select().from(forumRepresentative).where(eq(forumRepresentative.id, id)).get();
+		if (!before) throw new NotFoundError('not_found');
+		checkLink(tx, input, before.userId);
+		tx.update(forumRepresentative).set(input).where(eq(forumRepresentative.id, id)).run();
 		audit.record(tx, { actorId: actor.id, action: 'forum.representative_changed', subjectType: 'forum_representative', subjectId: id, details: {}, at: now });
 	});
 }

@@ -284,6 +284,21 @@ describe('representatives', () => {
 		expect(thrown(() => forum.removeRepresentative(w.db, w.organiser, id, w.now()))).toBeInstanceOf(NotFoundError);
 	});
 
+	it('links a representative only to a member\'s account, and changes a record', () => {
+		const w = world();
+		const member = addPerson(w.db, ['parent_carer'], { name: 'Maya Member' });
+		const stranger = addPerson(w.db, ['parent_carer']);
+		forum.joinWithAccount(w.db, member, { news: false, counted: false, about: NOTHING, locale: 'en' }, w.now());
+		expect(forum.linkableMembers(w.db, w.organiser)).toEqual([{ id: member.id, name: 'Maya Member' }]);
+		const error = thrown(() => forum.addRepresentative(w.db, w.organiser, rep({ userId: stranger.id }), w.now()));
+		expect(error).toMatchObject({ code: 'not_a_member' });
+		const id = forum.addRepresentative(w.db, w.organiser, rep({ userId: member.id, namePublic: false }), w.now());
+		forum.updateRepresentative(w.db, w.organiser, id, rep({ userId: member.id, namePublic: true, endsOn: '2026-12-31' }), w.now());
+		expect(forum.getRepresentative(w.db, w.organiser, id)).toMatchObject({ userId: member.id, namePublic: true, endsOn: '2026-12-31' });
+		expect(thrown(() => forum.updateRepresentative(w.db, w.organiser, id + 1, rep(), w.now()))).toBeInstanceOf(NotFoundError);
+		expect(thrown(() => forum.getRepresentative(w.db, member, id))).toBeInstanceOf(ForbiddenError);
+	});
+
 	it('keeps a record two years after the term ends, then retention deletes it', () => {
 		const w = world();
 		forum.addRepresentative(w.db, w.organiser, rep({ endsOn: '2024-06-10' }), w.now());

@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { message, superValidate } from 'sveltekit-superforms';
+import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { m } from '$lib/paraglide/messages';
 import { representativeSchema } from '$lib/features/forum/schemas';
 import { db } from '$lib/server/db/app';
 import { orError, refusal } from '$lib/server/http';
@@ -10,16 +9,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	representatives: orError(() => forum.listRepresentatives(db(), locals.user)).map((r) => ({ ...r, createdAt: undefined })),
+	members: forum.linkableMembers(db(), locals.user),
 	form: await superValidate(zod4(representativeSchema))
 });
 
 export const actions: Actions = {
-	add: async ({ request, locals }) => {
-		const form = await superValidate(request, zod4(representativeSchema));
-		if (!form.valid) return fail(400, { form });
-		orError(() => forum.addRepresentative(db(), locals.user, { ...form.data, endsOn: form.data.endsOn || null, userId: null }));
-		return message(form, m.forum_rep_added());
-	},
+	add: ({ request, locals }) => forum.saveRepresentativeForm(db(), request, locals.user),
 	remove: async ({ request, locals }) => {
 		const id = Number((await request.formData()).get('id'));
 		try {
