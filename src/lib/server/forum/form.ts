@@ -1,5 +1,5 @@
 /** The representative form's values to the service's input and back (organisers' pages). */
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
@@ -29,7 +29,7 @@ export const representativeFormFrom = (r: Representative): RepresentativeFormInp
 	userId: r.userId === null ? '' : String(r.userId)
 });
 
-/** Adds (no `id`) or changes a representative from a posted form: the form with a message, or its problems. */
+/** Adds (no `id`: then back to the list) or changes a representative from a posted form: the form with a message, or its problems. */
 export async function saveRepresentativeForm(db: Db, request: Request, actor: Actor, id: number | null = null) {
 	const form = await superValidate(request, zod4(representativeSchema));
 	if (!form.valid) return fail(400, { form });
@@ -39,9 +39,7 @@ export async function saveRepresentativeForm(db: Db, request: Request, actor: Ac
 	} catch (e) {
 		return refusal(e, { not_a_member: () => setError(form, 'userId', m.forum_rep_not_member()) });
 	}
-	if (id === null) {
-		const fresh = await superValidate(zod4(representativeSchema));
-		return message(fresh, m.forum_rep_added());
-	}
+	// a new one: the list again, with it (and an empty form)
+	if (id === null) redirect(303, '/manage/forum/representatives?done=added');
 	return message(form, m.forum_rep_saved());
 }

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { representativeSchema } from '$lib/features/forum/schemas';
@@ -7,7 +7,9 @@ import { orError, refusal } from '$lib/server/http';
 import * as forum from '$lib/server/forum';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
+export const load: PageServerLoad = async ({ locals, url }) => ({
+	/** "added" or "removed": a confirmation above the list. */
+	done: url.searchParams.get('done'),
 	representatives: orError(() => forum.listRepresentatives(db(), locals.user)).map((r) => ({ ...r, createdAt: undefined })),
 	members: forum.linkableMembers(db(), locals.user),
 	form: await superValidate(zod4(representativeSchema))
@@ -22,6 +24,6 @@ export const actions: Actions = {
 		} catch (e) {
 			return refusal(e, { not_found: () => fail(404, { removed: false }) });
 		}
-		return { removed: true };
+		redirect(303, '/manage/forum/representatives?done=removed');
 	}
 };
