@@ -1,6 +1,7 @@
 /** The representative form's values to the service's input and back (organisers' pages). */
 import { fail, redirect } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
+// the server entry: the package's main one also loads a Svelte component, which the scripts (tsx) cannot load
+import { message, setError, superValidate } from 'sveltekit-superforms/server';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { representativeSchema, type RepresentativeFormInput } from '$lib/features/forum/schemas';
