@@ -14,7 +14,9 @@ const WORDS: Record<(typeof RETENTION_KINDS)[number], string> = {
 	shareOpens: 'share-link openings deleted',
 	auditEntries: 'audit entries deleted',
 	drafts: 'unsent survey drafts deleted',
-	unconfirmedSubscriptions: 'email subscriptions never confirmed deleted'
+	unconfirmedSubscriptions: 'email subscriptions never confirmed deleted',
+	unconfirmedForumJoins: 'forum joins never confirmed deleted',
+	endedForumRepresentatives: 'forum representatives\' records deleted two years after their term'
 };
 
 const path = databasePath();

@@ -14,6 +14,7 @@ const NAV_LABELS = {
 	youngPeople: m.site_nav_young_people,
 	manageSurveys: m.site_nav_manage_surveys,
 	manageMeetings: m.site_nav_manage_meetings,
+	manageForum: m.site_nav_manage_forum,
 	followUp: m.site_nav_follow_up,
 	manageReports: m.site_nav_manage_reports,
 	manageYearly: m.yearly_manage_title,

@@ -15,7 +15,10 @@ const PERSONAL_WITHOUT_SIGN_IN = [
 	// a set-password link names the account
 	'/set-password',
 	// a young person's card code and picture passcode
-	'/young-people/sign-in'
+	'/young-people/sign-in',
+	// a forum member's details and consents, opened by their address's link
+	'/forum/membership',
+	'/forum/confirm'
 ];
 
 /** Kit route ids that never hold personal data, whoever asks: the same for everyone, so kept even for someone signed in. */

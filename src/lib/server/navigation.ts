@@ -16,6 +16,7 @@ const ITEMS: readonly { id: NavId; href: string; group: keyof Navigation; action
 	{ id: 'youngPeople', href: '/young-people', group: 'manage', action: 'profiles.support' },
 	{ id: 'manageSurveys', href: '/manage/surveys', group: 'manage', action: 'surveys.track' },
 	{ id: 'manageMeetings', href: '/manage/meetings', group: 'manage', action: 'meetings.manage' },
+	{ id: 'manageForum', href: '/manage/forum', group: 'manage', action: 'forum.readCounts' },
 	{ id: 'followUp', href: '/manage/board', group: 'manage', action: 'board.track' },
 	{ id: 'manageReports', href: '/manage/reports', group: 'manage', action: 'reports.read' },
 	{ id: 'manageYearly', href: '/manage/yearly', group: 'manage', action: 'yearly.manage' },

@@ -52,6 +52,11 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'coproduction.ladder':    { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'yearly.manage':          { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'yearly.readPublished':   { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
+	// the forum: a young person's own account does not join (a young person who is also a parent carer does, below)
+	'forum.join':             { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: false, safeguarding_lead: true },
+	'forum.readRepresentatives': { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
+	'forum.manageRepresentatives': { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
+	'forum.readCounts':       { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	// profiles: the matrix's resource is the actor's own profile, and the actor is a linked supporter (below)
 	'profiles.create':        { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'profiles.own':             { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: true, safeguarding_lead: false },
@@ -93,7 +98,7 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'coproduction.read', 'yearly.readPublished', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
+				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'coproduction.read', 'yearly.readPublished', 'forum.join', 'forum.readRepresentatives', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
 			);
 		}
 	});
@@ -104,6 +109,10 @@ describe('permission matrix', () => {
 		expect(can(lead, 'coproduction.record', { serviceIds: [5], ledServiceIds: [6] })).toBe(false);
 		expect(can(lead, 'coproduction.record', { serviceIds: [], ledServiceIds: [6] })).toBe(false);
 		expect(can({ id: 4, roles: ['organiser'] }, 'coproduction.record', { serviceIds: [] })).toBe(true);
+	});
+
+	it('lets a young person who is also a parent carer join the forum with their account', () => {
+		expect(can({ id: 3, roles: ['young_person', 'parent_carer'] }, 'forum.join')).toBe(true);
 	});
 
 	it('lets a service lead respond only about a service they lead', () => {

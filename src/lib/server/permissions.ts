@@ -133,6 +133,15 @@ const RULES = {
 	/** Change the ladder's names and plain meanings: the partnership's words, kept by admins. */
 	'coproduction.ladder': isAdmin,
 
+	/** Join the parent carer forum (visitors with an email address, signed-in people with their account; not a young person's own account: the forum is for parent carers). */
+	'forum.join': (actor) => !has(actor, 'young_person') || actor.roles.length > 1,
+	/** See who represents the forum on which board or group (names only where they agreed). */
+	'forum.readRepresentatives': everyone,
+	/** Keep the list of the forum's representatives: organisers run the forum. */
+	'forum.manageRepresentatives': isOrganiser,
+	/** See membership counts over time and the consenting members' reach counts (never a member's details). */
+	'forum.readCounts': isOrganiser,
+
 	// Profiles belong to the young person: nobody else opens one unless the young person (or an
 	// admin, for one who cannot yet choose) linked them. Admins, organisers, service leads and
 	// board members cannot open profiles.
@@ -167,7 +176,7 @@ export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Actions a visitor (not signed in) may take. */
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished', 'coproduction.read', 'yearly.readPublished']);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished', 'coproduction.read', 'yearly.readPublished', 'forum.join', 'forum.readRepresentatives']);
 
 /** Whether `actor` may do `action` (to `resource`). Denies anything not explicitly allowed. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -105,7 +105,14 @@ export const ACTION_LABELS: Record<string, () => string> = {
 	'person.recovery_codes_renewed': m.audit_action_person_recovery_codes_renewed,
 	'person.recovery_code_used': m.audit_action_person_recovery_code_used,
 	'person.identity_confirmed': m.audit_action_person_identity_confirmed,
-	'young_person.card_locked': m.audit_action_young_person_card_locked
+	'young_person.card_locked': m.audit_action_young_person_card_locked,
+	'forum.join_asked': m.audit_action_forum_join_asked,
+	'forum.joined': m.audit_action_forum_joined,
+	'forum.member_changed': m.audit_action_forum_member_changed,
+	'forum.left': m.audit_action_forum_left,
+	'forum.representative_added': m.audit_action_forum_representative_added,
+	'forum.representative_changed': m.audit_action_forum_representative_changed,
+	'forum.representative_removed': m.audit_action_forum_representative_removed
 };
 
 /** An action in words, or its code when it has no label yet. */
@@ -135,7 +142,10 @@ export const SUBJECT_KINDS: Record<string, { label: () => string; href?: (id: st
 	sign_in: { label: m.audit_subject_sign_in },
 	erasure: { label: m.audit_subject_erasure },
 	retention: { label: m.audit_subject_retention },
-	outbox: { label: m.audit_subject_outbox, href: () => '/admin/emails' }
+	outbox: { label: m.audit_subject_outbox, href: () => '/admin/emails' },
+	// a member's record is theirs alone: no page shows it to staff
+	forum_member: { label: m.audit_subject_forum_member },
+	forum_representative: { label: m.audit_subject_forum_representative, href: () => '/manage/forum/representatives' }
 };
 
 /** Stand-ins used as the subject of sign-in tries with no account behind them. */

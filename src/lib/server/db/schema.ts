@@ -17,3 +17,4 @@ export * from '../operations/schema';
 export * from '../coproduction/schema';
 export * from '../yearly/schema';
 export * from '../content/schema';
+export * from '../forum/schema';

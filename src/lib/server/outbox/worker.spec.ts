@@ -9,6 +9,7 @@ import { boardItem, outboxDelivery, outboxEvent, user } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import * as safeguarding from '../safeguarding';
 import * as board from '../board';
+import * as forum from '../forum';
 import * as meetings from '../meetings';
 import * as reports from '../reports';
 import * as services from '../services';
@@ -62,6 +63,12 @@ function everyEvent(db: Db, organiser: Actor): Map<string, string> {
 	const address = subscriptions.subscribe(db, { email: 'reader@example.org', topics: [{ topic: 'board', ref: '' }], language: 'en', frequency: 'immediately' }, '192.0.2.9');
 	expect(address).toBe('sent');
 	subscriptions.sendManageLink(db, 'reader@example.org', '192.0.2.9');
+	// the forum: a member who confirmed asks for their link; a second join waits for its confirmation
+	const join = (email: string) => forum.joinByEmail(db, null, { email, news: false, counted: false, about: { need_area: null, phase: null, support: null, area: null, ethnicity: null, language: null }, locale: 'en' }, '192.0.2.9');
+	join('member@example.org');
+	forum.confirmJoin(db, subscriptions.linkKeyFrom(new URLSearchParams(subscriptions.linkQueryOf(db, subscriptions.subscriberIdOf(db, 'member@example.org')!)!)));
+	join('joiner@example.org');
+	forum.sendManageLink(db, 'member@example.org', '192.0.2.9');
 	const rows = db.select({ kind: outboxEvent.kind, subject: outboxEvent.subjectId }).from(outboxEvent).orderBy(outboxEvent.id).all();
 	return new Map(rows.map((r) => [r.kind, r.subject ?? '']));
 }

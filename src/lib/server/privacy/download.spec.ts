@@ -42,6 +42,9 @@ const ABOUT: Record<string, string> = {
 	outbox_choice: 'user_id = :id',
 	// a subscriber is an address, not an account: theirs when it is their account's address
 	subscription: 'subscriber_id in (select id from subscriber where email = (select lower(email) from user where id = :id))',
+	// a forum member by account, or by the account's address
+	forum_member: 'user_id = :id or email = (select lower(email) from user where id = :id)',
+	forum_representative: 'user_id = :id',
 	service_lead: 'user_id = :id',
 	operational_figure: 'entered_by = :id',
 	report: 'created_by = :id or published_by = :id',

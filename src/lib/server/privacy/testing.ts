@@ -29,6 +29,7 @@ import {
 	surveyQuestionVersion
 } from '../db/schema';
 import type { Actor } from '../permissions';
+import * as forum from '../forum';
 import { addPerson } from '../testing';
 import { createSession } from '../auth/session';
 import * as accounts from '../accounts';
@@ -200,6 +201,9 @@ export function seedWorld(db: Db): World {
 	outbox.setEmailChoices(db, pat, EVENT_KINDS, outbox.emailChoices(db, pat, EVENT_KINDS).map((c) => c.kind).filter((k) => k !== 'board.feedback_waiting'));
 	// Pat's address also follows the board and meetings by email, without the account (in capitals: addresses match in any case)
 	subscriptions.subscribe(db, { email: patEmail.toUpperCase(), topics: [{ topic: 'board', ref: '' }, { topic: 'meetings', ref: '' }], language: 'en', frequency: 'weekly' }, '192.0.2.77');
+	// Pat is a member of the forum with the account, counted, and represents it on the board
+	forum.joinWithAccount(db, pat, { news: false, counted: true, about: { need_area: 'communication_interaction', phase: 'primary', support: 'prefer_not', area: null, ethnicity: null, language: 'english' }, locale: 'en' });
+	forum.addRepresentative(db, organiser, { name: 'Pat Zephyrine', userId: pat.id, role: 'Parent carer co-chair', body: 'SEND partnership board', startsOn: '2026-01-01', endsOn: null, namePublic: false });
 
 	return {
 		admin,

@@ -199,7 +199,9 @@ describe('runRetention', () => {
 			auditEntries: 1,
 			drafts: 1,
 			// none were asked for here (subscriptions/service.spec.ts counts them)
-			unconfirmedSubscriptions: 0
+			unconfirmedSubscriptions: 0,
+			unconfirmedForumJoins: 0,
+			endedForumRepresentatives: 0
 		} satisfies RetentionCounts);
 
 		// Feedback: the contact details of the one past the cut-off went; the feedback itself stays.
@@ -285,7 +287,7 @@ describe('runRetention', () => {
 		const s = seed(db);
 		const counts = runRetention(db, new Date(NOW.getTime() + 20 * 365 * DAY));
 		// only unsent drafts go: they follow the surveys' own rule, not a setting (and unconfirmed subscriptions, none here)
-		expect(counts).toEqual({ feedbackContacts: 0, surveyTexts: 0, flagTexts: 0, profiles: 0, shareOpens: 0, auditEntries: 0, drafts: 1, unconfirmedSubscriptions: 0 });
+		expect(counts).toEqual({ feedbackContacts: 0, surveyTexts: 0, flagTexts: 0, profiles: 0, shareOpens: 0, auditEntries: 0, drafts: 1, unconfirmedSubscriptions: 0, unconfirmedForumJoins: 0, endedForumRepresentatives: 0 });
 		expect(withContact(db)).toHaveLength(3);
 		expect(answerText(db, s.closedByHand.after.answerId)?.text).toMatch(/^Secret answer/);
 		expect(itemsOf(db, s.signedIn.after.id)).toBe(4);

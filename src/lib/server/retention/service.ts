@@ -35,6 +35,10 @@ export type RetentionCounts = {
 	drafts: number;
 	/** Email subscriptions never confirmed. */
 	unconfirmedSubscriptions: number;
+	/** Joins of the forum by email never confirmed. */
+	unconfirmedForumJoins: number;
+	/** Records of the forum's representatives whose term ended long ago. */
+	endedForumRepresentatives: number;
 };
 
 /** Every kind, in the order the settings page lists them; each is removed by one feature's step or more. */
@@ -46,7 +50,9 @@ export const RETENTION_KINDS = [
 	'shareOpens',
 	'auditEntries',
 	'drafts',
-	'unconfirmedSubscriptions'
+	'unconfirmedSubscriptions',
+	'unconfirmedForumJoins',
+	'endedForumRepresentatives'
 ] as const satisfies readonly (keyof RetentionCounts)[];
 type RetentionKind = (typeof RETENTION_KINDS)[number];
 

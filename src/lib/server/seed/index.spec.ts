@@ -12,7 +12,7 @@ describe('demo data', () => {
 	it('adds the demo people and services across all three sectors, and adds nothing the second time', async () => {
 		const db = testDb();
 		expect(isEmpty(db)).toBe(true);
-		expect(await seedDemo(db)).toEqual({ people: DEMO_PEOPLE.length, services: 6, boardItems: 20, feedback: 4 });
+		expect(await seedDemo(db)).toEqual({ people: DEMO_PEOPLE.length, services: 6, boardItems: 20, feedback: 4, forumMembers: 150, forumRepresentatives: 5 });
 		expect(await seedDemo(db)).toEqual({ people: 0, services: 0, boardItems: 0, feedback: 0 });
 		expect(isEmpty(db)).toBe(false);
 		// the demo accounts with passwords, plus the young people (Alex and eleven more), who have no email

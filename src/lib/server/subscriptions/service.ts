@@ -279,3 +279,69 @@ export function forgetUnconfirmed(tx: Db, now: Date): number {
 		.run();
 	return removed;
 }
+
+/*
+ * For the forum (issue 18): a member who joins with an email address only is reached as a
+ * subscriber (the outbox's recipient without an account), and opened by the subscriber's own
+ * links, so there is one kind of address, one kind of link and one set of limits (0050, 0055).
+ */
+
+/** The subscriber with this address, made if there is none (it follows nothing yet). Returns its id. Call inside a transaction. */
+export function ensureSubscriber(tx: Db, email: string, locale: Locale, now = new Date()): number {
+	return subscriberFor(tx, normaliseEmail(email), locale, 'immediately', now).id;
+}
+
+/** The subscriber with this address, if there is one. */
+export function subscriberIdOf(db: Db, email: string): number | null {
+	return db.select({ id: subscriber.id }).from(subscriber).where(eq(subscriber.email, normaliseEmail(email))).get()?.id ?? null;
+}
+
+/** The address a link opens (its subscriber's id, address and link query), or null for a bad link. */
+export function addressOf(db: Db, key: LinkKey | null): { id: number; email: string; locale: Locale; query: string } | null {
+	const s = opened(db, key);
+	return s ? { id: s.id, email: s.email, locale: isLocale(s.locale) ? s.locale : 'en', query: linkQuery(s.id, s.linkNonce) } : null;
+}
+
+/** The link query (`s=…&t=…`) of a subscriber, or null when it has gone. */
+export function linkQueryOf(db: Db, id: number): string | null {
+	const s = db.select().from(subscriber).where(eq(subscriber.id, id)).get();
+	return s ? linkQuery(s.id, s.linkNonce) : null;
+}
+
+/**
+ * Takes one "email me a link" try for `email` from `networkAddress` under the subscribe form's
+ * limits: 'ok', 'quiet' (the address's own daily limit: send nothing, say the same) or
+ * 'too_many' (the network address asked too often: say so). Call inside a transaction.
+ */
+export function takeEmailTry(tx: Db, email: string, networkAddress: string, now = new Date()): 'ok' | 'quiet' | 'too_many' {
+	if (!takeTry(tx, [perNetwork(networkAddress, now)], now).allowed) return 'too_many';
+	if (!takeTry(tx, [perEmail(normaliseEmail(email), now)], now).allowed) return 'quiet';
+	return 'ok';
+}
+
+/** Follows `topic` at `email`, confirmed (the caller knows the address is theirs: an account's, or a link followed). */
+export function followConfirmed(tx: Db, email: string, locale: Locale, topic: TopicRef, now = new Date()): void {
+	const s = subscriberFor(tx, normaliseEmail(email), locale, 'immediately', now);
+	tx.insert(subscription)
+		.values({ subscriberId: s.id, topic: topic.topic, ref: topic.ref, confirmed: true, createdAt: now })
+		.onConflictDoUpdate({ target: [subscription.subscriberId, subscription.topic, subscription.ref], set: { confirmed: true } })
+		.run();
+}
+
+/** Stops `email` following `topic`. */
+export function unfollow(tx: Db, email: string, topic: TopicRef): void {
+	const id = subscriberIdOf(tx, email);
+	if (id === null) return;
+	tx.delete(subscription).where(and(eq(subscription.subscriberId, id), eq(subscription.topic, topic.topic), eq(subscription.ref, topic.ref))).run();
+}
+
+/** Whether `email` follows `topic` (confirmed). */
+export function follows(db: Db, email: string, topic: TopicRef): boolean {
+	const id = subscriberIdOf(db, email);
+	if (id === null) return false;
+	return Boolean(
+		db.select({ id: subscription.id }).from(subscription)
+			.where(and(eq(subscription.subscriberId, id), eq(subscription.topic, topic.topic), eq(subscription.ref, topic.ref), eq(subscription.confirmed, true)))
+			.get()
+	);
+}

@@ -1,0 +1,109 @@
+/**
+ * What organisers see of the forum's membership (issue 18, point 2): members at each month's end,
+ * joined and left, and counts by each "about you" characteristic of the members who consented to
+ * being counted, under the small-number rules. Nobody who did not consent is ever counted.
+ */
+import { and, count, isNotNull, lte } from 'drizzle-orm';
+import { londonDate } from '$lib/time';
+import { CATEGORIES, type Category } from '$lib/features/reach/model';
+import { ABOUT_YOU, MONTHS_SHOWN, PREFER_NOT, type AboutYouCharacteristic } from '$lib/features/forum/model';
+import type { Db } from '../db';
+import { DEFAULT_DISCLOSURE, suppressBreakdown, type DisclosureRules } from '../disclosure';
+import { ForbiddenError } from '../errors';
+import { can, type Actor } from '../permissions';
+import { forumLeavers, forumMember } from './schema';
+
+const COLUMN = {
+	need_area: forumMember.needArea,
+	phase: forumMember.phase,
+	support: forumMember.support,
+	area: forumMember.area,
+	ethnicity: forumMember.ethnicity,
+	language: forumMember.language
+} as const;
+
+/**
+ * The members who consented to being counted (and had joined by `asOf`), by category of one
+ * characteristic. "Prefer not to say" and unanswered are left out. Raw counts, before any
+ * suppression: for features that compare them with the local baseline and protect them there.
+ */
+export function memberCounts<C extends AboutYouCharacteristic>(db: Db, characteristic: C, asOf?: Date): Partial<Record<Category<C>, number>> {
+	const column = COLUMN[characteristic];
+	const rows = db
+		.select({ value: column, confirmedAt: forumMember.confirmedAt })
+		.from(forumMember)
+		.where(and(isNotNull(forumMember.confirmedAt), isNotNull(forumMember.countConsentAt), asOf ? lte(forumMember.confirmedAt, asOf) : undefined))
+		.all();
+	const known = CATEGORIES[characteristic] as readonly string[];
+	const counts: Partial<Record<Category<C>, number>> = {};
+	for (const { value } of rows) {
+		if (value === null || !known.includes(value)) continue;
+		const key = value as Category<C>;
+		counts[key] = (counts[key] ?? 0) + 1;
+	}
+	return counts;
+}
+
+export type MonthCount = { month: string; members: number; joined: number; left: number };
+
+/** The last `months` London months, oldest first, as 'YYYY-MM'. */
+function lastMonths(now: Date, months: number): string[] {
+	const [y, m] = londonDate(now).split('-').map(Number);
+	return Array.from({ length: months }, (_, i) => {
+		const total = y * 12 + (m - 1) - (months - 1 - i);
+		return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+	});
+}
+
+/**
+ * Members at the end of each of the last MONTHS_SHOWN months (the current one so far), with how
+ * many joined and left in it: from today's members and the leavers' counts. Organisers only.
+ */
+export function membershipOverTime(db: Db, actor: Actor, now = new Date()): MonthCount[] {
+	if (!can(actor, 'forum.readCounts')) throw new ForbiddenError();
+	const joinedMonths = db
+		.select({ at: forumMember.confirmedAt })
+		.from(forumMember)
+		.where(isNotNull(forumMember.confirmedAt))
+		.all()
+		.map((r) => londonDate(r.at!).slice(0, 7));
+	const leavers = db.select().from(forumLeavers).all();
+	return lastMonths(now, MONTHS_SHOWN).map((month) => {
+		let members = joinedMonths.filter((j) => j <= month).length;
+		let joined = joinedMonths.filter((j) => j === month).length;
+		let left = 0;
+		for (const l of leavers) {
+			if (l.joinedMonth <= month && l.leftMonth > month) members += l.count;
+			if (l.joinedMonth === month) joined += l.count;
+			if (l.leftMonth === month) left += l.count;
+		}
+		return { month, members, joined, left };
+	});
+}
+
+/** One characteristic's counts as organisers see them: each category, then "not said", each shown or hidden; the total. */
+export type ReachTable = {
+	characteristic: AboutYouCharacteristic;
+	cells: { key: string; count: number | null }[];
+	total: number | null;
+};
+
+/** Members not counted (no consent), and the counted members by characteristic, with small counts hidden. Organisers only. */
+export function reachTables(db: Db, actor: Actor, rules: DisclosureRules = DEFAULT_DISCLOSURE): { counted: number; notCounted: number; tables: ReachTable[] } {
+	if (!can(actor, 'forum.readCounts')) throw new ForbiddenError();
+	const consenting = db.select().from(forumMember).where(and(isNotNull(forumMember.confirmedAt), isNotNull(forumMember.countConsentAt))).all();
+	const members = db.select({ n: count() }).from(forumMember).where(isNotNull(forumMember.confirmedAt)).get()?.n ?? 0;
+	const tables = ABOUT_YOU.map((characteristic): ReachTable => {
+		const counts = memberCounts(db, characteristic) as Record<string, number>;
+		const cells = (CATEGORIES[characteristic] as readonly string[]).map((key) => ({ key, count: counts[key] ?? 0 }));
+		const said = cells.reduce((sum, c) => sum + c.count, 0);
+		cells.push({ key: PREFER_NOT, count: consenting.length - said });
+		const suppressed = suppressBreakdown(cells, consenting.length, rules);
+		return {
+			characteristic,
+			cells: suppressed.cells.map((c) => ({ key: c.key, count: c.shown ? c.count : null })),
+			total: suppressed.totalShown ? consenting.length : null
+		};
+	});
+	return { counted: consenting.length, notCounted: members - consenting.length, tables };
+}
