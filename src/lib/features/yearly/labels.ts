@@ -11,12 +11,16 @@ type Words = (inputs?: Record<string, never>, options?: { locale?: Locale }) => 
 const inLocale = (words: Words, locale?: Locale) => words({}, locale ? { locale } : {});
 
 const SECTIONS: Record<SectionKey, Words> = {
+	members: m.yearly_section_members,
 	meetings: m.yearly_section_meetings,
 	surveys: m.yearly_section_surveys,
 	you_said: m.yearly_section_you_said,
 	coproduction: m.yearly_section_coproduction
 };
 const FIGURES: Record<FigureKey, Words> = {
+	members_at_end: m.yearly_fig_members_at_end,
+	members_joined: m.yearly_fig_members_joined,
+	members_left: m.yearly_fig_members_left,
 	meetings_held: m.yearly_fig_meetings_held,
 	meetings_attended: m.yearly_fig_meetings_attended,
 	meetings_guests: m.yearly_fig_meetings_guests,

@@ -71,9 +71,12 @@ export type LocalOfferData = {
  * ./labels.ts. A new section adds its keys here, its words there, and its builder in
  * $lib/server/yearly/forum.ts.
  */
-export const SECTION_KEYS = ['meetings', 'surveys', 'you_said', 'coproduction'] as const;
+export const SECTION_KEYS = ['members', 'meetings', 'surveys', 'you_said', 'coproduction'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 export const FIGURE_KEYS = [
+	'members_at_end',
+	'members_joined',
+	'members_left',
 	'meetings_held',
 	'meetings_attended',
 	'meetings_guests',

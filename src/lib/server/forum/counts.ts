@@ -4,7 +4,7 @@
  * being counted, under the small-number rules. Nobody who did not consent is ever counted.
  */
 import { and, count, isNotNull, lte } from 'drizzle-orm';
-import { londonDate } from '$lib/time';
+import { londonDate, type Period } from '$lib/time';
 import { CATEGORIES, type Category } from '$lib/features/reach/model';
 import { ABOUT_YOU, MONTHS_SHOWN, PREFER_NOT, type AboutYouCharacteristic } from '$lib/features/forum/model';
 import type { Db } from '../db';
@@ -61,6 +61,15 @@ function lastMonths(now: Date, months: number): string[] {
  */
 export function membershipOverTime(db: Db, actor: Actor, now = new Date()): MonthCount[] {
 	if (!can(actor, 'forum.readCounts')) throw new ForbiddenError();
+	const countMonth = monthCounter(db);
+	return lastMonths(now, MONTHS_SHOWN).map(countMonth);
+}
+
+/**
+ * Members, joined and left by month ('YYYY-MM'): members are those confirmed by the month's end
+ * and not gone in it. From today's members and the leavers' counts (a leaver keeps no row).
+ */
+function monthCounter(db: Db): (month: string) => MonthCount {
 	const joinedMonths = db
 		.select({ at: forumMember.confirmedAt })
 		.from(forumMember)
@@ -68,7 +77,7 @@ export function membershipOverTime(db: Db, actor: Actor, now = new Date()): Mont
 		.all()
 		.map((r) => londonDate(r.at!).slice(0, 7));
 	const leavers = db.select().from(forumLeavers).all();
-	return lastMonths(now, MONTHS_SHOWN).map((month) => {
+	return (month) => {
 		let members = joinedMonths.filter((j) => j <= month).length;
 		let joined = joinedMonths.filter((j) => j === month).length;
 		let left = 0;
@@ -78,7 +87,27 @@ export function membershipOverTime(db: Db, actor: Actor, now = new Date()): Mont
 			if (l.leftMonth === month) left += l.count;
 		}
 		return { month, members, joined, left };
-	});
+	};
+}
+
+/**
+ * A period's membership in whole months: members at the end of its last month, how many joined
+ * and how many left in it. Totals only, no person: what the forum's yearly report publishes.
+ */
+export function membershipIn(db: Db, period: Period): { membersAtEnd: number; joined: number; left: number } {
+	const countMonth = monthCounter(db);
+	const months: string[] = [];
+	for (let month = period.start.slice(0, 7); month <= period.end.slice(0, 7); ) {
+		months.push(month);
+		const [y, m] = month.split('-').map(Number);
+		month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+	}
+	const counts = months.map(countMonth);
+	return {
+		membersAtEnd: counts.at(-1)?.members ?? 0,
+		joined: counts.reduce((a, c) => a + c.joined, 0),
+		left: counts.reduce((a, c) => a + c.left, 0)
+	};
 }
 
 /** One characteristic's counts as organisers see them: each category, then "not said", each shown or hidden; the total. */

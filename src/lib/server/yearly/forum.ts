@@ -11,8 +11,22 @@ import * as board from '../board';
 import * as meetings from '../meetings';
 import * as surveys from '../surveys';
 import * as coproduction from '../coproduction';
+import * as forum from '../forum';
 
 type SectionBuilder = (db: Db, period: Period, now: Date) => ReportSection;
+
+/** The forum's members at the year's end, and how many joined and left in it (totals: nobody is named). */
+const membersSection: SectionBuilder = (db, period) => {
+	const { membersAtEnd, joined, left } = forum.membershipIn(db, period);
+	return {
+		key: 'members',
+		figures: [
+			{ key: 'members_at_end', value: membersAtEnd },
+			{ key: 'members_joined', value: joined },
+			{ key: 'members_left', value: left }
+		]
+	};
+};
 
 /** Meetings held and who came, as the minutes record it (names never: counts). */
 const meetingsSection: SectionBuilder = (db, period, now) => {
@@ -96,14 +110,10 @@ const coproductionSection: SectionBuilder = (db, period) => {
 /**
  * The report's sections, in order.
  *
- * TO FILL after merging issue 18's other parts (the lead):
- * - members and reach against the baseline (forum members counted with consent, per
- *   characteristic beside the local SEND population, under-heard groups flagged, small numbers
- *   protected): a `membersSection` from the members and reach features' indexes;
- *  * Each is one SectionBuilder here plus its keys in SECTION_KEYS / FIGURE_KEYS / COLUMN_KEYS and
- * their words in $lib/features/yearly/labels.ts; the pages and the CSV need nothing else.
+ * Adding one is one SectionBuilder here plus its keys in SECTION_KEYS / FIGURE_KEYS / COLUMN_KEYS
+ * and their words in $lib/features/yearly/labels.ts; the pages and the CSV need nothing else.
  */
-export const FORUM_SECTIONS: readonly SectionBuilder[] = [meetingsSection, surveysSection, youSaidSection, coproductionSection];
+export const FORUM_SECTIONS: readonly SectionBuilder[] = [membersSection, meetingsSection, surveysSection, youSaidSection, coproductionSection];
 
 /** The forum report for the year starting in April of `year`, as the data stands now. */
 export function buildForum(db: Db, year: number, now = new Date()): ForumData {

@@ -196,8 +196,8 @@ describe('the forum report', () => {
 		}
 
 		const data = preview(db, organiser, 'forum', 2025, NOW).data as ForumData;
-		expect(data.sections.map((s) => s.key)).toEqual(['meetings', 'surveys', 'you_said', 'coproduction']);
-		const meetingsPart = data.sections[0];
+		expect(data.sections.map((s) => s.key)).toEqual(['members', 'meetings', 'surveys', 'you_said', 'coproduction']);
+		const meetingsPart = data.sections[1];
 		expect(Object.fromEntries(meetingsPart.figures.map((f) => [f.key, f.value]))).toEqual({ meetings_held: 1, meetings_attended: 3, meetings_guests: 1, meetings_apologies: 1, meetings_minutes_published: 0 });
 		expect(meetingsPart.table!.rows).toEqual([['Forum meeting, May', '2025-05-14', 3, 1, 1]]);
 		expect(data.sections[1].figures).toEqual([{ key: 'surveys_run', value: 1 }, { key: 'surveys_responses', value: 1 }]);
