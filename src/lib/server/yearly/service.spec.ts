@@ -200,9 +200,9 @@ describe('the forum report', () => {
 		const meetingsPart = data.sections[1];
 		expect(Object.fromEntries(meetingsPart.figures.map((f) => [f.key, f.value]))).toEqual({ meetings_held: 1, meetings_attended: 3, meetings_guests: 1, meetings_apologies: 1, meetings_minutes_published: 0 });
 		expect(meetingsPart.table!.rows).toEqual([['Forum meeting, May', '2025-05-14', 3, 1, 1]]);
-		expect(data.sections[1].figures).toEqual([{ key: 'surveys_run', value: 1 }, { key: 'surveys_responses', value: 1 }]);
-		expect(data.sections[1].table!.rows).toEqual([['Short breaks survey', '2025-06-01', '2026-06-30', 1]]);
-		const youSaid = Object.fromEntries(data.sections[2].figures.map((f) => [f.key, f.value]));
+		expect(data.sections[2].figures).toEqual([{ key: 'surveys_run', value: 1 }, { key: 'surveys_responses', value: 1 }]);
+		expect(data.sections[2].table!.rows).toEqual([['Short breaks survey', '2025-06-01', '2026-06-30', 1]]);
+		const youSaid = Object.fromEntries(data.sections[3].figures.map((f) => [f.key, f.value]));
 		expect(youSaid).toMatchObject({ you_said_raised: 1, you_said_done: 1 });
 		// the download: every figure by section, then each section's table
 		const rows = yearlyRows(data);
