@@ -45,7 +45,8 @@ describe('the menu', () => {
 			'services',
 			'audit',
 			'emails',
-			'settings'
+			'settings',
+			'languages'
 		]);
 		// safeguarding is not an admin's: it comes with the role, beside whatever else they hold
 		expect(ids(navigationFor(person('admin', 'safeguarding_lead')).manage)).toContain('safeguarding');

@@ -72,6 +72,8 @@ const RULES = {
 	'account.twoStep': (actor) => !has(actor, 'young_person') || actor.roles.length > 1,
 	/** Change the area's settings ("we reply within N weeks"...). */
 	'settings.manage': isAdmin,
+	/** Download the interface's messages for translators and upload their reviewed texts (decision 0058). */
+	'translations.manage': isAdmin,
 
 	/** Read the public "you said, we did" board. */
 	'board.read': everyone,

@@ -34,11 +34,11 @@ export function columnName(index: number): string {
 	return name;
 }
 
-function cell(value: CsvCell, ref: string): string {
+function cell(value: CsvCell, ref: string, normalise: (text: string) => string): string {
 	if (value === null || value === undefined) return '';
 	if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
 	// normalised as the CSV's text is (text saved before the boundary rule may hold NUL or a bidi override)
-	const text = xmlText(normaliseText(value));
+	const text = xmlText(normalise(value));
 	return text === '' ? '' : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
@@ -52,9 +52,12 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-/** The rows as one sheet of an .xlsx file; null and undefined leave a cell empty. */
-export function toXlsx(rows: readonly (readonly CsvCell[])[], name = 'Sheet1'): Uint8Array {
-	const data = rows.map((row, r) => `<row r="${r + 1}">${row.map((value, c) => cell(value, `${columnName(c)}${r + 1}`)).join('')}</row>`).join('');
+/**
+ * The rows as one sheet of an .xlsx file; null and undefined leave a cell empty. Text passes
+ * through `normalise` (normaliseText unless the rows are the interface's own messages).
+ */
+export function toXlsx(rows: readonly (readonly CsvCell[])[], name = 'Sheet1', normalise: (text: string) => string = normaliseText): Uint8Array {
+	const data = rows.map((row, r) => `<row r="${r + 1}">${row.map((value, c) => cell(value, `${columnName(c)}${r + 1}`, normalise)).join('')}</row>`).join('');
 	const files: Record<string, string> = {
 		'[Content_Types].xml': `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
 		'_rels/.rels': `${XML}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,

@@ -16,6 +16,9 @@ export type PluralText = { input: string; forms: Record<string, string> };
 /** A message as the inlang message-format plugin stores it in messages/<feature>/<locale>.json. */
 export type StoredMessage = string | { declarations: string[]; selectors: string[]; match: Record<string, string> }[];
 
+/** The largest sheet an upload may be: a whole language is about 200 KB as .xlsx, 600 KB as CSV. */
+export const MAX_SHEET_BYTES = 4 * 1024 * 1024;
+
 export const STATUSES = ['draft', 'reviewed'] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -33,10 +36,12 @@ export function fromStored(message: StoredMessage): MessageText {
 	return { input, forms: Object.fromEntries(Object.entries(match).map(([k, text]) => [k.slice(k.indexOf('=') + 1), text])) };
 }
 
-/** The plural forms of a language, in the order CLDR lists them ("one", "few", "many", "other" for Polish). */
+/** The plural forms of a language, in CLDR's order ("one", "few", "many", "other" for Polish). */
 export function pluralForms(locale: string): string[] {
-	return [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories];
+	const forms: string[] = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+	return PLURAL_ORDER.filter((f) => forms.includes(f));
 }
+const PLURAL_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 export type Piece = string | { input: string };
 
