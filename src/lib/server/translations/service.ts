@@ -18,7 +18,7 @@ import { messageText, previewSheet, readSheet, sheetRows, type SheetPreview, typ
 
 function allowed(actor: Actor, locale: string): void {
 	if (!can(actor, 'translations.manage')) throw new ForbiddenError();
-	if (!REVIEWED_LANGUAGES.includes(locale as never)) throw new NotFoundError();
+	if (!REVIEWED_LANGUAGES.includes(locale as never)) throw new NotFoundError('language_not_found');
 }
 
 /** A language's uploaded texts by sheet row. */
