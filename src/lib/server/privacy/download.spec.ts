@@ -42,6 +42,7 @@ const ABOUT: Record<string, string> = {
 	outbox_choice: 'user_id = :id',
 	// a subscriber is an address, not an account: theirs when it is their account's address
 	subscription: 'subscriber_id in (select id from subscriber where email = (select lower(email) from user where id = :id))',
+	translation: 'updated_by = :id',
 	service_lead: 'user_id = :id',
 	operational_figure: 'entered_by = :id',
 	report: 'created_by = :id or published_by = :id',
