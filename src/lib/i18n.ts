@@ -18,9 +18,10 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
  * the share of what people outside the staff area read that the community has checked ("Polski
  * (sprawdzono 12%)"; decision 0058). English is the source and shows its name alone.
  */
-export function languageOption(locale: Locale, reviewed: Readonly<Record<string, number>>): string {
-	if (locale === baseLocale || reviewed[locale] === undefined) return LANGUAGE_NAMES[locale];
-	return m.site_language_checked({ language: LANGUAGE_NAMES[locale], percent: reviewed[locale] }, { locale });
+export function languageOption(locale: Locale, reviewed: Readonly<Record<string, number>> | undefined): string {
+	const percent = reviewed?.[locale];
+	if (locale === baseLocale || percent === undefined) return LANGUAGE_NAMES[locale];
+	return m.site_language_checked({ language: LANGUAGE_NAMES[locale], percent }, { locale });
 }
 
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'yi']);

@@ -10,5 +10,5 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 	// Staff pages run in the browser: the texts uploaded for the reader's language go with them,
 	// so a page drawn there says what the server's page said (decision 0058).
 	const locale = getLocale();
-	return { translations: { locale, texts: overridesFor(db(), locale) } };
+	return { uploadedTexts: { locale, texts: overridesFor(db(), locale) } };
 };

@@ -13,6 +13,6 @@ export const csr = true;
  * server sent. On the server the registry is already filled (hooks init, every upload).
  */
 export const load: LayoutLoad = ({ data }) => {
-	if (browser) installOverrides(data.translations.locale, data.translations.texts);
+	if (browser) installOverrides(data.uploadedTexts.locale, data.uploadedTexts.texts);
 	return data;
 };
