@@ -10,7 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { m } from '$lib/paraglide/messages';
 import { locales } from '$lib/paraglide/runtime';
 import { clearOverrides, compileMessage, installOverrides } from '$lib/i18n-overrides';
-import { SHIPPED, ENGLISH } from '$lib/server/translations';
+import { english, shipped } from '$lib/server/translations';
+
+const SHIPPED = shipped();
+const ENGLISH = english();
 import { insertOverrideLookup } from './paraglide-overrides';
 
 const dir = path.resolve(__dirname, '../src/lib/paraglide/messages');

@@ -9,7 +9,11 @@ import { readXlsx, toXlsx as toXlsxPlain } from '../xlsx';
 import { normaliseMessageText } from '$lib/text';
 import { auditEntry } from '../db/schema';
 import { addPerson, testDb, thrown } from '../testing';
-import { ENGLISH, PUBLIC_KEYS, REVIEWED_LANGUAGES, SHIPPED } from './catalogue';
+import { english, publicKeys, REVIEWED_LANGUAGES, shipped } from './catalogue';
+
+const ENGLISH = english();
+const SHIPPED = shipped();
+const PUBLIC_KEYS = publicKeys();
 import { MAX_SHEET_BYTES } from './sheet';
 import * as translations from './service';
 

@@ -13,7 +13,7 @@ import * as audit from '../audit';
 import type { CsvCell } from '../csv';
 import { installOverrides } from '$lib/i18n-overrides';
 import type { MessageText, Status } from '$lib/features/translations/model';
-import { PUBLIC_KEYS, REVIEWED_LANGUAGES, rowKeysOf } from './catalogue';
+import { publicKeys, REVIEWED_LANGUAGES, rowKeysOf } from './catalogue';
 import { messageText, previewSheet, readSheet, sheetRows, type SheetPreview, type Uploaded } from './sheet';
 
 function allowed(actor: Actor, locale: string): void {
@@ -35,12 +35,13 @@ const cache = new WeakMap<Db, Cached>();
 function build(db: Db): Cached {
 	const shares: Record<string, number> = {};
 	const overrides: Record<string, Record<string, MessageText>> = {};
+	const outsideStaff = publicKeys();
 	for (const locale of REVIEWED_LANGUAGES) {
 		const uploaded = uploadedOf(db, locale);
 		const keys = new Set([...uploaded.keys()].map((row) => row.split('#')[0]));
 		overrides[locale] = Object.fromEntries([...keys].map((key) => [key, messageText(locale, key, uploaded)]));
-		const reviewed = PUBLIC_KEYS.filter((key) => keys.has(key) && rowKeysOf(locale, key).every((row) => uploaded.get(row)?.status === 'reviewed')).length;
-		shares[locale] = PUBLIC_KEYS.length ? Math.floor((100 * reviewed) / PUBLIC_KEYS.length) : 0;
+		const reviewed = outsideStaff.filter((key) => keys.has(key) && rowKeysOf(locale, key).every((row) => uploaded.get(row)?.status === 'reviewed')).length;
+		shares[locale] = outsideStaff.length ? Math.floor((100 * reviewed) / outsideStaff.length) : 0;
 	}
 	return { shares, overrides };
 }

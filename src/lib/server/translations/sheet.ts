@@ -10,7 +10,7 @@ import { parseCsv, type CsvCell } from '../csv';
 import { normaliseMessageText as normaliseText } from '$lib/text';
 import { MAX_SHEET_BYTES, parsePattern, placeholdersOf, pluralForms, STATUSES, type MessageText, type Status } from '$lib/features/translations/model';
 import { XlsxError, readXlsx } from '../xlsx';
-import { ENGLISH, KEYS, SHIPPED, englishRowText, rowKeysOf, rowText } from './catalogue';
+import { english as englishOf, messageKeys, shipped, englishRowText, rowKeysOf, rowText } from './catalogue';
 
 export const SHEET_COLUMNS = ['key', 'English', 'current text', 'status'] as const;
 export { MAX_SHEET_BYTES };
@@ -20,13 +20,13 @@ export type Uploaded = ReadonlyMap<string, { text: string; status: Status }>;
 
 /** A row's text and status today: the uploaded one, else the shipped text as a draft, else '' (English is shown). */
 export function current(locale: string, row: string, uploaded: Uploaded): { text: string; status: Status } {
-	return uploaded.get(row) ?? { text: rowText(SHIPPED[locale][row.split('#')[0]], row) ?? '', status: 'draft' };
+	return uploaded.get(row) ?? { text: rowText(shipped()[locale][row.split('#')[0]], row) ?? '', status: 'draft' };
 }
 
 /** The sheet a translator downloads: the header, then every message's rows in key order. */
 export function sheetRows(locale: string, uploaded: Uploaded): CsvCell[][] {
 	const rows: CsvCell[][] = [[...SHEET_COLUMNS]];
-	for (const key of KEYS) {
+	for (const key of messageKeys()) {
 		for (const row of rowKeysOf(locale, key)) {
 			const now = current(locale, row, uploaded);
 			rows.push([row, englishRowText(row), now.text, now.status]);
@@ -37,10 +37,10 @@ export function sheetRows(locale: string, uploaded: Uploaded): CsvCell[][] {
 
 /** A message's text in a language as the override registry takes it, from its rows today. */
 export function messageText(locale: string, key: string, uploaded: Uploaded): MessageText {
-	const english = ENGLISH[key];
+	const english = englishOf()[key];
 	if (typeof english === 'string') return current(locale, key, uploaded).text;
-	const shipped = SHIPPED[locale][key];
-	const input = typeof shipped === 'object' ? shipped.input : english.input;
+	const ours = shipped()[locale][key];
+	const input = typeof ours === 'object' ? ours.input : english.input;
 	return { input, forms: Object.fromEntries(rowKeysOf(locale, key).map((row) => [row.slice(row.indexOf('#') + 1), current(locale, row, uploaded).text])) };
 }
 
@@ -95,6 +95,7 @@ export function previewSheet(locale: string, cells: string[][] | FileProblem, up
 	if (!header) return fileFailure('empty');
 	if (SHEET_COLUMNS.some((name, i) => (header[i] ?? '').trim().toLowerCase() !== name.toLowerCase())) return fileFailure('columns');
 	const forms = pluralForms(locale);
+	const englishMessages = englishOf();
 	const rows: SheetRow[] = [];
 	const seen = new Map<string, SheetRow>();
 	body.forEach((cellsOfRow, i) => {
@@ -104,7 +105,7 @@ export function previewSheet(locale: string, cells: string[][] | FileProblem, up
 		const row: SheetRow = { line: i + 2, key, text: normaliseText(rawText), status: rawStatus.trim().toLowerCase(), problems: [] };
 		rows.push(row);
 		const [messageKey, form] = key.split('#', 2) as [string, string | undefined];
-		const english = ENGLISH[messageKey];
+		const english = englishMessages[messageKey];
 		if (english === undefined || (typeof english === 'string' && form !== undefined)) row.problems.push({ code: 'unknown_key', key });
 		else if (typeof english !== 'string' && (form === undefined || !forms.includes(form))) row.problems.push({ code: 'plural_unknown', form: form ?? '', forms });
 		else if (seen.has(key)) row.problems.push({ code: 'twice', key });
@@ -135,10 +136,10 @@ export function previewSheet(locale: string, cells: string[][] | FileProblem, up
 	const byMessage = new Map<string, SheetRow[]>();
 	for (const row of rows) {
 		const [messageKey, form] = row.key.split('#', 2);
-		if (form !== undefined && typeof ENGLISH[messageKey] === 'object') byMessage.set(messageKey, [...(byMessage.get(messageKey) ?? []), row]);
+		if (form !== undefined && typeof englishMessages[messageKey] === 'object') byMessage.set(messageKey, [...(byMessage.get(messageKey) ?? []), row]);
 	}
 	for (const [messageKey, formRows] of byMessage) {
-		const english = ENGLISH[messageKey];
+		const english = englishMessages[messageKey];
 		if (typeof english === 'string') continue;
 		const present = formRows.map((r) => r.key.split('#')[1]);
 		const absent = forms.filter((f) => !present.includes(f));

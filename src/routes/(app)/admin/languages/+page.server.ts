@@ -15,7 +15,11 @@ type Shown = {
 	changes: translations.Change[];
 	unchanged: number;
 	fileProblem: string | null;
-	/** The changes as a sheet (CSV), sent back by "save": the preview keeps the upload until confirmed. */
+	/**
+	 * The changes as a sheet (CSV, in base64), sent back by "save": the preview keeps the upload
+	 * until confirmed. Base64, because every text field of a form post is normalised on the way in
+	 * (form-text.ts), which would take the bidirectional isolates out of Urdu and Yiddish texts.
+	 */
 	kept: string;
 };
 
@@ -31,7 +35,7 @@ function shown(locale: string, preview: translations.SheetPreview): Shown {
 		changes: preview.changes,
 		unchanged: preview.unchanged,
 		fileProblem: preview.fileProblem === null ? null : fileProblemText(preview.fileProblem),
-		kept: preview.changes.length ? toCsv(rows, normaliseMessageText) : ''
+		kept: preview.changes.length ? Buffer.from(toCsv(rows, normaliseMessageText), 'utf8').toString('base64') : ''
 	};
 }
 
@@ -42,7 +46,7 @@ async function posted(request: Request): Promise<{ locale: string; file: Uint8Ar
 	const file = data.get('file');
 	if (file instanceof File && file.size > 0) return { locale, file: new Uint8Array(await file.arrayBuffer()) };
 	const kept = data.get('kept');
-	return { locale, file: typeof kept === 'string' && kept ? new TextEncoder().encode(kept) : null };
+	return { locale, file: typeof kept === 'string' && kept ? new Uint8Array(Buffer.from(kept, 'base64')) : null };
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
