@@ -4,6 +4,9 @@
  * it as a formula (so, unlike the CSV, no apostrophe goes in front of "=" or "-"), and accents and
  * every script survive, since the file is UTF-8 XML. Numbers the app computed are number cells.
  *
+ * `readXlsx` reads back the first sheet of a file people saved (translators' sheets, decision
+ * 0058): shared and inline strings, never a formula worked out, a zip bomb refused unopened.
+ *
  * Written here with fflate (already used for the data download's zip) rather than a package: the
  * `xlsx` package on npm is an old, unmaintained SheetJS release with known vulnerabilities
  * (issue 18), and one sheet of values is five small XML files.
