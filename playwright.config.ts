@@ -48,7 +48,7 @@ export default defineConfig({
 			// run with JavaScript on: their pages are plain forms enhanced with
 			// use:enhance, and CI time goes to the flows parents, young people and visitors use,
 			// which all run twice.
-			testIgnore: ['**/surveys-build.test.ts', '**/meetings-manage.test.ts', '**/services.test.ts', '**/standards.test.ts', '**/audit.test.ts']
+			testIgnore: ['**/surveys-build.test.ts', '**/meetings-manage.test.ts', '**/services.test.ts', '**/standards.test.ts', '**/audit.test.ts', '**/translations.test.ts']
 		}
 	]
 });

@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOverrides } from './scripts/paraglide-overrides';
 
 export default defineConfig({
 	plugins: [
@@ -11,6 +12,8 @@ export default defineConfig({
 			// then the browser's preference, then English.
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
 		}),
+		// uploaded translations take effect without a rebuild (decision 0058)
+		paraglideOverrides(),
 		sveltekit()
 	],
 	test: {

@@ -18,6 +18,7 @@ import {
 import { forgetOldFailures } from '$lib/server/auth/throttle';
 import { secretKey } from '$lib/server/auth/secret-key';
 import { deleteStaleDrafts } from '$lib/server/surveys';
+import { loadOverrides } from '$lib/server/translations';
 import { remindAboutItems } from '$lib/server/board';
 import { remindAboutFlags } from '$lib/server/safeguarding';
 import { scheduleDaily as scheduleRetention } from '$lib/server/retention';
@@ -50,6 +51,8 @@ export const init: ServerInit = async () => {
 			message: `The database ${databasePath()} could not be opened and migrated (${operations.errorFields(error).err.code ?? (error as Error).name}): nothing was started. Restore the backup taken before the upgrade (docs/operations.md).`
 		});
 	}
+	// the community's uploaded texts, consulted before the compiled ones (decision 0058)
+	loadOverrides(database);
 	// the key for secrets at rest: read now (or, on a laptop without CHORUS_SECRET_KEY, made now)
 	secretKey();
 	if (demoEnabled() && isEmpty(database)) {

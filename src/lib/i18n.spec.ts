@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intlLocale, languageNames, listFormat, numberFormat, textDirection } from './i18n';
+import { intlLocale, languageNames, languageOption, listFormat, numberFormat, textDirection } from './i18n';
 
 describe('Intl objects made once per language', () => {
 	it('gives the same formatter for the same language and options, a new one otherwise', () => {
@@ -20,5 +20,17 @@ describe('Intl objects made once per language', () => {
 	it('knows which scripts run right to left', () => {
 		expect(textDirection('ur')).toBe('rtl');
 		expect(textDirection('en')).toBe('ltr');
+	});
+});
+
+describe('the language menus', () => {
+	it("name each language in its own words, with a draft language's reviewed share, and English alone", () => {
+		const reviewed = { tr: 40, pl: 12, yi: 0 };
+		expect(languageOption('en', reviewed)).toBe('English');
+		expect(languageOption('pl', reviewed)).toBe('Polski (sprawdzono 12%)');
+		expect(languageOption('tr', reviewed)).toBe('Türkçe (%40 kontrol edildi)');
+		expect(languageOption('yi', reviewed)).toBe('ייִדיש (0% איבערגעקוקט)');
+		// before the shares are known (an error page), the name alone
+		expect(languageOption('pl', {})).toBe('Polski');
 	});
 });

@@ -1,4 +1,5 @@
-import { locales, type Locale } from '$lib/paraglide/runtime';
+import { baseLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 
 /** Each language's own name for itself, as shown in the language switch. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {
@@ -11,6 +12,17 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
 	ku: 'Kurmancî',
 	yi: 'ייִדיש'
 };
+
+/**
+ * A language as the language menus offer it, in that language: its name, and for a draft language
+ * the share of what people outside the staff area read that the community has checked ("Polski
+ * (sprawdzono 12%)"; decision 0058). English is the source and shows its name alone.
+ */
+export function languageOption(locale: Locale, reviewed: Readonly<Record<string, number>> | undefined): string {
+	const percent = reviewed?.[locale];
+	if (locale === baseLocale || percent === undefined) return LANGUAGE_NAMES[locale];
+	return m.site_language_checked({ language: LANGUAGE_NAMES[locale], percent }, { locale });
+}
 
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'yi']);
 

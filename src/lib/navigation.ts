@@ -27,6 +27,7 @@ const NAV_LABELS = {
 	audit: m.site_nav_audit,
 	emails: m.outbox_title,
 	settings: m.site_nav_area_settings,
+	languages: m.site_nav_languages,
 	account: m.site_nav_account
 } satisfies Record<string, () => string>;
 

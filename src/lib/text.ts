@@ -48,3 +48,20 @@ export function normaliseText(text: string): string {
 	// NFC last, so letters that meet once a hidden character between them is gone are composed.
 	return text.replace(LINE_BREAKS, '\n').replace(REMOVED, '').normalize('NFC');
 }
+
+const ISOLATES = /[\u2066-\u2069]/g;
+const HELD = /[\ue066-\ue069]/g;
+
+/**
+ * normaliseText for the interface's own messages, which keeps the bidirectional isolates
+ * (U+2066–U+2069): Urdu and Yiddish messages wrap a date or a code in them so it reads left to
+ * right inside right-to-left text. Only admins upload messages, and the upload checks them
+ * (decision 0058); everything else people send still loses them.
+ */
+export function normaliseMessageText(text: string): string {
+	if (!ISOLATES.test(text)) return normaliseText(text);
+	ISOLATES.lastIndex = 0;
+	const held = text.replace(HELD, '').replace(ISOLATES, (c) => String.fromCharCode(c.charCodeAt(0) - 0x2066 + 0xe066));
+	return normaliseText(held).replace(HELD, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe066 + 0x2066));
+}
+

@@ -2,6 +2,7 @@ import { db } from '$lib/server/db/app';
 import { navigationFor } from '$lib/server/navigation';
 import * as settings from '$lib/server/settings';
 import { demoPresent } from '$lib/server/seed';
+import { reviewedShares } from '$lib/server/translations';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
@@ -11,5 +12,7 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 	/** For "Where to get help now" (GetHelpNow.svelte) on every page where people write. */
 	help: { childrensServicesContact: settings.get(db()).childrensServicesContact },
 	/** Demo accounts exist: every page says so (their password is public). */
-	demo: demoPresent(db())
+	demo: demoPresent(db()),
+	/** Each draft language's reviewed share, for the language menus (cached; decision 0058). */
+	reviewed: reviewedShares(db())
 });

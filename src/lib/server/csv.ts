@@ -19,13 +19,13 @@ export function neutraliseCell(text: string): string {
 	return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-function field(cell: CsvCell): string {
+function field(cell: CsvCell, normalise: (text: string) => string = normaliseText): string {
 	if (cell === null || cell === undefined) return '';
 	// Numbers the app computed are data, written as they are (a negative count stays a number).
 	// Text is normalised first (text saved before the boundary rule may hold NUL, a Word line break
 	// or a bidirectional override), then checked for a formula: a hidden character in front of "="
 	// must not hide the formula from the check.
-	const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : neutraliseCell(normaliseText(cell));
+	const text = typeof cell === 'number' ? (Number.isFinite(cell) ? String(cell) : '') : neutraliseCell(normalise(cell));
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -33,8 +33,8 @@ function field(cell: CsvCell): string {
  * The rows as one CSV document: BOM first, fields separated by commas, each row ended by CRLF.
  * Null and undefined become empty fields.
  */
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-	return '\uFEFF' + rows.map((row) => row.map(field).join(',') + '\r\n').join('');
+export function toCsv(rows: readonly (readonly CsvCell[])[], normalise: (text: string) => string = normaliseText): string {
+	return '\uFEFF' + rows.map((row) => row.map((c) => field(c, normalise)).join(',') + '\r\n').join('');
 }
 
 /**

@@ -16,9 +16,9 @@ const TYPES: Record<TableFormat, string> = {
 export function tableDownload(
 	rows: readonly (readonly CsvCell[])[],
 	format: TableFormat,
-	options: { name: string; sheet: string; cacheControl: string }
+	options: { name: string; sheet: string; cacheControl: string; normalise?: (text: string) => string }
 ): Response {
-	const body = format === 'xlsx' ? new Uint8Array(toXlsx(rows, options.sheet)) : toCsv(rows);
+	const body = format === 'xlsx' ? new Uint8Array(toXlsx(rows, options.sheet, options.normalise)) : toCsv(rows, options.normalise);
 	return new Response(body, {
 		headers: {
 			'Content-Type': TYPES[format],

@@ -48,7 +48,8 @@ describe('the menu', () => {
 			'services',
 			'audit',
 			'emails',
-			'settings'
+			'settings',
+			'languages'
 		]);
 		// safeguarding is not an admin's: it comes with the role, beside whatever else they hold
 		expect(ids(navigationFor(person('admin', 'safeguarding_lead')).manage)).toContain('safeguarding');
@@ -60,6 +61,6 @@ describe('the menu', () => {
 		// and no page is lost or shown twice: every page a person may open is in exactly one group
 		const all = [...everyRole.pages, ...everyRole.manage, ...everyRole.own].map((i) => i.href);
 		expect(new Set(all).size).toBe(all.length);
-		expect(all).toHaveLength(23);
+		expect(all).toHaveLength(24);
 	});
 });

@@ -29,6 +29,7 @@ const ITEMS: readonly { id: NavId; href: string; group: keyof Navigation; action
 	{ id: 'audit', href: '/admin/audit', group: 'manage', action: 'audit.read' },
 	{ id: 'emails', href: '/admin/emails', group: 'manage', action: 'outbox.manage' },
 	{ id: 'settings', href: '/admin/settings', group: 'manage', action: 'settings.manage' },
+	{ id: 'languages', href: '/admin/languages', group: 'manage', action: 'translations.manage' },
 	{ id: 'myProfile', href: '/my-profile', group: 'own', action: 'profiles.own' },
 	{ id: 'account', href: '/account', group: 'own', action: 'account.changePassword' }
 ];

@@ -74,6 +74,8 @@ const RULES = {
 	'settings.manage': isAdmin,
 	/** Translate public texts (board items, "we did") into the area's content languages: the forum's work. */
 	'content.translate': isOrganiser,
+	/** Download the interface's messages for translators and upload their reviewed texts (decision 0058). */
+	'translations.manage': isAdmin,
 
 	/** Read the public "you said, we did" board. */
 	'board.read': everyone,

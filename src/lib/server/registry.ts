@@ -26,13 +26,14 @@ import { contributes as standards } from './standards';
 import { contributes as subscriptions } from './subscriptions';
 import { contributes as surveys } from './surveys';
 import { contributes as yearly } from './yearly';
+import { contributes as translations } from './translations';
 
 /**
  * In the order a person reads them in their data download (their account first, the audit log
  * last), which is also the order demo data is added in: each feature's demo data builds on the
  * features before it (people and services, then the board, then surveys that link to it...).
  */
-export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, meetings, profiles, standards, coproduction, reports, yearly, safeguarding, subscriptions, forum, content, outbox, audit];
+export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, meetings, profiles, standards, coproduction, reports, yearly, safeguarding, subscriptions, forum, content, translations, outbox, audit];
 
 /**
  * The order erasure runs in, inside one transaction:
@@ -40,7 +41,7 @@ export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board
  * - audit, then accounts last: deleting the person's `user` row cascades to the rows that still
  *   point at it, so every other feature must have unlinked and counted its rows before.
  */
-export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, yearly, meetings, board, standards, coproduction, services, safeguarding, profiles, forum, subscriptions, content, outbox, audit, accounts];
+export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, yearly, meetings, board, standards, coproduction, services, safeguarding, profiles, forum, subscriptions, content, translations, outbox, audit, accounts];
 
 /** Every kind of event any feature emits, with who is told and in what words: what the outbox worker sends. */
 export const EVENT_KINDS: Readonly<Record<string, EventKind>> = Object.assign({}, ...CONTRIBUTIONS.map((c) => c.events ?? {}));

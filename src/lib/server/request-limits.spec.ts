@@ -127,6 +127,7 @@ describe('which limit a request gets', () => {
 			.sort();
 		expect(withFileInput).toEqual([
 			'lib/features/meetings/manage/PaperUpload.svelte', // on /(app)/manage/meetings/[meetingId]/items/[itemId]
+			'routes/(app)/admin/languages/+page.svelte',
 			'routes/(app)/manage/standards/import/+page.svelte',
 			'routes/(app)/manage/surveys/[surveyId]/images/+page.svelte',
 			'routes/profiles/[youngPersonId]/photo/+page.svelte'

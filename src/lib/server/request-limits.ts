@@ -13,6 +13,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { PAPER_MAX_BYTES } from '$lib/features/meetings/model';
 import { m } from '$lib/paraglide/messages';
 import { PHOTO_MAX_BYTES } from '$lib/features/profiles/model';
+import { MAX_SHEET_BYTES } from '$lib/features/translations/model';
 import { PICTURE_MAX_BYTES } from './images';
 import { can, type Actor } from './permissions';
 
@@ -45,6 +46,7 @@ const surveyBuilders: Sender = (actor) => can(actor, 'surveys.manage');
 /** `profiles.edit` depends on the profile; only young people and supporters ever have it. */
 const profileEditors: Sender = (actor) => actor.roles.some((r) => r === 'young_person' || r === 'supporter');
 /** `standards.enterFigures`: organisers for every standard, service leads for their services'. */
+const translationAdmins: Sender = (actor) => can(actor, 'translations.manage');
 const figureEnterers: Sender = (actor) => can(actor, 'standards.manage') || actor.roles.includes('service_lead');
 
 /**
@@ -63,6 +65,8 @@ export const UPLOADS: readonly { route: string; actions: readonly string[]; limi
 	{ route: '/profiles/[youngPersonId]/photo', actions: ['upload'], limit: PHOTO_MAX_BYTES + UPLOAD_ROOM, who: profileEditors },
 	// standards figures from a CSV file; "save" sends the checked file's text back as a field
 	{ route: '/(app)/manage/standards/import', actions: ['check', 'save'], limit: FIGURES_CSV_MAX_BYTES + UPLOAD_ROOM, who: figureEnterers },
+	// a language's messages from a translator's spreadsheet; "save" sends the checked changes back as a field
+	{ route: '/(app)/admin/languages', actions: ['check', 'save'], limit: MAX_SHEET_BYTES + UPLOAD_ROOM, who: translationAdmins },
 	// long writing: an item's minutes, and a survey's translation
 	{ route: '/(app)/manage/meetings/[meetingId]/minutes', actions: ['notes'], limit: LONG_WRITING, who: organisers },
 	{ route: '/(app)/manage/surveys/[surveyId]/translations/[locale]', actions: ['default'], limit: LONG_WRITING, who: surveyBuilders }

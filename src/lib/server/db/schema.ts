@@ -18,3 +18,4 @@ export * from '../coproduction/schema';
 export * from '../yearly/schema';
 export * from '../content/schema';
 export * from '../forum/schema';
+export * from '../translations/schema';

@@ -45,6 +45,7 @@ const ABOUT: Record<string, string> = {
 	// a forum member by account, or by the account's address
 	forum_member: 'user_id = :id or email = (select lower(email) from user where id = :id)',
 	forum_representative: 'user_id = :id',
+	translation: 'updated_by = :id',
 	service_lead: 'user_id = :id',
 	operational_figure: 'entered_by = :id',
 	report: 'created_by = :id or published_by = :id',

@@ -26,7 +26,8 @@ import {
 	service,
 	serviceLead,
 	standard,
-	surveyQuestionVersion
+	surveyQuestionVersion,
+	translation
 } from '../db/schema';
 import type { Actor } from '../permissions';
 import * as forum from '../forum';
@@ -188,6 +189,10 @@ export function seedWorld(db: Db): World {
 	const patComment = 'zephyr-comment The figures look right';
 	db.insert(reportComment).values({ reportId: r1, authorId: pat.id, body: patComment, createdAt: now }).run();
 	db.insert(reportComment).values({ reportId: r1, authorId: olive.id, body: 'marrowick comment', createdAt: now }).run();
+
+	// Pat uploaded a reviewed Polish text (as an admin once); Olive a Turkish one
+	db.insert(translation).values({ locale: 'pl', rowKey: 'site_name', text: 'Chorus', status: 'reviewed', updatedBy: pat.id, updatedAt: now }).run();
+	db.insert(translation).values({ locale: 'tr', rowKey: 'site_name', text: 'Chorus', status: 'draft', updatedBy: olive.id, updatedAt: now }).run();
 
 	// Safeguarding: messages, a review by Pat of Olive's message, a phrase Pat added.
 	safeguarding.tell(db, pat, 'zephyr I am worried about my neighbour');
