@@ -1,0 +1,102 @@
+/**
+ * Who we hear from, against who lives here: the pure comparison. For one characteristic, the
+ * people we heard from (survey respondents, forum members...) counted by category beside the
+ * local SEND population baseline, with each group's share on both sides, the ratio of the two and
+ * the "under-heard" flag (ratio below UNDER_HEARD_BELOW). No database, no framework.
+ *
+ * Small numbers are protected with the reports' rules (../disclosure.ts): the respondents' counts
+ * are a one-dimensional breakdown whose total is the sum of its categories ("Prefer not to say"
+ * and no answer are left out before they get here), so a count from 1 to 4 is hidden and enough
+ * others with it that none can be worked out from the total. A share, ratio or flag is hidden
+ * whenever its count is (share × total would give the count back, the ratio is the share over a
+ * published figure, and the flag bounds the count), and shares are shown only when the total is
+ * shown and large enough for percentages. The baseline's figures are published statistics and
+ * are shown as they are.
+ */
+import { CATEGORIES, UNDER_HEARD_BELOW, type Category, type Characteristic } from '$lib/features/reach/model';
+import { DEFAULT_DISCLOSURE, showPercentage, suppressBreakdown, type DisclosureRules } from '../disclosure';
+
+export type CategoryCounts<C extends Characteristic = Characteristic> = Partial<Record<Category<C>, number>>;
+
+/** One group of a comparison; every respondent figure is null when it is hidden or cannot be worked out. */
+export type ReachRow = {
+	category: Category;
+	/** How many we heard from in this group; null when hidden. */
+	count: number | null;
+	/** Their share of everyone we heard from (0 to 1); null when hidden or too few to share. */
+	share: number | null;
+	/** The group's share of the local SEND population (0 to 1); null with no baseline for the characteristic. */
+	localShare: number | null;
+	/** share / localShare; null when either is unknown or the group has no one locally. */
+	ratio: number | null;
+	/** ratio < UNDER_HEARD_BELOW; null when the ratio is not shown. */
+	underHeard: boolean | null;
+};
+
+export type ReachComparison = {
+	characteristic: Characteristic;
+	rows: ReachRow[];
+	/** Everyone we heard from who said (the sum of the groups); null when hidden. */
+	total: number | null;
+	/** Whether any group's count was hidden to protect small numbers (for the method note). */
+	suppressed: boolean;
+	/** The baseline's total for the characteristic (0 when there is none). */
+	localTotal: number;
+};
+
+/** The under-heard rule: heard at under two thirds of the group's local share. Exactly 2/3 is not under-heard. */
+export const isUnderHeard = (ratio: number): boolean => ratio < UNDER_HEARD_BELOW;
+
+/** The ratio of the two shares, or null when the group has no one locally (a share of nothing is no yardstick). */
+export function reachRatio(share: number, localShare: number): number | null {
+	return localShare > 0 ? share / localShare : null;
+}
+
+function whole(n: number | undefined): number {
+	if (n === undefined) return 0;
+	if (!Number.isInteger(n) || n < 0) throw new RangeError(`a count must be a whole number of 0 or more, got ${n}`);
+	return n;
+}
+
+/**
+ * Compares what we heard with the baseline for one characteristic, protected. Groups with no one
+ * on either side are left out (they would be rows of nothing). Throws RangeError for a count that
+ * is not a whole number of 0 or more.
+ */
+export function compareCounts<C extends Characteristic>(
+	characteristic: C,
+	heard: CategoryCounts<C>,
+	baseline: CategoryCounts<C>,
+	rules: DisclosureRules = DEFAULT_DISCLOSURE
+): ReachComparison {
+	const categories = CATEGORIES[characteristic] as readonly Category<C>[];
+	const cells = categories.map((category) => ({ key: category as string, count: whole(heard[category]) }));
+	const local = categories.map((category) => whole(baseline[category]));
+	const total = cells.reduce((sum, cell) => sum + cell.count, 0);
+	const localTotal = local.reduce((sum, n) => sum + n, 0);
+	const protectedCells = suppressBreakdown(cells, total, rules);
+	const shares = protectedCells.totalShown && showPercentage(total, rules);
+
+	const rows: ReachRow[] = [];
+	protectedCells.cells.forEach((cell, i) => {
+		if (cell.count === 0 && local[i] === 0) return;
+		const localShare = localTotal > 0 ? local[i] / localTotal : null;
+		const share = cell.shown && shares ? cell.count / total : null;
+		const ratio = share !== null && localShare !== null ? reachRatio(share, localShare) : null;
+		rows.push({
+			category: categories[i],
+			count: cell.shown ? cell.count : null,
+			share,
+			localShare,
+			ratio,
+			underHeard: ratio === null ? null : isUnderHeard(ratio)
+		});
+	});
+	return {
+		characteristic,
+		rows,
+		total: protectedCells.totalShown ? total : null,
+		suppressed: protectedCells.cells.some((cell) => !cell.shown),
+		localTotal
+	};
+}
