@@ -117,6 +117,10 @@ const RULES = {
 	'reports.manage': isOrganiser,
 	/** Read published reports. */
 	'reports.readPublished': everyone,
+	/** Replace the local SEND population baseline from a file: admins, who answer for the area's official figures. */
+	'reach.baseline.import': isAdmin,
+	/** See the local baseline reach is measured against: staff who read reports. */
+	'reach.baseline.read': (actor) => ['organiser', 'admin', 'service_lead', 'board_member'].some((r) => has(actor, r as Role)),
 
 	// Profiles belong to the young person: nobody else opens one unless the young person (or an
 	// admin, for one who cannot yet choose) linked them. Admins, organisers, service leads and

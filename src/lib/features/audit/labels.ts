@@ -74,6 +74,7 @@ export const ACTION_LABELS: Record<string, () => string> = {
 	'standard.archived': m.audit_action_standard_archived,
 	'standard.restored': m.audit_action_standard_restored,
 	'standard.figure_entered': m.audit_action_standard_figure_entered,
+	'reach.baseline_imported': m.audit_action_reach_baseline_imported,
 	'young_person.created': m.audit_action_young_person_created,
 	'young_person.new_card': m.audit_action_young_person_new_card,
 	'young_person.passcode_chosen': m.audit_action_young_person_passcode_chosen,
@@ -119,6 +120,7 @@ export const SUBJECT_KINDS: Record<string, { label: () => string; href?: (id: st
 	survey_question: { label: m.audit_subject_survey_question },
 	report: { label: m.audit_subject_report, href: (id) => `/manage/reports/${id}` },
 	standard: { label: m.audit_subject_standard, href: (id) => `/manage/standards/${id}` },
+	reach_baseline: { label: m.audit_subject_reach_baseline, href: () => '/manage/reach' },
 	// only safeguarding leads open flags and phrases: no link for an admin
 	safeguarding_flag: { label: m.audit_subject_safeguarding_flag },
 	safeguarding_phrase: { label: m.audit_subject_safeguarding_phrase },

@@ -14,3 +14,4 @@ export * from '../safeguarding/schema';
 export * from '../outbox/schema';
 export * from '../subscriptions/schema';
 export * from '../operations/schema';
+export * from '../reach/schema';
