@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq, like } from 'drizzle-orm';
+import { survey, user } from '../db/schema';
+import { seedDemo } from '../seed';
+import * as surveys from '../surveys';
+import { testDb } from '../testing';
+import type { Db } from '../db';
+import { comparison } from '.';
+
+let db: Db;
+let organiser: { id: number; roles: ['organiser'] };
+
+beforeAll(async () => {
+	db = testDb();
+	await seedDemo(db, new Date());
+	organiser = { id: db.select().from(user).where(eq(user.email, 'organiser@example.org')).get()!.id, roles: ['organiser'] };
+}, 60_000);
+
+describe('the demo baseline against the demo survey', () => {
+	it('flags exactly two under-heard groups, Bengali-speaking families and young people in post-16 settings, with their figures shown', () => {
+		const { id } = db.select({ id: survey.id }).from(survey).where(like(survey.title, 'How are services working%')).get()!;
+		const counted = surveys.reachCountsOf(db, organiser, id);
+		expect(counted.map((c) => c.characteristic).sort()).toEqual(['area', 'language', 'need_area', 'phase', 'sex', 'support']);
+		const flagged = counted.flatMap(({ characteristic, counts }) =>
+			comparison(db, characteristic, counts)
+				.rows.filter((r) => r.underHeard)
+				.map((r) => `${characteristic}:${r.category}`)
+		);
+		expect(flagged.sort()).toEqual(['language:bengali', 'phase:post_16']);
+		for (const [characteristic, category] of [
+			['language', 'bengali'],
+			['phase', 'post_16']
+		] as const) {
+			const counts = counted.find((c) => c.characteristic === characteristic)!.counts;
+			const row = comparison(db, characteristic, counts).rows.find((r) => r.category === category)!;
+			expect(row.count, category).toBeGreaterThanOrEqual(5);
+			expect(row.ratio, category).toBeLessThan(2 / 3);
+		}
+	});
+
+	it('counts the responses of a period across surveys for the board report', () => {
+		const counted = surveys.reachCountsInPeriod(db, { start: '2000-01-01', end: '2999-12-31' });
+		const phase = counted.find((c) => c.characteristic === 'phase')!;
+		expect(Object.values(phase.counts).reduce((a, b) => a! + b!, 0)).toBeGreaterThan(200);
+	});
+});
