@@ -13,36 +13,16 @@
  * shown and large enough for percentages. The baseline's figures are published statistics and
  * are shown as they are.
  */
-import { CATEGORIES, UNDER_HEARD_BELOW, type Category, type Characteristic } from '$lib/features/reach/model';
+import { CATEGORIES, UNDER_HEARD_BELOW, type Category, type Characteristic, type ReachRowView, type ReachView } from '$lib/features/reach/model';
 import { DEFAULT_DISCLOSURE, showPercentage, suppressBreakdown, type DisclosureRules } from '../disclosure';
 
 export type CategoryCounts<C extends Characteristic = Characteristic> = Partial<Record<Category<C>, number>>;
 
-/** One group of a comparison; every respondent figure is null when it is hidden or cannot be worked out. */
-export type ReachRow = {
-	category: Category;
-	/** How many we heard from in this group; null when hidden. */
-	count: number | null;
-	/** Their share of everyone we heard from (0 to 1); null when hidden or too few to share. */
-	share: number | null;
-	/** The group's share of the local SEND population (0 to 1); null with no baseline for the characteristic. */
-	localShare: number | null;
-	/** share / localShare; null when either is unknown or the group has no one locally. */
-	ratio: number | null;
-	/** ratio < UNDER_HEARD_BELOW; null when the ratio is not shown. */
-	underHeard: boolean | null;
-};
+/** One group of a comparison (features/reach/model.ts). */
+export type ReachRow = ReachRowView;
 
-export type ReachComparison = {
-	characteristic: Characteristic;
-	rows: ReachRow[];
-	/** Everyone we heard from who said (the sum of the groups); null when hidden. */
-	total: number | null;
-	/** Whether any group's count was hidden to protect small numbers (for the method note). */
-	suppressed: boolean;
-	/** The baseline's total for the characteristic (0 when there is none). */
-	localTotal: number;
-};
+/** A comparison before it is told what baseline it was measured against. */
+export type ReachComparison = Omit<ReachView, 'baseline'>;
 
 /** The under-heard rule: heard at under two thirds of the group's local share. Exactly 2/3 is not under-heard. */
 export const isUnderHeard = (ratio: number): boolean => ratio < UNDER_HEARD_BELOW;

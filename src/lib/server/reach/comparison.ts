@@ -4,18 +4,15 @@
  * protected rows. No permission check: the caller has checked that its reader may see the counts,
  * and the baseline is published statistics (as `reports.buildReport`, callers decide who sees it).
  */
-import type { Characteristic } from '$lib/features/reach/model';
+import type { Characteristic, ReachView } from '$lib/features/reach/model';
 import type { Db } from '../db';
 import type { DisclosureRules } from '../disclosure';
 import * as settings from '../settings';
 import { baselineFigures } from './baseline';
-import { compareCounts, type CategoryCounts, type ReachComparison } from './compare';
+import { compareCounts, type CategoryCounts } from './compare';
 
-/** A comparison with what it was measured against. */
-export type ReachSection = ReachComparison & {
-	/** The baseline's date and source, or null when no baseline was imported (then every local figure is null). */
-	baseline: { asOf: string; source: string } | null;
-};
+/** A comparison with what it was measured against (null: no baseline, so every local figure is null). */
+export type ReachSection = ReachView;
 
 /** The area's small-number rules (/admin/settings). */
 function areaRules(db: Db): DisclosureRules {
