@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CHARACTERISTICS, UNDER_HEARD_BELOW, type Characteristic } from '$lib/features/reach/model';
-import { DEFAULT_DISCLOSURE, isSmallCount } from '../disclosure';
+import { DEFAULT_DISCLOSURE, isSmallCount, suppressBreakdown } from '../disclosure';
 import { compareCounts, isUnderHeard, reachRatio, type ReachComparison } from './compare';
 
 describe('the under-heard rule', () => {
@@ -149,6 +149,47 @@ describe('small numbers in a comparison', () => {
 					if (r.share !== null) expect(c.total).not.toBeNull();
 					if (r.underHeard !== null) expect(r.underHeard).toBe(r.ratio! < UNDER_HEARD_BELOW);
 				}
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('hides at least what a table of the same answers on the page hides, so the two together give nothing away (property)', () => {
+		fc.assert(
+			fc.property(input, count, ({ characteristic: ch, heard, local }, notSaid) => {
+				const categories = CATEGORIES[ch] as readonly string[];
+				// The question's own table: every group and "Prefer not to say", out of everyone who answered.
+				const cells = [...categories.map((key, i) => ({ key, count: heard[i] })), { key: 'not_said', count: notSaid }];
+				const answered = cells.reduce((sum, cell) => sum + cell.count, 0);
+				const question = suppressBreakdown(cells, answered);
+				const qHidden = new Set(question.cells.filter((cell) => !cell.shown).map((cell) => cell.key));
+				const c = compareCounts(ch, asCounts(ch, heard), asCounts(ch, local), DEFAULT_DISCLOSURE, {
+					hidden: categories.filter((k) => qHidden.has(k)),
+					hideTotal: qHidden.has('not_said')
+				});
+				const rows = new Map(c.rows.map((r) => [r.category as string, r]));
+				// What the visitor knows of each figure, from either table.
+				const value = new Map<string, number>();
+				for (const cell of question.cells) if (cell.shown) value.set(cell.key, cell.count);
+				for (const k of categories) {
+					const r = rows.get(k);
+					if (!r) value.set(k, 0);
+					else if (r.count !== null) value.set(k, r.count);
+				}
+				const unknown = cells.map((cell) => cell.key).filter((k) => !value.has(k));
+				const pinned = (group: string[], sum: number) => group.length === 1 || sum === group.length;
+				const found: string[] = [];
+				const known = (keys: readonly string[]) => keys.reduce((sum, k) => sum + (value.get(k) ?? 0), 0);
+				const catsUnknown = unknown.filter((k) => k !== 'not_said');
+				if (c.total !== null && catsUnknown.length && pinned(catsUnknown, c.total - known(categories))) found.push(...catsUnknown);
+				if (question.totalShown) {
+					const all = cells.map((cell) => cell.key);
+					if (c.total !== null) {
+						const rest = unknown.filter((k) => k === 'not_said');
+						if (rest.length && pinned(rest, answered - c.total)) found.push(...rest);
+					} else if (unknown.length && pinned(unknown, answered - known(all))) found.push(...unknown);
+				}
+				expect(found).toEqual([]);
 			}),
 			{ numRuns: 2000 }
 		);

@@ -14,7 +14,7 @@
  * are shown as they are.
  */
 import { CATEGORIES, UNDER_HEARD_BELOW, type Category, type Characteristic, type ReachRowView, type ReachView } from '$lib/features/reach/model';
-import { DEFAULT_DISCLOSURE, showPercentage, suppressBreakdown, type DisclosureRules } from '../disclosure';
+import { DEFAULT_DISCLOSURE, hiddenCanBeWorkedOut, showPercentage, suppressBreakdown, type DisclosureRules } from '../disclosure';
 
 export type CategoryCounts<C extends Characteristic = Characteristic> = Partial<Record<Category<C>, number>>;
 
@@ -39,6 +39,14 @@ function whole(n: number | undefined): number {
 }
 
 /**
+ * What another table on the same page already hides of the same counts (a survey's "about you"
+ * question, say): `hidden` groups must be hidden here too, and `hideTotal` when that table hides
+ * an answer that is not a group here ("Prefer not to say"), since our total would then give its
+ * hidden groups' sum away. Hiding more here than there is safe: what that table shows is known.
+ */
+export type AlsoProtect = { hidden?: readonly string[]; hideTotal?: boolean };
+
+/**
  * Compares what we heard with the baseline for one characteristic, protected. Groups with no one
  * on either side are left out (they would be rows of nothing). Throws RangeError for a count that
  * is not a whole number of 0 or more.
@@ -47,7 +55,8 @@ export function compareCounts<C extends Characteristic>(
 	characteristic: C,
 	heard: CategoryCounts<C>,
 	baseline: CategoryCounts<C>,
-	rules: DisclosureRules = DEFAULT_DISCLOSURE
+	rules: DisclosureRules = DEFAULT_DISCLOSURE,
+	also: AlsoProtect = {}
 ): ReachComparison {
 	const categories = CATEGORIES[characteristic] as readonly Category<C>[];
 	const cells = categories.map((category) => ({ key: category as string, count: whole(heard[category]) }));
@@ -55,6 +64,15 @@ export function compareCounts<C extends Characteristic>(
 	const total = cells.reduce((sum, cell) => sum + cell.count, 0);
 	const localTotal = local.reduce((sum, n) => sum + n, 0);
 	const protectedCells = suppressBreakdown(cells, total, rules);
+	// Hidden in the other table too: hidden here, then complements as suppressBreakdown chooses
+	// them (the smallest shown non-zero group; the total when only zeros are left).
+	for (const cell of protectedCells.cells) if (cell.shown && cell.count > 0 && also.hidden?.includes(cell.key)) Object.assign(cell, { shown: false, reason: 'secondary' });
+	if (also.hideTotal) Object.assign(protectedCells, { totalShown: false, totalReason: 'secondary' });
+	while (protectedCells.totalShown && hiddenCanBeWorkedOut(protectedCells.cells.filter((cell) => !cell.shown).map((cell) => cell.count))) {
+		const next = protectedCells.cells.filter((cell) => cell.shown && cell.count > 0).sort((a, b) => a.count - b.count)[0];
+		if (next) Object.assign(next, { shown: false, reason: 'secondary' });
+		else Object.assign(protectedCells, { totalShown: false, totalReason: 'secondary' });
+	}
 	const shares = protectedCells.totalShown && showPercentage(total, rules);
 
 	const rows: ReachRow[] = [];

@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import type { DisclosureRules } from '../disclosure';
 import * as settings from '../settings';
 import { baselineFigures } from './baseline';
-import { compareCounts, type CategoryCounts } from './compare';
+import { compareCounts, type AlsoProtect, type CategoryCounts } from './compare';
 
 /** A comparison with what it was measured against (null: no baseline, so every local figure is null). */
 export type ReachSection = ReachView;
@@ -22,11 +22,18 @@ function areaRules(db: Db): DisclosureRules {
 
 /**
  * The protected comparison of `counts` (people per category of one characteristic, with "Prefer
- * not to say" and no answer left out) with the local baseline. `rules` default to the area's.
+ * not to say" and no answer left out) with the local baseline. `rules` default to the area's;
+ * `also` names what another table of the same counts on the page hides (see AlsoProtect).
  * Throws RangeError for a count that is not a whole number of 0 or more.
  */
-export function comparison<C extends Characteristic>(db: Db, characteristic: C, counts: CategoryCounts<C>, rules?: DisclosureRules): ReachSection {
+export function comparison<C extends Characteristic>(
+	db: Db,
+	characteristic: C,
+	counts: CategoryCounts<C>,
+	rules?: DisclosureRules,
+	also: AlsoProtect = {}
+): ReachSection {
 	const base = baselineFigures(db);
-	const compared = compareCounts(characteristic, counts, base ? (base.counts[characteristic] as CategoryCounts<C>) : {}, rules ?? areaRules(db));
+	const compared = compareCounts(characteristic, counts, base ? (base.counts[characteristic] as CategoryCounts<C>) : {}, rules ?? areaRules(db), also);
 	return { ...compared, baseline: base ? { asOf: base.asOf, source: base.source } : null };
 }

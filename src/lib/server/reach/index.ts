@@ -6,5 +6,5 @@
 export { previewBaseline, importBaseline, currentBaseline, mayImportBaseline, BASELINE_COLUMNS, BASELINE_MAX_ROWS } from './baseline';
 export type { BaselinePreview, BaselineRow, BaselineDetails, BaselineFigures, FileProblem, RowProblem, DetailsProblems } from './baseline';
 export { comparison, type ReachSection } from './comparison';
-export { compareCounts, isUnderHeard, reachRatio, type ReachRow, type ReachComparison, type CategoryCounts } from './compare';
+export { compareCounts, isUnderHeard, reachRatio, type ReachRow, type ReachComparison, type CategoryCounts, type AlsoProtect } from './compare';
 export { contributes } from './contributes';
