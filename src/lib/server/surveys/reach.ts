@@ -13,20 +13,27 @@ import type { Db } from '../db';
 import { surveyOption, surveyQuestion, surveyTally } from '../db/schema';
 import { surveyWithServices } from './builder';
 import { rawCounts } from './counts';
-import { mustReadResults } from './results';
+import { disclosureRules, mustReadResults, protectQuestion } from './results';
 
 /** Responses per category of one characteristic. */
 export type ReachCounts = { characteristic: Characteristic; counts: Partial<Record<string, number>> };
+
+/**
+ * A survey's counts per category, with what its results page hides of the same answers in the
+ * question's own table (reach must hide at least that: see reach's AlsoProtect).
+ */
+export type SurveyReachCounts = ReachCounts & { hidden: string[]; hideTotal: boolean };
 
 /**
  * For each characteristic a survey asks about (with at least one option that counts as a
  * category), its responses per category: for the survey's results. Throws NotFoundError,
  * ForbiddenError (results are for organisers and the leads of its services).
  */
-export function reachCountsOf(db: Db, actor: Parameters<typeof mustReadResults>[1], surveyId: number): ReachCounts[] {
+export function reachCountsOf(db: Db, actor: Parameters<typeof mustReadResults>[1], surveyId: number): SurveyReachCounts[] {
 	mustReadResults(db, actor, surveyWithServices(db, surveyId));
 	const { questions, counts } = rawCounts(db, surveyId);
-	const found: ReachCounts[] = [];
+	const rules = disclosureRules(db);
+	const found: SurveyReachCounts[] = [];
 	for (const q of questions) {
 		const characteristic = characteristicOf(q.aboutYou);
 		if (!characteristic || !isChoiceKind(q.kind) || found.some((f) => f.characteristic === characteristic)) continue;
@@ -34,7 +41,15 @@ export function reachCountsOf(db: Db, actor: Parameters<typeof mustReadResults>[
 		if (!keyed.length) continue;
 		const byCategory: Partial<Record<string, number>> = {};
 		for (const o of keyed) byCategory[o.category!] = (byCategory[o.category!] ?? 0) + (counts.get(`${q.id}:${o.id}`) ?? 0);
-		found.push({ characteristic, counts: byCategory });
+		// What the question's own table hides: its groups hidden, and whether an answer that is no
+		// group (or one no longer offered) is hidden, which our total would give away.
+		const shown = protectQuestion(q, counts, rules);
+		const hiddenIds = new Set(shown.options.filter((o) => o.count === null).map((o) => o.id));
+		const hidden = [...new Set(keyed.filter((o) => hiddenIds.has(o.id)).map((o) => o.category!))];
+		const answered = counts.get(`${q.id}:0`) ?? 0;
+		const chosen = q.options.reduce((sum, o) => sum + (counts.get(`${q.id}:${o.id}`) ?? 0), 0);
+		const hideTotal = answered > chosen || q.options.some((o) => !keyed.includes(o) && hiddenIds.has(o.id) && (counts.get(`${q.id}:${o.id}`) ?? 0) > 0);
+		found.push({ characteristic, counts: byCategory, hidden, hideTotal });
 	}
 	return found;
 }
