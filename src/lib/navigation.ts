@@ -17,6 +17,7 @@ const NAV_LABELS = {
 	followUp: m.site_nav_follow_up,
 	manageReports: m.site_nav_manage_reports,
 	standards: m.site_nav_standards,
+	reach: m.reach_nav,
 	moderation: m.site_nav_moderation,
 	safeguarding: m.safeguarding_nav,
 	people: m.site_nav_people,

@@ -19,6 +19,7 @@ const ITEMS: readonly { id: NavId; href: string; group: keyof Navigation; action
 	{ id: 'followUp', href: '/manage/board', group: 'manage', action: 'board.track' },
 	{ id: 'manageReports', href: '/manage/reports', group: 'manage', action: 'reports.read' },
 	{ id: 'standards', href: '/manage/standards', group: 'manage', action: 'standards.read' },
+	{ id: 'reach', href: '/manage/reach', group: 'manage', action: 'reach.baseline.read' },
 	{ id: 'moderation', href: '/manage/feedback', group: 'manage', action: 'feedback.moderate' },
 	{ id: 'safeguarding', href: '/safeguarding', group: 'manage', action: 'safeguarding.review' },
 	{ id: 'people', href: '/admin/people', group: 'manage', action: 'people.read' },
