@@ -461,7 +461,7 @@ function parentAnswers(rnd: Random, quarter: number, turkish: boolean, quarterCo
 	if (rnd.chance(0.9)) a.set(6, [rnd.weighted([10, 38, 32, 14, 4, 2])]);
 	if (rnd.chance(0.88)) a.set(7, [rnd.weighted([22, 18, 20, 17, 15, 3, 5])]);
 	if (turkish) a.set(8, [7]);
-	else if (rnd.chance(0.9)) a.set(8, [rnd.weighted([74, 3, 6, 5, 3, 3, 3, 1, 4, 2, 3])]);
+	else if (rnd.chance(0.9)) a.set(8, [rnd.weighted([74, 3, 6, 5, 3, 3, 4, 1, 4, 3, 3])]);
 	if (more.chance(0.88)) a.set(9, [more.weighted([36, 16, 30, 14, 4])]);
 	if (more.chance(0.88)) a.set(10, [more.weighted([9, 48, 36, 4, 3, 4])]);
 	if (more.chance(0.88)) a.set(11, [more.weighted([34, 62, 4])]);
