@@ -7,5 +7,7 @@ import { seedReachDemo } from './seed';
 
 export const contributes: Contribution = {
 	feature: 'reach',
-	seed: (db, now) => seedReachDemo(db, now)
+	seed: (db, now) => {
+		seedReachDemo(db, now);
+	}
 };

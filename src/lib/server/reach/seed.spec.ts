@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
-import { survey, user } from '../db/schema';
+import { service, survey, user } from '../db/schema';
 import { seedDemo } from '../seed';
 import * as surveys from '../surveys';
+import { buildReport } from '../reports';
+import { londonDate, quarterFrom } from '$lib/time';
 import { testDb } from '../testing';
 import type { Db } from '../db';
 import { comparison } from '.';
@@ -44,5 +46,18 @@ describe('the demo baseline against the demo survey', () => {
 		const counted = surveys.reachCountsInPeriod(db, { start: '2000-01-01', end: '2999-12-31' });
 		const phase = counted.find((c) => c.characteristic === 'phase')!;
 		expect(Object.values(phase.counts).reduce((a, b) => a! + b!, 0)).toBeGreaterThan(200);
+	});
+
+	it('puts who we heard from in the whole-area board report, and nothing in a service’s', () => {
+		const today = londonDate();
+		const period = { start: quarterFrom(today, -3).start, end: today };
+		const report = buildReport(db, period, { kind: 'area' });
+		const flagged = (report.heardFrom ?? []).flatMap((c) => c.rows.filter((r) => r.underHeard).map((r) => `${c.characteristic}:${r.category}`));
+		expect(flagged.sort()).toEqual(['language:bengali', 'phase:post_16']);
+		expect(report.heardFrom!.every((c) => c.baseline !== null)).toBe(true);
+		// plain data: a frozen report keeps it as it was
+		expect(JSON.parse(JSON.stringify(report.heardFrom))).toEqual(report.heardFrom);
+		const serviceId = db.select({ id: service.id }).from(service).get()!.id;
+		expect(buildReport(db, period, { kind: 'service', serviceId }).heardFrom).toEqual([]);
 	});
 });
