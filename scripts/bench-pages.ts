@@ -167,6 +167,8 @@ export async function pageFigures(): Promise<Row[]> {
 			['actions', '/meetings/actions'],
 			['reports', '/reports'],
 			['report', await firstLink(base, '/reports', /\/reports\/\d+(?=")/)],
+			['how we worked together', '/co-production'],
+			['how we worked together, easy read', '/co-production/easy-read'],
 			['subscribe', '/subscribe'],
 			['privacy', '/privacy'],
 			['privacy, easy read', '/privacy/easy-read'],

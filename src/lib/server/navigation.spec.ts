@@ -5,7 +5,7 @@ import { navigationFor } from './navigation';
 
 const person = (...roles: Role[]) => ({ id: 1, roles });
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
-const PUBLIC = ['board', 'feedback', 'surveys', 'meetings', 'reports'];
+const PUBLIC = ['board', 'feedback', 'surveys', 'meetings', 'reports', 'coproduction'];
 
 describe('the menu', () => {
 	it('gives a visitor the public pages only', () => {
@@ -15,7 +15,8 @@ describe('the menu', () => {
 				{ id: 'feedback', href: '/feedback' },
 				{ id: 'surveys', href: '/surveys' },
 				{ id: 'meetings', href: '/meetings' },
-				{ id: 'reports', href: '/reports' }
+				{ id: 'reports', href: '/reports' },
+				{ id: 'coproduction', href: '/co-production' }
 			],
 			manage: [],
 			own: []
@@ -29,8 +30,8 @@ describe('the menu', () => {
 	});
 
 	it('folds each role’s staff pages under Manage', () => {
-		expect(ids(navigationFor(person('organiser')).manage)).toEqual(['manageSurveys', 'manageMeetings', 'followUp', 'manageReports', 'standards', 'reach', 'moderation']);
-		expect(ids(navigationFor(person('service_lead')).manage)).toEqual(['manageSurveys', 'followUp', 'manageReports', 'standards', 'reach']);
+		expect(ids(navigationFor(person('organiser')).manage)).toEqual(['manageSurveys', 'manageMeetings', 'followUp', 'manageReports', 'standards', 'reach', 'manageCoproduction', 'moderation']);
+		expect(ids(navigationFor(person('service_lead')).manage)).toEqual(['manageSurveys', 'followUp', 'manageReports', 'standards', 'reach', 'manageCoproduction']);
 		expect(ids(navigationFor(person('board_member')).manage)).toEqual(['followUp', 'manageReports', 'standards', 'reach']);
 		expect(ids(navigationFor(person('safeguarding_lead')).manage)).toEqual(['safeguarding']);
 		expect(ids(navigationFor(person('supporter')).manage)).toEqual(['youngPeople']);
@@ -41,6 +42,7 @@ describe('the menu', () => {
 			'manageReports',
 			'standards',
 			'reach',
+			'manageCoproduction',
 			'moderation',
 			'people',
 			'services',
@@ -52,12 +54,12 @@ describe('the menu', () => {
 		expect(ids(navigationFor(person('admin', 'safeguarding_lead')).manage)).toContain('safeguarding');
 	});
 
-	it('holds the header to one short row: at most five public pages, one "Manage" and two of one’s own, for every role and mix of roles', () => {
+	it('holds the header to one short row: at most six public pages, one "Manage" and two of one’s own, for every role and mix of roles', () => {
 		const everyRole = navigationFor(person(...ROLES));
-		expect(everyRole.pages.length + (everyRole.manage.length ? 1 : 0) + everyRole.own.length).toBeLessThanOrEqual(8);
+		expect(everyRole.pages.length + (everyRole.manage.length ? 1 : 0) + everyRole.own.length).toBeLessThanOrEqual(9);
 		// and no page is lost or shown twice: every page a person may open is in exactly one group
 		const all = [...everyRole.pages, ...everyRole.manage, ...everyRole.own].map((i) => i.href);
 		expect(new Set(all).size).toBe(all.length);
-		expect(all).toHaveLength(21);
+		expect(all).toHaveLength(23);
 	});
 });

@@ -46,6 +46,11 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'reports.readPublished':  { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
 	'reach.baseline.import':    { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'reach.baseline.read':      { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
+	'coproduction.read':      { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
+	'coproduction.track':     { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
+	// service_lead: allowed because the matrix's resource is about a service they lead
+	'coproduction.record':    { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
+	'coproduction.ladder':    { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	// profiles: the matrix's resource is the actor's own profile, and the actor is a linked supporter (below)
 	'profiles.create':        { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'profiles.own':             { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: true, safeguarding_lead: false },
@@ -87,9 +92,17 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
+				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'coproduction.read', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
 			);
 		}
+	});
+
+	it('lets a service lead record co-production only about a service they lead', () => {
+		const lead = { id: 3, roles: ['service_lead'] as Role[] };
+		expect(can(lead, 'coproduction.record', { serviceIds: [5, 6], ledServiceIds: [6] })).toBe(true);
+		expect(can(lead, 'coproduction.record', { serviceIds: [5], ledServiceIds: [6] })).toBe(false);
+		expect(can(lead, 'coproduction.record', { serviceIds: [], ledServiceIds: [6] })).toBe(false);
+		expect(can({ id: 4, roles: ['organiser'] }, 'coproduction.record', { serviceIds: [] })).toBe(true);
 	});
 
 	it('lets a service lead respond only about a service they lead', () => {

@@ -122,6 +122,15 @@ const RULES = {
 	/** See the local baseline reach is measured against: staff who read reports. */
 	'reach.baseline.read': (actor) => ['organiser', 'admin', 'service_lead', 'board_member'].some((r) => has(actor, r as Role)),
 
+	/** Read "How we worked together": what families were involved in, and how (counts only, nothing personal). */
+	'coproduction.read': everyone,
+	/** See the staff list of co-production entries and start one: organisers, and leads (for their services). */
+	'coproduction.track': (actor) => isOrganiser(actor, {}) || has(actor, 'service_lead'),
+	/** Record, change or remove an entry: organisers for any body; a lead only for entries about a service they lead. */
+	'coproduction.record': (actor, resource) => isOrganiser(actor, resource) || leadsOneOf(actor, resource),
+	/** Change the ladder's names and plain meanings: the partnership's words, kept by admins. */
+	'coproduction.ladder': isAdmin,
+
 	// Profiles belong to the young person: nobody else opens one unless the young person (or an
 	// admin, for one who cannot yet choose) linked them. Admins, organisers, service leads and
 	// board members cannot open profiles.
@@ -156,7 +165,7 @@ export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Actions a visitor (not signed in) may take. */
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished']);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished', 'coproduction.read']);
 
 /** Whether `actor` may do `action` (to `resource`). Denies anything not explicitly allowed. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -13,6 +13,7 @@ import type { Db } from './db';
 import { contributes as accounts } from './accounts';
 import { contributes as audit } from './audit';
 import { contributes as board } from './board';
+import { contributes as coproduction } from './coproduction';
 import { contributes as meetings } from './meetings';
 import { contributes as outbox } from './outbox';
 import { contributes as profiles } from './profiles';
@@ -29,7 +30,7 @@ import { contributes as surveys } from './surveys';
  * last), which is also the order demo data is added in: each feature's demo data builds on the
  * features before it (people and services, then the board, then surveys that link to it...).
  */
-export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, reach, meetings, profiles, standards, reports, safeguarding, subscriptions, outbox, audit];
+export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, reach, meetings, profiles, standards, coproduction, reports, safeguarding, subscriptions, outbox, audit];
 
 /**
  * The order erasure runs in, inside one transaction:
@@ -37,7 +38,7 @@ export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board
  * - audit, then accounts last: deleting the person's `user` row cascades to the rows that still
  *   point at it, so every other feature must have unlinked and counted its rows before.
  */
-export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, meetings, board, standards, services, safeguarding, profiles, subscriptions, reach, outbox, audit, accounts];
+export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, meetings, board, standards, coproduction, services, safeguarding, profiles, subscriptions, reach, outbox, audit, accounts];
 
 /** Every kind of event any feature emits, with who is told and in what words: what the outbox worker sends. */
 export const EVENT_KINDS: Readonly<Record<string, EventKind>> = Object.assign({}, ...CONTRIBUTIONS.map((c) => c.events ?? {}));

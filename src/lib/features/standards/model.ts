@@ -7,9 +7,11 @@
  * Where a standard's figure comes from:
  * - survey: the share of positive answers to the survey questions linked to it;
  * - operational: a figure per period the service lead enters or imports (with a note);
- * - board_answered_on_time / board_overdue / board_done: worked out from "you said, we did".
+ * - board_answered_on_time / board_overdue / board_done: worked out from "you said, we did";
+ * - coproduction_share: the share of decisions in the co-production record co-designed or
+ *   co-produced with families (a service's standard: decisions it made or took part in).
  */
-export const MEASURE_KINDS = ['survey', 'operational', 'board_answered_on_time', 'board_overdue', 'board_done'] as const;
+export const MEASURE_KINDS = ['survey', 'operational', 'board_answered_on_time', 'board_overdue', 'board_done', 'coproduction_share'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 export const MEASURE_UNITS = ['percent', 'count', 'days'] as const;
@@ -23,7 +25,8 @@ export const FIXED_UNIT: Readonly<Partial<Record<MeasureKind, MeasureUnit>>> = {
 	survey: 'percent',
 	board_answered_on_time: 'percent',
 	board_overdue: 'count',
-	board_done: 'count'
+	board_done: 'count',
+	coproduction_share: 'percent'
 };
 
 export const REPORT_SCOPES = ['area', 'sector', 'service'] as const;

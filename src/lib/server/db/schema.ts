@@ -15,3 +15,4 @@ export * from '../outbox/schema';
 export * from '../subscriptions/schema';
 export * from '../operations/schema';
 export * from '../reach/schema';
+export * from '../coproduction/schema';

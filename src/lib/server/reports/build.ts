@@ -27,6 +27,8 @@ import { marginOfError, wilson } from './wilson';
 import { showCount, type CountDisplay, type DisclosureRules } from '../disclosure';
 import { protectShares } from './shares';
 import * as standards from '../standards';
+import * as coproduction from '../coproduction';
+import type { LevelCounts, SharedShare } from '$lib/features/coproduction/model';
 
 export type ReportScope = { kind: ReportScopeKind; sector?: Sector | null; serviceId?: number | null };
 
@@ -88,6 +90,13 @@ export type ReportData = {
 	 * beside the local baseline, protected (whole-area reports only). Absent from reports made before it.
 	 */
 	heardFrom?: ReachView[];
+	/**
+	 * Co-production this period: decisions recorded by rung (in scope: those a scoped service
+	 * decided or took part in) and the share co-designed or co-produced, with the ladder's words as
+	 * they were. Decisions are not people: no disclosure rule applies. Absent from reports frozen
+	 * before the co-production record existed.
+	 */
+	coproduction?: { counts: LevelCounts; share: SharedShare; ladder: coproduction.LadderRung[] };
 };
 
 /** A share as a percentage with one decimal (0.7125 -> 71.3). */
@@ -155,6 +164,13 @@ function boardFigure(kind: MeasureKind, r: Responsiveness, standard: standards.S
 	}
 	const value = kind === 'board_overdue' ? r.overdue : r.done;
 	return { value, missing: null, rag: rate(value, standard), basis: null, interval: null };
+}
+
+/** The share of decisions co-designed or co-produced in a period (a standard's measure): no value without decisions. */
+function coproductionFigure(f: coproduction.CoproductionFigures, standard: standards.StandardSummary): Figure {
+	if (f.share.percent === null) return { value: null, missing: 'no_data', rag: null, basis: { kind: 'value', value: 0 }, interval: null };
+	// decisions, not people: the count behind the share needs no suppression
+	return { value: f.share.percent, missing: null, rag: rate(f.share.percent, standard), basis: { kind: 'value', value: f.share.total }, interval: null };
 }
 
 function operationalFigure(figs: standards.FigureRow[], period: Period, standard: standards.StandardSummary): Figure {
@@ -229,6 +245,9 @@ export function buildReport(db: Db, period: Period, scope: ReportScope, now = ne
 		} else if (s.measureKind === 'operational') {
 			const mine = figures.filter((f) => f.standardId === s.id);
 			figureFor = (i) => operationalFigure(mine, periods[i], s);
+		} else if (s.measureKind === 'coproduction_share') {
+			// a service's standard counts the decisions it made or took part in; an area-wide one, all
+			figureFor = (i) => coproductionFigure(coproduction.figuresIn(db, periods[i], s.serviceId === null ? null : [s.serviceId]), s);
 		} else {
 			const r = boardFor(s.serviceId);
 			figureFor = (i) => boardFigure(s.measureKind, r[i], s, disclosure);
@@ -264,6 +283,7 @@ export function buildReport(db: Db, period: Period, scope: ReportScope, now = ne
 	for (const r of rows) summary[r.current.rag ?? 'unrated']++;
 	const board = serviceIds === null ? boardFor(null)[current] : responsiveness(db, serviceIds, [period], now)[0];
 	const youngPeople = symbolCounts(db, disclosure.minimumForPercentage);
+	const together = coproduction.figuresIn(db, period, serviceIds);
 
 	return {
 		period,
@@ -283,7 +303,8 @@ export function buildReport(db: Db, period: Period, scope: ReportScope, now = ne
 				}
 			: // below the minimum even how many agreed stays vague
 				{ shown: false, youngPeople: { kind: 'fewer_than', limit: disclosure.minimumForPercentage }, symbols: [] },
-		heardFrom: serviceIds === null ? reachCountsInPeriod(db, period).map((c) => reach.comparison(db, c.characteristic, c.counts, disclosure)) : []
+		heardFrom: serviceIds === null ? reachCountsInPeriod(db, period).map((c) => reach.comparison(db, c.characteristic, c.counts, disclosure)) : [],
+		coproduction: { ...together, ladder: coproduction.ladder(db) }
 	};
 }
 

@@ -1,7 +1,8 @@
 /**
  * Demo standards: for the demo services across all three sectors and for the whole area, measured
  * by survey answers (linked to the demo surveys' questions), entered figures (four quarters, e.g.
- * EHC plans issued within 20 weeks rising from 55% towards a 75% target) and the board.
+ * EHC plans issued within 20 weeks rising from 55% towards a 75% target), the board and the
+ * co-production record (a target of half the decisions co-designed or co-produced).
  * Everything goes through the services as the demo organiser.
  */
 import { count, eq } from 'drizzle-orm';
@@ -44,7 +45,8 @@ const DEMO: DemoStandard[] = [
 	{ service: null, statement: 'Young people feel good at school', measure: 'Share of young people choosing the happy face', kind: 'survey', target: 70, amberFrom: 55, questions: ['How do you feel at school?'] },
 	{ service: null, statement: 'We answer what families tell us by the date we promised', measure: 'Share of board items answered by their due date', kind: 'board_answered_on_time', target: 90, amberFrom: 75 },
 	{ service: null, statement: 'Nobody waits past the promised date for an answer', measure: 'Board items overdue at the end of the period', kind: 'board_overdue', direction: 'lower_better', target: 0, amberFrom: 3 },
-	{ service: null, statement: 'We finish what we said we would do', measure: 'Board items done in the period', kind: 'board_done', target: 4, amberFrom: 2 }
+	{ service: null, statement: 'We finish what we said we would do', measure: 'Board items done in the period', kind: 'board_done', target: 4, amberFrom: 2 },
+	{ service: null, statement: 'Share of decisions co-designed or co-produced', measure: 'Share of decisions in the co-production record that families co-designed or co-produced', kind: 'coproduction_share', target: 50, amberFrom: 35 }
 ];
 
 /** Adds the demo standards and their figures if there are no standards yet. Returns how many standards. */

@@ -7,14 +7,16 @@ const KIND_NAMES: Record<MeasureKind, () => string> = {
 	operational: m.standards_kind_operational,
 	board_answered_on_time: m.standards_kind_board_answered_on_time,
 	board_overdue: m.standards_kind_board_overdue,
-	board_done: m.standards_kind_board_done
+	board_done: m.standards_kind_board_done,
+	coproduction_share: m.standards_kind_coproduction_share
 };
 const KIND_HINTS: Record<MeasureKind, () => string> = {
 	survey: m.standards_kind_survey_hint,
 	operational: m.standards_kind_operational_hint,
 	board_answered_on_time: m.standards_kind_board_answered_on_time_hint,
 	board_overdue: m.standards_kind_board_overdue_hint,
-	board_done: m.standards_kind_board_done_hint
+	board_done: m.standards_kind_board_done_hint,
+	coproduction_share: m.standards_kind_coproduction_share_hint
 };
 const UNIT_NAMES: Record<MeasureUnit, () => string> = {
 	percent: m.standards_unit_percent,

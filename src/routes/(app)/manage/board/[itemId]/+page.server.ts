@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages';
 import { itemSchema, responseSchema } from '$lib/features/board/schemas';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board';
+import * as coproduction from '$lib/server/coproduction';
 import { itemFormValues, itemInputFrom } from '$lib/server/board';
 import { idParam, orError, refusal } from '$lib/server/http';
 import * as services from '$lib/server/services';
@@ -17,6 +18,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		item,
 		done: url.searchParams.get('done'),
+		/** "Record how families were involved": for those who may record about the item's services, with how many are recorded from it. */
+		coproduction: coproduction.mayRecordAbout(db(), locals.user, item.services.map((s) => s.id))
+			? { recorded: coproduction.countFrom(db(), { boardItemId: item.id }).get(item.id) ?? 0 }
+			: null,
 		services: services.list(db()).map((s) => ({ id: s.id, name: s.name })),
 		replyWithinWeeks: settings.replyWithinWeeks(db()),
 		surveys: item.mayManage ? board.newItemChoices(db(), locals.user).surveys : [],

@@ -8,6 +8,7 @@ import { agendaItemSchema, cancelSchema, meetingSchema } from '$lib/features/mee
 import { db } from '$lib/server/db/app';
 import { forCodes, idParam, orError, refusal } from '$lib/server/http';
 import type { DomainError } from '$lib/server/errors';
+import * as coproduction from '$lib/server/coproduction';
 import * as meetings from '$lib/server/meetings';
 import type { Actor } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,6 +32,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const to = url.searchParams.get('to');
 	return {
 		meeting,
+		/** "Record how families were involved" beside each item, with how many are recorded from it (null: not for this person). */
+		coproduction: coproduction.mayRecordAbout(db(), locals.user, [])
+			? Object.fromEntries(coproduction.countFrom(db(), { agendaItemIds: meeting.items.map((i) => i.id) }))
+			: null,
 		replies: orError(() => meetings.replies(db(), locals.user, id)),
 		done: url.searchParams.get('done'),
 		step: isState(from) && isState(to) ? { from, to } : null,
