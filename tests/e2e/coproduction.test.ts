@@ -60,8 +60,9 @@ test.describe('how we worked together', () => {
 	});
 
 	test('a visitor filters the decisions by level and year with the plain form, reads the figures and the easy-read view', async ({ page }) => {
-		await visit(page, '/');
-		await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Working together' }).click();
+		// Reached from the reports page, beside the yearly reports (the header keeps to one row).
+		await visit(page, '/reports');
+		await page.getByRole('main').getByRole('link', { name: 'How we worked together' }).click();
 		await expect(h1(page)).toHaveText('How we worked together');
 		await check(page);
 		// the year's figures: how many decisions, and how many of them co-designed or co-produced

@@ -5,7 +5,7 @@ import { navigationFor } from './navigation';
 
 const person = (...roles: Role[]) => ({ id: 1, roles });
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
-const PUBLIC = ['board', 'feedback', 'surveys', 'meetings', 'reports', 'coproduction'];
+const PUBLIC = ['board', 'feedback', 'surveys', 'meetings', 'reports'];
 
 describe('the menu', () => {
 	it('gives a visitor the public pages only', () => {
@@ -15,8 +15,7 @@ describe('the menu', () => {
 				{ id: 'feedback', href: '/feedback' },
 				{ id: 'surveys', href: '/surveys' },
 				{ id: 'meetings', href: '/meetings' },
-				{ id: 'reports', href: '/reports' },
-				{ id: 'coproduction', href: '/co-production' }
+				{ id: 'reports', href: '/reports' }
 			],
 			manage: [],
 			own: []
@@ -30,7 +29,7 @@ describe('the menu', () => {
 	});
 
 	it('folds each role’s staff pages under Manage', () => {
-		expect(ids(navigationFor(person('organiser')).manage)).toEqual(['manageSurveys', 'manageMeetings', 'followUp', 'manageReports', 'standards', 'reach', 'manageCoproduction', 'moderation']);
+		expect(ids(navigationFor(person('organiser')).manage)).toEqual(['manageSurveys', 'manageMeetings', 'followUp', 'manageReports', 'manageYearly', 'standards', 'reach', 'manageCoproduction', 'moderation']);
 		expect(ids(navigationFor(person('service_lead')).manage)).toEqual(['manageSurveys', 'followUp', 'manageReports', 'standards', 'reach', 'manageCoproduction']);
 		expect(ids(navigationFor(person('board_member')).manage)).toEqual(['followUp', 'manageReports', 'standards', 'reach']);
 		expect(ids(navigationFor(person('safeguarding_lead')).manage)).toEqual(['safeguarding']);
@@ -40,6 +39,7 @@ describe('the menu', () => {
 			'manageMeetings',
 			'followUp',
 			'manageReports',
+			'manageYearly',
 			'standards',
 			'reach',
 			'manageCoproduction',

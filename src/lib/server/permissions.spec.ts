@@ -51,6 +51,8 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	// service_lead: allowed because the matrix's resource is about a service they lead
 	'coproduction.record':    { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'coproduction.ladder':    { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
+	'yearly.manage':          { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
+	'yearly.readPublished':   { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
 	// profiles: the matrix's resource is the actor's own profile, and the actor is a linked supporter (below)
 	'profiles.create':        { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: true, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'profiles.own':             { visitor: false, admin: false, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: true, safeguarding_lead: false },
@@ -92,7 +94,7 @@ describe('permission matrix', () => {
 	it('denies a signed-in person with no roles everything but their own account and public actions', () => {
 		for (const action of ACTIONS) {
 			expect(can({ id: 1, roles: [] }, action, OTHER_PERSON)).toBe(
-				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'coproduction.read', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
+				['account.changePassword', 'account.twoStep', 'board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'meetings.attend', 'reports.readPublished', 'coproduction.read', 'yearly.readPublished', 'data.download', 'safeguarding.tell', 'outbox.chooseOwn'].includes(action)
 			);
 		}
 	});

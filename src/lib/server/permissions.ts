@@ -121,6 +121,10 @@ const RULES = {
 	'reach.baseline.import': isAdmin,
 	/** See the local baseline reach is measured against: staff who read reports. */
 	'reach.baseline.read': (actor) => ['organiser', 'admin', 'service_lead', 'board_member'].some((r) => has(actor, r as Role)),
+	/** Preview and publish the yearly reports (Local Offer, forum): organisers write the forum's record, as with board reports. */
+	'yearly.manage': isOrganiser,
+	/** Read published yearly reports: they are public, for the council's Local Offer site, members and funders. */
+	'yearly.readPublished': everyone,
 
 	/** Read "How we worked together": what families were involved in, and how (counts only, nothing personal). */
 	'coproduction.read': everyone,
@@ -165,7 +169,7 @@ export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 /** Actions a visitor (not signed in) may take. */
-const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished', 'coproduction.read']);
+const PUBLIC_ACTIONS: ReadonlySet<Action> = new Set(['board.read', 'feedback.send', 'surveys.answer', 'meetings.read', 'reports.readPublished', 'coproduction.read', 'yearly.readPublished']);
 
 /** Whether `actor` may do `action` (to `resource`). Denies anything not explicitly allowed. */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -24,13 +24,14 @@ import { contributes as services } from './services';
 import { contributes as standards } from './standards';
 import { contributes as subscriptions } from './subscriptions';
 import { contributes as surveys } from './surveys';
+import { contributes as yearly } from './yearly';
 
 /**
  * In the order a person reads them in their data download (their account first, the audit log
  * last), which is also the order demo data is added in: each feature's demo data builds on the
  * features before it (people and services, then the board, then surveys that link to it...).
  */
-export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, reach, meetings, profiles, standards, coproduction, reports, safeguarding, subscriptions, outbox, audit];
+export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, reach, meetings, profiles, standards, coproduction, reports, yearly, safeguarding, subscriptions, outbox, audit];
 
 /**
  * The order erasure runs in, inside one transaction:
@@ -38,7 +39,7 @@ export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board
  * - audit, then accounts last: deleting the person's `user` row cascades to the rows that still
  *   point at it, so every other feature must have unlinked and counted its rows before.
  */
-export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, meetings, board, standards, coproduction, services, safeguarding, profiles, subscriptions, reach, outbox, audit, accounts];
+export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, yearly, meetings, board, standards, coproduction, services, safeguarding, profiles, subscriptions, reach, outbox, audit, accounts];
 
 /** Every kind of event any feature emits, with who is told and in what words: what the outbox worker sends. */
 export const EVENT_KINDS: Readonly<Record<string, EventKind>> = Object.assign({}, ...CONTRIBUTIONS.map((c) => c.events ?? {}));

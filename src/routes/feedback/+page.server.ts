@@ -4,6 +4,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import { feedbackSchema } from '$lib/features/board/schemas';
+import { localOfferFrom } from '$lib/features/board/model';
 import { db } from '$lib/server/db/app';
 import * as feedback from '$lib/server/board';
 import { refusal } from '$lib/server/http';
@@ -25,7 +26,7 @@ export const actions: Actions = {
 		const serviceId = Number(form.data.service) || null;
 		let reference: string;
 		try {
-			reference = feedback.send(db(), { ...form.data, serviceId, aboutWho: form.data.aboutWho || null, locale: getLocale() }, event.getClientAddress()).reference;
+			reference = feedback.send(db(), { ...form.data, serviceId, aboutWho: form.data.aboutWho || null, localOffer: localOfferFrom(form.data.localOffer), locale: getLocale() }, event.getClientAddress()).reference;
 		} catch (e) {
 			return refusal(e, { rate_limited: () => message(form, m.board_feedback_rate_limited(), { status: 429 }) });
 		}

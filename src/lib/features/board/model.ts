@@ -27,6 +27,18 @@ export type Responder = (typeof RESPONDERS)[number];
 export const FEEDBACK_WHO = ['parent_carer', 'young_person', 'professional', 'other', 'prefer_not_to_say'] as const;
 export type FeedbackWho = (typeof FEEDBACK_WHO)[number];
 
+/**
+ * What feedback or a board item about the Local Offer (the council's SEND information website) is
+ * about: what it says, how easy it is to use, or how it was made. The Code of Practice asks the
+ * council to publish these comments with its response: the yearly Local Offer report gathers them.
+ */
+export const LOCAL_OFFER_ASPECTS = ['content', 'accessibility', 'development'] as const;
+export type LocalOfferAspect = (typeof LOCAL_OFFER_ASPECTS)[number];
+
+/** A form's Local Offer answer ('' for "no" or not answered) as the column's value. */
+export const localOfferFrom = (value: string): LocalOfferAspect | null =>
+	(LOCAL_OFFER_ASPECTS as readonly string[]).includes(value) ? (value as LocalOfferAspect) : null;
+
 export const FEEDBACK_STATUSES = ['new', 'made_item', 'merged', 'closed'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_WHO } from '$lib/features/board/model';
+import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_WHO, LOCAL_OFFER_ASPECTS } from '$lib/features/board/model';
+
+/** "Is this about the Local Offer website?": '' for no (or not answered), otherwise the aspect. */
+const localOffer = z.enum(['', ...LOCAL_OFFER_ASPECTS], { error: () => m.board_local_offer_invalid() }).default('');
 
 const optionalText = (max: number) =>
 	z
@@ -28,6 +31,7 @@ export const feedbackSchema = z.object({
 	contactPhone: optionalText(30),
 	consentToContact: z.boolean().default(false),
 	aboutWho: z.enum(['', ...FEEDBACK_WHO]).default(''),
+	localOffer,
 	website: z.string().default('')
 });
 export type FeedbackFormInput = z.infer<typeof feedbackSchema>;
@@ -53,6 +57,7 @@ export const itemSchema = z.object({
 	surveyId: z.string().regex(/^[0-9]*$/).default(''),
 	serviceIds: z.array(z.coerce.number().int().positive()).default([]),
 	topics: optionalText(300),
+	localOffer,
 	heardOn: isoDate
 });
 export type ItemFormInput = z.infer<typeof itemSchema>;
@@ -86,6 +91,9 @@ export const replySchema = z.object({
 		.min(1, { error: () => m.board_moderation_reply_required() })
 		.max(3000, { error: () => m.site_form_too_long({ max: 3000 }) })
 });
+
+/** A moderator's answer to "is this feedback about the Local Offer?". */
+export const localOfferSchema = z.object({ localOffer });
 
 export const closeSchema = z.object({
 	reason: z

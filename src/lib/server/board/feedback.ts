@@ -1,5 +1,5 @@
 import { asc, count, eq, lt } from 'drizzle-orm';
-import type { FeedbackStatus, FeedbackWho } from '$lib/features/board/model';
+import { LOCAL_OFFER_ASPECTS, type FeedbackStatus, type FeedbackWho, type LocalOfferAspect } from '$lib/features/board/model';
 import { londonDate } from '$lib/time';
 import { writeTransaction, type Db } from '../db';
 import { feedback, feedbackRate, feedbackReply, service } from '../db/schema';
@@ -34,6 +34,8 @@ export type FeedbackInput = {
 	contactPhone: string;
 	consentToContact: boolean;
 	aboutWho: FeedbackWho | null;
+	/** Whether it is about the Local Offer website, and which aspect (null: no, or not said). */
+	localOffer?: LocalOfferAspect | null;
 	/** The language the sender wrote in: their emails are in it. */
 	locale?: Locale;
 };
@@ -68,6 +70,7 @@ export function send(db: Db, input: FeedbackInput, address: string, now = new Da
 				// consent means nothing without a way to contact
 				consentToContact: hasContact && input.consentToContact,
 				aboutWho: input.aboutWho,
+				localOffer: input.localOffer ?? null,
 				receivedOn: londonDate(now)
 			})
 			.returning({ id: feedback.id })
@@ -100,7 +103,7 @@ export function send(db: Db, input: FeedbackInput, address: string, now = new Da
 export function listQueue(db: Db, actor: Actor, status: FeedbackStatus = 'new') {
 	if (!can(actor, 'feedback.moderate')) throw new ForbiddenError();
 	return db
-		.select({ id: feedback.id, whatHappened: feedback.whatHappened, receivedOn: feedback.receivedOn, serviceName: service.name, status: feedback.status })
+		.select({ id: feedback.id, whatHappened: feedback.whatHappened, receivedOn: feedback.receivedOn, serviceName: service.name, status: feedback.status, localOffer: feedback.localOffer })
 		.from(feedback)
 		.leftJoin(service, eq(service.id, feedback.serviceId))
 		.where(eq(feedback.status, status))
@@ -165,8 +168,10 @@ function openFeedback(tx: Db, id: number) {
 export function makeItem(db: Db, actor: Actor, id: number, item: board.ItemInput, now = new Date()): number {
 	if (!actor || !can(actor, 'feedback.moderate')) throw new ForbiddenError();
 	return writeTransaction(db, (tx) => {
-		openFeedback(tx, id);
-		const itemId = board.createItemIn(tx, actor, { ...item, source: 'direct_feedback' }, now);
+		const row = openFeedback(tx, id);
+		// about the Local Offer as the feedback was, unless the organiser said otherwise on the form
+		const localOffer = item.localOffer !== undefined ? item.localOffer : row.localOffer;
+		const itemId = board.createItemIn(tx, actor, { ...item, localOffer, source: 'direct_feedback' }, now);
 		tx.update(feedback).set({ status: 'made_item', boardItemId: itemId }).where(eq(feedback.id, id)).run();
 		audit.record(tx, { actorId: actor.id, action: 'feedback.made_item', subjectType: 'feedback', subjectId: id, details: { itemId }, at: now });
 		return itemId;
@@ -204,6 +209,23 @@ export function reply(db: Db, actor: Actor, id: number, text: string, now = new 
 			.get();
 		audit.record(tx, { actorId: actor.id, action: 'feedback.replied', subjectType: 'feedback', subjectId: id, at: now });
 		return { replyId, email: row.contactEmail, phone: row.contactPhone, name: row.contactName };
+	});
+}
+
+/**
+ * Marks feedback as about the Local Offer, with the aspect, or as not about it (null): what the
+ * sender said, corrected by a moderator. Works at any status (it counts in the yearly report).
+ * Throws ForbiddenError, NotFoundError, ValidationError('bad_aspect').
+ */
+export function setLocalOffer(db: Db, actor: Actor, id: number, aspect: LocalOfferAspect | null, now = new Date()): void {
+	if (!actor || !can(actor, 'feedback.moderate')) throw new ForbiddenError();
+	if (aspect !== null && !LOCAL_OFFER_ASPECTS.includes(aspect)) throw new ValidationError('bad_aspect');
+	writeTransaction(db, (tx) => {
+		const row = tx.select({ localOffer: feedback.localOffer }).from(feedback).where(eq(feedback.id, id)).get();
+		if (!row) throw new NotFoundError('feedback_not_found');
+		if (row.localOffer === aspect) return;
+		tx.update(feedback).set({ localOffer: aspect }).where(eq(feedback.id, id)).run();
+		audit.record(tx, { actorId: actor.id, action: 'feedback.local_offer_set', subjectType: 'feedback', subjectId: id, details: { from: row.localOffer, to: aspect }, at: now });
 	});
 }
 

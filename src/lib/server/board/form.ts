@@ -1,4 +1,4 @@
-import { parseTopics, type BoardSource } from '$lib/features/board/model';
+import { localOfferFrom, parseTopics, type BoardSource } from '$lib/features/board/model';
 import type { ItemFormInput } from '$lib/features/board/schemas';
 import type { ItemDetail, ItemInput } from './service';
 
@@ -9,6 +9,7 @@ export function itemInputFrom(data: ItemFormInput): ItemInput {
 		source: data.source as BoardSource,
 		easyReadSymbol: data.easyReadSymbol || null,
 		surveyId: Number(data.surveyId) || null,
+		localOffer: localOfferFrom(data.localOffer),
 		topics: parseTopics(data.topics)
 	};
 }
@@ -25,6 +26,7 @@ export function itemFormValues(item: ItemDetail): ItemFormInput {
 		surveyId: item.surveyId ? String(item.surveyId) : '',
 		serviceIds: item.services.map((s) => s.id),
 		topics: item.topics.join(', '),
+		localOffer: item.localOffer ?? '',
 		heardOn: item.heardOn
 	};
 }

@@ -6,6 +6,7 @@ export { needsYou } from './needs';
 export * from './filters';
 export * from './form';
 export * from './measures';
+export * from './local-offer';
 export * from './seed';
 export * from './feed';
 export { contributes } from './contributes';

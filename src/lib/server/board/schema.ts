@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, RESPONDERS } from '../../features/board/model';
+import { BOARD_SOURCES, BOARD_STATUSES, FEEDBACK_STATUSES, FEEDBACK_WHO, LOCAL_OFFER_ASPECTS, RESPONDERS } from '../../features/board/model';
 import { user } from '../accounts/schema';
 import { service } from '../services/schema';
 import { survey } from '../surveys/schema';
@@ -29,6 +29,8 @@ export const boardItem = sqliteTable(
 		dueOn: text('due_on').notNull(),
 		/** The day of the first "we did": answered on time means firstAnsweredOn <= dueOn. */
 		firstAnsweredOn: text('first_answered_on'),
+		/** null: not about the Local Offer; otherwise which aspect of it (the yearly Local Offer report). */
+		localOffer: text('local_offer', { enum: LOCAL_OFFER_ASPECTS }),
 		publishedAt: timestamp('published_at'),
 		createdAt: timestamp('created_at').notNull(),
 		/** Newest change anyone can see: the board lists by this. */
@@ -40,7 +42,9 @@ export const boardItem = sqliteTable(
 		// serves the overdue list: unanswered items by due date
 		index('board_item_due_idx').on(t.firstAnsweredOn, t.dueOn),
 		// serves a survey receipt's "raised from it"
-		index('board_item_survey_idx').on(t.surveyId)
+		index('board_item_survey_idx').on(t.surveyId),
+		// serves the yearly Local Offer report: items about it, by the day they were heard
+		index('board_item_local_offer_idx').on(t.localOffer, t.heardOn)
 	]
 );
 
@@ -111,14 +115,20 @@ export const feedback = sqliteTable(
 		contactPhone: text('contact_phone'),
 		consentToContact: boolean('consent_to_contact').notNull().default(false),
 		aboutWho: text('about_who', { enum: FEEDBACK_WHO }),
+		/** null: not about the Local Offer (or not said); otherwise which aspect: the sender's answer or a moderator's. */
+		localOffer: text('local_offer', { enum: LOCAL_OFFER_ASPECTS }),
 		receivedOn: text('received_on').notNull(),
 		status: text('status', { enum: FEEDBACK_STATUSES }).notNull().default('new'),
 		/** The board item it became or was merged into. */
 		boardItemId: reference('board_item_id', () => boardItem.id, 'set null'),
 		closedReason: text('closed_reason')
 	},
-	// serves the moderation queue: by status, oldest first
-	(t) => [index('feedback_status_idx').on(t.status, t.id)]
+	(t) => [
+		// serves the moderation queue: by status, oldest first
+		index('feedback_status_idx').on(t.status, t.id),
+		// serves the yearly Local Offer report's counts: feedback about it, by the day it came in
+		index('feedback_local_offer_idx').on(t.localOffer, t.receivedOn)
+	]
 );
 
 /** A reply an organiser sent to someone who left contact details and consent. */

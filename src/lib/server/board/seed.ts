@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import type { BoardSource, BoardStatus } from '$lib/features/board/model';
+import type { BoardSource, BoardStatus, LocalOfferAspect } from '$lib/features/board/model';
 import { DAY_MS, londonDate } from '$lib/time';
 import type { Db } from '../db';
 import { boardItem, service, user } from '../db/schema';
@@ -22,6 +22,8 @@ type DemoItem = {
 	/** Days before today it was heard. */
 	heardDaysAgo: number;
 	published?: boolean;
+	/** Which aspect of the Local Offer it is about, if it is. */
+	localOffer?: LocalOfferAspect;
 	/** Responses in order: [days before today, status, text, reason?]. Answered by the first service's lead, or the forum. */
 	responses?: [number, BoardStatus, string, string?][];
 };
@@ -34,7 +36,7 @@ const ITEMS: DemoItem[] = [
 	{ youSaid: 'Waiting lists for speech and language therapy are too long.', easyRead: 'You waited too long for speech therapy.', symbol: 'calendar', voices: 37, source: 'survey', sourceDetail: 'Autumn 2026 parent carer survey', services: [SALT], topics: ['waiting times'], heardDaysAgo: 95, responses: [[70, 'not_possible', 'We cannot employ more therapists this year.', 'The service\'s budget is fixed until April; we have asked the board for more money and offer drop-in advice sessions while families wait.']] },
 	{ youSaid: 'Short breaks clubs are full by the time we hear about them.', voices: 18, source: 'pupil_voice', sourceDetail: 'Pupil voice day at Riverside School', services: [BREAKS], topics: ['activities'], heardDaysAgo: 90, responses: [[60, 'done', 'Families on our list now hear about new clubs two weeks before anyone else.']] },
 	{ youSaid: 'I want to choose what I do in the holidays.', easyRead: 'You want to choose what you do in the holidays.', symbol: 'happy', voices: 12, source: 'pupil_voice', sourceDetail: 'Pupil voice day at Riverside School', services: [BREAKS], topics: ['activities', 'choice'], heardDaysAgo: 85, responses: [[50, 'working_on_it', 'Young people are choosing next summer\'s activities with us in three workshops.']] },
-	{ youSaid: 'The local offer website is hard to use on a phone.', voices: 16, source: 'meeting', sourceDetail: 'Forum meeting, July 2026', services: [], topics: ['information'], heardDaysAgo: 80 },
+	{ youSaid: 'The local offer website is hard to use on a phone.', voices: 16, source: 'meeting', sourceDetail: 'Forum meeting, July 2026', services: [], topics: ['information'], heardDaysAgo: 80, localOffer: 'accessibility' },
 	{ youSaid: 'Annual reviews happen without the right people in the room.', voices: 11, source: 'survey', sourceDetail: 'Autumn 2026 parent carer survey', services: [EHC, TEACHING], topics: ['annual reviews'], heardDaysAgo: 75 },
 	{ youSaid: 'We were not told our social worker had changed.', voices: 6, source: 'direct_feedback', services: [SOCIAL], topics: ['communication'], heardDaysAgo: 70, responses: [[40, 'done', 'Families now get a letter and a call from the new social worker within a week of any change.']] },
 	{ youSaid: 'Schools do not always follow the advice in the EHC plan.', voices: 19, source: 'survey', sourceDetail: 'Autumn 2026 parent carer survey', services: [TEACHING], topics: ['schools'], heardDaysAgo: 65, responses: [[35, 'working_on_it', 'Specialist teachers now visit each school once a term to check plans are followed.']] },
@@ -89,7 +91,8 @@ export function seedBoardDemo(db: Db, today = new Date()): { items: number; feed
 				sourceDetail: demo.sourceDetail ?? '',
 				serviceIds: itemServices,
 				topics: demo.topics,
-				heardOn: londonDate(heard)
+				heardOn: londonDate(heard),
+				localOffer: demo.localOffer ?? null
 			},
 			heard
 		);

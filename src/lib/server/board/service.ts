@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { canMoveTo, type BoardSource, type BoardStatus } from '$lib/features/board/model';
+import { canMoveTo, LOCAL_OFFER_ASPECTS, type BoardSource, type BoardStatus, type LocalOfferAspect } from '$lib/features/board/model';
 import { addDays, londonDate } from '$lib/time';
 import type { Sector } from '$lib/sectors';
 import { writeTransaction, type Db } from '../db';
@@ -25,6 +25,8 @@ export type ItemInput = {
 	heardOn: string;
 	/** The survey it was heard in (null: none); left out, a change keeps the item's own. */
 	surveyId?: number | null;
+	/** Which aspect of the Local Offer it is about (null: not about it); left out, a change keeps the item's own. */
+	localOffer?: LocalOfferAspect | null;
 };
 
 export type ResponseInput = {
@@ -68,8 +70,14 @@ function itemValues(input: ItemInput) {
 		source: input.source,
 		sourceDetail: input.sourceDetail.trim(),
 		heardOn: input.heardOn,
-		...(input.surveyId !== undefined ? { surveyId: input.surveyId } : {})
+		...(input.surveyId !== undefined ? { surveyId: input.surveyId } : {}),
+		...(input.localOffer !== undefined ? { localOffer: input.localOffer } : {})
 	};
+}
+
+/** Refuses an aspect of the Local Offer that is not one (a stale or forged form). */
+function checkLocalOffer(aspect: LocalOfferAspect | null | undefined): void {
+	if (aspect && !LOCAL_OFFER_ASPECTS.includes(aspect)) throw new ValidationError('bad_aspect');
 }
 
 /** Refuses a survey that does not exist (a form's stale choice), before the key would. */
@@ -102,6 +110,7 @@ export function createItemIn(tx: Db, actor: NonNullable<Actor>, input: ItemInput
 	if (!can(actor, 'board.manage')) throw new ForbiddenError();
 	const serviceIds = checkServices(tx, input.serviceIds);
 	checkSurvey(tx, input.surveyId);
+	checkLocalOffer(input.localOffer);
 	const dueOn = addDays(input.heardOn, 7 * settings.replyWithinWeeks(tx));
 	const { id } = tx
 		.insert(boardItem)
@@ -114,7 +123,7 @@ export function createItemIn(tx: Db, actor: NonNullable<Actor>, input: ItemInput
 		action: 'board.item_created',
 		subjectType: 'board_item',
 		subjectId: id,
-		details: { serviceIds, dueOn },
+		details: { serviceIds, dueOn, ...(input.localOffer ? { localOffer: input.localOffer } : {}) },
 		at: now
 	});
 	return id;
@@ -128,11 +137,14 @@ export function updateItem(db: Db, actor: Actor, id: number, input: ItemInput, n
 		if (!before) throw new NotFoundError('item_not_found');
 		const serviceIds = checkServices(tx, input.serviceIds);
 		checkSurvey(tx, input.surveyId);
+		checkLocalOffer(input.localOffer);
 		const values = itemValues(input);
 		const dueOn = values.heardOn === before.heardOn ? before.dueOn : addDays(values.heardOn, 7 * settings.replyWithinWeeks(tx));
 		tx.update(boardItem).set({ ...values, dueOn, lastActivityAt: now }).where(eq(boardItem.id, id)).run();
 		writeLinks(tx, id, serviceIds, input.topics);
-		audit.record(tx, { actorId: actor!.id, action: 'board.item_updated', subjectType: 'board_item', subjectId: id, at: now });
+		// a change of what it says about the Local Offer is part of the record (it moves the item between yearly reports' sections)
+		const localOffer = input.localOffer !== undefined && input.localOffer !== before.localOffer ? { localOffer: { from: before.localOffer, to: input.localOffer } } : undefined;
+		audit.record(tx, { actorId: actor!.id, action: 'board.item_updated', subjectType: 'board_item', subjectId: id, details: localOffer, at: now });
 	});
 }
 

@@ -16,3 +16,4 @@ export * from '../subscriptions/schema';
 export * from '../operations/schema';
 export * from '../reach/schema';
 export * from '../coproduction/schema';
+export * from '../yearly/schema';

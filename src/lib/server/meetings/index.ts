@@ -3,3 +3,4 @@ export * from './ical';
 export * from './markdown';
 export * from './seed';
 export { contributes, FORMER_MEMBER } from './contributes';
+export * from './measures';

@@ -45,6 +45,7 @@ const ABOUT: Record<string, string> = {
 	service_lead: 'user_id = :id',
 	operational_figure: 'entered_by = :id',
 	report: 'created_by = :id or published_by = :id',
+	yearly_report: 'published_by = :id',
 	report_comment: 'author_id = :id',
 	// Flags raised by matching someone's words are the safeguarding leads' record (the words
 	// themselves are in the download where they were written); messages they sent are theirs.

@@ -8,6 +8,7 @@ import type { Role } from '$lib/roles';
 import { londonDate } from '$lib/time';
 import type { Db } from '../db';
 import {
+	yearlyReport,
 	boardItem,
 	boardResponse,
 	feedback,
@@ -180,6 +181,9 @@ export function seedWorld(db: Db): World {
 		.returning({ id: report.id })
 		.get().id;
 	db.insert(report).values({ title: 'Summer report', periodStart: '2025-04-01', periodEnd: '2025-06-30', scope: 'area', createdBy: olive.id, publishedBy: pat.id, status: 'published', snapshot: '{}', createdAt: now, publishedAt: now }).run();
+	// A yearly report Pat published, and one Olive did.
+	db.insert(yearlyReport).values({ kind: 'local_offer', year: 2024, snapshot: '{}', publishedAt: now, publishedBy: pat.id }).run();
+	db.insert(yearlyReport).values({ kind: 'forum', year: 2024, snapshot: '{}', publishedAt: now, publishedBy: olive.id }).run();
 	const patComment = 'zephyr-comment The figures look right';
 	db.insert(reportComment).values({ reportId: r1, authorId: pat.id, body: patComment, createdAt: now }).run();
 	db.insert(reportComment).values({ reportId: r1, authorId: olive.id, body: 'marrowick comment', createdAt: now }).run();

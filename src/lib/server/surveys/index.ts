@@ -20,3 +20,4 @@ export * from './small-groups';
 export * from './follow';
 export { needsYou, startedSurveys, CLOSING_SOON_DAYS, type StartedSurvey } from './home';
 export { contributes } from './contributes';
+export * from './year';

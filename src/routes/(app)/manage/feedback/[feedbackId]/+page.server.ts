@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { m } from '$lib/paraglide/messages';
-import { closeSchema, itemSchema, mergeSchema, replySchema } from '$lib/features/board/schemas';
+import { closeSchema, itemSchema, localOfferSchema, mergeSchema, replySchema } from '$lib/features/board/schemas';
+import { localOfferFrom } from '$lib/features/board/model';
 import { db } from '$lib/server/db/app';
 import * as board from '$lib/server/board';
 import { itemInputFrom } from '$lib/server/board';
@@ -22,13 +23,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		items: board.listForMerge(db(), locals.user),
 		replyWithinWeeks: settings.replyWithinWeeks(db()),
 		itemForm: await superValidate(
-			{ heardOn: item.receivedOn, voices: 1, source: 'direct_feedback' as const, serviceIds: item.serviceId ? [item.serviceId] : [] },
+			{ heardOn: item.receivedOn, voices: 1, source: 'direct_feedback' as const, serviceIds: item.serviceId ? [item.serviceId] : [], localOffer: item.localOffer ?? '' },
 			zod4(itemSchema),
 			{ errors: false, id: 'item' }
 		),
 		mergeForm: await superValidate(zod4(mergeSchema), { id: 'merge' }),
 		replyForm: await superValidate(zod4(replySchema), { id: 'reply' }),
-		closeForm: await superValidate(zod4(closeSchema), { id: 'close' })
+		closeForm: await superValidate(zod4(closeSchema), { id: 'close' }),
+		localOfferForm: await superValidate({ localOffer: item.localOffer ?? '' }, zod4(localOfferSchema), { errors: false, id: 'localOffer' })
 	};
 };
 
@@ -78,6 +80,12 @@ export const actions: Actions = {
 		// Saved: empty the field (an empty, never-validated form would make this a 400 failure).
 		form.data.text = '';
 		return message(form, emailed ? m.board_moderation_replied_emailed() : m.board_moderation_replied_manual());
+	},
+	localOffer: async ({ request, locals, params }) => {
+		const form = await superValidate(request, zod4(localOfferSchema), { id: 'localOffer' });
+		if (!form.valid) return fail(400, { localOfferForm: form });
+		feedback.setLocalOffer(db(), locals.user, idParam(params.feedbackId), localOfferFrom(form.data.localOffer));
+		return message(form, m.board_moderation_local_offer_done());
 	},
 	close: async ({ request, locals, params }) => {
 		const form = await superValidate(request, zod4(closeSchema), { id: 'close' });
