@@ -10,7 +10,7 @@ import svelteConfig from './svelte.config.js';
  * are open to all. A schema.ts may name another feature's table in a foreign key. Cycles between
  * the parts are checked by scripts/check-cycles.ts.
  */
-const FEATURES = 'accounts|audit|board|content|coproduction|forum|meetings|privacy|profiles|reports|retention|safeguarding|services|settings|standards|surveys|translations|operations|yearly';
+const FEATURES = 'accounts|audit|board|content|coproduction|forum|meetings|privacy|profiles|reach|reports|retention|safeguarding|services|settings|standards|surveys|translations|operations|yearly';
 const INDEX_ONLY = 'Use the feature through its index ($lib/server/<feature>), not its files: see docs/architecture.md';
 const deepImport = { regex: `(^\\$lib/|/lib/)server/(${FEATURES})/`, message: INDEX_ONLY };
 const deepRelative = { regex: `^\\.\\./(${FEATURES})/`, message: INDEX_ONLY };

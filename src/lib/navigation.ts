@@ -19,6 +19,7 @@ const NAV_LABELS = {
 	manageReports: m.site_nav_manage_reports,
 	manageYearly: m.yearly_manage_title,
 	standards: m.site_nav_standards,
+	reach: m.reach_nav,
 	manageCoproduction: m.coproduction_manage_title,
 	moderation: m.site_nav_moderation,
 	safeguarding: m.safeguarding_nav,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartHeight, configure, percentBars, trendLine, type ChartLook, type ChartSpec } from './charts';
+import { chartHeight, configure, pairedPercentBars, percentBars, trendLine, type ChartLook, type ChartSpec } from './charts';
 
 const font = { family: 'Atkinson', size: 18 };
 const look: ChartLook = { ink: '#000000', brand: '#1d3f72', grid: '#6f7273', font, rtl: false, still: false };
@@ -95,5 +95,22 @@ describe('a trend line', () => {
 		expect((days.options.scales.y as unknown as { title: { text: string } }).title.text).toBe('Days');
 		const none = drawn(trendLine({ ...trend, values: [null, null, null, null], target: 0, percent: false }));
 		expect(none.options.scales.y.suggestedMax).toBe(1);
+	});
+});
+
+describe('pairs of bars', () => {
+	it('draws our share filled beside the local share outlined, held to 0–100, with a legend naming both', () => {
+		const spec = pairedPercentBars(['Bengali', 'English'], { label: 'Our share', values: [4, 130] }, { label: 'Local share', values: [12, 70] }, 'en-GB');
+		expect(chartHeight(spec)).toBe(2 * 3.5 + 3 + 2.5);
+		const c = drawn(spec, { ...look, rtl: true });
+		expect(c.options.indexAxis).toBe('y');
+		expect(c.data.labels).toEqual(['Bengali', 'English']);
+		expect(c.data.datasets.map((d) => [d.label, d.data])).toEqual([
+			['Our share', [4, 100]],
+			['Local share', [12, 70]]
+		]);
+		expect(c.options.plugins.legend).toMatchObject({ display: true, rtl: true });
+		expect(c.options.scales.x).toMatchObject({ min: 0, max: 100, reverse: true });
+		expect(c.options.plugins.tooltip.callbacks.label({ dataset: { label: 'Our share' }, parsed: { x: 4 } })).toBe('Our share: 4%');
 	});
 });

@@ -39,16 +39,24 @@ type TrendSpec = {
 	axisTitle: string | null;
 };
 
+/**
+ * Two percentages per label as pairs of horizontal bars (ours beside a yardstick's): the first
+ * series filled, the second outlined, so they differ by more than colour, with a legend naming them.
+ */
+type PairedBarsSpec = { kind: 'pairedBars'; locale: string; labels: string[]; first: { label: string; values: number[] }; second: { label: string; values: number[] } };
+
 /** What to draw, as data only: it travels in the page as JSON. */
-export type ChartSpec = BarsSpec | TrendSpec;
+export type ChartSpec = BarsSpec | TrendSpec | PairedBarsSpec;
 
 /** A chart's height in rem, so its box is sized before Chart.js arrives. */
 export function chartHeight(spec: ChartSpec): number {
+	if (spec.kind === 'pairedBars') return spec.labels.length * REM_PER_PAIR + REM_FOR_AXIS + REM_FOR_LEGEND;
 	return spec.kind === 'bars' ? spec.labels.length * REM_PER_BAR + REM_FOR_AXIS : TREND_REM;
 }
 
 /** The Chart.js configuration for a spec, given the page's look. */
 export function configure(spec: ChartSpec, look: ChartLook): ChartConfiguration<'bar'> | ChartConfiguration<'line', (number | null)[]> {
+	if (spec.kind === 'pairedBars') return pairedBarsConfiguration(spec, look);
 	return spec.kind === 'bars' ? barsConfiguration(spec, look) : trendConfiguration(spec, look);
 }
 
@@ -81,6 +89,63 @@ function tooltip(look: ChartLook) {
 /** Height given to each bar, in rem, plus room for the axis. */
 const REM_PER_BAR = 2.5;
 const REM_FOR_AXIS = 3;
+/** Height given to each pair of bars, and to the legend above them, in rem. */
+const REM_PER_PAIR = 3.5;
+const REM_FOR_LEGEND = 2.5;
+
+const percentValues = (values: readonly number[]) => values.map((v) => Math.min(100, Math.max(0, Number.isFinite(v) ? v : 0)));
+
+/**
+ * Pairs of horizontal bars of percentages, one pair per label (our share beside the local share,
+ * say). Values are held to 0–100; the figures are copied now.
+ */
+export function pairedPercentBars(
+	labels: readonly string[],
+	first: { label: string; values: readonly number[] },
+	second: { label: string; values: readonly number[] },
+	locale: string
+): ChartSpec {
+	return {
+		kind: 'pairedBars',
+		locale,
+		labels: [...labels],
+		first: { label: first.label, values: percentValues(first.values) },
+		second: { label: second.label, values: percentValues(second.values) }
+	};
+}
+
+function pairedBarsConfiguration(spec: PairedBarsSpec, look: ChartLook): ChartConfiguration<'bar'> {
+	const percent = (v: number | string) => percentText(Number(v), spec.locale);
+	return {
+		type: 'bar',
+		data: {
+			labels: spec.labels,
+			datasets: [
+				{ label: spec.first.label, data: spec.first.values, backgroundColor: look.brand, borderColor: look.ink, borderWidth: 1 },
+				{ label: spec.second.label, data: spec.second.values, backgroundColor: 'transparent', borderColor: look.ink, borderWidth: 2 }
+			]
+		},
+		options: {
+			...base(look),
+			indexAxis: 'y',
+			scales: {
+				x: {
+					...axis(look),
+					min: 0,
+					max: 100,
+					reverse: look.rtl,
+					ticks: { ...axis(look).ticks, callback: percent },
+					grid: { color: look.grid }
+				},
+				y: { ...axis(look), position: look.rtl ? 'right' : 'left', grid: { display: false } }
+			},
+			plugins: {
+				legend: { display: true, rtl: look.rtl, labels: { color: look.ink, font: look.font } },
+				tooltip: { ...tooltip(look), callbacks: { label: (item) => `${item.dataset.label}: ${percent(item.parsed.x ?? 0)}` } }
+			}
+		}
+	};
+}
 
 /**
  * A horizontal bar chart of percentages, one bar per label. Values are held to 0–100 (anything

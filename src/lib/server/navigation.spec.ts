@@ -29,9 +29,9 @@ describe('the menu', () => {
 	});
 
 	it('folds each role’s staff pages under Manage', () => {
-		expect(ids(navigationFor(person('organiser')).manage)).toEqual(['manageSurveys', 'manageMeetings', 'manageForum', 'followUp', 'manageReports', 'manageYearly', 'standards', 'manageCoproduction', 'moderation']);
-		expect(ids(navigationFor(person('service_lead')).manage)).toEqual(['manageSurveys', 'followUp', 'manageReports', 'standards', 'manageCoproduction']);
-		expect(ids(navigationFor(person('board_member')).manage)).toEqual(['followUp', 'manageReports', 'standards']);
+		expect(ids(navigationFor(person('organiser')).manage)).toEqual(['manageSurveys', 'manageMeetings', 'manageForum', 'followUp', 'manageReports', 'manageYearly', 'standards', 'reach', 'manageCoproduction', 'moderation']);
+		expect(ids(navigationFor(person('service_lead')).manage)).toEqual(['manageSurveys', 'followUp', 'manageReports', 'standards', 'reach', 'manageCoproduction']);
+		expect(ids(navigationFor(person('board_member')).manage)).toEqual(['followUp', 'manageReports', 'standards', 'reach']);
 		expect(ids(navigationFor(person('safeguarding_lead')).manage)).toEqual(['safeguarding']);
 		expect(ids(navigationFor(person('supporter')).manage)).toEqual(['youngPeople']);
 		expect(ids(navigationFor(person('admin')).manage)).toEqual([
@@ -42,6 +42,7 @@ describe('the menu', () => {
 			'manageReports',
 			'manageYearly',
 			'standards',
+			'reach',
 			'manageCoproduction',
 			'moderation',
 			'people',
@@ -61,6 +62,6 @@ describe('the menu', () => {
 		// and no page is lost or shown twice: every page a person may open is in exactly one group
 		const all = [...everyRole.pages, ...everyRole.manage, ...everyRole.own].map((i) => i.href);
 		expect(new Set(all).size).toBe(all.length);
-		expect(all).toHaveLength(24);
+		expect(all).toHaveLength(25);
 	});
 });

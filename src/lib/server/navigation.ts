@@ -21,6 +21,7 @@ const ITEMS: readonly { id: NavId; href: string; group: keyof Navigation; action
 	{ id: 'manageReports', href: '/manage/reports', group: 'manage', action: 'reports.read' },
 	{ id: 'manageYearly', href: '/manage/yearly', group: 'manage', action: 'yearly.manage' },
 	{ id: 'standards', href: '/manage/standards', group: 'manage', action: 'standards.read' },
+	{ id: 'reach', href: '/manage/reach', group: 'manage', action: 'reach.baseline.read' },
 	{ id: 'manageCoproduction', href: '/manage/coproduction', group: 'manage', action: 'coproduction.track' },
 	{ id: 'moderation', href: '/manage/feedback', group: 'manage', action: 'feedback.moderate' },
 	{ id: 'safeguarding', href: '/safeguarding', group: 'manage', action: 'safeguarding.review' },

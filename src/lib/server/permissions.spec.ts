@@ -46,6 +46,8 @@ const ALLOWED: Record<Action, { visitor: boolean } & Record<Role, boolean>> = {
 	'reports.comment':        { visitor: false, admin: true, organiser: true, service_lead: false, board_member: true, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'reports.manage':         { visitor: false, admin: true, organiser: true, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'reports.readPublished':  { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
+	'reach.baseline.import':    { visitor: false, admin: true, organiser: false, service_lead: false, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
+	'reach.baseline.read':      { visitor: false, admin: true, organiser: true, service_lead: true, board_member: true, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	'coproduction.read':      { visitor: true, admin: true, organiser: true, service_lead: true, board_member: true, supporter: true, parent_carer: true, young_person: true, safeguarding_lead: true },
 	'coproduction.track':     { visitor: false, admin: true, organiser: true, service_lead: true, board_member: false, supporter: false, parent_carer: false, young_person: false, safeguarding_lead: false },
 	// service_lead: allowed because the matrix's resource is about a service they lead

@@ -121,6 +121,10 @@ const RULES = {
 	'reports.manage': isOrganiser,
 	/** Read published reports. */
 	'reports.readPublished': everyone,
+	/** Replace the local SEND population baseline from a file: admins, who answer for the area's official figures. */
+	'reach.baseline.import': isAdmin,
+	/** See the local baseline reach is measured against: staff who read reports. */
+	'reach.baseline.read': (actor) => ['organiser', 'admin', 'service_lead', 'board_member'].some((r) => has(actor, r as Role)),
 	/** Preview and publish the yearly reports (Local Offer, forum): organisers write the forum's record, as with board reports. */
 	'yearly.manage': isOrganiser,
 	/** Read published yearly reports: they are public, for the council's Local Offer site, members and funders. */

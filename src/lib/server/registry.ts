@@ -19,6 +19,7 @@ import { contributes as forum } from './forum';
 import { contributes as meetings } from './meetings';
 import { contributes as outbox } from './outbox';
 import { contributes as profiles } from './profiles';
+import { contributes as reach } from './reach';
 import { contributes as reports } from './reports';
 import { contributes as safeguarding } from './safeguarding';
 import { contributes as services } from './services';
@@ -33,7 +34,7 @@ import { contributes as translations } from './translations';
  * last), which is also the order demo data is added in: each feature's demo data builds on the
  * features before it (people and services, then the board, then surveys that link to it...).
  */
-export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, meetings, profiles, standards, coproduction, reports, yearly, safeguarding, subscriptions, forum, content, translations, outbox, audit];
+export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board, surveys, reach, meetings, profiles, standards, coproduction, reports, yearly, safeguarding, subscriptions, forum, content, translations, outbox, audit];
 
 /**
  * The order erasure runs in, inside one transaction:
@@ -41,7 +42,7 @@ export const CONTRIBUTIONS: readonly Contribution[] = [accounts, services, board
  * - audit, then accounts last: deleting the person's `user` row cascades to the rows that still
  *   point at it, so every other feature must have unlinked and counted its rows before.
  */
-export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, yearly, meetings, board, standards, coproduction, services, safeguarding, profiles, forum, subscriptions, content, translations, outbox, audit, accounts];
+export const ERASURE_ORDER: readonly Contribution[] = [surveys, reports, yearly, meetings, board, standards, coproduction, services, safeguarding, profiles, forum, subscriptions, reach, content, translations, outbox, audit, accounts];
 
 /** Every kind of event any feature emits, with who is told and in what words: what the outbox worker sends. */
 export const EVENT_KINDS: Readonly<Record<string, EventKind>> = Object.assign({}, ...CONTRIBUTIONS.map((c) => c.events ?? {}));

@@ -104,6 +104,8 @@ describe('which limit a request gets', () => {
 		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/upload'), ORGANISER)).toBe(FORM_LIMIT);
 		expect(bodyLimit('/profiles/[youngPersonId]/photo', url('/profiles/4/photo?/upload'), { id: 4, roles: ['young_person'] })).toBe(PHOTO_MAX_BYTES + 1024 * 1024);
 		expect(bodyLimit('/(app)/manage/standards/import', url('/manage/standards/import?/check'), PARENT)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/(app)/manage/reach/import', url('/manage/reach/import?/check'), ORGANISER)).toBe(FORM_LIMIT);
+		expect(bodyLimit('/(app)/manage/reach/import', url('/manage/reach/import?/save'), { id: 9, roles: ['admin'] })).toBe(512 * 1024);
 		expect(bodyLimit('/(app)/manage/surveys/[surveyId]/translations/[locale]', url('/manage/surveys/1/translations/ur'), LEAD)).toBe(FORM_LIMIT);
 	});
 
@@ -128,6 +130,7 @@ describe('which limit a request gets', () => {
 		expect(withFileInput).toEqual([
 			'lib/features/meetings/manage/PaperUpload.svelte', // on /(app)/manage/meetings/[meetingId]/items/[itemId]
 			'routes/(app)/admin/languages/+page.svelte',
+			'routes/(app)/manage/reach/import/+page.svelte',
 			'routes/(app)/manage/standards/import/+page.svelte',
 			'routes/(app)/manage/surveys/[surveyId]/images/+page.svelte',
 			'routes/profiles/[youngPersonId]/photo/+page.svelte'

@@ -48,6 +48,8 @@ const profileEditors: Sender = (actor) => actor.roles.some((r) => r === 'young_p
 /** `standards.enterFigures`: organisers for every standard, service leads for their services'. */
 const translationAdmins: Sender = (actor) => can(actor, 'translations.manage');
 const figureEnterers: Sender = (actor) => can(actor, 'standards.manage') || actor.roles.includes('service_lead');
+/** Admins, who import the local population baseline. */
+const baselineImporters: Sender = (actor) => can(actor, 'reach.baseline.import');
 
 /**
  * The pages whose forms send files (or long writing): Kit's route id, the form actions that take a file, the
@@ -67,6 +69,8 @@ export const UPLOADS: readonly { route: string; actions: readonly string[]; limi
 	{ route: '/(app)/manage/standards/import', actions: ['check', 'save'], limit: FIGURES_CSV_MAX_BYTES + UPLOAD_ROOM, who: figureEnterers },
 	// a language's messages from a translator's spreadsheet; "save" sends the checked changes back as a field
 	{ route: '/(app)/admin/languages', actions: ['check', 'save'], limit: MAX_SHEET_BYTES + UPLOAD_ROOM, who: translationAdmins },
+	// the local baseline from a CSV file (at most 100,000 characters, 3 bytes each once URL-encoded for "save")
+	{ route: '/(app)/manage/reach/import', actions: ['check', 'save'], limit: LONG_WRITING, who: baselineImporters },
 	// long writing: an item's minutes, and a survey's translation
 	{ route: '/(app)/manage/meetings/[meetingId]/minutes', actions: ['notes'], limit: LONG_WRITING, who: organisers },
 	{ route: '/(app)/manage/surveys/[surveyId]/translations/[locale]', actions: ['default'], limit: LONG_WRITING, who: surveyBuilders }

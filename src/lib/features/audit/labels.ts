@@ -76,6 +76,7 @@ export const ACTION_LABELS: Record<string, () => string> = {
 	'standard.archived': m.audit_action_standard_archived,
 	'standard.restored': m.audit_action_standard_restored,
 	'standard.figure_entered': m.audit_action_standard_figure_entered,
+	'reach.baseline_imported': m.audit_action_reach_baseline_imported,
 	'coproduction.created': m.audit_action_coproduction_created,
 	'coproduction.updated': m.audit_action_coproduction_updated,
 	'coproduction.removed': m.audit_action_coproduction_removed,
@@ -136,6 +137,7 @@ export const SUBJECT_KINDS: Record<string, { label: () => string; href?: (id: st
 	report: { label: m.audit_subject_report, href: (id) => `/manage/reports/${id}` },
 	yearly_report: { label: m.audit_subject_yearly_report, href: () => '/manage/yearly' },
 	standard: { label: m.audit_subject_standard, href: (id) => `/manage/standards/${id}` },
+	reach_baseline: { label: m.audit_subject_reach_baseline, href: () => '/manage/reach' },
 	coproduction_entry: { label: m.audit_subject_coproduction_entry, href: (id) => `/manage/coproduction/${id}` },
 	coproduction_ladder: { label: m.audit_subject_coproduction_ladder, href: () => '/manage/coproduction/ladder' },
 	// only safeguarding leads open flags and phrases: no link for an admin

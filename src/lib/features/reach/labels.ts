@@ -1,8 +1,9 @@
 /** The words for the characteristics and categories of `model.ts`, in the reader's language. */
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { Category, Characteristic } from './model';
 
-type Words = () => string;
+type Words = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 
 const CHARACTERISTIC_NAMES: Record<Characteristic, Words> = {
 	need_area: m.reach_characteristic_need_area,
@@ -66,7 +67,9 @@ const CATEGORY_NAMES: { [C in Characteristic]: Record<Category<C>, Words> } = {
 	}
 };
 
-export const characteristicName = (c: Characteristic): string => CHARACTERISTIC_NAMES[c]();
+/** A characteristic's name, in the reader's language or the one given (the baseline import reads all three). */
+export const characteristicName = (c: Characteristic, locale?: Locale): string => CHARACTERISTIC_NAMES[c]({}, locale ? { locale } : {});
 
-export const categoryName = <C extends Characteristic>(c: C, category: Category<C>): string =>
-	(CATEGORY_NAMES[c] as Record<string, Words>)[category]();
+/** A category's name, in the reader's language or the one given. */
+export const categoryName = <C extends Characteristic>(c: C, category: Category<C>, locale?: Locale): string =>
+	(CATEGORY_NAMES[c] as Record<string, Words>)[category]({}, locale ? { locale } : {});

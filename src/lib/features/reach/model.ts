@@ -61,3 +61,34 @@ export const isCategoryOf = <C extends Characteristic>(characteristic: C, value:
  * a flag that fires on every small gap would be ignored.
  */
 export const UNDER_HEARD_BELOW = 2 / 3;
+
+/**
+ * One group of a comparison as pages show it (the server's reach feature works it out, with small
+ * numbers protected): every figure about the people we heard from is null when it is hidden.
+ */
+export type ReachRowView = {
+	category: Category;
+	/** How many we heard from in the group. */
+	count: number | null;
+	/** Their share of everyone we heard from, 0 to 1. */
+	share: number | null;
+	/** The group's share of the local SEND population, 0 to 1; null with no local figure. */
+	localShare: number | null;
+	/** share / localShare. */
+	ratio: number | null;
+	/** ratio < UNDER_HEARD_BELOW. */
+	underHeard: boolean | null;
+};
+
+/** One characteristic's comparison as pages show it; plain data, so a frozen report can keep it. */
+export type ReachView = {
+	characteristic: Characteristic;
+	rows: ReachRowView[];
+	/** Everyone we heard from who said which group they are in; null when hidden. */
+	total: number | null;
+	/** Some figure was hidden to protect small numbers. */
+	suppressed: boolean;
+	localTotal: number;
+	/** What the local figures are (null: no baseline imported). */
+	baseline: { asOf: string; source: string } | null;
+};

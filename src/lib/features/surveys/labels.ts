@@ -35,7 +35,11 @@ const ABOUT_YOU_NAMES: Record<AboutYou, () => string> = {
 	age_band: m.surveys_build_about_you_age_band,
 	area: m.surveys_build_about_you_area,
 	ethnicity: m.surveys_build_about_you_ethnicity,
-	language: m.surveys_build_about_you_language
+	language: m.surveys_build_about_you_language,
+	need_area: m.surveys_build_about_you_need_area,
+	phase: m.surveys_build_about_you_phase,
+	support: m.surveys_build_about_you_support,
+	sex: m.surveys_build_about_you_sex
 };
 
 export const kindName = (k: QuestionKind) => KIND_NAMES[k]();

@@ -3,6 +3,7 @@
  * What a survey may do is decided in `$lib/server/surveys/` (its index).
  */
 import type { SymbolId } from '$lib/symbols/catalogue';
+import { CATEGORIES, type Category, type Characteristic } from '../reach/model';
 
 export const SURVEY_STATES = ['draft', 'published', 'closed'] as const;
 export type SurveyState = (typeof SURVEY_STATES)[number];
@@ -29,7 +30,11 @@ export const TEXT_LIMITS = { short_text: 200, long_text: 5000 } as const;
 export const RESPONDENT_GROUPS = ['parent_carer', 'young_person', 'other', 'unknown'] as const;
 export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
 
-export type OptionTemplate = { label: string; symbolId: SymbolId | null; positive: boolean; group?: RespondentGroup };
+/**
+ * A ready-made option. `category` is the reach category (features/reach/model.ts) an answer
+ * counts as when set beside the local population, kept on the option so rewording it changes nothing.
+ */
+export type OptionTemplate = { label: string; symbolId: SymbolId | null; positive: boolean; group?: RespondentGroup; category?: Category };
 
 /** The options a new question of a fixed kind starts with (the organiser may reword them). */
 export const FIXED_OPTIONS: Partial<Record<QuestionKind, readonly OptionTemplate[]>> = {
@@ -52,11 +57,19 @@ export const FIXED_OPTIONS: Partial<Record<QuestionKind, readonly OptionTemplate
 	]
 };
 
-export const ABOUT_YOU = ['who', 'age_band', 'area', 'ethnicity', 'language'] as const;
+export const ABOUT_YOU = ['who', 'age_band', 'area', 'ethnicity', 'language', 'need_area', 'phase', 'support', 'sex'] as const;
 export type AboutYou = (typeof ABOUT_YOU)[number];
+
+/** The reach characteristic an "about you" question counts (null: it is not compared with the local population). */
+export function characteristicOf(aboutYou: AboutYou | null): Characteristic | null {
+	return aboutYou === 'who' || aboutYou === 'age_band' || aboutYou === null ? null : aboutYou;
+}
 
 const PREFER_NOT = { label: 'Prefer not to say', symbolId: null, positive: false } as const;
 const plain = (label: string): OptionTemplate => ({ label, symbolId: null, positive: false });
+/** Options in the order of the characteristic's categories, each counting as its category. */
+const keyed = <C extends Characteristic>(characteristic: C, labels: readonly string[]): OptionTemplate[] =>
+	labels.map((label, i) => ({ label, symbolId: null, positive: false, category: CATEGORIES[characteristic][i] }));
 
 /**
  * The ready-made "about you" questions. They are ordinary "pick one" questions once added, so
@@ -82,12 +95,12 @@ export const ABOUT_YOU_QUESTIONS: Record<AboutYou, { text: string; help: string;
 	area: {
 		text: 'Which part of the area do you live in?',
 		help: 'So we know if we hear from every part of the area.',
-		options: ['North', 'South', 'East', 'West', 'Centre', 'Outside the area'].map(plain).concat(PREFER_NOT)
+		options: keyed('area', ['North', 'South', 'East', 'West', 'Centre']).concat(plain('Outside the area'), PREFER_NOT)
 	},
 	ethnicity: {
 		text: 'What is your ethnic group?',
 		help: 'So we know if we hear from every community. These are the groups the 2021 census used.',
-		options: [
+		options: keyed('ethnicity', [
 			'Asian or Asian British: Bangladeshi',
 			'Asian or Asian British: Chinese',
 			'Asian or Asian British: Indian',
@@ -107,16 +120,45 @@ export const ABOUT_YOU_QUESTIONS: Record<AboutYou, { text: string; help: string;
 			'White: any other White background',
 			'Other ethnic group: Arab',
 			'Other ethnic group: any other ethnic group'
-		]
-			.map(plain)
-			.concat(PREFER_NOT)
+		]).concat(PREFER_NOT)
 	},
 	language: {
 		text: 'What language do you speak most at home?',
 		help: 'So we know which languages to offer.',
-		options: ['English', 'Arabic', 'Bengali', 'Polish', 'Punjabi', 'Romanian', 'Somali', 'Turkish', 'Urdu', 'Another language']
-			.map(plain)
-			.concat(PREFER_NOT)
+		options: keyed('language', ['English', 'Arabic', 'Bengali', 'Polish', 'Punjabi', 'Romanian', 'Somali', 'Turkish', 'Urdu', 'Another language']).concat(
+			PREFER_NOT
+		)
+	},
+	need_area: {
+		text: "What is your child's main area of need (or yours, if you are the young person)?",
+		help: 'So we know if we hear about every kind of need. These are the four areas of the SEND Code of Practice.',
+		options: keyed('need_area', [
+			'Communication and interaction',
+			'Cognition and learning',
+			'Social, emotional and mental health',
+			'Sensory and/or physical'
+		]).concat(PREFER_NOT)
+	},
+	phase: {
+		text: 'Where does your child learn (or where do you learn)?',
+		help: 'So we know if we hear about children and young people of every stage.',
+		options: keyed('phase', [
+			'Early years: nursery or pre-school',
+			'Primary school',
+			'Secondary school',
+			'College, sixth form or training (16 and over)',
+			'Not in school, college or training'
+		]).concat(PREFER_NOT)
+	},
+	support: {
+		text: 'Does your child (or do you) have an education, health and care plan (EHC plan)?',
+		help: 'So we know if we hear from families with and without an EHC plan.',
+		options: keyed('support', ['Yes, an EHC plan', 'No, help from SEN support at school or college']).concat(PREFER_NOT)
+	},
+	sex: {
+		text: "What is your child's sex (or yours, if you are the young person)?",
+		help: 'So we know if we hear about girls and boys alike.',
+		options: keyed('sex', ['Female', 'Male']).concat(PREFER_NOT)
 	}
 };
 

@@ -14,6 +14,7 @@ export * from '../safeguarding/schema';
 export * from '../outbox/schema';
 export * from '../subscriptions/schema';
 export * from '../operations/schema';
+export * from '../reach/schema';
 export * from '../coproduction/schema';
 export * from '../yearly/schema';
 export * from '../content/schema';

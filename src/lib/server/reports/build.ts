@@ -17,7 +17,9 @@ import { previousPeriods, type Period } from '$lib/time';
 import type { Db } from '../db';
 import * as services from '../services';
 import * as settings from '../settings';
-import { linkedQuestions, reportQuotes, reportThemes, standardTallies, type StandardTally } from '../surveys';
+import { linkedQuestions, reachCountsInPeriod, reportQuotes, reportThemes, standardTallies, type StandardTally } from '../surveys';
+import * as reach from '../reach';
+import type { ReachView } from '$lib/features/reach/model';
 import { responsiveness, type Responsiveness } from '../board';
 import { symbolCounts } from '../profiles';
 import { rate, ruleText, type Rag } from '../standards';
@@ -83,6 +85,11 @@ export type ReportData = {
 	quotes: { text: string; surveyTitle: string; submittedOn: string }[];
 	themes: { name: string; answers: CountDisplay }[];
 	youngPeople: { shown: boolean; youngPeople: CountDisplay; symbols: { symbolId: string; youngPeople: CountDisplay }[] };
+	/**
+	 * Who we heard from: the answers to every survey's "about you" questions sent in the period,
+	 * beside the local baseline, protected (whole-area reports only). Absent from reports made before it.
+	 */
+	heardFrom?: ReachView[];
 	/**
 	 * Co-production this period: decisions recorded by rung (in scope: those a scoped service
 	 * decided or took part in) and the share co-designed or co-produced, with the ladder's words as
@@ -296,6 +303,7 @@ export function buildReport(db: Db, period: Period, scope: ReportScope, now = ne
 				}
 			: // below the minimum even how many agreed stays vague
 				{ shown: false, youngPeople: { kind: 'fewer_than', limit: disclosure.minimumForPercentage }, symbols: [] },
+		heardFrom: serviceIds === null ? reachCountsInPeriod(db, period).map((c) => reach.comparison(db, c.characteristic, c.counts, disclosure)) : [],
 		coproduction: { ...together, ladder: coproduction.ladder(db) }
 	};
 }

@@ -312,7 +312,7 @@ const questionList = (surveyId: number) => ({ table: surveyQuestion, id: surveyQ
 function insertOptions(
 	db: Db,
 	questionId: number,
-	options: readonly { label: string; symbolId: string | null; imageId?: number | null; positive: boolean; group?: RespondentGroup }[]
+	options: readonly { label: string; symbolId: string | null; imageId?: number | null; positive: boolean; group?: RespondentGroup; category?: string }[]
 ) {
 	if (!options.length) return;
 	db.insert(surveyOption)
@@ -324,7 +324,8 @@ function insertOptions(
 				symbolId: o.symbolId,
 				imageId: o.imageId ?? null,
 				positive: o.positive,
-				respondentGroup: o.group ?? null
+				respondentGroup: o.group ?? null,
+				category: o.category ?? null
 			}))
 		)
 		.run();

@@ -12,6 +12,7 @@ export { checkAnswer, isPositive, type DraftAnswer, type AnswerProblem } from '.
 export * from './standards';
 export * from './crosstab';
 export * from './counts';
+export * from './reach';
 export * from './limits';
 export * from './respondent';
 export * from './seed';

@@ -102,7 +102,12 @@ export const surveyOption = sqliteTable(
 		imageId: reference('image_id', () => surveyImage.id, 'set null'),
 		positive: boolean('positive').notNull().default(false),
 		/** For "who is answering": the respondent group this answer puts a response in. */
-		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS })
+		respondentGroup: text('respondent_group', { enum: RESPONDENT_GROUPS }),
+		/**
+		 * For an "about you" question that counts towards reach: the category key of
+		 * features/reach/model.ts this answer counts as, whatever its words; null is not compared.
+		 */
+		category: text('category')
 	},
 	(t) => [
 		// serves loading a question's options in order

@@ -84,7 +84,11 @@ const PARENTS: DemoSurvey = {
 		{ aboutYou: 'who' },
 		{ aboutYou: 'age_band' },
 		{ aboutYou: 'area' },
-		{ aboutYou: 'language' }
+		{ aboutYou: 'language' },
+		{ aboutYou: 'need_area' },
+		{ aboutYou: 'phase' },
+		{ aboutYou: 'support' },
+		{ aboutYou: 'sex' }
 	]
 };
 
@@ -159,7 +163,31 @@ const TURKISH: Record<string, string> = {
 	Somali: 'Somalice',
 	Turkish: 'Türkçe',
 	Urdu: 'Urduca',
-	'Another language': 'Başka bir dil'
+	'Another language': 'Başka bir dil',
+	"What is your child's main area of need (or yours, if you are the young person)?":
+		'Çocuğunuzun (ya da gençseniz sizin) başlıca gereksinim alanı nedir?',
+	'So we know if we hear about every kind of need. These are the four areas of the SEND Code of Practice.':
+		'Her tür gereksinim hakkında bilgi alıp almadığımızı bilmek için soruyoruz. Bunlar SEND Uygulama Kuralları’nın dört alanıdır.',
+	'Communication and interaction': 'İletişim ve etkileşim',
+	'Cognition and learning': 'Bilişsel gelişim ve öğrenme',
+	'Social, emotional and mental health': 'Sosyal, duygusal ve ruh sağlığı',
+	'Sensory and/or physical': 'Duyusal ve/veya fiziksel',
+	'Where does your child learn (or where do you learn)?': 'Çocuğunuz (ya da siz) nerede öğreniyor?',
+	'So we know if we hear about children and young people of every stage.': 'Her aşamadaki çocuk ve gençler hakkında bilgi alıp almadığımızı bilmek için soruyoruz.',
+	'Early years: nursery or pre-school': 'Erken yaşlar: kreş veya anaokulu',
+	'Primary school': 'İlkokul',
+	'Secondary school': 'Ortaokul veya lise',
+	'College, sixth form or training (16 and over)': 'Kolej, altıncı form veya eğitim programı (16 yaş ve üstü)',
+	'Not in school, college or training': 'Okulda, kolejde veya eğitimde değil',
+	'Does your child (or do you) have an education, health and care plan (EHC plan)?':
+		'Çocuğunuzun (ya da sizin) eğitim, sağlık ve bakım planı (EHC planı) var mı?',
+	'So we know if we hear from families with and without an EHC plan.': 'EHC planı olan ve olmayan ailelerden haber alıp almadığımızı bilmek için soruyoruz.',
+	'Yes, an EHC plan': 'Evet, EHC planı var',
+	'No, help from SEN support at school or college': 'Hayır, okulda veya kolejde SEN desteği alıyor',
+	"What is your child's sex (or yours, if you are the young person)?": 'Çocuğunuzun (ya da gençseniz sizin) cinsiyeti nedir?',
+	'So we know if we hear about girls and boys alike.': 'Hem kızlar hem erkekler hakkında bilgi alıp almadığımızı bilmek için soruyoruz.',
+	Female: 'Kadın',
+	Male: 'Erkek'
 };
 
 const YOUNG_PEOPLE: DemoSurvey = {
@@ -411,7 +439,13 @@ function pickAny(rnd: Random, chances: readonly number[], noneIndex?: number): n
 	return noneIndex === undefined ? [rnd.int(chances.length)] : [noneIndex];
 }
 
-function parentAnswers(rnd: Random, quarter: number, turkish: boolean, quarterCount: number): Answers {
+/**
+ * A parent carer's answers. `more` draws the "about you" answers added for reach (need area, phase,
+ * EHC plan or SEN support, sex) from a generator of their own, so the older answers stay as they were.
+ * Against the demo baseline (reach's seed) the forum hears well from every group but two: families
+ * who speak Bengali at home, and young people in post-16 settings.
+ */
+function parentAnswers(rnd: Random, quarter: number, turkish: boolean, quarterCount: number, more: Random): Answers {
 	const a: Answers = new Map();
 	// Speech therapy: waits were long a year ago and got a little better as drop-in sessions started.
 	const better = quarter / Math.max(1, quarterCount - 1);
@@ -427,7 +461,11 @@ function parentAnswers(rnd: Random, quarter: number, turkish: boolean, quarterCo
 	if (rnd.chance(0.9)) a.set(6, [rnd.weighted([10, 38, 32, 14, 4, 2])]);
 	if (rnd.chance(0.88)) a.set(7, [rnd.weighted([22, 18, 20, 17, 15, 3, 5])]);
 	if (turkish) a.set(8, [7]);
-	else if (rnd.chance(0.9)) a.set(8, [rnd.weighted([74, 3, 3, 5, 3, 3, 2, 1, 4, 1, 1])]);
+	else if (rnd.chance(0.9)) a.set(8, [rnd.weighted([74, 3, 6, 5, 3, 3, 4, 1, 4, 3, 3])]);
+	if (more.chance(0.88)) a.set(9, [more.weighted([36, 16, 30, 14, 4])]);
+	if (more.chance(0.88)) a.set(10, [more.weighted([9, 48, 36, 4, 3, 4])]);
+	if (more.chance(0.88)) a.set(11, [more.weighted([34, 62, 4])]);
+	if (more.chance(0.88)) a.set(12, [more.weighted([38, 58, 4])]);
 	return a;
 }
 
@@ -501,6 +539,7 @@ export function seedSurveysDemo(db: Db, today = new Date()): { surveys: number; 
 	const serviceIds = new Map(db.select({ id: service.id, name: service.name }).from(service).all().map((s) => [s.name, s.id]));
 	const todayIso = londonDate(today);
 	const rnd = random(20261122);
+	const more = random(20270401);
 
 	// One transaction: a file database then syncs once, not once per response.
 	return writeTransaction(db, () => {
@@ -515,7 +554,7 @@ export function seedSurveysDemo(db: Db, today = new Date()): { surveys: number; 
 		for (const day of parentDays) {
 			const quarter = DEMO_SURVEY_RESPONSES.parents.length - 1 - quartersBetween(day, todayIso);
 			const turkish = rnd.chance(0.12);
-			answer(db, parents, day, turkish ? 'tr' : 'en', parentAnswers(rnd, quarter, turkish, DEMO_SURVEY_RESPONSES.parents.length));
+			answer(db, parents, day, turkish ? 'tr' : 'en', parentAnswers(rnd, quarter, turkish, DEMO_SURVEY_RESPONSES.parents.length, more));
 			responses++;
 		}
 		tagComments(db, organiser, parents.id, today);

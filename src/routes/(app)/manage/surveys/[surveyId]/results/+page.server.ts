@@ -1,5 +1,6 @@
 import { db } from '$lib/server/db/app';
-import { results } from '$lib/server/surveys';
+import { reachCountsOf, results } from '$lib/server/surveys';
+import * as reach from '$lib/server/reach';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import { showCount } from '$lib/server/disclosure';
@@ -14,6 +15,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const filtering = isFiltering(query);
 	const mayManage = can(locals.user, 'surveys.manage');
 	const minimum = found.rules.groupMinimum;
+	// Who we heard from, for the whole survey only (a filtered view is one group already).
+	const heardFrom = filtering
+		? []
+		: orError(() => reachCountsOf(db(), locals.user, survey.id)).map((c) =>
+				reach.comparison(db(), c.characteristic, c.counts, found.rules, { hidden: c.hidden, hideTotal: c.hideTotal })
+			);
 	return {
 		survey: { id: survey.id, title: survey.title, state: survey.state },
 		/** The view may be shown (false: "too few to show", and no figure at all). */
@@ -35,6 +42,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		/** Organisers download every response; a service lead a protected file, from the group minimum. */
 		mayDownload: mayManage || total >= minimum,
 		downloadRefused: url.searchParams.get('download') === 'too-few',
-		questions: questionFigures(found.questions)
+		questions: questionFigures(found.questions),
+		heardFrom
 	};
 };
