@@ -12,6 +12,7 @@ const inLocale = (words: Words, locale?: Locale) => words({}, locale ? { locale 
 
 const SECTIONS: Record<SectionKey, Words> = {
 	members: m.yearly_section_members,
+	members_reach: m.yearly_section_members_reach,
 	meetings: m.yearly_section_meetings,
 	surveys: m.yearly_section_surveys,
 	you_said: m.yearly_section_you_said,
@@ -50,7 +51,13 @@ const COLUMNS: Record<ColumnKey, Words> = {
 	survey: m.yearly_col_survey,
 	opens_on: m.yearly_col_opens_on,
 	closes_on: m.yearly_col_closes_on,
-	responses: m.yearly_col_responses
+	responses: m.yearly_col_responses,
+	characteristic: m.yearly_col_characteristic,
+	group: m.yearly_col_group,
+	members: m.yearly_col_members,
+	our_share: m.yearly_col_our_share,
+	local_share: m.yearly_col_local_share,
+	under_heard: m.yearly_col_under_heard
 };
 const KINDS: Record<YearlyKind, Words> = { local_offer: m.yearly_kind_local_offer, forum: m.yearly_kind_forum };
 

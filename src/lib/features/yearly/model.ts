@@ -71,7 +71,7 @@ export type LocalOfferData = {
  * ./labels.ts. A new section adds its keys here, its words there, and its builder in
  * $lib/server/yearly/forum.ts.
  */
-export const SECTION_KEYS = ['members', 'meetings', 'surveys', 'you_said', 'coproduction'] as const;
+export const SECTION_KEYS = ['members', 'members_reach', 'meetings', 'surveys', 'you_said', 'coproduction'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 export const FIGURE_KEYS = [
 	'members_at_end',
@@ -98,7 +98,7 @@ export const FIGURE_KEYS = [
 	'coproduction_co_produce'
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
-export const COLUMN_KEYS = ['meeting', 'day', 'attended', 'guests', 'apologies', 'survey', 'opens_on', 'closes_on', 'responses'] as const;
+export const COLUMN_KEYS = ['meeting', 'day', 'attended', 'guests', 'apologies', 'survey', 'opens_on', 'closes_on', 'responses', 'characteristic', 'group', 'members', 'our_share', 'local_share', 'under_heard'] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 export type Cell = string | number | null;

@@ -12,6 +12,10 @@ import * as meetings from '../meetings';
 import * as surveys from '../surveys';
 import * as coproduction from '../coproduction';
 import * as forum from '../forum';
+import * as reach from '../reach';
+import { ABOUT_YOU as MEMBER_ABOUT_YOU } from '$lib/features/forum/model';
+import { categoryName, characteristicName } from '$lib/features/reach/labels';
+import type { Category } from '$lib/features/reach/model';
 
 type SectionBuilder = (db: Db, period: Period, now: Date) => ReportSection;
 
@@ -25,6 +29,42 @@ const membersSection: SectionBuilder = (db, period) => {
 			{ key: 'members_joined', value: joined },
 			{ key: 'members_left', value: left }
 		]
+	};
+};
+
+/**
+ * Who the forum reaches: members who agreed to be counted, per characteristic beside the local
+ * SEND population, under-heard groups flagged, small numbers hidden ("[c]") by the reach
+ * feature's protected comparison. Members as they are when the report is made (a member keeps
+ * no history of their answers), which is why a report is frozen when published.
+ */
+const membersReachSection: SectionBuilder = (db) => {
+	const percent = (share: number | null) => (share === null ? '[c]' : `${Math.round(share * 100)}%`);
+	const rows = MEMBER_ABOUT_YOU.flatMap((characteristic) => {
+		const c = reach.comparison(db, characteristic, forum.memberCounts(db, characteristic));
+		return c.rows.map((r) => [
+			characteristicName(characteristic, 'en'),
+			categoryName(characteristic, r.category as Category<typeof characteristic>, 'en'),
+			r.count === null ? '[c]' : String(r.count),
+			percent(r.share),
+			r.localShare === null ? '' : `${Math.round(r.localShare * 100)}%`,
+			r.underHeard ? 'Under-heard' : r.underHeard === null ? '[c]' : ''
+		]);
+	});
+	return {
+		key: 'members_reach',
+		figures: [],
+		table: {
+			columns: [
+				{ key: 'characteristic', kind: 'text' },
+				{ key: 'group', kind: 'text' },
+				{ key: 'members', kind: 'text' },
+				{ key: 'our_share', kind: 'text' },
+				{ key: 'local_share', kind: 'text' },
+				{ key: 'under_heard', kind: 'text' }
+			],
+			rows
+		}
 	};
 };
 
@@ -113,7 +153,7 @@ const coproductionSection: SectionBuilder = (db, period) => {
  * Adding one is one SectionBuilder here plus its keys in SECTION_KEYS / FIGURE_KEYS / COLUMN_KEYS
  * and their words in $lib/features/yearly/labels.ts; the pages and the CSV need nothing else.
  */
-export const FORUM_SECTIONS: readonly SectionBuilder[] = [membersSection, meetingsSection, surveysSection, youSaidSection, coproductionSection];
+export const FORUM_SECTIONS: readonly SectionBuilder[] = [membersSection, membersReachSection, meetingsSection, surveysSection, youSaidSection, coproductionSection];
 
 /** The forum report for the year starting in April of `year`, as the data stands now. */
 export function buildForum(db: Db, year: number, now = new Date()): ForumData {

@@ -196,13 +196,13 @@ describe('the forum report', () => {
 		}
 
 		const data = preview(db, organiser, 'forum', 2025, NOW).data as ForumData;
-		expect(data.sections.map((s) => s.key)).toEqual(['members', 'meetings', 'surveys', 'you_said', 'coproduction']);
-		const meetingsPart = data.sections[1];
+		expect(data.sections.map((s) => s.key)).toEqual(['members', 'members_reach', 'meetings', 'surveys', 'you_said', 'coproduction']);
+		const meetingsPart = data.sections[2];
 		expect(Object.fromEntries(meetingsPart.figures.map((f) => [f.key, f.value]))).toEqual({ meetings_held: 1, meetings_attended: 3, meetings_guests: 1, meetings_apologies: 1, meetings_minutes_published: 0 });
 		expect(meetingsPart.table!.rows).toEqual([['Forum meeting, May', '2025-05-14', 3, 1, 1]]);
-		expect(data.sections[2].figures).toEqual([{ key: 'surveys_run', value: 1 }, { key: 'surveys_responses', value: 1 }]);
-		expect(data.sections[2].table!.rows).toEqual([['Short breaks survey', '2025-06-01', '2026-06-30', 1]]);
-		const youSaid = Object.fromEntries(data.sections[3].figures.map((f) => [f.key, f.value]));
+		expect(data.sections[3].figures).toEqual([{ key: 'surveys_run', value: 1 }, { key: 'surveys_responses', value: 1 }]);
+		expect(data.sections[3].table!.rows).toEqual([['Short breaks survey', '2025-06-01', '2026-06-30', 1]]);
+		const youSaid = Object.fromEntries(data.sections[4].figures.map((f) => [f.key, f.value]));
 		expect(youSaid).toMatchObject({ you_said_raised: 1, you_said_done: 1 });
 		// the download: every figure by section, then each section's table
 		const rows = yearlyRows(data);
