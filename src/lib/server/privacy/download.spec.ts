@@ -46,6 +46,7 @@ const ABOUT: Record<string, string> = {
 	forum_member: 'user_id = :id or email = (select lower(email) from user where id = :id)',
 	forum_representative: 'user_id = :id',
 	translation: 'updated_by = :id',
+	content_translation: 'updated_by = :id',
 	service_lead: 'user_id = :id',
 	operational_figure: 'entered_by = :id',
 	report: 'created_by = :id or published_by = :id',

@@ -27,7 +27,8 @@ import {
 	serviceLead,
 	standard,
 	surveyQuestionVersion,
-	translation
+	translation,
+	contentTranslation
 } from '../db/schema';
 import type { Actor } from '../permissions';
 import * as forum from '../forum';
@@ -193,6 +194,9 @@ export function seedWorld(db: Db): World {
 	// Pat uploaded a reviewed Polish text (as an admin once); Olive a Turkish one
 	db.insert(translation).values({ locale: 'pl', rowKey: 'site_name', text: 'Chorus', status: 'reviewed', updatedBy: pat.id, updatedAt: now }).run();
 	db.insert(translation).values({ locale: 'tr', rowKey: 'site_name', text: 'Chorus', status: 'draft', updatedBy: olive.id, updatedAt: now }).run();
+	// Pat translated a board item's "you said" into Somali; Olive one into Turkish
+	db.insert(contentTranslation).values({ subject: 'board_item', subjectId: 1, field: 'you_said', locale: 'so', text: 'Qoraal', updatedBy: pat.id, updatedAt: now }).run();
+	db.insert(contentTranslation).values({ subject: 'board_item', subjectId: 1, field: 'you_said', locale: 'tr', text: 'Metin', updatedBy: olive.id, updatedAt: now }).run();
 
 	// Safeguarding: messages, a review by Pat of Olive's message, a phrase Pat added.
 	safeguarding.tell(db, pat, 'zephyr I am worried about my neighbour');
