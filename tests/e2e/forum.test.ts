@@ -93,7 +93,9 @@ test('an organiser sees membership over time and who the members are, and record
 	await visit(page, '/manage/forum');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Forum membership');
 	await expect(page.getByRole('table', { name: "Members at each month's end, joined and left" }).getByRole('row')).toHaveCount(13);
-	await expect(page.getByRole('table', { name: 'Main language at home' })).toContainText('[c]');
+	await expect(page.getByRole('table', { name: 'Main language at home', exact: true })).toContainText('[c]');
+	// beside it, the members against the local SEND population (the reach feature's protected comparison)
+	await expect(page.getByRole('table', { name: /^Main language at home: who we/ })).toBeVisible();
 	await check(page);
 
 	await page.getByRole('link', { name: "The forum's representatives" }).click();
