@@ -23,6 +23,7 @@ const messages = (locale: string): Messages =>
 const en = messages('en');
 const yi = messages('yi');
 const bn = messages('bn');
+const so = messages('so');
 
 const YOUNG_PEOPLE = 'What is school like for you?';
 const ORGANISER = { email: 'organiser@example.org', name: 'Olu Organiser' };
@@ -125,5 +126,39 @@ test('a page in English loads no script font, and a page in Urdu loads one for i
 	const scriptFonts = fonts.filter((f) => !f.startsWith('atkinson'));
 	expect(scriptFonts).toHaveLength(1);
 	expect(scriptFonts[0]).toMatch(/^noto-nastaliq-urdu-arabic-wght-normal/);
+	await check(page);
+});
+
+test('a board item translated into Somali shows in Somali, and says which words are still in English', async ({ page, newPage }) => {
+	await visit(page, '/board');
+	// an item with a "we did": its answer stays English here, so the page must say so
+	const first = page.locator('article.board-item:has(.board-item-we-did time) h3 a').first();
+	const itemId = (await first.getAttribute('href'))!.match(/\/board\/(\d+)/)![1];
+	await check(page);
+
+	// An organiser translates its "you said" into Somali (the "we did" stays English for now).
+	const organiser = await newPage();
+	await signInAs(organiser, ORGANISER.email, ORGANISER.name);
+	await visit(organiser, `/manage/board/${itemId}/translations`);
+	await organiser.getByRole('link', { name: 'Somali' }).click();
+	await expect(h1(organiser)).toHaveText('Translate into Somali');
+	await check(organiser);
+	await organiser.getByLabel('You said').fill('Waalidiintu waxay rabaan jawaab dhakhso ah.');
+	await organiser.getByRole('button', { name: 'Save translation' }).click();
+	await expect(organiser.getByText('Translation saved.')).toBeVisible();
+	await expect(organiser.getByLabel('You said')).toHaveValue('Waalidiintu waxay rabaan jawaab dhakhso ah.');
+	await check(organiser);
+
+	// A visitor reading in Somali sees it in Somali, with a note that the rest is still English.
+	await switchLanguage(page, en, 'so');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'so');
+	await visit(page, `/board/${itemId}`);
+	await expect(h1(page)).toContainText('Waalidiintu waxay rabaan jawaab dhakhso ah.');
+	await expect(page.getByText(so.content_in_english.replace('{language}', 'Soomaali'))).toBeVisible();
+	await check(page);
+	// The same item in English is untouched.
+	await switchLanguage(page, so, 'en');
+	await visit(page, `/board/${itemId}`);
+	await expect(h1(page)).not.toContainText('Waalidiintu');
 	await check(page);
 });
