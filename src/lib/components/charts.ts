@@ -114,6 +114,21 @@ export function pairedPercentBars(
 	};
 }
 
+/** The axes of a horizontal chart of percentages: 0 to 100 along, labels down the start side (right to left mirrored). */
+function percentScales(look: ChartLook, percent: (v: number | string) => string) {
+	return {
+		x: {
+			...axis(look),
+			min: 0,
+			max: 100,
+			reverse: look.rtl,
+			ticks: { ...axis(look).ticks, callback: percent },
+			grid: { color: look.grid }
+		},
+		y: { ...axis(look), position: look.rtl ? ('right' as const) : ('left' as const), grid: { display: false } }
+	};
+}
+
 function pairedBarsConfiguration(spec: PairedBarsSpec, look: ChartLook): ChartConfiguration<'bar'> {
 	const percent = (v: number | string) => percentText(Number(v), spec.locale);
 	return {
@@ -128,17 +143,7 @@ function pairedBarsConfiguration(spec: PairedBarsSpec, look: ChartLook): ChartCo
 		options: {
 			...base(look),
 			indexAxis: 'y',
-			scales: {
-				x: {
-					...axis(look),
-					min: 0,
-					max: 100,
-					reverse: look.rtl,
-					ticks: { ...axis(look).ticks, callback: percent },
-					grid: { color: look.grid }
-				},
-				y: { ...axis(look), position: look.rtl ? 'right' : 'left', grid: { display: false } }
-			},
+			scales: percentScales(look, percent),
 			plugins: {
 				legend: { display: true, rtl: look.rtl, labels: { color: look.ink, font: look.font } },
 				tooltip: { ...tooltip(look), callbacks: { label: (item) => `${item.dataset.label}: ${percent(item.parsed.x ?? 0)}` } }
@@ -172,17 +177,7 @@ function barsConfiguration(spec: BarsSpec, look: ChartLook): ChartConfiguration<
 		options: {
 			...base(look),
 			indexAxis: 'y',
-			scales: {
-				x: {
-					...axis(look),
-					min: 0,
-					max: 100,
-					reverse: look.rtl,
-					ticks: { ...axis(look).ticks, callback: percent },
-					grid: { color: look.grid }
-				},
-				y: { ...axis(look), position: look.rtl ? 'right' : 'left', grid: { display: false } }
-			},
+			scales: percentScales(look, percent),
 			plugins: {
 				// One series: its name is the chart's own.
 				legend: { display: false },

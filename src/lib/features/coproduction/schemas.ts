@@ -49,13 +49,16 @@ export function readId(typed: string): number | null {
 export type EntryInputShape = {
 	title: string;
 	body: Body;
+	/** The deciding service, when body is 'service'. */
 	bodyServiceId: number | null;
+	/** The deciding body's name, when body is 'other'. */
 	bodyName: string;
 	decidedOn: string;
 	level: Level;
 	parentCarers: number;
 	youngPeople: number;
 	forumReps: number;
+	/** The services that took part. */
 	serviceIds: number[];
 	changed: string;
 	agendaItemId: number | null;

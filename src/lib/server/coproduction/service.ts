@@ -30,29 +30,12 @@ import { can, type Actor } from '../permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { reportInputsChanged } from '../report-inputs';
 import * as audit from '../audit';
+import type { EntryInputShape } from '$lib/features/coproduction/schemas';
 import * as services from '../services';
 import { agendaItemFacts, boardItemFacts, linkChoices, linkViews, missingLinks, type LinkView, type Links } from './links';
 
-export type EntryInput = {
-	title: string;
-	body: Body;
-	/** The deciding service, when body is 'service'. */
-	bodyServiceId: number | null;
-	/** The deciding body's name, when body is 'other'. */
-	bodyName: string;
-	decidedOn: string;
-	level: Level;
-	parentCarers: number;
-	youngPeople: number;
-	forumReps: number;
-	/** The services that took part. */
-	serviceIds: number[];
-	changed: string;
-	agendaItemId: number | null;
-	surveyId: number | null;
-	boardItemId: number | null;
-	standardId: number | null;
-};
+/** An entry as the form gives it (the form's own type: one shape on both sides of the server line). */
+export type EntryInput = EntryInputShape;
 
 /** A problem with one field of an entry: the field, a stable code for its translated words, and plain English. */
 export class EntryProblem extends ValidationError {
