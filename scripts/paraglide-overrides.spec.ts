@@ -14,7 +14,7 @@ import { english, shipped } from '$lib/server/translations';
 
 const SHIPPED = shipped();
 const ENGLISH = english();
-import { insertOverrideLookup } from './paraglide-overrides';
+import { insertOverrideLookup, nameReexports } from './paraglide-overrides';
 
 const dir = path.resolve(__dirname, '../src/lib/paraglide/messages');
 const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
@@ -74,5 +74,38 @@ describe('the registry formats like Paraglide', () => {
 
 	it('leaves a missing input as Paraglide does ("undefined")', () => {
 		expect(compileMessage('en', 'site_signed_in_as', 'Signed in as {name}')({})).toBe(messages.site_signed_in_as({} as never, { locale: 'en' }));
+	});
+});
+
+describe('the messages index names what it re-exports', () => {
+	// Paraglide's production output (one file per message), as `paraglide-js compile` writes it
+	const files: Record<string, string> = {
+		'./site_name.js': 'import { getLocale, experimentalStaticLocale } from \'../runtime.js\';\nexport const site_name = (inputs = {}, options = {}) => {\n\treturn en_site_name(inputs)\n};',
+		'./coproduction_link_agendaitem1.js':
+			'const coproduction_link_agendaitem1 = (inputs = {}, options = {}) => {\n\treturn "x"\n};\nexport { coproduction_link_agendaitem1 as "coproduction_link_agendaItem" }',
+		'./odd.js': 'export function odd() {}',
+		'./two.js': 'export const a = 1\nexport default 2'
+	};
+	const read = (file: string) => {
+		if (!(file in files)) throw new Error(`ENOENT: ${file}`);
+		return files[file];
+	};
+
+	it('writes each star re-export as the names its file exports, quoted ones too', () => {
+		const index = "/* eslint-disable */\nexport * from './site_name.js'\nexport * from './coproduction_link_agendaitem1.js'";
+		expect(nameReexports(index, read)).toBe(
+			"/* eslint-disable */\nexport { site_name } from './site_name.js'\nexport { \"coproduction_link_agendaItem\" } from './coproduction_link_agendaitem1.js'"
+		);
+	});
+
+	it('keeps a star re-export whose file it cannot read or whose exports are of another shape', () => {
+		const index = "export * from './odd.js'\nexport * from './two.js'\nexport * from './gone.js'";
+		expect(nameReexports(index, read)).toBe(index);
+	});
+
+	it('leaves the one-file-per-language output (Vitest and dev) alone', () => {
+		const index = readFileSync(path.join(dir, '_index.js'), 'utf8');
+		if (/^export \* from/m.test(index)) return; // the CLI's output is on disk: the cases above cover it
+		expect(nameReexports(index, read)).toBe(index);
 	});
 });
