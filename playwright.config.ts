@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './tests/browser';
 
 /**
  * End-to-end tests against the built app (`npx vite build` first). There is no `webServer`
@@ -8,17 +9,7 @@ import { defineConfig, devices } from '@playwright/test';
 const chromium = {
 	...devices['Desktop Chrome'],
 	locale: 'en-GB',
-	launchOptions: {
-		executablePath: '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	}
+	launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS }
 };
 
 export default defineConfig({

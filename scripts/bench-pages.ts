@@ -10,6 +10,7 @@
 //   main heading and the first form control or item are on the page and painted; target 1.5 s.
 // The report page is also scrolled to its end, to see Chart.js arrive only then and draw.
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/browser';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,7 +151,7 @@ export async function pageFigures(): Promise<Row[]> {
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'chorus-bench-pages-'));
 	const app = await startBuiltApp(join(dir, 'bench.db'), { env: { CHORUS_DEMO: '1' } });
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic'] });
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
 		const { base } = app;
 		const pages: [string, string][] = [

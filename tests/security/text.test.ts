@@ -4,6 +4,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect } from 'vitest';
 import { parseCsv } from '../../src/lib/server/csv';
 import { DEMO_PASSWORD } from '../app-server';
+import { CHROMIUM, CHROMIUM_ARGS } from '../browser';
 import { attack, useApp } from './harness';
 import { Client } from './http';
 
@@ -32,7 +33,7 @@ const shown = (text: string) =>
 
 /** Parses XML the strict way a feed reader does (Chromium's parser, as DOMParser); returns the error or the titles. */
 async function parseXml(xml: string): Promise<{ error: string | null; titles: string[]; summaries: string[] }> {
-	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
 		const page = await browser.newPage();
 		return await page.evaluate((text) => {
