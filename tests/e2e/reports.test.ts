@@ -203,9 +203,11 @@ test.describe('the board report', () => {
 		const csv = await readFile((await download.path())!, 'utf8');
 		const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
 		expect(lines[0]).toBe(
-			'Standard,Service,Measure,Period start,Period end,Breakdown,Value,Unit,Target,RAG,Responses or items,Margin of error (points),Why no value'
+			'Standard,Service,Measure,Period start,Period end,Breakdown,Value,Unit,Target,RAG,Responses or items,Margin of error (points),Why no value,Local share,Ratio to local share,Under-heard'
 		);
 		expect(lines.filter((l) => l.startsWith(`${SALT_STANDARD},Speech and language therapy,`)).length).toBeGreaterThanOrEqual(5);
+		// co-production this period, by rung, as the page shows it
+		expect(lines.filter((l) => l.startsWith('Co-production: how families were involved,Speech and language therapy,Decisions recorded,'))).toHaveLength(5);
 
 		// The same figures as a spreadsheet file: every cell read back equals the CSV's
 		const gettingSheet = visitor.waitForEvent('download');

@@ -1,8 +1,9 @@
 /** The words for the ladder, the bodies, the links and the service's problems, in the reader's language. */
 import { m } from '$lib/paraglide/messages';
+import type { Locale } from '$lib/paraglide/runtime';
 import type { Body, Level, LinkKind } from './model';
 
-type Words = () => string;
+type Words = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
 
 const LEVEL_NAMES: Record<Level, Words> = {
 	inform: m.coproduction_level_inform_name,
@@ -41,7 +42,9 @@ const LINK_NAMES: Record<LinkKind, Words> = {
 /** A rung as the partnership words it: the admin's words where they changed them, else the usual ones. */
 export type Rung = { level: Level; name: string | null; meaning: string | null };
 
-export const levelName = (level: Level, ladder?: readonly Rung[]): string => ladder?.find((r) => r.level === level)?.name ?? LEVEL_NAMES[level]();
+/** A rung's name: the admin's words, else the usual ones in the reader's language or the one given (a download is in English). */
+export const levelName = (level: Level, ladder?: readonly Rung[], locale?: Locale): string =>
+	ladder?.find((r) => r.level === level)?.name ?? LEVEL_NAMES[level]({}, locale ? { locale } : {});
 export const levelMeaning = (level: Level, ladder?: readonly Rung[]): string => ladder?.find((r) => r.level === level)?.meaning ?? LEVEL_MEANINGS[level]();
 /** The usual words of a rung (the admin page shows them beside the boxes). */
 export const usualLevelName = (level: Level): string => LEVEL_NAMES[level]();

@@ -3,7 +3,7 @@ import { eq, like } from 'drizzle-orm';
 import { service, survey, user } from '../db/schema';
 import { seedDemo } from '../seed';
 import * as surveys from '../surveys';
-import { buildReport } from '../reports';
+import { buildReport, csvRows } from '../reports';
 import { londonDate, quarterFrom } from '$lib/time';
 import { testDb } from '../testing';
 import type { Db } from '../db';
@@ -59,5 +59,26 @@ describe('the demo baseline against the demo survey', () => {
 		expect(JSON.parse(JSON.stringify(report.heardFrom))).toEqual(report.heardFrom);
 		const serviceId = db.select({ id: service.id }).from(service).get()!.id;
 		expect(buildReport(db, period, { kind: 'service', serviceId }).heardFrom).toEqual([]);
+	});
+
+	it('puts who we heard from in the report’s download too, hiding there what the page hides', () => {
+		const today = londonDate();
+		const report = buildReport(db, { start: quarterFrom(today, -3).start, end: today }, { kind: 'area' });
+		const [header, ...rows] = csvRows(report);
+		const col = (name: string) => header.indexOf(name);
+		const heard = rows.filter((r) => r[col('Standard')] === 'Who we heard from');
+		expect(heard).toHaveLength(report.heardFrom!.reduce((a, c) => a + c.rows.length, 0));
+		const underHeard = heard.filter((r) => r[col('Under-heard')] === 'yes').map((r) => `${r[col('Measure')]}: ${r[col('Breakdown')]}`);
+		expect(underHeard.sort()).toEqual(['Main language at home: group: Bengali', 'School phase: group: College or other post-16 setting']);
+		// a hidden count is hidden in the download, and so is every figure worked out from it
+		const hiddenViews = report.heardFrom!.flatMap((v) => v.rows.filter((r) => r.count === null));
+		const hiddenRows = heard.filter((r) => r[col('Responses or items')] === '');
+		expect(hiddenRows).toHaveLength(hiddenViews.length);
+		for (const r of hiddenRows) {
+			expect(r[col('Value')]).toBeNull();
+			expect(r[col('Ratio to local share')]).toBe('');
+			expect(r[col('Under-heard')]).toBe('');
+			expect(r[col('Why no value')]).toBe('hidden to protect small groups');
+		}
 	});
 });

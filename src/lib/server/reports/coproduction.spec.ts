@@ -50,6 +50,19 @@ describe('co-production in the board report', () => {
 		expect(s.trend.at(-1)!.figure).toMatchObject({ value: 100, rag: 'green' });
 		expect(s.trend[0].figure).toMatchObject({ value: null, missing: 'no_data' });
 		expect(data.coproduction).toMatchObject({ counts: { inform: 1, consult: 1, engage: 0, co_design: 1, co_produce: 0 }, share: { shared: 1, total: 3, percent: 33.3 } });
+		// the download has the same counts by rung, in the ladder's words, and the share
+		const [header, ...rows] = reports.csvRows(data);
+		const col = (name: string) => header.indexOf(name);
+		const own = rows.filter((r) => r[col('Standard')] === 'Co-production: how families were involved');
+		expect(own.map((r) => [r[col('Breakdown')], r[col('Value')]])).toEqual([
+			['level: Inform', 1],
+			['level: Consult', 1],
+			['level: Engage', 0],
+			['level: Co-design', 1],
+			['level: Co-produce', 0],
+			['all', 33.3]
+		]);
+		expect(own.at(-1)![col('Responses or items')]).toBe('1 of 3');
 	});
 
 	it('counts, for a service’s report and standard, only the decisions that service made or took part in', () => {

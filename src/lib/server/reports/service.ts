@@ -25,6 +25,9 @@ import { protectShares } from './shares';
 import { showCount, type CountDisplay } from '../disclosure';
 import type { Need } from '../contributions';
 import { ABOUT_YOU, type AboutYou } from '$lib/features/surveys/model';
+import { LEVELS } from '$lib/features/coproduction/model';
+import { levelName } from '$lib/features/coproduction/labels';
+import { categoryName, characteristicName } from '$lib/features/reach/labels';
 import { buildReport, pct, type ReportData, type ReportScope } from './build';
 import { forgetDrafts, recentDraft } from './recent';
 
@@ -254,9 +257,28 @@ const countText = (c: { kind: string; value?: number; limit?: number } | null) =
 
 /** Every figure of a report as CSV rows (header first): each standard's current value and trend, and breakdowns. */
 export function csvRows(data: ReportData): CsvCell[][] {
+	const HIDDEN = 'hidden to protect small groups';
 	const rows: CsvCell[][] = [
-		['Standard', 'Service', 'Measure', 'Period start', 'Period end', 'Breakdown', 'Value', 'Unit', 'Target', 'RAG', 'Responses or items', 'Margin of error (points)', 'Why no value']
+		[
+			'Standard',
+			'Service',
+			'Measure',
+			'Period start',
+			'Period end',
+			'Breakdown',
+			'Value',
+			'Unit',
+			'Target',
+			'RAG',
+			'Responses or items',
+			'Margin of error (points)',
+			'Why no value',
+			'Local share',
+			'Ratio to local share',
+			'Under-heard'
+		]
 	];
+	const { start, end } = data.period;
 	for (const s of data.standards) {
 		const service = s.service?.name ?? 'Whole area';
 		const line = (p: Period, breakdown: string, f: ReportData['standards'][number]['current']) => [
@@ -278,8 +300,56 @@ export function csvRows(data: ReportData): CsvCell[][] {
 		rows.push(line(data.period, 'all', s.current));
 		for (const [kind, list] of [['group', s.byGroup], ['sector', s.bySector]] as const) {
 			for (const b of list) {
-				rows.push([s.statement, service, s.measure, data.period.start, data.period.end, `${kind}: ${b.key}`, b.share, 'percent', s.target, '', countText(b.responses), '', b.share === null ? 'hidden to protect small groups' : '']);
+				rows.push([s.statement, service, s.measure, start, end, `${kind}: ${b.key}`, b.share, 'percent', s.target, '', countText(b.responses), '', b.share === null ? HIDDEN : '']);
 			}
+		}
+	}
+	// Co-production this period (decisions, not people: nothing is hidden), in the scope's words.
+	if (data.coproduction) {
+		const { counts, share, ladder } = data.coproduction;
+		const scope = data.scope.label;
+		for (const level of LEVELS) {
+			rows.push(['Co-production: how families were involved', scope, 'Decisions recorded', start, end, `level: ${levelName(level, ladder, 'en')}`, counts[level], 'decisions', '', '', '', '', '']);
+		}
+		rows.push([
+			'Co-production: how families were involved',
+			scope,
+			'Share co-designed or co-produced with families',
+			start,
+			end,
+			'all',
+			share.percent,
+			'percent',
+			'',
+			'',
+			`${share.shared} of ${share.total}`,
+			'',
+			share.percent === null ? 'no data' : ''
+		]);
+	}
+	// Who we heard from: each group's share beside its local share; a figure hidden on the page is hidden here.
+	for (const view of data.heardFrom ?? []) {
+		const measure = characteristicName(view.characteristic, 'en');
+		for (const r of view.rows) {
+			const shown = r.share !== null;
+			rows.push([
+				'Who we heard from',
+				'Whole area',
+				measure,
+				start,
+				end,
+				`group: ${categoryName(view.characteristic, r.category as never, 'en')}`,
+				shown ? pct(r.share!) : null,
+				'percent',
+				'',
+				'',
+				r.count ?? '',
+				'',
+				shown ? '' : r.count === null ? HIDDEN : '',
+				r.localShare === null ? '' : pct(r.localShare),
+				r.ratio === null ? '' : Math.round(r.ratio * 100) / 100,
+				r.underHeard === null ? '' : r.underHeard ? 'yes' : 'no'
+			]);
 		}
 	}
 	return rows;
