@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intlLocale, languageName, languageNames, languageOption, listFormat, numberFormat, textDirection, textLang } from './i18n';
+import { intlLocale, languageName, languageNames, languageOption, listFormat, numberFormat, textDirection, langAttr, dirAttr } from './i18n';
 
 describe('Intl objects made once per language', () => {
 	it('gives the same formatter for the same language and options, a new one otherwise', () => {
@@ -23,11 +23,12 @@ describe('Intl objects made once per language', () => {
 	});
 
 	it("marks a text's language, and its direction when it runs the other way, only where it is not the page's", () => {
-		expect(textLang('en', 'en')).toEqual({});
-		expect(textLang('ar', 'en')).toEqual({ lang: 'ar', dir: 'rtl' });
-		expect(textLang('en', 'ur')).toEqual({ lang: 'en', dir: 'ltr' });
-		expect(textLang('en', 'so')).toEqual({ lang: 'en' });
-		expect(textLang('ur', 'yi')).toEqual({ lang: 'ur' });
+		const attrs = (lang: string, page: string) => [langAttr(lang, page), dirAttr(lang, page)];
+		expect(attrs('en', 'en')).toEqual([undefined, undefined]);
+		expect(attrs('ar', 'en')).toEqual(['ar', 'rtl']);
+		expect(attrs('en', 'ur')).toEqual(['en', 'ltr']);
+		expect(attrs('en', 'so')).toEqual(['en', undefined]);
+		expect(attrs('ur', 'yi')).toEqual(['ur', undefined]);
 	});
 });
 

@@ -32,14 +32,19 @@ export function textDirection(locale: string): 'rtl' | 'ltr' {
 }
 
 /**
- * The attributes of a text in `lang` on a page in `pageLocale`: its language and direction when
- * they are not the page's (a "we did" still in English on a Somali page, an Arabic translation on
- * a page whose words are English), nothing otherwise. Spread it: `<p {...textLang(lang, locale)}>`.
+ * A text in `lang` on a page in `pageLocale` (a "we did" still in English on a Somali page, an
+ * Arabic translation on a page whose words are English): its `lang` attribute where it is not the
+ * page's language, and its `dir` where it runs the other way. Undefined leaves the attribute out:
+ * `<p lang={langAttr(lang, locale)} dir={dirAttr(lang, locale)}>`.
  */
-export function textLang(lang: string, pageLocale: string): { lang?: string; dir?: 'rtl' | 'ltr' } {
-	if (lang === pageLocale) return {};
+export function langAttr(lang: string, pageLocale: string): string | undefined {
+	return lang === pageLocale ? undefined : lang;
+}
+
+/** See langAttr: "rtl" or "ltr" where the text runs the other way from the page, otherwise undefined. */
+export function dirAttr(lang: string, pageLocale: string): 'rtl' | 'ltr' | undefined {
 	const dir = textDirection(lang);
-	return dir === textDirection(pageLocale) ? { lang } : { lang, dir };
+	return dir === textDirection(pageLocale) ? undefined : dir;
 }
 
 export function isLocale(value: unknown): value is Locale {

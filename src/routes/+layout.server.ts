@@ -1,11 +1,14 @@
+import { contentOnly } from '$lib/features/content/model';
 import { db } from '$lib/server/db/app';
+import * as content from '$lib/server/content';
+import { contentLocale } from '$lib/server/language';
 import { navigationFor } from '$lib/server/navigation';
 import * as settings from '$lib/server/settings';
 import { demoPresent } from '$lib/server/seed';
 import { reviewedShares } from '$lib/server/translations';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
+export const load: LayoutServerLoad = ({ locals, cookies }) => ({
 	user: locals.user ? { name: locals.user.name, roles: locals.user.roles } : null,
 	nav: navigationFor(locals.user),
 	display: locals.display,
@@ -14,5 +17,9 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 	/** Demo accounts exist: every page says so (their password is public). */
 	demo: demoPresent(db()),
 	/** Each draft language's reviewed share, for the language menus (cached; decision 0058). */
-	reviewed: reviewedShares(db())
+	reviewed: reviewedShares(db()),
+	/** The offered content languages that are not interface languages (Arabic...), for the language menus' second group (decision 0059). */
+	contentLanguages: contentOnly(content.offeredLanguages(db())),
+	/** The language public texts are shown in: NotTranslated names it, the menus mark it chosen. */
+	contentLocale: contentLocale({ cookies })
 });
