@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intlLocale, languageNames, languageOption, listFormat, numberFormat, textDirection } from './i18n';
+import { intlLocale, languageName, languageNames, languageOption, listFormat, numberFormat, textDirection, langAttr, dirAttr } from './i18n';
 
 describe('Intl objects made once per language', () => {
 	it('gives the same formatter for the same language and options, a new one otherwise', () => {
@@ -20,6 +20,34 @@ describe('Intl objects made once per language', () => {
 	it('knows which scripts run right to left', () => {
 		expect(textDirection('ur')).toBe('rtl');
 		expect(textDirection('en')).toBe('ltr');
+	});
+
+	it("marks a text's language, and its direction when it runs the other way, only where it is not the page's", () => {
+		const attrs = (lang: string, page: string) => [langAttr(lang, page), dirAttr(lang, page)];
+		expect(attrs('en', 'en')).toEqual([undefined, undefined]);
+		expect(attrs('ar', 'en')).toEqual(['ar', 'rtl']);
+		expect(attrs('en', 'ur')).toEqual(['en', 'ltr']);
+		expect(attrs('en', 'so')).toEqual(['en', undefined]);
+		expect(attrs('ur', 'yi')).toEqual(['ur', undefined]);
+	});
+});
+
+describe('language names', () => {
+	it('names a language in the words of another, or in its own', () => {
+		expect(languageName('tr', 'en')).toBe('Turkish');
+		expect(languageName('ar', 'en')).toBe('Arabic');
+		expect(languageName('so', 'tr')).toBe('Somalice');
+		// its own words: the interface languages' own names, the others' CLDR names with a capital
+		expect(languageName('pl')).toBe('Polski');
+		expect(languageName('ku')).toBe('Kurmancî');
+		expect(languageName('ar')).toBe('العربية');
+		expect(languageName('es')).toBe('Español');
+		expect(languageName('ro')).toBe('Română');
+	});
+
+	it('gives the code for a language Intl cannot name, rather than failing', () => {
+		expect(languageName('zz', 'en')).toBe('zz');
+		expect(languageName('en', 'not a locale')).toBe('en');
 	});
 });
 

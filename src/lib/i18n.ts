@@ -31,6 +31,22 @@ export function textDirection(locale: string): 'rtl' | 'ltr' {
 	return RIGHT_TO_LEFT.has(locale.split('-')[0]) ? 'rtl' : 'ltr';
 }
 
+/**
+ * A text in `lang` on a page in `pageLocale` (a "we did" still in English on a Somali page, an
+ * Arabic translation on a page whose words are English): its `lang` attribute where it is not the
+ * page's language, and its `dir` where it runs the other way. Undefined leaves the attribute out:
+ * `<p lang={langAttr(lang, locale)} dir={dirAttr(lang, locale)}>`.
+ */
+export function langAttr(lang: string, pageLocale: string): string | undefined {
+	return lang === pageLocale ? undefined : lang;
+}
+
+/** See langAttr: "rtl" or "ltr" where the text runs the other way from the page, otherwise undefined. */
+export function dirAttr(lang: string, pageLocale: string): 'rtl' | 'ltr' | undefined {
+	const dir = textDirection(lang);
+	return dir === textDirection(pageLocale) ? undefined : dir;
+}
+
 export function isLocale(value: unknown): value is Locale {
 	return (locales as readonly unknown[]).includes(value);
 }
@@ -63,4 +79,22 @@ export function listFormat(locale: string, type: 'conjunction' | 'disjunction'):
 /** Names of languages, written in `locale`. Throws a RangeError for a locale Intl does not know. */
 export function languageNames(locale: string): Intl.DisplayNames {
 	return once(`languages|${locale}`, () => new Intl.DisplayNames([locale], { type: 'language' }));
+}
+
+/**
+ * A language's name (an ISO 639-1 code: an interface language or a content language such as "ar"),
+ * written in `inLocale`: "Turkish" in English, "Türkçe" in Turkish. Without `inLocale`, in its
+ * own words, as the language menus offer it ("العربية", "Español"): the interface languages by
+ * the names they give themselves (LANGUAGE_NAMES), the others by Unicode CLDR's, first letter
+ * capitalised. The code itself when Intl knows no name. The one name helper (issue 19).
+ */
+export function languageName(code: string, inLocale: string = code): string {
+	if (inLocale === code && isLocale(code)) return LANGUAGE_NAMES[code];
+	let name: string;
+	try {
+		name = languageNames(inLocale).of(code) ?? code;
+	} catch {
+		return code;
+	}
+	return inLocale === code ? name.charAt(0).toLocaleUpperCase(code) + name.slice(1) : name;
 }

@@ -6,7 +6,10 @@ import { DEMO_CARD_CODE } from '../app-server';
 /*
  * The community's languages (issue 19): a parent reads and answers a survey in Yiddish, right to
  * left; a young person signs in in Bengali and hears the passcode pictures' Bengali names; a page
- * in English loads no script font, and a page in Urdu loads one, for its text.
+ * in English loads no script font, and a page in Urdu loads one, for its text. Content languages
+ * (0057, 0059): a board item and a meeting's easy-read summary in Somali, with the note while some
+ * of it is English; a reader who chooses Arabic keeps the page's words in English and reads the
+ * Arabic board item right to left.
  */
 
 type Messages = Record<string, string>;
@@ -161,4 +164,69 @@ test('a board item translated into Somali shows in Somali, and says which words 
 	await visit(page, `/board/${itemId}`);
 	await expect(h1(page)).not.toContainText('Waalidiintu');
 	await check(page);
+});
+
+test("a meeting's easy-read summary in Somali: the sentences translated, the rest in English with the note, until an organiser translates it", async ({ page, newPage }) => {
+	// The past meeting with an easy-read summary: the demo has it in Somali but for its last sentence.
+	await visit(page, '/meetings?when=past');
+	const links = await page.locator('main a[href^="/meetings/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!).filter((h) => /^\/meetings\/\d+$/.test(h)));
+	let meetingPath = '';
+	for (const href of links) {
+		if ((await (await page.request.get(href)).text()).includes('Come and have your say.')) meetingPath = href;
+		if (meetingPath) break;
+	}
+	expect(meetingPath).not.toBe('');
+	const sentences = page.locator('.mt-easy-read-list p');
+	const note = page.getByText(so.content_in_english.replace('{language}', 'Soomaali'));
+
+	await switchLanguage(page, en, 'so');
+	await check(page);
+	await visit(page, meetingPath);
+	await expect(sentences.first()).toHaveText('Golaha ayaa kulmay.');
+	await expect(sentences.first()).not.toHaveAttribute('lang');
+	await expect(sentences.last()).toHaveText('Come and have your say.');
+	await expect(sentences.last()).toHaveAttribute('lang', 'en');
+	await expect(note).toBeVisible();
+
+	// An organiser translates the last sentence from the meeting's page; the others are there already.
+	const organiser = await newPage();
+	await signInAs(organiser, ORGANISER.email, ORGANISER.name);
+	await visit(organiser, `/manage${meetingPath}`);
+	await organiser.getByRole('link', { name: 'Translate the easy-read summary' }).click();
+	await expect(h1(organiser)).toHaveText('Translations');
+	await check(organiser);
+	await organiser.getByRole('link', { name: 'Somali' }).click();
+	await expect(h1(organiser)).toHaveText('Translate into Somali');
+	await expect(organiser.getByLabel('Sentence 1')).toHaveValue('Golaha ayaa kulmay.');
+	await check(organiser);
+	await organiser.getByLabel('Sentence 6').fill("Kaalay oo ra'yigaaga dhiibo.");
+	await organiser.getByRole('button', { name: 'Save translation' }).click();
+	await expect(organiser.getByText('Translation saved.')).toBeVisible();
+	await check(organiser);
+
+	await visit(page, meetingPath);
+	await expect(sentences.last()).toHaveText("Kaalay oo ra'yigaaga dhiibo.");
+	await expect(page.locator('.mt-easy-read-list [lang]')).toHaveCount(0);
+	await expect(note).toHaveCount(0);
+});
+
+test('a reader chooses Arabic in the footer: the page words stay English, and a board item translated into Arabic reads right to left', async ({ page }) => {
+	await visit(page, '/board');
+	await switchLanguage(page, en, 'ar');
+	// back on the board, its words in English; the menu says Arabic; the items not translated say so, naming Arabic
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(h1(page)).toHaveText(en.board_title);
+	await expect(page.getByLabel(en.site_language_label, { exact: true })).toHaveValue('ar');
+	await expect(page.getByText(en.content_in_english.replace('{language}', 'Arabic'))).toBeVisible();
+	await check(page);
+
+	// the demo item about letters only in English is in Arabic, every text of it
+	const found = (await (await page.request.get('/board?q=Letters+about+EHC')).text()).match(/href="(\/board\/\d+)" lang="ar" dir="rtl"/);
+	expect(found).not.toBeNull();
+	await visit(page, found![1]);
+	await expect(h1(page).locator('[lang="ar"][dir="rtl"]')).toHaveText('رسائل خطط التعليم والصحة والرعاية (EHC) باللغة الإنجليزية فقط.');
+	await expect(page.locator('p.easy-read')).toHaveAttribute('dir', 'rtl');
+	await expect(page.locator('.history p[lang="ar"][dir="rtl"]')).toHaveCount(2);
+	await expect(page.getByRole('link', { name: en.board_back })).toBeVisible();
+	await expect(page.locator('.not-translated')).toHaveCount(0);
 });

@@ -9,7 +9,9 @@ import {
 	serialiseDisplay
 } from '$lib/display';
 import { safeRedirectTarget } from '$lib/server/http';
-import { setLanguageCookie } from '$lib/server/language';
+import { db } from '$lib/server/db/app';
+import * as content from '$lib/server/content';
+import { chooseLanguage } from '$lib/server/language';
 import { servedOverHttps } from '$lib/server/origin';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,10 +39,13 @@ export const actions: Actions = {
 		});
 		redirect(303, '/settings?done=display');
 	},
-	/** Switches the interface language (Paraglide reads this cookie) and goes back where the person was. */
+	/**
+	 * Switches the interface language (Paraglide reads this cookie), or chooses a content language
+	 * that is not one (the page's words then English), and goes back where the person was.
+	 */
 	language: async ({ request, cookies, url }) => {
 		const data = await request.formData();
-		setLanguageCookie(cookies, url, data.get('locale'));
+		chooseLanguage(cookies, url, data.get('locale'), content.offeredLanguages(db()));
 		const back = safeRedirectTarget(String(data.get('returnTo') ?? ''), '/settings?done=language');
 		redirect(303, back);
 	}

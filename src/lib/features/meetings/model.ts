@@ -31,6 +31,9 @@ export type AgendaKind = (typeof AGENDA_KINDS)[number];
 export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
+/** The most sentences an easy-read summary has (each one can be translated: content's `meeting_easy_read`). */
+export const EASY_READ_SENTENCES = 8;
+
 /** What a person says about coming; and, in the minutes, who came. */
 export const ATTENDANCE_KINDS = ['attending', 'apologies', 'attended', 'guest'] as const;
 export type AttendanceKind = (typeof ATTENDANCE_KINDS)[number];

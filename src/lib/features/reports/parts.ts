@@ -20,7 +20,7 @@ export const WHOLE_REPORT = 'all';
 export type PartKey = 'area' | Sector;
 
 /** What the "at a glance" table needs of every standard, shown in this part or not. */
-export type GlanceRow = Pick<StandardReport, 'id' | 'statement' | 'unit' | 'service'> & { current: Pick<Figure, 'value' | 'missing' | 'rag'> };
+export type GlanceRow = Pick<StandardReport, 'id' | 'statement' | 'statementLang' | 'unit' | 'service'> & { current: Pick<Figure, 'value' | 'missing' | 'rag'> };
 
 export type ReportOutline = {
 	/** The parts, in the report's order, with how many standards each has. */
@@ -46,9 +46,10 @@ export function reportPage(data: ReportData, asked: string | null): { data: Repo
 		.map((key) => ({ key, standards: data.standards.filter((s) => partOf(s) === key).length }))
 		.filter((p) => p.standards > 0);
 	const shown = asked === WHOLE_REPORT ? WHOLE_REPORT : (parts.find((p) => p.key === asked)?.key ?? parts[0].key);
-	const glance = data.standards.map(({ id, statement, unit, service, current }) => ({
+	const glance = data.standards.map(({ id, statement, statementLang, unit, service, current }) => ({
 		id,
 		statement,
+		statementLang,
 		unit,
 		service,
 		current: { value: current.value, missing: current.missing, rag: current.rag }

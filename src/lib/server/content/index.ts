@@ -1,2 +1,3 @@
 export * from './service';
+export * from './pages';
 export { contributes } from './contributes';

@@ -1,4 +1,5 @@
 export * from './service';
+export * from './languages';
 export * from './ical';
 export * from './markdown';
 export * from './seed';

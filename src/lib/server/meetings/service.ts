@@ -10,6 +10,7 @@ import { isSymbolId } from '$lib/symbols/catalogue';
 import {
 	ACCESS_FEATURES,
 	canMoveMeetingTo,
+	EASY_READ_SENTENCES,
 	isPublicState,
 	PAPER_MAX_BYTES,
 	PAPER_TYPES,
@@ -550,13 +551,18 @@ export function saveAttendance(
 	});
 }
 
-/** Saves the easy-read summary: short sentences, each with an optional symbol. Throws ForbiddenError, NotFoundError, ValidationError. */
+/**
+ * Saves the easy-read summary: up to eight short sentences, each with an optional symbol. Their
+ * translations stay: each shows only against the English it was made from (content, 0059).
+ * Throws ForbiddenError, NotFoundError, ValidationError.
+ */
 export function saveEasyRead(db: Db, actor: Actor, meetingId: number, sentences: EasyReadSentence[], now = new Date()): void {
 	mustManage(actor);
 	const clean = sentences
 		.map((s) => ({ text: s.text.trim(), symbolId: s.symbolId || null }))
 		.filter((s) => s.text);
 	for (const s of clean) if (s.symbolId && !isSymbolId(s.symbolId)) throw new ValidationError('symbol_not_found');
+	if (clean.length > EASY_READ_SENTENCES) throw new ValidationError('too_many_sentences');
 	writeTransaction(db, (tx) => {
 		const m = findMeeting(tx, meetingId);
 		versionMinutes(tx, actor, m, now);

@@ -54,6 +54,12 @@ export type StandardReport = {
 	id: number;
 	statement: string;
 	measure: string;
+	/**
+	 * The language the statement and measure are shown in, where not the page's: set by the public
+	 * page over the frozen English (a content translation, decision 0059), never frozen itself.
+	 */
+	statementLang?: string;
+	measureLang?: string;
 	measureKind: MeasureKind;
 	unit: MeasureUnit;
 	direction: 'higher_better' | 'lower_better';

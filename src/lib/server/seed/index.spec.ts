@@ -7,6 +7,10 @@ import { DEMO_TOTP_SECRET } from '../accounts';
 import { stepAt, totpCode } from '../auth/totp';
 import { DEMO_PASSWORD, DEMO_PEOPLE, demoPresent, isEmpty, seedDemo } from '.';
 import { testDb } from '../testing';
+import * as boardFeature from '../board';
+import * as content from '../content';
+import * as meetings from '../meetings';
+import { ARABIC_ITEM, seedTranslationsDemo } from './translations';
 
 describe('demo data', () => {
 	it('adds the demo people and services across all three sectors, and adds nothing the second time', async () => {
@@ -19,6 +23,19 @@ describe('demo data', () => {
 		expect(db.select().from(user).all().filter((u) => u.email !== null)).toHaveLength(DEMO_PEOPLE.length);
 		expect(db.select().from(user).all().filter((u) => u.email === null)).toHaveLength(12);
 		expect(new Set(db.select().from(service).all().map((s) => s.sector))).toEqual(new Set(['education', 'health', 'social_care']));
+
+		// the content translations (seed/translations.ts): Arabic offered, the letters item wholly in
+		// Arabic, the past meeting's summary in Somali but its last sentence; added once
+		expect(content.offeredLanguages(db)).toEqual(['tr', 'ur', 'bn', 'so', 'pl', 'ku', 'yi', 'ar']);
+		const found = boardFeature.listPublic(db, { q: 'Letters about EHC plans' }).items.find((i) => i.youSaid === ARABIC_ITEM)!;
+		const [arabic] = boardFeature.inLanguage(db, [found], 'ar');
+		expect(arabic).toMatchObject({ youSaidLang: 'ar', easyReadLang: 'ar', notTranslated: false });
+		expect(arabic.responses.map((r) => r.lang)).toEqual(['ar', 'ar']);
+		const past = meetings.listPublic(db, { when: 'past' }).meetings.find((m) => m.easyRead !== '[]')!;
+		const summary = meetings.easyReadIn(db, past.id, meetings.get(db, null, past.id).easyReadSentences, 'so');
+		expect(summary.sentences.map((s) => s.lang)).toEqual(['so', 'so', 'so', 'so', 'so', 'en']);
+		expect(summary.notTranslated).toBe(true);
+		expect(seedTranslationsDemo(db)).toBe(0);
 	});
 
 	it('lets every demo account sign in with the documented password, and the admin and safeguarding lead with a code from the documented TOTP secret', async () => {

@@ -2,3 +2,4 @@ export * from './service';
 export * from './rag';
 export * from './seed';
 export { contributes } from './contributes';
+export * from './languages';

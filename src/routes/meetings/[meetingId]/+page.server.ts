@@ -5,9 +5,10 @@ import { db } from '$lib/server/db/app';
 import * as meetings from '$lib/server/meetings';
 import { renderMarkdown } from '$lib/server/meetings';
 import { idParam, loginRedirect, orError } from '$lib/server/http';
+import { contentLocale } from '$lib/server/language';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = ({ params, locals, cookies }) => {
 	const id = idParam(params.meetingId);
 	// Drafts are "not found" for the public (the service throws NotFoundError).
 	const meeting = orError(() => meetings.get(db(), locals.user, id));
@@ -15,9 +16,13 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	// Only an upcoming meeting the public can see takes replies (an organiser may be looking at a draft).
 	const upcoming = isPublicState(meeting.state) && !meeting.cancelledAt && meeting.endsAt.getTime() > now.getTime();
 	const { easyRead: _easyRead, access: _access, ...rest } = meeting;
+	// the easy-read summary in the reader's language, sentence by sentence where translated
+	const summary = meetings.easyReadIn(db(), id, meeting.easyReadSentences, contentLocale({ cookies }));
 	return {
 		meeting: {
 			...rest,
+			easyReadSentences: summary.sentences,
+			easyReadNotTranslated: summary.notTranslated,
 			// Notes become sanitised HTML here, on the server; the page shows them with {@html}.
 			items: meeting.items.map(({ notes, ...item }) => ({ ...item, notesHtml: meeting.showMinutes && notes ? renderMarkdown(notes) : '' }))
 		},

@@ -2,7 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db/app';
 import { idParam, orError } from '$lib/server/http';
 import * as reports from '$lib/server/reports';
+import * as standards from '$lib/server/standards';
 import * as surveys from '$lib/server/surveys';
+import { contentLocale } from '$lib/server/language';
 import { reportPage } from '$lib/features/reports/parts';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +14,7 @@ function openResults(actor: App.Locals['user'], data: { standards: { evidence: {
 }
 
 /** A published report, frozen as the board approved it. A draft does not exist here for visitors (404). */
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = ({ locals, params, url, cookies }) => {
 	const id = idParam(params.reportId);
 	const view = orError(() => reports.get(db(), locals.user, id));
 	// Only staff get this far with a draft: its page, with comments, is in the signed-in area.
@@ -25,12 +27,17 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			evidence: { ...s.evidence, figures: s.evidence.figures.map((f) => ({ ...f, enteredBy: null })) }
 		}))
 	};
+	// each standard's words in the reader's language, where translated from the English frozen here
+	const locale = contentLocale({ cookies });
+	const translated = { ...data, standards: standards.inLanguage(db(), data.standards, locale) };
 	// a long report one part at a time (see $lib/features/reports/parts)
-	const page = reportPage(data, url.searchParams.get('part'));
+	const page = reportPage(translated, url.searchParams.get('part'));
 	return {
 		report: { id: view.id, title: view.title, publishedAt: view.publishedAt },
 		data: page.data,
 		outline: page.outline,
+		/** Some standard's words are still English for a reader of another language (the page says so). */
+		notTranslated: standards.anyInEnglish(translated.standards, locale),
 		viewer: { openResults: openResults(locals.user, page.data), showWhoEntered: false }
 	};
 };

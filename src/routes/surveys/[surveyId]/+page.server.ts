@@ -6,10 +6,10 @@ import { db } from '$lib/server/db/app';
 import { anyOf, idParam, loginRedirect, orError, refusal } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
 import * as surveys from '$lib/server/surveys';
-import { setLanguageCookie } from '$lib/server/language';
+import { contentLocale, setLanguageCookie } from '$lib/server/language';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = ({ params, locals, cookies }) => {
 	const id = idParam(params.surveyId);
 	const row = orError(() => surveys.findSurvey(db(), id));
 	const mayManage = can(locals.user, 'surveys.manage');
@@ -17,15 +17,17 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	if (row.state === 'draft' && !mayManage) error(404, { message: 'Not found', code: 'survey_not_found' });
 	const today = londonDate();
 	const available = surveys.locales(db(), id);
+	// the reader's content language first (Arabic chosen with the page's words in English), then the page's
+	const reader = contentLocale({ cookies });
 	const uiLocale = getLocale();
-	const locale = available.includes(uiLocale) ? uiLocale : 'en';
+	const locale = [reader, uiLocale].find((l) => available.includes(l)) ?? 'en';
 	const s = surveys.forAnswering(db(), id, locale);
 	return {
 		survey: { id, title: s.title, intro: s.intro, anonymous: s.anonymous, opensOn: s.opensOn, closesOn: s.closesOn, state: s.state, questions: s.questions.length, locale },
 		status: isOpenOn(row, today) ? ('open' as const) : row.state === 'published' && row.opensOn > today ? ('not_yet' as const) : ('closed' as const),
 		locales: available,
-		/** The survey is not in the language the person reads the site in. */
-		untranslated: !available.includes(uiLocale),
+		/** The survey is not in the language the person reads the site in (or chose for texts). */
+		untranslated: !available.includes(reader),
 		needsSignIn: !row.anonymous && !locals.user,
 		/** It asks for written answers: an anonymous survey then says nobody can follow them up. */
 		hasText: s.questions.some((q) => q.kind === 'short_text' || q.kind === 'long_text'),

@@ -1,7 +1,7 @@
 /** Form schemas for the organisers' meeting pages. Browser-safe; the service applies the rules. */
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { ACCESS_FEATURES, ACTION_STATUSES, AGENDA_KINDS, MEETING_AUDIENCES } from '$lib/features/meetings/model';
+import { ACCESS_FEATURES, ACTION_STATUSES, AGENDA_KINDS, EASY_READ_SENTENCES, MEETING_AUDIENCES } from '$lib/features/meetings/model';
 import { isClockTime, isIsoDate } from '$lib/time';
 import { isSymbolId } from '$lib/symbols/catalogue';
 
@@ -126,7 +126,7 @@ export const attendanceSchema = z.object({
 });
 export type AttendanceFormInput = z.infer<typeof attendanceSchema>;
 
-export const EASY_READ_SENTENCES = 8;
+export { EASY_READ_SENTENCES };
 export const EASY_READ_MAX_CHARS = 200;
 
 /** The easy-read summary: up to eight sentences, each posted with its symbol (or ''), in order. */

@@ -1,20 +1,9 @@
 import { m } from '$lib/paraglide/messages';
 import type { Audience, QuestionKind } from '$lib/features/surveys/model';
-import { LANGUAGE_NAMES, isLocale, languageNames } from '$lib/i18n';
 
 /** Who a survey is for, in words. */
 export function audienceName(audience: Audience): string {
 	return { parent_carers: m.surveys_answer_audience_parent_carers, young_people: m.surveys_answer_audience_young_people, both: m.surveys_answer_audience_both }[audience]();
-}
-
-/** A language's own name for itself ("Türkçe"), for choosing the language of a survey. */
-export function languageName(locale: string): string {
-	if (isLocale(locale)) return LANGUAGE_NAMES[locale];
-	try {
-		return languageNames(locale).of(locale) ?? locale;
-	} catch {
-		return locale;
-	}
 }
 
 /** What went wrong with an answer, in words for this kind of question. */

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import type { QuestionKind, RespondentGroup, SurveyState } from '$lib/features/surveys/model';
-import { languageNames, listFormat, numberFormat } from '$lib/i18n';
+import { listFormat, numberFormat } from '$lib/i18n';
 
 /** A question kind in words ("smiley faces (5 faces)"). */
 export function kindName(kind: QuestionKind): string {
@@ -28,15 +28,6 @@ export function groupName(group: RespondentGroup): string {
 /** A survey's state in words. */
 export function stateName(state: SurveyState): string {
 	return { draft: m.surveys_results_state_draft, published: m.surveys_results_state_published, closed: m.surveys_results_state_closed }[state]();
-}
-
-/** A language's name in the reader's language ("Turkish" for "tr" when reading English). */
-export function languageNameIn(code: string, readerLocale: string): string {
-	try {
-		return languageNames(readerLocale).of(code) ?? code;
-	} catch {
-		return code;
-	}
 }
 
 const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 1 };

@@ -25,6 +25,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		questions: s.measureKind === 'survey' ? surveys.linkedQuestions(db(), [id]) : [],
 		mayManage,
 		mayManageSurveys: can(locals.user, 'surveys.manage'),
+		/** Its statement and measure can be translated for the published reports (organisers and admins). */
+		mayTranslate: can(locals.user, 'content.translate'),
 		mayEnter: orError(() => standards.forFigures(db(), locals.user)).some((x) => x.id === id),
 		done: url.searchParams.get('done'),
 		// the live services, and the standard's own even if it has since been archived
