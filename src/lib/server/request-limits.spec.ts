@@ -128,10 +128,9 @@ describe('which limit a request gets', () => {
 			.filter((f) => /type="file"|<FileField\b/.test(readFileSync(path.join('src', f), 'utf8')))
 			.sort();
 		expect(withFileInput).toEqual([
+			'lib/components/CsvImport.svelte', // on /(app)/manage/reach/import and /(app)/manage/standards/import
 			'lib/features/meetings/manage/PaperUpload.svelte', // on /(app)/manage/meetings/[meetingId]/items/[itemId]
 			'routes/(app)/admin/languages/+page.svelte',
-			'routes/(app)/manage/reach/import/+page.svelte',
-			'routes/(app)/manage/standards/import/+page.svelte',
 			'routes/(app)/manage/surveys/[surveyId]/images/+page.svelte',
 			'routes/profiles/[youngPersonId]/photo/+page.svelte'
 		]);
