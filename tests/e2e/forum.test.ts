@@ -29,8 +29,15 @@ test('a parent carer joins the forum by email, changes what they agreed to, and 
 	await expect(reps).not.toContainText('Joint commissioning group');
 	await check(page);
 
+	const fonts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'font') fonts.push(new URL(request.url()).pathname.split('/').pop()!);
+	});
 	await page.getByRole('link', { name: 'Join the forum' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join the parent carer forum');
+	// the languages' own names (Urdu, Bengali, Yiddish among them) load no script font on an English page (0059)
+	await page.evaluate(() => document.fonts.ready);
+	expect(fonts.filter((f) => !f.startsWith('atkinson'))).toEqual([]);
 	// nothing is agreed for them
 	await expect(page.getByLabel('Send me forum news by email (the forum meetings\' agendas and minutes)')).not.toBeChecked();
 	await expect(page.getByLabel("Count me in the forum's reach figures")).not.toBeChecked();
