@@ -65,3 +65,15 @@ export function normaliseMessageText(text: string): string {
 	return normaliseText(held).replace(HELD, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe066 + 0x2066));
 }
 
+/**
+ * Lower case, with the marks people often leave out when typing removed: Latin accents ("Café" ->
+ * "cafe", Turkish "şeker" -> "seker"), Hebrew points and Arabic vowel marks. Not every mark: a
+ * Bengali vowel sign is part of the word, and dropping it would make different words the same.
+ * For matching what people type (symbol search, the languages people name), never for showing.
+ */
+export function foldForMatching(text: string): string {
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670]/g, '')
+		.toLocaleLowerCase('en');
+}

@@ -3,7 +3,7 @@ import { DEMO_ACCOUNTS, check, expect, signInAs, test, uniqueEmail, visit } from
 /**
  * The parent carer forum, end to end (issue 18, point 2), with JavaScript on and off: a parent
  * carer reads what the forum is and who represents it, joins with an email address (consents and
- * "about you"), confirms from the email the app really sent, sees and changes their details, and
+ * "about you", "another language" with its name typed), confirms from the email the app really sent, sees and changes their details, and
  * leaves, after which the link opens nothing.
  */
 
@@ -29,8 +29,15 @@ test('a parent carer joins the forum by email, changes what they agreed to, and 
 	await expect(reps).not.toContainText('Joint commissioning group');
 	await check(page);
 
+	const fonts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'font') fonts.push(new URL(request.url()).pathname.split('/').pop()!);
+	});
 	await page.getByRole('link', { name: 'Join the forum' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join the parent carer forum');
+	// the languages' own names (Urdu, Bengali, Yiddish among them) load no script font on an English page (0060)
+	await page.evaluate(() => document.fonts.ready);
+	expect(fonts.filter((f) => !f.startsWith('atkinson'))).toEqual([]);
 	// nothing is agreed for them
 	await expect(page.getByLabel('Send me forum news by email (the forum meetings\' agendas and minutes)')).not.toBeChecked();
 	await expect(page.getByLabel("Count me in the forum's reach figures")).not.toBeChecked();
@@ -40,11 +47,18 @@ test('a parent carer joins the forum by email, changes what they agreed to, and 
 	await page.getByLabel('Your email address').fill('not an address');
 	await page.getByLabel("Count me in the forum's reach figures").check();
 	await page.getByLabel("Your child's main area of need").selectOption({ label: 'Sensory and/or physical' });
-	await page.getByLabel('The main language at home').selectOption({ label: 'Prefer not to say' });
+	// the main language: each language with its own name beside it, and "another language" with a box for which
+	const language = page.getByRole('group', { name: /^The main language at home/ });
+	await expect(language.getByRole('radio', { name: 'Polish (polski)' })).toBeVisible();
+	await expect(language.locator('.endonym[lang=ur]')).toHaveText('اردو');
+	await language.getByRole('radio', { name: 'Another language' }).check();
+	await language.getByRole('textbox', { name: /^Which language\?/ }).fill('Tigrinya');
 	await page.getByRole('button', { name: 'Join the forum' }).click();
 	await expect(page.getByRole('alert')).toContainText('Enter an email address like name@example.org');
 	await expect(page.getByLabel("Count me in the forum's reach figures")).toBeChecked();
 	await expect(page.getByLabel("Your child's main area of need")).toHaveValue('sensory_physical');
+	await expect(language.getByRole('radio', { name: 'Another language' })).toBeChecked();
+	await expect(language.getByRole('textbox', { name: /^Which language\?/ })).toHaveValue('Tigrinya');
 	await check(page);
 
 	await page.getByLabel('Your email address').fill(address);
@@ -65,7 +79,8 @@ test('a parent carer joins the forum by email, changes what they agreed to, and 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your forum membership');
 	await expect(page.getByText(`Your membership's email address: ${address}`)).toBeVisible();
 	await expect(page.getByLabel("Count me in the forum's reach figures")).toBeChecked();
-	await expect(page.getByLabel('The main language at home')).toHaveValue('prefer_not');
+	await expect(language.getByRole('radio', { name: 'Another language' })).toBeChecked();
+	await expect(language.getByRole('textbox', { name: /^Which language\?/ })).toHaveValue('Tigrinya');
 	await check(page);
 	const membership = page.url();
 	await page.getByLabel('Send me forum news by email (the forum meetings\' agendas and minutes)').check();
@@ -96,6 +111,8 @@ test('an organiser sees membership over time and who the members are, and record
 	await expect(page.getByRole('table', { name: 'Main language at home', exact: true })).toContainText('[c]');
 	// beside it, the members against the local SEND population (the reach feature's protected comparison)
 	await expect(page.getByRole('table', { name: /^Main language at home: who we/ })).toBeVisible();
+	// the languages counted members typed under "another language": only counted together, few left out
+	await expect(page.getByRole('table', { name: 'Other languages people named' }).getByRole('row', { name: /^Tigrinya / })).toBeVisible();
 	await check(page);
 
 	await page.getByRole('link', { name: "The forum's representatives" }).click();

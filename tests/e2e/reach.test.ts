@@ -17,15 +17,18 @@ language,klingon,40
 
 /** The demo area's figures for two characteristics (src/lib/server/reach/seed.ts), some written as words. */
 const GOOD = `characteristic,category,count
-Main language at home,English,6390
+Main language at home,English,6030
 language,arabic,180
 language,Bengali,1080
+language,gujarati,90
+language,Kurdish,180
 language,polish,270
 language,punjabi,180
 language,romanian,180
 language,somali,135
 language,turkish,405
 language,urdu,270
+language,Yiddish,90
 language,other,90
 phase,early_years,650
 phase,primary,3700
@@ -65,8 +68,8 @@ test('an admin imports a baseline, and a survey’s results flag the groups it h
 	await checkFile(page);
 	await expect(page.getByText('Every line is fine.', { exact: false })).toBeVisible();
 	await check(page);
-	await page.getByRole('button', { name: 'Replace the baseline with these 15 figures', exact: true }).click();
-	await expect(page.getByText('The baseline now has 15 figures.')).toBeVisible();
+	await page.getByRole('button', { name: 'Replace the baseline with these 18 figures', exact: true }).click();
+	await expect(page.getByText('The baseline now has 18 figures.')).toBeVisible();
 	await check(page);
 
 	await visit(page, '/manage/reach');
@@ -79,6 +82,9 @@ test('an admin imports a baseline, and a survey’s results flag the groups it h
 	const language = heard.getByRole('table', { name: 'Main language at home: who we heard from, and who lives here' });
 	await expect(language.getByRole('row', { name: /^Bengali / })).toContainText('Under-heard');
 	await expect(language.getByRole('row', { name: /^English / })).toContainText('Yes');
+	await expect(language.getByRole('row', { name: /^Kurdish / })).toContainText('Yes');
+	// what families typed under "another language", only counted together
+	await expect(heard.getByRole('table', { name: 'Other languages people named' }).getByRole('row', { name: /^Tigrinya / })).toContainText('5');
 	const phase = heard.getByRole('table', { name: 'School phase: who we heard from, and who lives here' });
 	await expect(phase.getByRole('row', { name: /^College or other post-16 setting / })).toContainText('Under-heard');
 	await expect(heard.getByText('Under-heard: Bengali.')).toBeVisible();

@@ -243,6 +243,26 @@ test('a survey in two languages can be answered in Turkish', async ({ page }) =>
 	// The survey's words are in Turkish and marked as Turkish; so is the site around them.
 	await expect(page.locator('.field[lang=tr]')).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+
+	// The main language question (the 9th): every language with its own name beside it, marked as
+	// that language, and a box for which language right after "another language" (no script needed).
+	await visit(page, new URL(page.url()).pathname.replace(/\/1$/, '/9'));
+	await expect(page.getByRole('radio', { name: 'Kürtçe (Kurdî, کوردی)' })).toBeVisible();
+	await expect(page.getByRole('radio', { name: 'İngiliz İşaret Dili (BSL)' })).toBeVisible();
+	await expect(page.locator('.endonym[lang=yi]')).toHaveText('ייִדיש');
+	await page.getByRole('radio', { name: 'Başka bir dil' }).check();
+	const which = page.getByRole('textbox', { name: /^Hangi dil\?/ });
+	await which.fill('Tigrinya '.repeat(7));
+	await page.getByRole('button', { name: 'Devam' }).click();
+	await expect(page.getByRole('alert')).toContainText('Dilin adını en fazla 60 harfle yazın.');
+	// nothing lost: the choice and the words are still there
+	await expect(page.getByRole('radio', { name: 'Başka bir dil' })).toBeChecked();
+	await expect(which).toHaveValue('Tigrinya '.repeat(7));
+	await check(page);
+	await which.fill('Tigrinya');
+	await page.getByRole('button', { name: 'Devam' }).click();
+	await expect(page.getByText('Soru 10 / 13')).toBeVisible();
+	await check(page);
 });
 
 test('a closed survey says so, and a draft is not found', async ({ page, newPage }) => {

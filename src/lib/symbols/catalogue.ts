@@ -18,6 +18,7 @@
  * religious or political sign. Within the topics people pick from, each picture is used once; a
  * picker entry may share its picture with a status or board entry (school, hospital, listen).
  */
+import { foldForMatching } from '../text';
 
 export const SYMBOL_TOPICS = [
 	'status',
@@ -326,21 +327,9 @@ export function symbolsByTopic(topic: SymbolTopic): SymbolEntry<SymbolId>[] {
 	return entries.filter((s) => s.topic === topic);
 }
 
-/**
- * Lower case, with the marks people often leave out when typing removed: Latin accents ("Café" ->
- * "cafe", Turkish "şeker" -> "seker"), Hebrew points and Arabic vowel marks. Not every mark: a
- * Bengali vowel sign is part of the word, and dropping it would make different words the same.
- */
-function fold(text: string): string {
-	return text
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f\u0591-\u05c7\u064b-\u065f\u0670]/g, '')
-		.toLocaleLowerCase('en');
-}
-
 /** The words of a text, folded: "Ear defenders" -> ["ear", "defenders"], "e-mail" -> ["e", "mail"]. */
 function wordsOf(text: string): string[] {
-	return fold(text)
+	return foldForMatching(text)
 		.split(/[^\p{L}\p{N}]+/u)
 		.filter((w) => w !== '');
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { isIsoDate } from '$lib/time';
+import { OTHER_LANGUAGE_MAX, cleanLanguageName } from '../reach/model';
 import { ABOUT_YOU, answersOf, type AboutYou, type AboutYouCharacteristic } from './model';
 
 const email = z
@@ -29,7 +30,12 @@ const details = {
 	support: answer('support'),
 	area: answer('area'),
 	ethnicity: answer('ethnicity'),
-	language: answer('language')
+	language: answer('language'),
+	/** The language typed beside "another language" (optional; kept only with that answer). */
+	other_language: z
+		.string()
+		.default('')
+		.refine((v) => cleanLanguageName(v).length <= OTHER_LANGUAGE_MAX, { error: () => m.reach_language_other_too_long({ max: OTHER_LANGUAGE_MAX }) })
 };
 
 /** Joining with an account: consents and "about you". */
@@ -48,9 +54,9 @@ export function aboutFrom(form: Record<AboutYouCharacteristic, string>): AboutYo
 	return Object.fromEntries(ABOUT_YOU.map((c) => [c, form[c] === '' ? null : form[c]])) as AboutYou;
 }
 
-/** Stored answers back to form values. */
-export function aboutToForm(about: AboutYou): Record<AboutYouCharacteristic, string> {
-	return Object.fromEntries(ABOUT_YOU.map((c) => [c, about[c] ?? ''])) as Record<AboutYouCharacteristic, string>;
+/** Stored answers back to form values, with the language typed beside "another language". */
+export function aboutToForm(about: AboutYou, otherLanguage: string | null = null): Record<AboutYouCharacteristic | 'other_language', string> {
+	return { ...(Object.fromEntries(ABOUT_YOU.map((c) => [c, about[c] ?? ''])) as Record<AboutYouCharacteristic, string>), other_language: otherLanguage ?? '' };
 }
 
 const required = z

@@ -57,12 +57,22 @@ const CATEGORY_NAMES: { [C in Characteristic]: Record<Category<C>, Words> } = {
 		english: m.reach_language_english,
 		arabic: m.reach_language_arabic,
 		bengali: m.reach_language_bengali,
+		bsl: m.reach_language_bsl,
+		french: m.reach_language_french,
+		gujarati: m.reach_language_gujarati,
+		kurdish: m.reach_language_kurdish,
 		polish: m.reach_language_polish,
+		portuguese: m.reach_language_portuguese,
 		punjabi: m.reach_language_punjabi,
 		romanian: m.reach_language_romanian,
 		somali: m.reach_language_somali,
+		spanish: m.reach_language_spanish,
 		turkish: m.reach_language_turkish,
+		twi: m.reach_language_twi,
 		urdu: m.reach_language_urdu,
+		vietnamese: m.reach_language_vietnamese,
+		yiddish: m.reach_language_yiddish,
+		yoruba: m.reach_language_yoruba,
 		other: m.reach_language_other
 	}
 };

@@ -44,8 +44,34 @@ export const CATEGORIES = {
 	],
 	/** The parts of the demo area; an area's own names are its admins' words for these codes. */
 	area: ['north', 'south', 'east', 'west', 'centre'],
-	/** The main language at home. */
-	language: ['english', 'arabic', 'bengali', 'polish', 'punjabi', 'romanian', 'somali', 'turkish', 'urdu', 'other']
+	/**
+	 * The main language at home: English, then the rest by their English names, then "another
+	 * language" (`other`, with the language typed, see OTHER_LANGUAGE_MAX). `kurdish` is Kurdish
+	 * as the census and the school census group it (Kurmanji and Sorani alike); `bsl` is British
+	 * Sign Language. Keys are stored and used in baseline files: add, never rename.
+	 */
+	language: [
+		'english',
+		'arabic',
+		'bengali',
+		'bsl',
+		'french',
+		'gujarati',
+		'kurdish',
+		'polish',
+		'portuguese',
+		'punjabi',
+		'romanian',
+		'somali',
+		'spanish',
+		'turkish',
+		'twi',
+		'urdu',
+		'vietnamese',
+		'yiddish',
+		'yoruba',
+		'other'
+	]
 } as const satisfies Record<Characteristic, readonly string[]>;
 
 export type Category<C extends Characteristic = Characteristic> = (typeof CATEGORIES)[C][number];
@@ -54,6 +80,74 @@ export const isCharacteristic = (value: unknown): value is Characteristic => CHA
 
 export const isCategoryOf = <C extends Characteristic>(characteristic: C, value: unknown): value is Category<C> =>
 	(CATEGORIES[characteristic] as readonly string[]).includes(value as string);
+
+/** The longest name of "another language" a person may type, in characters. */
+export const OTHER_LANGUAGE_MAX = 60;
+
+/**
+ * A typed language name as it is kept: spaces run together and trimmed (the form boundary has
+ * already made it NFC and taken out hidden characters), '' for nothing.
+ */
+export const cleanLanguageName = (typed: string): string => typed.replace(/\s+/g, ' ').trim();
+
+/**
+ * Each language's own name for itself (its endonym), with its language tag for `lang`, shown
+ * beside the name in the reader's language ("Polish (polski)"): people scan a long list for their
+ * own language. Two where a language is written in two scripts in the area's communities (Punjabi
+ * in Gurmukhi and Shahmukhi; Kurdish as Kurmanji in Latin letters and Sorani in Arabic script).
+ * None for British Sign Language (a signed language) or "another language".
+ */
+export const LANGUAGE_ENDONYMS: Readonly<Partial<Record<Category<'language'>, readonly { lang: string; name: string }[]>>> = {
+	english: [{ lang: 'en', name: 'English' }],
+	arabic: [{ lang: 'ar', name: 'العربية' }],
+	bengali: [{ lang: 'bn', name: 'বাংলা' }],
+	french: [{ lang: 'fr', name: 'français' }],
+	gujarati: [{ lang: 'gu', name: 'ગુજરાતી' }],
+	kurdish: [
+		{ lang: 'ku', name: 'Kurdî' },
+		{ lang: 'ckb', name: 'کوردی' }
+	],
+	polish: [{ lang: 'pl', name: 'polski' }],
+	portuguese: [{ lang: 'pt', name: 'português' }],
+	punjabi: [
+		{ lang: 'pa-Guru', name: 'ਪੰਜਾਬੀ' },
+		{ lang: 'pa-Arab', name: 'پنجابی' }
+	],
+	romanian: [{ lang: 'ro', name: 'română' }],
+	somali: [{ lang: 'so', name: 'Soomaali' }],
+	spanish: [{ lang: 'es', name: 'español' }],
+	turkish: [{ lang: 'tr', name: 'Türkçe' }],
+	twi: [{ lang: 'tw', name: 'Twi' }],
+	urdu: [{ lang: 'ur', name: 'اردو' }],
+	vietnamese: [{ lang: 'vi', name: 'Tiếng Việt' }],
+	yiddish: [{ lang: 'yi', name: 'ייִדיש' }],
+	yoruba: [{ lang: 'yo', name: 'Yorùbá' }]
+};
+
+/**
+ * The endonyms to show beside a language category's name as the reader sees it: none that the
+ * name already is ("Polski" read in Polish, "Twi" in English), none for a category of another
+ * characteristic or an unknown key.
+ */
+export function endonymsBeside(category: string | null | undefined, shownName: string): readonly { lang: string; name: string }[] {
+	const own = LANGUAGE_ENDONYMS[category as Category<'language'>] ?? [];
+	const shown = shownName.toLocaleLowerCase();
+	return own.filter((e) => !shown.includes(e.name.toLocaleLowerCase()));
+}
+
+/**
+ * The languages people typed under "another language", as staff see them (the server's reach
+ * feature works it out): each name said by at least the small-count limit of people, with how
+ * many; nothing else of them, and nothing at all when the "another language" count is itself
+ * hidden on the page (see `namedLanguages` in the server's reach feature).
+ */
+export type NamedLanguagesView = {
+	/** false: the "another language" figure is hidden here, so no name is listed. */
+	listed: boolean;
+	names: { name: string; count: number }[];
+	/** Names said by fewer than this many people are never listed. */
+	smallCountBelow: number;
+};
 
 /**
  * A group is "under-heard" when its share of the people we heard from is below two thirds of its

@@ -65,6 +65,14 @@ export function characteristicOf(aboutYou: AboutYou | null): Characteristic | nu
 	return aboutYou === 'who' || aboutYou === 'age_band' || aboutYou === null ? null : aboutYou;
 }
 
+/**
+ * Whether choosing an option also takes a typed answer: "another language" of the main language
+ * question (made from the template, or any option an organiser gave that category), which asks
+ * which language, up to OTHER_LANGUAGE_MAX characters, optional. The typed name is kept with the
+ * answer, and staff only ever see it counted with others (reach's `namedLanguages`).
+ */
+export const asksWhich = (aboutYou: AboutYou | null, category: string | null): boolean => aboutYou === 'language' && category === 'other';
+
 const PREFER_NOT = { label: 'Prefer not to say', symbolId: null, positive: false } as const;
 const plain = (label: string): OptionTemplate => ({ label, symbolId: null, positive: false });
 /** Options in the order of the characteristic's categories, each counting as its category. */
@@ -125,9 +133,29 @@ export const ABOUT_YOU_QUESTIONS: Record<AboutYou, { text: string; help: string;
 	language: {
 		text: 'What language do you speak most at home?',
 		help: 'So we know which languages to offer.',
-		options: keyed('language', ['English', 'Arabic', 'Bengali', 'Polish', 'Punjabi', 'Romanian', 'Somali', 'Turkish', 'Urdu', 'Another language']).concat(
-			PREFER_NOT
-		)
+		// "Another language" takes the language's name too (see `asksWhich`).
+		options: keyed('language', [
+			'English',
+			'Arabic',
+			'Bengali',
+			'British Sign Language (BSL)',
+			'French',
+			'Gujarati',
+			'Kurdish',
+			'Polish',
+			'Portuguese',
+			'Punjabi',
+			'Romanian',
+			'Somali',
+			'Spanish',
+			'Turkish',
+			'Twi',
+			'Urdu',
+			'Vietnamese',
+			'Yiddish',
+			'Yoruba',
+			'Another language'
+		]).concat(PREFER_NOT)
 	},
 	need_area: {
 		text: "What is your child's main area of need (or yours, if you are the young person)?",

@@ -47,7 +47,8 @@ const ABOUT_COLUMNS = {
 	'EHC plan or SEN support': text('support'),
 	'part of the area': text('area'),
 	'ethnic group': text('ethnicity'),
-	'main language': text('language')
+	'main language': text('language'),
+	'the language you named': text('other_language')
 };
 
 export const contributes: Contribution<'unconfirmedForumJoins' | 'endedForumRepresentatives'> = {

@@ -3,14 +3,15 @@
  * joined and left, and counts by each "about you" characteristic of the members who consented to
  * being counted, under the small-number rules. Nobody who did not consent is ever counted.
  */
-import { and, count, isNotNull, lte } from 'drizzle-orm';
+import { and, count, eq, isNotNull, lte } from 'drizzle-orm';
 import { londonDate, type Period } from '$lib/time';
-import { CATEGORIES, type Category } from '$lib/features/reach/model';
+import { CATEGORIES, type Category, type NamedLanguagesView, type ReachView } from '$lib/features/reach/model';
 import { ABOUT_YOU, MONTHS_SHOWN, PREFER_NOT, type AboutYouCharacteristic } from '$lib/features/forum/model';
 import type { Db } from '../db';
 import { DEFAULT_DISCLOSURE, suppressBreakdown, type DisclosureRules } from '../disclosure';
 import { ForbiddenError } from '../errors';
 import { can, type Actor } from '../permissions';
+import * as reach from '../reach';
 import { forumLeavers, forumMember } from './schema';
 
 const COLUMN = {
@@ -135,4 +136,20 @@ export function reachTables(db: Db, actor: Actor, rules: DisclosureRules = DEFAU
 		};
 	});
 	return { counted: consenting.length, notCounted: members - consenting.length, tables };
+}
+
+/**
+ * The languages counted members typed beside "another language", counted together with small
+ * counts left out (reach's `namedLanguages`), to show beside `comparison`, the members' language
+ * comparison; never tied to a member. Organisers only.
+ */
+export function otherLanguagesNamed(db: Db, actor: Actor, comparison: ReachView, rules?: DisclosureRules): NamedLanguagesView {
+	if (!can(actor, 'forum.readCounts')) throw new ForbiddenError();
+	const typed = db
+		.select({ name: forumMember.otherLanguage })
+		.from(forumMember)
+		.where(and(isNotNull(forumMember.confirmedAt), isNotNull(forumMember.countConsentAt), eq(forumMember.language, 'other'), isNotNull(forumMember.otherLanguage)))
+		.all()
+		.map((r) => r.name!);
+	return reach.namedLanguages(db, typed, comparison, rules);
 }

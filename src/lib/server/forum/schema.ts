@@ -31,6 +31,12 @@ export const forumMember = sqliteTable(
 		area: text('area'),
 		ethnicity: text('ethnicity'),
 		language: text('language'),
+		/**
+		 * The language typed beside "another language" (`language` = 'other'; null otherwise or when
+		 * none was typed), at most OTHER_LANGUAGE_MAX characters. Free text that can point to a family:
+		 * never in logs or the audit log, and seen by organisers only counted with others (`otherLanguagesNamed`).
+		 */
+		otherLanguage: text('other_language'),
 		/** Set when the details were last changed. */
 		updatedAt: timestamp('updated_at').notNull()
 	},

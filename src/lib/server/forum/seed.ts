@@ -36,8 +36,14 @@ const WEIGHTS: Partial<Record<AboutYouCharacteristic, Record<string, number>>> =
 	support: { ehc_plan: 6, sen_support: 5 },
 	area: { north: 5, south: 4, east: 3, west: 4, centre: 6 },
 	ethnicity: { white_british: 30, asian_pakistani: 5, asian_indian: 3, asian_bangladeshi: 1, black_african: 3, black_caribbean: 2, mixed_white_black_caribbean: 2, white_other: 3 },
-	language: { english: 40, urdu: 3, punjabi: 2, polish: 2, bengali: 1, somali: 1, turkish: 1 }
+	language: { english: 40, urdu: 3, punjabi: 2, polish: 2, bengali: 1, somali: 1, turkish: 1, kurdish: 1, yiddish: 1, other: 7 }
 };
+
+/**
+ * What members who answer "another language" type, in turn: one name often enough to be listed
+ * among the counted members, others by one family only (never listed).
+ */
+const OTHER_LANGUAGES_TYPED = ['Tigrinya', 'Farsi', 'tigrinya', 'Tigrinya', 'Lingala', 'TIGRINYA', 'Tigrinya ', 'Tigrinya'];
 
 function pick(next: () => number, c: AboutYouCharacteristic): string | null {
 	const roll = next();
@@ -70,8 +76,9 @@ export function seedForumDemo(db: Db, now: Date): Record<string, number> | void 
 	writeTransaction(db, () => {
 		const insertMember = db.$client.prepare(
 			`insert into forum_member (user_id, email, locale, confirmed_at, created_at, news_consent_at, count_consent_at,
-			  need_area, phase, support, area, ethnicity, language, updated_at) values (?, ?, 'en', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			  need_area, phase, support, area, ethnicity, language, other_language, updated_at) values (?, ?, 'en', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		);
+		let typed = 0;
 		for (let i = 0; i < DEMO_MEMBERS; i++) {
 			// more joined recently than long ago, as a forum grows
 			const daysAgo = Math.floor(730 * Math.pow(next(), 1.4));
@@ -93,6 +100,7 @@ export function seedForumDemo(db: Db, now: Date): Record<string, number> | void 
 				about.area,
 				about.ethnicity,
 				about.language,
+				about.language === 'other' ? OTHER_LANGUAGES_TYPED[typed++ % OTHER_LANGUAGES_TYPED.length] : null,
 				at
 			);
 		}

@@ -232,22 +232,75 @@ describe('counts', () => {
 	});
 });
 
+describe('"another language", typed', () => {
+	it('keeps the language a member names beside "another language", tidied, changes it, and drops it with another answer', async () => {
+		const w = world();
+		const parent = addPerson(w.db, ['parent_carer']);
+		forum.joinWithAccount(w.db, parent, { news: false, counted: true, about: about({ language: 'other' }), otherLanguage: '  Tigrinya \n ', locale: 'en' }, w.now());
+		expect(forum.myMembership(w.db, { actor: parent })).toMatchObject({ about: about({ language: 'other' }), otherLanguage: 'Tigrinya' });
+		forum.updateMembership(w.db, { actor: parent }, { news: false, counted: true, about: about({ language: 'other' }), otherLanguage: 'Tigrinya and   English' }, w.now());
+		expect(forum.myMembership(w.db, { actor: parent })!.otherLanguage).toBe('Tigrinya and English');
+		// another answer: the typed name is not kept unseen
+		forum.updateMembership(w.db, { actor: parent }, { news: false, counted: true, about: about({ language: 'english' }), otherLanguage: 'Tigrinya' }, w.now());
+		expect(rows(w)[0]).toMatchObject({ language: 'english', otherLanguage: null });
+		// nothing typed: nothing kept
+		forum.updateMembership(w.db, { actor: parent }, { news: false, counted: true, about: about({ language: 'other' }), otherLanguage: '   ' }, w.now());
+		expect(rows(w)[0]).toMatchObject({ language: 'other', otherLanguage: null });
+
+		// by email too, kept with the waiting join and after it is confirmed
+		w.byEmail('named@example.org', { counted: true, about: about({ language: 'other' }), otherLanguage: 'Lingala' });
+		await w.run();
+		const key = keyIn(await smtp.sink().find(to('named@example.org')), '/forum/confirm');
+		forum.confirmJoin(w.db, key, w.now());
+		expect(forum.myMembership(w.db, { key })!.otherLanguage).toBe('Lingala');
+		// never in the audit log
+		expect(JSON.stringify(w.db.select().from(auditEntry).all())).not.toMatch(/Tigrinya|Lingala/);
+	});
+
+	it('shows organisers the names counting members typed, put together, each said by fewer than five left out, and nobody else', () => {
+		const w = world();
+		const join = (counted: boolean, otherLanguage: string) =>
+			forum.joinWithAccount(w.db, addPerson(w.db, ['parent_carer']), { news: false, counted, about: about({ language: 'other' }), otherLanguage, locale: 'en' }, w.now());
+		for (const name of ['Tigrinya', 'tigrinya', 'TIGRINYA ', 'Tigrinya.', 'Tigrinya', 'Farsi', 'Farsi', 'Farsi', 'Farsi']) join(true, name);
+		// not counted without consent
+		join(false, 'Farsi');
+		for (let i = 0; i < 20; i++) forum.joinWithAccount(w.db, addPerson(w.db, ['parent_carer']), { news: false, counted: true, about: about({ language: 'english' }), locale: 'en' }, w.now());
+		const shown = (other: number | null, actor: Parameters<typeof forum.otherLanguagesNamed>[1] = w.organiser) =>
+			forum.otherLanguagesNamed(w.db, actor, {
+				characteristic: 'language',
+				rows: [{ category: 'other', count: other, share: null, localShare: null, ratio: null, underHeard: null }],
+				total: null,
+				suppressed: false,
+				localTotal: 0,
+				baseline: null
+			});
+		expect(shown(9)).toEqual({ listed: true, names: [{ name: 'Tigrinya', count: 5 }], smallCountBelow: 5 });
+		// the "another language" figure hidden on the page: nothing listed
+		expect(shown(null)).toEqual({ listed: false, names: [], smallCountBelow: 5 });
+		for (const role of ['parent_carer', 'service_lead', 'board_member'] as const) {
+			expect(thrown(() => shown(9, addPerson(w.db, [role])))).toBeInstanceOf(ForbiddenError);
+		}
+		expect(thrown(() => shown(9, null))).toBeInstanceOf(ForbiddenError);
+	});
+});
+
 describe('"My data" and erasure', () => {
 	it('gives a member their membership and representative roles, and erasing them deletes both and counts a leaver', () => {
 		const w = world();
 		const admin = addPerson(w.db, ['admin']);
 		const parent = addPerson(w.db, ['parent_carer'], { email: 'erase.me@example.org' });
-		forum.joinWithAccount(w.db, parent, { news: true, counted: true, about: about({ area: 'east' }), locale: 'en' }, w.now());
+		forum.joinWithAccount(w.db, parent, { news: true, counted: true, about: about({ area: 'east', language: 'other' }), otherLanguage: 'Tigrinya', locale: 'en' }, w.now());
 		forum.addRepresentative(w.db, w.organiser, { name: 'Pat', userId: parent.id, role: 'Co-chair', body: 'SEND partnership board', startsOn: '2026-01-01', endsOn: null, namePublic: true }, w.now());
 		const data = privacy.dataAbout(w.db, { ...parent, verifiedAt: w.now() }, w.now());
 		const kind = (name: string) => data.kinds.find((k) => k.name === name)!;
 		expect(kind('forum membership').rows).toHaveLength(1);
-		expect(kind('forum membership').rows[0]).toMatchObject({ 'part of the area': 'east', 'with your account': 'yes' });
+		expect(kind('forum membership').rows[0]).toMatchObject({ 'part of the area': 'east', 'main language': 'other', 'the language you named': 'Tigrinya', 'with your account': 'yes' });
 		expect(kind('forum representative roles').rows).toEqual([expect.objectContaining({ role: 'Co-chair', 'board or group': 'SEND partnership board' })]);
 
 		const erased = privacy.erase(w.db, admin, parent.id, w.now());
 		expect(erased.deleted).toMatchObject({ forum_member: 1, forum_representative: 1 });
 		expect(rows(w)).toHaveLength(0);
+		expect(JSON.stringify(w.db.select().from(auditEntry).all())).not.toContain('Tigrinya');
 		expect(w.db.select().from(forumRepresentative).all()).toHaveLength(0);
 		// erasure happens now (its steps are not given a clock)
 		expect(w.db.select().from(forumLeavers).all()).toEqual([{ joinedMonth: '2026-06', leftMonth: londonDate(new Date()).slice(0, 7), count: 1 }]);

@@ -15,6 +15,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Locale } from '$lib/paraglide/runtime';
 import { londonDate } from '$lib/time';
 import { ABOUT_YOU, JOIN_CONFIRM_DAYS, type AboutYou } from '$lib/features/forum/model';
+import { OTHER_LANGUAGE_MAX, cleanLanguageName } from '$lib/features/reach/model';
 import type { TopicRef } from '$lib/features/subscriptions/model';
 import * as audit from '../audit';
 import { writeTransaction, type Db } from '../db';
@@ -34,7 +35,11 @@ export const NEWS_TOPIC: TopicRef = { topic: 'meetings', ref: '' };
 const DAY_MS = 86_400_000;
 
 export type Consents = { news: boolean; counted: boolean };
-export type MemberDetails = Consents & { about: AboutYou };
+/**
+ * `otherLanguage`: the language typed beside "another language" (kept only with that answer, at
+ * most OTHER_LANGUAGE_MAX characters; the form says so first).
+ */
+export type MemberDetails = Consents & { about: AboutYou; otherLanguage?: string | null };
 
 export type Member = MemberDetails & {
 	id: number;
@@ -42,6 +47,7 @@ export type Member = MemberDetails & {
 	email: string | null;
 	withAccount: boolean;
 	joinedAt: Date;
+	otherLanguage: string | null;
 	newsSince: Date | null;
 	countedSince: Date | null;
 };
@@ -51,13 +57,21 @@ export type Who = { actor: NonNullable<Actor> } | { key: subscriptions.LinkKey |
 
 type Row = typeof forumMember.$inferSelect;
 
-const aboutColumns = (about: AboutYou) => ({
-	needArea: about.need_area,
-	phase: about.phase,
-	support: about.support,
-	area: about.area,
-	ethnicity: about.ethnicity,
-	language: about.language
+/** The typed language kept: only beside "another language", tidied, at most OTHER_LANGUAGE_MAX characters; null for none. */
+function otherLanguageOf(details: Pick<MemberDetails, 'about' | 'otherLanguage'>): string | null {
+	if (details.about.language !== 'other') return null;
+	const name = cleanLanguageName(details.otherLanguage ?? '').slice(0, OTHER_LANGUAGE_MAX).trim();
+	return name || null;
+}
+
+const aboutColumns = (details: Pick<MemberDetails, 'about' | 'otherLanguage'>) => ({
+	needArea: details.about.need_area,
+	phase: details.about.phase,
+	support: details.about.support,
+	area: details.about.area,
+	ethnicity: details.about.ethnicity,
+	language: details.about.language,
+	otherLanguage: otherLanguageOf(details)
 });
 
 const aboutOf = (row: Row): AboutYou =>
@@ -73,7 +87,8 @@ function memberFrom(row: Row): Member {
 		counted: row.countConsentAt !== null,
 		newsSince: row.newsConsentAt,
 		countedSince: row.countConsentAt,
-		about: aboutOf(row)
+		about: aboutOf(row),
+		otherLanguage: row.otherLanguage
 	};
 }
 
@@ -108,7 +123,7 @@ export function joinWithAccount(db: Db, actor: Actor, input: MemberDetails & { l
 	if (!actor || !can(actor, 'forum.join')) throw new ForbiddenError();
 	return writeTransaction(db, (tx) => {
 		const before = tx.select().from(forumMember).where(eq(forumMember.userId, actor.id)).get() ?? null;
-		const values = { ...aboutColumns(input.about), ...consentColumns(before, input, now), locale: input.locale, updatedAt: now };
+		const values = { ...aboutColumns(input), ...consentColumns(before, input, now), locale: input.locale, updatedAt: now };
 		const row = before
 			? tx.update(forumMember).set(values).where(eq(forumMember.id, before.id)).returning().get()
 			: tx.insert(forumMember).values({ ...values, userId: actor.id, confirmedAt: now, createdAt: now }).returning().get();
@@ -140,7 +155,7 @@ export function joinByEmail(db: Db, actor: Actor, input: EmailJoinInput, network
 			outbox.emit(tx, MANAGE_LINK, subscriberId, now);
 			return 'sent';
 		}
-		const values = { ...aboutColumns(input.about), ...consentColumns(null, input, now), locale: input.locale, createdAt: now, updatedAt: now };
+		const values = { ...aboutColumns(input), ...consentColumns(null, input, now), locale: input.locale, createdAt: now, updatedAt: now };
 		const row = before
 			? tx.update(forumMember).set(values).where(eq(forumMember.id, before.id)).returning().get()
 			: tx.insert(forumMember).values({ ...values, email }).returning().get();
@@ -201,7 +216,7 @@ export function updateMembership(db: Db, who: Who, details: MemberDetails, now =
 		if (!row) throw new NotFoundError('not_a_member');
 		const changed = tx
 			.update(forumMember)
-			.set({ ...aboutColumns(details.about), ...consentColumns(row, details, now), updatedAt: now })
+			.set({ ...aboutColumns(details), ...consentColumns(row, details, now), updatedAt: now })
 			.where(eq(forumMember.id, row.id))
 			.returning()
 			.get();

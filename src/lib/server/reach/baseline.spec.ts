@@ -3,6 +3,9 @@ import { eq } from 'drizzle-orm';
 import { auditEntry, reachBaseline, reachBaselineCount } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { addPerson, testDb } from '../testing';
+import { CATEGORIES } from '$lib/features/reach/model';
+import { categoryName } from '$lib/features/reach/labels';
+import { locales } from '$lib/paraglide/runtime';
 import { BASELINE_MAX_ROWS, comparison, currentBaseline, importBaseline, previewBaseline } from '.';
 
 const DETAILS = { asOf: '2025-01-16', source: 'SEN2 2025 and January 2025 school census' };
@@ -77,6 +80,21 @@ sex,female,3,extra
 		expect(preview.problems).toBe(8);
 		expect(importBaseline(db, admin, csv, DETAILS).saved).toBe(0);
 		expect(db.select().from(reachBaseline).all()).toEqual([]);
+	});
+
+	it('accepts every language by its key and by its name in each of Chorus’s languages, each name meaning one language', () => {
+		const admin = { id: 1, roles: ['admin'] as const };
+		const lines = CATEGORIES.language.flatMap((k) => [k, ...locales.map((l) => categoryName('language', k, l))].map((word) => ({ k, word })));
+		const csv = (words: typeof lines) => `characteristic,category,count\n${words.map((w, i) => `language,"${w.word}",${i}`).join('\n')}\n`;
+		// one file per language (a file names each group once), every line read as the language it names
+		for (const word of lines) {
+			const preview = previewBaseline(admin, csv([word]), DETAILS);
+			expect(preview.problems, `${word.k}: ${word.word}`).toBe(0);
+			expect(preview.rows[0].figure?.category, word.word).toBe(word.k);
+		}
+		// the new ones from a school census-style file
+		const census = previewBaseline(admin, 'characteristic,category,count\nlanguage,kurdish,180\nlanguage,British Sign Language (BSL),20\nlanguage,Yidiş,90\nlanguage,twi,15\n', DETAILS);
+		expect(census.rows.map((r) => r.figure?.category)).toEqual(['kurdish', 'bsl', 'yiddish', 'twi']);
 	});
 
 	it('names a problem with the whole file, or with the date and source', () => {

@@ -15,7 +15,7 @@ import { compareCounts, type AlsoProtect, type CategoryCounts } from './compare'
 export type ReachSection = ReachView;
 
 /** The area's small-number rules (/admin/settings). */
-function areaRules(db: Db): DisclosureRules {
+export function areaRules(db: Db): DisclosureRules {
 	const area = settings.get(db);
 	return { minimumForPercentage: area.disclosureMinimumResponses, smallCountBelow: area.disclosureSmallCountBelow };
 }

@@ -7,4 +7,5 @@ export { previewBaseline, importBaseline, currentBaseline, mayImportBaseline, BA
 export type { BaselinePreview, BaselineRow, BaselineDetails, BaselineFigures, FileProblem, RowProblem, DetailsProblems } from './baseline';
 export { comparison, type ReachSection } from './comparison';
 export { compareCounts, isUnderHeard, reachRatio, type ReachRow, type ReachComparison, type CategoryCounts, type AlsoProtect } from './compare';
+export { namedLanguages, namedLanguagesOf, languageNameKey } from './named';
 export { contributes } from './contributes';

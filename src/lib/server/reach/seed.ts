@@ -37,7 +37,21 @@ export const DEMO_BASELINE: { [C in Characteristic]: Partial<Record<Category<C>,
 		other_any: 45
 	},
 	area: { north: 1900, south: 1650, east: 2100, west: 1700, centre: 1650 },
-	language: { english: 6390, arabic: 180, bengali: 1080, polish: 270, punjabi: 180, romanian: 180, somali: 135, turkish: 405, urdu: 270, other: 90 }
+	language: {
+		english: 6030,
+		arabic: 180,
+		bengali: 1080,
+		gujarati: 90,
+		kurdish: 180,
+		polish: 270,
+		punjabi: 180,
+		romanian: 180,
+		somali: 135,
+		turkish: 405,
+		urdu: 270,
+		yiddish: 90,
+		other: 90
+	}
 };
 
 /** Adds the demo baseline if there is none. Returns how many figures it added. */

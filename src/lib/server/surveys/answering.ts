@@ -15,7 +15,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { DAY_MS, londonDate, secondsUntilTomorrow } from '$lib/time';
-import { isOpenOn, type RespondentGroup } from '$lib/features/surveys/model';
+import { asksWhich, isOpenOn, type RespondentGroup } from '$lib/features/surveys/model';
 import { generateToken, hashToken, unorderedId, unorderedRowid } from '../auth/tokens';
 import { takeTry, trySucceeded } from '../auth/throttle';
 import { oncePerDb, writeTransaction, type Db } from '../db';
@@ -61,7 +61,11 @@ export class SurveyClosedError extends DomainError {
 }
 
 export type ImageRef = { id: number; alt: string };
-export type AnsweringOption = { id: number; label: string; symbolId: string | null; image: ImageRef | null };
+/**
+ * `category`: the reach category the option counts as (for the language question, its name in the
+ * language's own words beside it); `asksWhich`: choosing it takes a typed name too.
+ */
+export type AnsweringOption = { id: number; label: string; symbolId: string | null; image: ImageRef | null; category: string | null; asksWhich: boolean };
 export type AnsweringQuestion = Pick<SurveyQuestion, 'id' | 'kind' | 'required' | 'symbolId' | 'aboutYou'> & {
 	text: string;
 	help: string;
@@ -203,7 +207,14 @@ export function forAnswering(db: Db, surveyId: number, locale: string): Answerin
 			image: image(qn.imageId),
 			options: options
 				.filter((o) => o.questionId === qn.id)
-				.map((o) => ({ id: o.id, label: t.get(`option.${o.id}.label`) ?? o.label, symbolId: o.symbolId, image: image(o.imageId) }))
+				.map((o) => ({
+					id: o.id,
+					label: t.get(`option.${o.id}.label`) ?? o.label,
+					symbolId: o.symbolId,
+					image: image(o.imageId),
+					category: o.category,
+					asksWhich: asksWhich(qn.aboutYou, o.category)
+				}))
 		}))
 	};
 }
@@ -487,7 +498,7 @@ export function saveAnswer(
 	if (opened.state === 'sent') throw new ValidationError('already_sent');
 	const question = opened.survey.questions.find((qn) => qn.id === questionId);
 	if (!question) throw new NotFoundError('question_not_found');
-	const checked = checkAnswer({ kind: question.kind, required: question.required, optionIds: question.options.map((o) => o.id) }, optionIds, text);
+	const checked = checkAnswer(rulesOf(question), optionIds, text);
 	if (!checked.ok) return checked.problem;
 	const answers = { ...opened.draft.parsed };
 	if (checked.answer) answers[questionId] = checked.answer;
@@ -496,11 +507,19 @@ export function saveAnswer(
 	return null;
 }
 
+/** What `checkAnswer` needs of a question. */
+const rulesOf = (qn: AnsweringQuestion) => ({
+	kind: qn.kind,
+	required: qn.required,
+	optionIds: qn.options.map((o) => o.id),
+	whichOptionId: qn.options.find((o) => o.asksWhich)?.id ?? null
+});
+
 /** The first question a draft still needs (required and unanswered, or answered with something no longer valid), by index. */
 export function firstMissing(s: AnsweringSurvey, answers: Record<number, DraftAnswer>): number | null {
 	const index = s.questions.findIndex((qn) => {
 		const a = answers[qn.id];
-		const checked = checkAnswer({ kind: qn.kind, required: qn.required, optionIds: qn.options.map((o) => o.id) }, a?.options ?? [], a?.text ?? '');
+		const checked = checkAnswer(rulesOf(qn), a?.options ?? [], a?.text ?? '');
 		return !checked.ok;
 	});
 	return index < 0 ? null : index;
@@ -575,8 +594,20 @@ export function submit(db: Db, actor: Actor, surveyId: number, token: string, no
 			count(qn.id, 0);
 			if (a.options.length) {
 				for (const optionId of a.options) {
-					p.insertAnswer.run({ id: unorderedId(), responseId: id, questionId: qn.id, optionId, text: null });
+					// The language typed beside "another language" stays with that answer (checkAnswer
+					// kept it only for that option); it is never shown tied to the response (results'
+					// `otherLanguagesNamed`).
+					const which = a.text && qn.options.find((o) => o.id === optionId)?.asksWhich ? a.text : null;
+					const answerId = unorderedId();
+					p.insertAnswer.run({ id: answerId, responseId: id, questionId: qn.id, optionId, text: which });
 					count(qn.id, optionId);
+					if (which) {
+						safeguarding.raiseIfWorrying(
+							db,
+							{ source: 'survey_answer', sourceId: answerId, personId: accountId, text: which, context: { survey: s.title, question: qn.text } },
+							now
+						);
+					}
 				}
 			} else {
 				const answerId = unorderedId();

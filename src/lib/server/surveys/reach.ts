@@ -7,10 +7,11 @@
  */
 import { and, between, eq, isNotNull, sql } from 'drizzle-orm';
 import { characteristicOf, isChoiceKind } from '$lib/features/surveys/model';
-import { isCategoryOf, type Characteristic } from '$lib/features/reach/model';
+import { isCategoryOf, type Characteristic, type NamedLanguagesView, type ReachView } from '$lib/features/reach/model';
 import type { Period } from '$lib/time';
 import type { Db } from '../db';
-import { surveyOption, surveyQuestion, surveyTally } from '../db/schema';
+import { surveyAnswer, surveyOption, surveyQuestion, surveyTally } from '../db/schema';
+import * as reach from '../reach';
 import { surveyWithServices } from './builder';
 import { rawCounts } from './counts';
 import { disclosureRules, mustReadResults, protectQuestion } from './results';
@@ -77,4 +78,22 @@ export function reachCountsInPeriod(db: Db, period: Period): ReachCounts[] {
 		found.set(characteristic, counts);
 	}
 	return [...found].map(([characteristic, counts]) => ({ characteristic, counts }));
+}
+
+/**
+ * The languages this survey's respondents typed beside "another language", counted together with
+ * small counts left out (reach's `namedLanguages`), to show beside `comparison`, the survey's
+ * language comparison; never listed by response. Throws NotFoundError, ForbiddenError (as results).
+ */
+export function otherLanguagesNamed(db: Db, actor: Parameters<typeof mustReadResults>[1], surveyId: number, comparison: ReachView): NamedLanguagesView {
+	mustReadResults(db, actor, surveyWithServices(db, surveyId));
+	const typed = db
+		.select({ text: surveyAnswer.text })
+		.from(surveyAnswer)
+		.innerJoin(surveyOption, eq(surveyOption.id, surveyAnswer.optionId))
+		.innerJoin(surveyQuestion, eq(surveyQuestion.id, surveyAnswer.questionId))
+		.where(and(eq(surveyQuestion.surveyId, surveyId), eq(surveyQuestion.aboutYou, 'language'), eq(surveyOption.category, 'other'), isNotNull(surveyAnswer.text)))
+		.all()
+		.map((r) => r.text!);
+	return reach.namedLanguages(db, typed, comparison, disclosureRules(db));
 }

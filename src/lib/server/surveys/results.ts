@@ -258,7 +258,10 @@ export type TextAnswers =
 export function textAnswers(db: Db, actor: Actor, surveyId: number, questionId: number, page = 1, filter: ResultsFilter = {}): TextAnswers {
 	const s = surveyWithServices(db, surveyId);
 	mustReadResults(db, actor, s);
-	if (!questionRows(db, surveyId).some((q) => q.id === questionId)) throw new NotFoundError('question_not_found');
+	// Written answers only: the name typed beside "another language" is kept with a choice and is
+	// never listed answer by answer (it is seen only counted: `otherLanguagesNamed`).
+	const question = questionRows(db, surveyId).find((q) => q.id === questionId);
+	if (!question || !TEXT_KINDS.includes(question.kind)) throw new NotFoundError('question_not_found');
 	if (isFiltered(filter)) return { shown: false, reason: 'filtered' };
 	const organiser = can(actor, 'surveys.manage');
 	if (!organiser) {
@@ -324,12 +327,13 @@ export function tagAnswer(
 	if (!can(actor, 'surveys.manage')) throw new ForbiddenError();
 	writeTransaction(db, (tx) => {
 		const answer = tx
-			.select({ id: surveyAnswer.id, surveyId: surveyResponse.surveyId, text: surveyAnswer.text })
+			.select({ id: surveyAnswer.id, surveyId: surveyResponse.surveyId, text: surveyAnswer.text, optionId: surveyAnswer.optionId })
 			.from(surveyAnswer)
 			.innerJoin(surveyResponse, eq(surveyResponse.id, surveyAnswer.responseId))
 			.where(eq(surveyAnswer.id, answerId))
 			.get();
-		if (!answer || answer.text === null) throw new NotFoundError('answer_not_found');
+		// a written answer; never a language typed beside a choice (it is only ever seen counted)
+		if (!answer || answer.text === null || answer.optionId !== null) throw new NotFoundError('answer_not_found');
 		const own = new Set(
 			tx
 				.select({ id: surveyTheme.id })

@@ -11,6 +11,7 @@
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { addDays, daysBetween, londonDate, quarterFrom, quartersBetween } from '$lib/time';
 import type { AboutYou, Audience, QuestionKind } from '$lib/features/surveys/model';
+import { CATEGORIES } from '$lib/features/reach/model';
 import { writeTransaction, type Db } from '../db';
 import { service, survey, surveyAnswer, surveyResponse, user } from '../db/schema';
 import type { Actor } from '../permissions';
@@ -163,6 +164,16 @@ const TURKISH: Record<string, string> = {
 	Somali: 'Somalice',
 	Turkish: 'Türkçe',
 	Urdu: 'Urduca',
+	'British Sign Language (BSL)': 'İngiliz İşaret Dili (BSL)',
+	French: 'Fransızca',
+	Gujarati: 'Güceratça',
+	Kurdish: 'Kürtçe',
+	Portuguese: 'Portekizce',
+	Spanish: 'İspanyolca',
+	Twi: 'Tvi dili (Twi)',
+	Vietnamese: 'Vietnamca',
+	Yiddish: 'Yidiş',
+	Yoruba: 'Yorubaca',
 	'Another language': 'Başka bir dil',
 	"What is your child's main area of need (or yours, if you are the young person)?":
 		'Çocuğunuzun (ya da gençseniz sizin) başlıca gereksinim alanı nedir?',
@@ -413,8 +424,11 @@ function build(db: Db, organiser: Actor, demo: DemoSurvey, serviceIds: Map<strin
 	return { id, questions: surveys.questionsOf(db, organiser, id) };
 }
 
-/** One respondent's choices: option positions (0-based) or a text, by question position. */
-type Answers = Map<number, number[] | string>;
+/**
+ * One respondent's choices: option positions (0-based), a text, or a choice with the name typed
+ * beside it ("another language"), by question position.
+ */
+type Answers = Map<number, number[] | string | { options: number[]; text: string }>;
 
 /** Answers one response through the real answering path on `day`. */
 function answer(db: Db, built: Built, day: string, locale: string, answers: Answers) {
@@ -423,10 +437,17 @@ function answer(db: Db, built: Built, day: string, locale: string, answers: Answ
 	built.questions.forEach((q, i) => {
 		const a = answers.get(i);
 		if (a === undefined) return;
-		const problem =
-			typeof a === 'string'
-				? surveys.saveAnswer(db, null, built.id, token, q.id, [], a, on)
-				: surveys.saveAnswer(db, null, built.id, token, q.id, a.map((k) => q.options[k].id), '', on);
+		const [positions, text] = typeof a === 'string' ? [[], a] : Array.isArray(a) ? [a, ''] : [a.options, a.text];
+		const problem = surveys.saveAnswer(
+			db,
+			null,
+			built.id,
+			token,
+			q.id,
+			positions.map((k) => q.options[k].id),
+			text,
+			on
+		);
 		if (problem) throw new Error(`Demo answer refused (${problem}) for "${q.text}"`);
 	});
 	surveys.submit(db, null, built.id, token, on);
@@ -439,13 +460,44 @@ function pickAny(rnd: Random, chances: readonly number[], noneIndex?: number): n
 	return noneIndex === undefined ? [rnd.int(chances.length)] : [noneIndex];
 }
 
+/** The main language question's options: its categories, then "Prefer not to say". */
+const LANGUAGE_OPTIONS = [...CATEGORIES.language, 'prefer_not'] as const;
+
+/**
+ * How often parents answer each main language (the rest: never). Against the demo baseline
+ * (reach's seed), Bengali is heard at about half its local share; every other language with a
+ * local figure at more than two thirds of it.
+ */
+const LANGUAGE_WEIGHTS: Partial<Record<(typeof LANGUAGE_OPTIONS)[number], number>> = {
+	english: 74,
+	arabic: 3,
+	bengali: 6,
+	gujarati: 2,
+	kurdish: 4,
+	polish: 5,
+	punjabi: 3,
+	romanian: 3,
+	somali: 4,
+	turkish: 1,
+	urdu: 5,
+	yiddish: 2,
+	other: 6,
+	prefer_not: 3
+};
+
+/**
+ * What parents who answer "another language" type, in turn: some names often enough to be listed
+ * (in several spellings), some by one family only (never listed), some nothing.
+ */
+const OTHER_LANGUAGES_TYPED = ['Tigrinya', 'Farsi', 'tigrinya', 'Lithuanian', '', 'Tigrinya ', 'farsi', 'Amharic', 'TIGRINYA', 'Farsi', 'Pashto', 'Tigrinya', 'Farsi.', '', 'Tamil'];
+
 /**
  * A parent carer's answers. `more` draws the "about you" answers added for reach (need area, phase,
  * EHC plan or SEN support, sex) from a generator of their own, so the older answers stay as they were.
  * Against the demo baseline (reach's seed) the forum hears well from every group but two: families
  * who speak Bengali at home, and young people in post-16 settings.
  */
-function parentAnswers(rnd: Random, quarter: number, turkish: boolean, quarterCount: number, more: Random): Answers {
+function parentAnswers(rnd: Random, quarter: number, turkish: boolean, quarterCount: number, more: Random, named: () => string): Answers {
 	const a: Answers = new Map();
 	// Speech therapy: waits were long a year ago and got a little better as drop-in sessions started.
 	const better = quarter / Math.max(1, quarterCount - 1);
@@ -460,8 +512,11 @@ function parentAnswers(rnd: Random, quarter: number, turkish: boolean, quarterCo
 	if (rnd.chance(0.93)) a.set(5, [rnd.weighted([88, 3, 6, 3])]);
 	if (rnd.chance(0.9)) a.set(6, [rnd.weighted([10, 38, 32, 14, 4, 2])]);
 	if (rnd.chance(0.88)) a.set(7, [rnd.weighted([22, 18, 20, 17, 15, 3, 5])]);
-	if (turkish) a.set(8, [7]);
-	else if (rnd.chance(0.9)) a.set(8, [rnd.weighted([74, 3, 6, 5, 3, 3, 4, 1, 4, 3, 3])]);
+	if (turkish) a.set(8, [LANGUAGE_OPTIONS.indexOf('turkish')]);
+	else if (rnd.chance(0.9)) {
+		const chosen = rnd.weighted(LANGUAGE_OPTIONS.map((c) => LANGUAGE_WEIGHTS[c] ?? 0));
+		a.set(8, LANGUAGE_OPTIONS[chosen] === 'other' ? { options: [chosen], text: named() } : [chosen]);
+	}
 	if (more.chance(0.88)) a.set(9, [more.weighted([36, 16, 30, 14, 4])]);
 	if (more.chance(0.88)) a.set(10, [more.weighted([9, 48, 36, 4, 3, 4])]);
 	if (more.chance(0.88)) a.set(11, [more.weighted([34, 62, 4])]);
@@ -551,10 +606,12 @@ export function seedSurveysDemo(db: Db, today = new Date()): { surveys: number; 
 		translate(db, organiser, parents.id, middayOf(addDays(opensOn, -7)));
 		surveys.publish(db, organiser, parents.id, middayOf(opensOn));
 		const parentDays = daysOverFourQuarters(todayIso, DEMO_SURVEY_RESPONSES.parents, rnd);
+		let typed = 0;
+		const named = () => OTHER_LANGUAGES_TYPED[typed++ % OTHER_LANGUAGES_TYPED.length];
 		for (const day of parentDays) {
 			const quarter = DEMO_SURVEY_RESPONSES.parents.length - 1 - quartersBetween(day, todayIso);
 			const turkish = rnd.chance(0.12);
-			answer(db, parents, day, turkish ? 'tr' : 'en', parentAnswers(rnd, quarter, turkish, DEMO_SURVEY_RESPONSES.parents.length, more));
+			answer(db, parents, day, turkish ? 'tr' : 'en', parentAnswers(rnd, quarter, turkish, DEMO_SURVEY_RESPONSES.parents.length, more, named));
 			responses++;
 		}
 		tagComments(db, organiser, parents.id, today);

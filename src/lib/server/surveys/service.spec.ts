@@ -1599,8 +1599,8 @@ describe('results', () => {
 		// Filtered, never: two filtered lists could be matched answer by answer (small-numbers.spec.ts).
 		expect(surveys.textAnswers(db, organiser, id, q, 1, { group: 'parent_carer' })).toEqual({ shown: false, reason: 'filtered' });
 		expect(latest.alreadySent).toBe(false);
-		// The "who" question has no free text.
-		expect(surveys.textAnswers(db, organiser, id, w, 1)).toEqual({ shown: true, answers: [], total: 0, pages: 1, months: false });
+		// Written answers only: a choice question has none to list (nor a language typed beside "another language").
+		expect(() => surveys.textAnswers(db, organiser, id, w, 1)).toThrow(expect.objectContaining({ code: 'question_not_found' }));
 	});
 
 	it('tags answers with themes (lower case, reused), marks quotes, and refuses other surveys\' themes', () => {

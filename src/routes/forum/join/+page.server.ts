@@ -29,7 +29,7 @@ export const actions: Actions = {
 		if (user) {
 			const form = await superValidate(event.request, zod4(accountJoinSchema));
 			if (!form.valid) return fail(400, { form });
-			forum.joinWithAccount(db(), user, { news: form.data.news, counted: form.data.counted, about: aboutFrom(form.data), locale: getLocale() });
+			forum.joinWithAccount(db(), user, { news: form.data.news, counted: form.data.counted, about: aboutFrom(form.data), otherLanguage: form.data.other_language, locale: getLocale() });
 			redirect(303, '/forum/membership?joined=1');
 		}
 		const form = await superValidate(event.request, zod4(emailJoinSchema));
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		const result = forum.joinByEmail(
 			db(),
 			null,
-			{ email: form.data.email, news: form.data.news, counted: form.data.counted, about: aboutFrom(form.data), locale: getLocale() },
+			{ email: form.data.email, news: form.data.news, counted: form.data.counted, about: aboutFrom(form.data), otherLanguage: form.data.other_language, locale: getLocale() },
 			event.getClientAddress()
 		);
 		if (result === 'too_many') return fail(429, { form, tooMany: true });

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms/server';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { aboutFrom, aboutToForm, detailsSchema, linkSchema } from '$lib/features/forum/schemas';
+import { cleanLanguageName } from '$lib/features/reach/model';
 import { db } from '$lib/server/db/app';
 import { refusal } from '$lib/server/http';
 import * as forum from '$lib/server/forum';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const member = locals.user || keyGiven ? forum.myMembership(db(), who(event)) : null;
 	const linkForm = await superValidate(zod4(linkSchema));
 	if (!member) return { member: null, signedIn: Boolean(locals.user), badLink: keyGiven, linkForm, form: null };
-	const form = await superValidate({ news: member.news, counted: member.counted, ...aboutToForm(member.about) }, zod4(detailsSchema), { errors: false });
+	const form = await superValidate({ news: member.news, counted: member.counted, ...aboutToForm(member.about, member.otherLanguage) }, zod4(detailsSchema), { errors: false });
 	return {
 		member: {
 			email: member.email,
@@ -46,10 +47,12 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(detailsSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			forum.updateMembership(db(), who(event), { news: form.data.news, counted: form.data.counted, about: aboutFrom(form.data) });
+			forum.updateMembership(db(), who(event), { news: form.data.news, counted: form.data.counted, about: aboutFrom(form.data), otherLanguage: form.data.other_language });
 		} catch (e) {
 			return refusal(e, { not_a_member: () => fail(404, { form, gone: true }) });
 		}
+		// as kept: the typed language only beside "another language", tidied
+		form.data.other_language = form.data.language === 'other' ? cleanLanguageName(form.data.other_language) : '';
 		return { form, saved: true };
 	},
 	leave: async (event) => {

@@ -9,7 +9,8 @@ import type { PageServerLoad } from './$types';
  * Membership counts over time, the consenting members' counts by characteristic (organisers),
  * and each beside the local SEND population (who the forum reaches, under-heard groups flagged).
  * The comparison hides at least what the members' own table hides, and its total when "not said"
- * is hidden there: otherwise the two totals would give the hidden count back.
+ * is hidden there: otherwise the two totals would give the hidden count back. Under the language
+ * comparison, the languages members named under "another language", only counted together.
  */
 export const load: PageServerLoad = ({ locals }) =>
 	orError(() => {
@@ -21,5 +22,8 @@ export const load: PageServerLoad = ({ locals }) =>
 				hideTotal: t.total === null || (notSaid !== undefined && notSaid.count === null)
 			});
 		});
-		return { months: forum.membershipOverTime(db(), locals.user), reach: tables, againstBaseline };
+		// the languages members typed under "another language", counted together, beside the language comparison
+		const language = againstBaseline.find((c) => c.characteristic === 'language');
+		const named = language ? forum.otherLanguagesNamed(db(), locals.user, language) : null;
+		return { months: forum.membershipOverTime(db(), locals.user), reach: tables, againstBaseline, named };
 	});

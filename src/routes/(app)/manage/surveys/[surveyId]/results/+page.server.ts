@@ -1,5 +1,5 @@
 import { db } from '$lib/server/db/app';
-import { reachCountsOf, results } from '$lib/server/surveys';
+import { otherLanguagesNamed, reachCountsOf, results } from '$lib/server/surveys';
 import * as reach from '$lib/server/reach';
 import { orError } from '$lib/server/http';
 import { can } from '$lib/server/permissions';
@@ -21,6 +21,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		: orError(() => reachCountsOf(db(), locals.user, survey.id)).map((c) =>
 				reach.comparison(db(), c.characteristic, c.counts, found.rules, { hidden: c.hidden, hideTotal: c.hideTotal })
 			);
+	// the languages typed under "another language", counted together, beside the language comparison
+	const language = heardFrom.find((c) => c.characteristic === 'language');
+	const named = language ? orError(() => otherLanguagesNamed(db(), locals.user, survey.id, language)) : null;
 	return {
 		survey: { id: survey.id, title: survey.title, state: survey.state },
 		/** The view may be shown (false: "too few to show", and no figure at all). */
@@ -43,6 +46,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		mayDownload: mayManage || total >= minimum,
 		downloadRefused: url.searchParams.get('download') === 'too-few',
 		questions: questionFigures(found.questions),
-		heardFrom
+		heardFrom,
+		named
 	};
 };

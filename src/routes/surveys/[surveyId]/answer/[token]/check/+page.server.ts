@@ -6,6 +6,10 @@ import * as surveys from '$lib/server/surveys';
 import { openDraftOrRedirect, PRIVATE_HEADERS } from '$lib/server/surveys';
 import type { Actions, PageServerLoad } from './$types';
 
+/** A chosen answer in words, with the language typed beside "another language" ("Another language: Tigrinya"). */
+const chosen = (option: { label: string; asksWhich: boolean } | undefined, text: string) =>
+	option ? (option.asksWhich && text ? `${option.label}: ${text}` : option.label) : '';
+
 export const load: PageServerLoad = ({ params, locals, url, setHeaders }) => {
 	setHeaders(PRIVATE_HEADERS);
 	const surveyId = idParam(params.surveyId);
@@ -19,7 +23,7 @@ export const load: PageServerLoad = ({ params, locals, url, setHeaders }) => {
 			return {
 				step: i + 1,
 				text: q.text,
-				answer: a ? (a.options.length ? a.options.map((id) => q.options.find((o) => o.id === id)?.label ?? '') : [a.text]) : []
+				answer: a ? (a.options.length ? a.options.map((id) => chosen(q.options.find((o) => o.id === id), a.text)) : [a.text]) : []
 			};
 		})
 	};

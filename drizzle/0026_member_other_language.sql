@@ -1,0 +1,1 @@
+ALTER TABLE `forum_member` ADD `other_language` text;
