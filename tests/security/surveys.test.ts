@@ -78,7 +78,8 @@ describe('surveys', () => {
 		for (let step = 1; ; step++) {
 			const page = await client.get(`/surveys/${surveyId}/answer/${token}/${step}`);
 			if (page.status !== 200) break;
-			const options = [...page.text.matchAll(/<span id="option-(\d+)">([^<]*)<\/span>/g)].map((m) => ({ id: m[1], label: m[2] }));
+			// an option's words, after Svelte's block markers (`<!--[-->`) where the page chose how to show them
+			const options = [...page.text.matchAll(/<span id="option-(\d+)">(?:<!--[^>]*-->)*([^<]*)/g)].map((m) => ({ id: m[1], label: m[2] }));
 			const wanted = choose(options.map((o) => o.label));
 			const chosen = options.find((o) => o.label === wanted);
 			const saved = await client.post(`/surveys/${surveyId}/answer/${token}/${step}`, chosen ? { answer: chosen.id } : {}, HTML);
